@@ -4,6 +4,6 @@ pub mod date;
 pub mod document;
 pub mod lines;
 
-pub use date::Date;
+pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
