@@ -5,6 +5,13 @@ mod names;
 
 pub use context::has_role_beside;
 
+/// The name a later reference uses for a person ("Pedersen", "de Mistura"); none for others.
+pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
+    (actor.kind == ActorKind::Person)
+        .then(|| names::surname(&actor.name, actor.surname.as_deref()))
+        .flatten()
+}
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
