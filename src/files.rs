@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{default_catalog, Catalog, CatalogError};
+use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
 use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
 
 /// Why a file was not read as an article.
@@ -92,11 +92,22 @@ pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
 }
 
 /// A workspace folder's settings as found on disk: its `dossier.json` (or the defaults) and the
-/// catalog it names merged over the default.
-#[derive(Clone, Debug)]
+/// entries of the catalogs it names.
+#[derive(Clone, Debug, Default)]
 pub struct Settings {
     pub config: Config,
-    pub catalog: Catalog,
+    pub entries: Vec<(Actor, Option<Origin>)>,
+    /// The catalog files read, so that a change to one can be noticed.
+    pub catalog_paths: Vec<PathBuf>,
+}
+
+/// The default catalog extended by the workspace catalogs of every folder, in folder order.
+pub fn merged_catalog<'a>(folders: impl IntoIterator<Item = &'a Settings>) -> Catalog {
+    let mut catalog = default_catalog();
+    for settings in folders {
+        catalog.extend(settings.entries.iter().cloned());
+    }
+    catalog
 }
 
 /// Something wrong with a folder's configuration or catalogs.
@@ -141,7 +152,8 @@ pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
             }))
         }
     };
-    let mut catalog = default_catalog();
+    let mut entries = Vec::new();
+    let mut catalog_paths = Vec::new();
     for name in &config.catalogs {
         let path = resolve_catalog_path(root, name).map_err(|message| {
             let text = fs::read_to_string(&config_path).unwrap_or_default();
@@ -161,10 +173,14 @@ pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
                 message: format!("cannot read catalog: {e}"),
             })
         })?;
-        let entries = Catalog::parse_file(&path, &text).map_err(SettingsError::Catalog)?;
-        catalog.extend(entries);
+        entries.extend(Catalog::parse_file(&path, &text).map_err(SettingsError::Catalog)?);
+        catalog_paths.push(path);
     }
-    Ok(Settings { config, catalog })
+    Ok(Settings {
+        config,
+        entries,
+        catalog_paths,
+    })
 }
 
 fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
@@ -244,8 +260,10 @@ mod tests {
         )
         .unwrap();
         let settings = load_settings(root).unwrap();
-        assert!(settings.catalog.by_id("layla-nasser").is_some());
-        assert!(settings.catalog.by_id("geir-pedersen").is_some());
+        let catalog = merged_catalog([&settings]);
+        assert!(catalog.by_id("layla-nasser").is_some());
+        assert!(catalog.by_id("geir-pedersen").is_some());
+        assert_eq!(settings.catalog_paths, vec![root.join("desk.json")]);
 
         fs::write(
             root.join("dossier.json"),

@@ -98,6 +98,22 @@ impl Workspace {
             .filter_map(|(i, a)| a.as_ref().map(|a| (ArticleId(i as u32), a)))
     }
 
+    /// Starts over with another catalog, analysing every article again (in parallel) from the
+    /// texts already held.
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        use rayon::prelude::*;
+        let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
+        *self = Workspace::new(catalog);
+        let matcher = self.matcher();
+        let articles: Vec<Article> = articles
+            .into_par_iter()
+            .map(|a| Article::analyze(a.path, a.text, &matcher))
+            .collect();
+        for article in articles {
+            self.insert(article);
+        }
+    }
+
     /// Analyses and stores a text under its path, replacing what was there.
     pub fn update(&mut self, path: PathBuf, text: String) -> ArticleId {
         let article = Article::analyze(path, text, &self.matcher);
@@ -270,7 +286,7 @@ fn dated_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::default_catalog;
+    use crate::catalog::{default_catalog, Catalog};
 
     fn workspace(articles: &[(&str, &str)]) -> Workspace {
         let mut ws = Workspace::new(default_catalog());
@@ -311,6 +327,24 @@ mod tests {
         let pedersen = ws.catalog().by_id("geir-pedersen").unwrap();
         let intro = ws.introduction(pedersen).unwrap();
         assert_eq!(ws.article(intro.article).path, Path::new("b.md"));
+    }
+
+    #[test]
+    fn a_new_catalog_reanalyses_every_article() {
+        let mut ws = workspace(&[("a.md", "Layla Nasser says the talks failed.")]);
+        assert!(ws
+            .article(ws.id(Path::new("a.md")).unwrap())
+            .mentions
+            .is_empty());
+        let mut catalog = default_catalog();
+        let extra =
+            r#"{"actors": [{"id": "layla-nasser", "name": "Layla Nasser", "kind": "person"}]}"#;
+        catalog.extend(Catalog::parse_file(Path::new("x.json"), extra).unwrap());
+        ws.set_catalog(catalog);
+        assert_eq!(
+            ws.article(ws.id(Path::new("a.md")).unwrap()).mentions.len(),
+            1
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn completions(ws: &Workspace, id: ArticleId, offset: usize) -> Vec<Completi
         let spellings = std::iter::once(a.name.as_str())
             .chain(a.aliases.iter().map(String::as_str))
             .chain(surname.as_deref());
-        let Some(matched) = spellings.filter(|s| word_prefix_of(s, prefix)).last() else {
+        let Some(matched) = spellings.filter(|s| word_prefix_of(s, prefix)).next_back() else {
             continue;
         };
         let insert = if named.contains(&actor) {

@@ -30,6 +30,7 @@ pub fn default_catalog() -> Catalog {
     catalog
 }
 
+#[cfg(test)]
 pub(super) fn files() -> &'static [(&'static str, &'static str)] {
     &FILES
 }
