@@ -41,10 +41,10 @@ pub fn completions(ws: &Workspace, id: ArticleId, offset: usize) -> Vec<Completi
     let mut out = Vec::new();
     for (actor, a) in catalog.actors() {
         let surname = surname_of(a);
-        let spellings = std::iter::once(a.name.as_str())
+        let mut spellings = std::iter::once(a.name.as_str())
             .chain(a.aliases.iter().map(String::as_str))
             .chain(surname.as_deref());
-        let Some(matched) = spellings.filter(|s| word_prefix_of(s, prefix)).next_back() else {
+        let Some(matched) = spellings.rfind(|s| word_prefix_of(s, prefix)) else {
             continue;
         };
         let insert = if named.contains(&actor) {
