@@ -184,7 +184,7 @@ mod tests {
     fn the_latest_role_without_a_date() {
         let md = card(&[("a.md", "Mekdad spoke.")], "a.md", "Mekdad");
         assert!(
-            md.contains("\nForeign Minister of Syria, 22 November 2020 – 8 December 2024\n"),
+            md.contains("\nVice-President of Syria, 23 September 2024 – 8 December 2024\n"),
             "{md}"
         );
         assert!(!md.contains("article's date"), "{md}");

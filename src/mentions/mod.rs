@@ -153,23 +153,20 @@ impl Matcher {
         // Leftmost, then longest: "Bashar al-Assad" over "al-Assad", "UN Security Council"
         // over "UN".
         hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        let mut mentions = Vec::new();
+        let mut read = Vec::new();
         let mut end = 0;
         for (range, pattern) in hits {
             if range.start < end {
                 continue;
             }
             end = range.end;
-            if let Some(mention) = self.read(text, range, &self.readings[pattern]) {
-                mentions.push(mention);
-            }
+            read.extend(self.read(text, range, &self.readings[pattern]));
         }
-        resolve_in_article(&mut mentions);
-        mentions
+        resolve_in_article(read)
     }
 
     /// Picks the readings that fit the context of one hit.
-    fn read(&self, text: &str, range: Range<usize>, readings: &[Reading]) -> Option<Mention> {
+    fn read(&self, text: &str, range: Range<usize>, readings: &[Reading]) -> Option<Hit> {
         let is_place = |r: &Reading| self.kinds[r.actor.0 as usize] == ActorKind::Place;
         let has_metonym = readings.iter().any(|r| r.form == Form::Metonym);
         let chosen: Vec<Reading> = if has_metonym {
@@ -186,31 +183,55 @@ impl Matcher {
                 })
                 .copied()
                 .collect()
-        } else if readings.iter().any(|r| r.form == Form::Name) {
-            // A full name beats a surname that is spelled the same.
-            readings
-                .iter()
-                .filter(|r| r.form == Form::Name)
-                .copied()
-                .collect()
         } else {
-            readings.to_vec()
+            // Names first, so that the first candidate is the default.
+            let mut all = readings.to_vec();
+            all.sort_by_key(|r| r.form != Form::Name);
+            all.dedup_by_key(|r| r.actor);
+            all
         };
         let first = *chosen.first()?;
-        let target = if chosen.len() == 1 {
-            Target::Actor(first.actor)
+        let names = chosen.iter().filter(|r| r.form == Form::Name).count();
+        let weak = first.form == Form::Surname && names::is_common_word(&text[range.clone()]);
+        let (target, default) = if weak {
+            (
+                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
+                None,
+            )
+        } else if chosen.len() == 1 {
+            (Target::Actor(first.actor), None)
         } else {
-            Target::Ambiguous(chosen.iter().map(|r| r.actor).collect())
+            let default = (names == 1).then_some(first.actor);
+            (
+                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
+                default,
+            )
         };
         let with_role =
             first.form == Form::Name && context::has_role_beside(text, range.start, range.end);
-        Some(Mention {
-            range,
-            target,
-            form: first.form,
-            with_role,
+        Some(Hit {
+            mention: Mention {
+                range,
+                target,
+                form: first.form,
+                with_role,
+            },
+            default,
+            weak,
         })
     }
+}
+
+/// A mention as first read, before the article settles what the text alone cannot.
+struct Hit {
+    mention: Mention,
+    /// For an ambiguous mention, the actor it means unless the article names another: the one
+    /// whose own name or alias is spelled so ("Assad", listed for Bashar al-Assad, over Asma and
+    /// Maher al-Assad).
+    default: Option<ActorId>,
+    /// A surname spelled like a common word ("May"): no mention unless the article names the
+    /// person in full.
+    weak: bool,
 }
 
 /// A proper name stands alone: no letter or digit touches it on either side ("Syria" is not in
@@ -222,16 +243,23 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Settles shared surnames and abbreviations by what the article itself names: the candidate
-/// named in full earlier, else anywhere in the article. A surname no other catalog person
-/// shares was settled by the automaton already.
-fn resolve_in_article(mentions: &mut [Mention]) {
-    let named_anywhere: HashSet<ActorId> = mentions
+/// named in full earlier, else anywhere in the article, else the mention's default. A surname
+/// no other catalog person shares was settled by the automaton already; a weak one that the
+/// article does not settle is no mention.
+fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
+    let named_anywhere: HashSet<ActorId> = hits
         .iter()
-        .filter(|m| m.form == Form::Name)
-        .filter_map(|m| m.target.actor())
+        .filter(|h| h.mention.form == Form::Name)
+        .filter_map(|h| h.mention.target.actor())
         .collect();
     let mut named_before: HashSet<ActorId> = HashSet::new();
-    for mention in mentions.iter_mut() {
+    let mut mentions = Vec::with_capacity(hits.len());
+    for Hit {
+        mut mention,
+        default,
+        weak,
+    } in hits
+    {
         if let Target::Ambiguous(candidates) = &mention.target {
             let pick = |named: &HashSet<ActorId>| {
                 let mut hits = candidates.iter().filter(|c| named.contains(c));
@@ -240,8 +268,13 @@ fn resolve_in_article(mentions: &mut [Mention]) {
                     _ => None,
                 }
             };
-            if let Some(actor) = pick(&named_before).or_else(|| pick(&named_anywhere)) {
-                mention.target = Target::Actor(actor);
+            match pick(&named_before)
+                .or_else(|| pick(&named_anywhere))
+                .or(default)
+            {
+                Some(actor) => mention.target = Target::Actor(actor),
+                None if weak => continue,
+                None => {}
             }
         }
         if mention.form == Form::Name {
@@ -249,7 +282,9 @@ fn resolve_in_article(mentions: &mut [Mention]) {
                 named_before.insert(actor);
             }
         }
+        mentions.push(mention);
     }
+    mentions
 }
 
 #[cfg(test)]

@@ -11,6 +11,56 @@ const ARABIC_PARTICLES: [&str; 8] = ["al", "el", "ad", "ar", "as", "ash", "an", 
 /// Particles of European surnames that stay part of a later reference ("de Mistura").
 const NAME_PARTICLES: [&str; 9] = ["de", "di", "da", "van", "von", "der", "bin", "ibn", "abu"];
 
+/// Surnames that are also everyday English words or dates ("May", "Hunt"): alone, they name
+/// a person only in an article that names that person in full.
+const COMMON_WORDS: [&str; 40] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Hunt",
+    "Cook",
+    "Brown",
+    "Rice",
+    "Bush",
+    "Fox",
+    "Green",
+    "King",
+    "Little",
+    "Long",
+    "Church",
+    "Law",
+    "Price",
+    "Hope",
+    "Rich",
+    "Young",
+    "Wolf",
+    "Major",
+    "Mark",
+    "Faith",
+    "Said",
+];
+
+/// Is a surname spelled like a common word, too weak to name a person on its own?
+pub fn is_common_word(surname: &str) -> bool {
+    COMMON_WORDS.contains(&surname)
+}
+
 /// The spellings under which a name (or alias) is written in text.
 pub fn spellings(name: &str) -> Vec<String> {
     let mut out = vec![name.to_owned()];
@@ -177,6 +227,12 @@ mod tests {
         let s = surname_spellings("de Mistura");
         assert!(s.contains(&"De Mistura".to_owned()), "{s:?}");
         assert!(!s.contains(&"Mistura".to_owned()), "{s:?}");
+    }
+
+    #[test]
+    fn months_and_everyday_words_are_weak_surnames() {
+        assert!(is_common_word("May"));
+        assert!(!is_common_word("Pedersen"));
     }
 
     #[test]
