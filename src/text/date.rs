@@ -67,8 +67,18 @@ impl fmt::Display for Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn month_number(name: &str) -> Option<u8> {
@@ -86,13 +96,18 @@ const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 
 static FRONT_MATTER_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?([^"'\r\n]+)"#).unwrap());
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
 });
 
 /// The article's date: front matter `date:` first, else the first date near the top written as
@@ -112,7 +127,9 @@ pub fn article_date(text: &str) -> Option<Date> {
 /// The YAML front matter of a Markdown article, without its fences.
 fn front_matter(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("---")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let end = rest.find("\n---")?;
     Some(&rest[..end])
 }
@@ -152,12 +169,30 @@ mod tests {
 
     #[test]
     fn datelines_in_the_forms_the_field_uses() {
-        assert_eq!(date("9 Mar 2019; Reuters: Envoy meets delegations").as_deref(), Some("9 March 2019"));
-        assert_eq!(date("Headline\nHeadline\nMonday, 3 May, 2021 - 09:30\nBody").as_deref(), Some("3 May 2021"));
-        assert_eq!(date("GENEVA, October 2, 2022 — The talks").as_deref(), Some("2 October 2022"));
-        assert_eq!(date("Published 2023-06-14 by the desk").as_deref(), Some("14 June 2023"));
-        assert_eq!(date("Tuesday, 14 July, 2020 - 09:30").as_deref(), Some("14 July 2020"));
-        assert_eq!(date("Sept. 21st, 2016, Amman").as_deref(), Some("21 September 2016"));
+        assert_eq!(
+            date("9 Mar 2019; Reuters: Envoy meets delegations").as_deref(),
+            Some("9 March 2019")
+        );
+        assert_eq!(
+            date("Headline\nHeadline\nMonday, 3 May, 2021 - 09:30\nBody").as_deref(),
+            Some("3 May 2021")
+        );
+        assert_eq!(
+            date("GENEVA, October 2, 2022 — The talks").as_deref(),
+            Some("2 October 2022")
+        );
+        assert_eq!(
+            date("Published 2023-06-14 by the desk").as_deref(),
+            Some("14 June 2023")
+        );
+        assert_eq!(
+            date("Tuesday, 14 July, 2020 - 09:30").as_deref(),
+            Some("14 July 2020")
+        );
+        assert_eq!(
+            date("Sept. 21st, 2016, Amman").as_deref(),
+            Some("21 September 2016")
+        );
     }
 
     #[test]
@@ -170,7 +205,10 @@ mod tests {
 
     #[test]
     fn no_date_and_non_dates() {
-        assert_eq!(date("Resolution 2254 calls for talks; 1,200 detainees"), None);
+        assert_eq!(
+            date("Resolution 2254 calls for talks; 1,200 detainees"),
+            None
+        );
         assert_eq!(date("The 2013-99-99 reference"), None);
         let late = format!("{}9 Mar 2019", "x".repeat(HEAD + 10));
         assert_eq!(date(&late), None);
@@ -181,7 +219,10 @@ mod tests {
         let d = Date::parse_iso("2019").unwrap();
         assert_eq!(d.earliest(), Date::new(2019, 1, 1));
         assert_eq!(d.latest(), Date::new(2019, 12, 31));
-        assert_eq!(Date::parse_iso("2019-03").unwrap().to_string(), "March 2019");
+        assert_eq!(
+            Date::parse_iso("2019-03").unwrap().to_string(),
+            "March 2019"
+        );
         assert!(Date::parse_iso("19-03").is_none());
         assert!(Date::parse_iso("2019-13").is_none());
     }

@@ -36,7 +36,12 @@ impl Document {
 
     /// Applies edits in order. A range that lies past the end, or whose end comes before its
     /// start, is clamped to the text so that an edit is never dropped.
-    pub fn apply(&mut self, edits: impl IntoIterator<Item = Edit>, version: i32, encoding: Encoding) {
+    pub fn apply(
+        &mut self,
+        edits: impl IntoIterator<Item = Edit>,
+        version: i32,
+        encoding: Encoding,
+    ) {
         for edit in edits {
             match edit.range {
                 None => self.rope = Rope::from_str(&edit.text),
@@ -119,7 +124,14 @@ mod tests {
     #[test]
     fn full_replacement() {
         let mut doc = Document::new("old", 1);
-        doc.apply([Edit { range: None, text: "new".into() }], 2, Encoding::Utf16);
+        doc.apply(
+            [Edit {
+                range: None,
+                text: "new".into(),
+            }],
+            2,
+            Encoding::Utf16,
+        );
         assert_eq!(doc.text(), "new");
     }
 }

@@ -51,7 +51,9 @@ impl LineIndex {
 
     /// The zero-based line holding a byte offset (offsets past the end belong to the last line).
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The bytes of a line without its line ending; an empty range for a line past the end.
@@ -130,11 +132,20 @@ mod tests {
     fn utf16_and_utf8_columns_differ_on_non_ascii() {
         let index = LineIndex::new(TEXT);
         let offset = TEXT.find("met").unwrap();
-        assert_eq!(index.position(TEXT, offset, Encoding::Utf8), Position::new(0, 25));
+        assert_eq!(
+            index.position(TEXT, offset, Encoding::Utf8),
+            Position::new(0, 25)
+        );
         // ’ is one UTF-16 unit, each regional indicator two.
-        assert_eq!(index.position(TEXT, offset, Encoding::Utf16), Position::new(0, 19));
+        assert_eq!(
+            index.position(TEXT, offset, Encoding::Utf16),
+            Position::new(0, 19)
+        );
         let offset = TEXT.find("Pedersen").unwrap();
-        assert_eq!(index.position(TEXT, offset, Encoding::Utf16), Position::new(1, 9));
+        assert_eq!(
+            index.position(TEXT, offset, Encoding::Utf16),
+            Position::new(1, 9)
+        );
     }
 
     #[test]
@@ -146,7 +157,11 @@ mod tests {
                     continue;
                 }
                 let position = index.position(TEXT, offset, encoding);
-                assert_eq!(index.offset(TEXT, position, encoding), offset, "{position:?}");
+                assert_eq!(
+                    index.offset(TEXT, position, encoding),
+                    offset,
+                    "{position:?}"
+                );
             }
         }
     }
@@ -154,12 +169,24 @@ mod tests {
     #[test]
     fn out_of_range_positions_are_clamped() {
         let index = LineIndex::new(TEXT);
-        assert_eq!(index.offset(TEXT, Position::new(0, 999), Encoding::Utf16), TEXT.find('\r').unwrap());
-        assert_eq!(index.offset(TEXT, Position::new(99, 0), Encoding::Utf16), TEXT.len());
+        assert_eq!(
+            index.offset(TEXT, Position::new(0, 999), Encoding::Utf16),
+            TEXT.find('\r').unwrap()
+        );
+        assert_eq!(
+            index.offset(TEXT, Position::new(99, 0), Encoding::Utf16),
+            TEXT.len()
+        );
         // Inside the surrogate pair of 🇸: the start of that character.
         let flag = TEXT.find('🇸').unwrap();
-        assert_eq!(index.offset(TEXT, Position::new(0, 15), Encoding::Utf16), flag);
-        assert_eq!(index.position(TEXT, flag + 1, Encoding::Utf8), index.position(TEXT, flag, Encoding::Utf8));
+        assert_eq!(
+            index.offset(TEXT, Position::new(0, 15), Encoding::Utf16),
+            flag
+        );
+        assert_eq!(
+            index.position(TEXT, flag + 1, Encoding::Utf8),
+            index.position(TEXT, flag, Encoding::Utf8)
+        );
     }
 
     #[test]
