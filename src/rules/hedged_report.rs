@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::compile;
 use super::context::Context;
+use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -30,9 +31,14 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
-        // "He reportedly said …": the hedge is about that very attribution, which cannot answer it.
+        // "He reportedly said …": the hedge is about that very attribution, which cannot answer
+        // it. In the next sentence only a named source answers it: "observers say" or "an
+        // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
+                if j != i && a.voice != Voice::Identified {
+                    return false;
+                }
                 a.verb.as_ref().is_none_or(|v| {
                     let between = cx.text.get(m.end()..v.start).unwrap_or("x");
                     !between.trim().is_empty() || v.start < m.end()

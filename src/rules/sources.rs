@@ -241,15 +241,22 @@ fn classify(s: &str, words: &[Tok]) -> Voice {
         .take_while(|&j| !PREPOSITIONS.contains(&lower[j].as_str()))
         .find(|&j| DETERMINERS.contains(&lower[j].as_str()) || is_possessive(&lower[j]))
         .map(|j| lower[j].as_str());
-    let definite = matches!(
-        determiner,
-        Some("the" | "this" | "that" | "these" | "those")
-    );
+    // "the source", and "the envoy's spokeswoman": a source the text has already placed.
+    let definite = determiner.is_some_and(|d| {
+        matches!(d, "the" | "this" | "that" | "these" | "those") || is_possessive(d)
+    });
     let plural = k.ends_with('s') && !k.ends_with("ss");
     let lemma = singular(k);
     if VAGUE_HEADS.contains(&k) {
-        // "the observers" are a group the text has introduced.
-        return if definite {
+        // "the observers" are a group the text has introduced; "state media" is the official
+        // press, which readers know.
+        let official_media = k == "media"
+            && key > 0
+            && matches!(
+                lower[key - 1].as_str(),
+                "state" | "government" | "official" | "pro-government"
+            );
+        return if definite || official_media {
             Voice::Identified
         } else {
             Voice::Vague
@@ -315,6 +322,16 @@ fn verb_attribution(
     toks: &[Tok],
     v: usize,
 ) -> Option<(usize, Speaker, Option<usize>, usize)> {
+    let w = toks[v].lower(s);
+    let next = toks.get(v + 1).map(|t| t.lower(s));
+    // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
+    if matches!(w.as_str(), "agree" | "agreed" | "agrees")
+        && !next
+            .as_deref()
+            .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
+    {
+        return None;
+    }
     let mut j = v;
     // Pass over adverbs and auxiliaries between the speaker and the verb ("has repeatedly said").
     while j > 0 && toks[j - 1].word && is_skippable(&toks[j - 1].lower(s)) {
@@ -323,10 +340,15 @@ fn verb_attribution(
     let prev = j.checked_sub(1).map(|p| toks[p]);
     let Some(prev) = prev else {
         // "Said Haddad: …" — an inverted attribution at the start of the sentence.
-        return speaker_after(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
+        return inverted_speaker(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
     };
     if prev.word {
         let pw = prev.lower(s);
+        // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
+        // an infinitive ("is thought to have urged"), not a statement.
+        if ARTICLES.contains(&pw.as_str()) || is_possessive(&pw) || pw == "to" {
+            return None;
+        }
         if BE_FORMS.contains(&pw.as_str()) {
             // A passive: only "was reported by X" names the speaker.
             return if toks.get(v + 1).is_some_and(|t| t.is(s, "by")) {
@@ -342,6 +364,13 @@ fn verb_attribution(
             let end = comma.unwrap_or(before);
             return speaker_before(s, toks, end).map(|np| (np.first, np, Some(v), v));
         }
+        if pw == "and" || pw == "but" {
+            // "He described the plan as … but said …": the clause's subject is the speaker.
+            let first = toks.iter().position(|t| t.word)?;
+            return speaker_after(s, toks, first)
+                .filter(|np| np.last < j && np.last - np.first < 4)
+                .map(|np| (np.first, np, Some(v), v));
+        }
         if STOP_WORDS.contains(&pw.as_str()) {
             return None;
         }
@@ -349,20 +378,13 @@ fn verb_attribution(
     }
     let p = prev.text(s);
     if matches!(p, "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(") {
-        return speaker_after(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
+        return inverted_speaker(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
     }
     if p == "," {
         let after_quote = j >= 2 && matches!(toks[j - 2].text(s), "”" | "\"" | "’" | "'");
         // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.
-        if let Some(np) = speaker_after(s, toks, v + 1) {
-            let first = toks[np.first];
-            let inverted = after_quote
-                || first.capitalized(s)
-                || key_word(&[first.lower(s)]).is_some()
-                || matches!(first.lower(s).as_str(), "a" | "an" | "one");
-            if inverted {
-                return Some((v, np.clone(), Some(v), np.end_tok()));
-            }
+        if let Some(np) = inverted_speaker(s, toks, v + 1) {
+            return Some((v, np.clone(), Some(v), np.end_tok()));
         }
         if after_quote {
             return None;
@@ -436,6 +458,27 @@ fn speaker_after(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
         last: last - 1,
         apposition: None,
     })
+}
+
+/// The speaker after an inverted verb ("…,” said Haddad.", "…, reports Enab Baladi."): it must
+/// look like one — a name, an indefinite role, a vague group — and end its clause, so that
+/// "…, said Ankara “has no candidate”" is not read as Ankara speaking.
+fn inverted_speaker(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
+    let np = speaker_after(s, toks, start)?;
+    let first = toks[np.first];
+    let looks_like_speaker = first.capitalized(s)
+        || key_word(&[first.lower(s)]).is_some()
+        || matches!(
+            first.lower(s).as_str(),
+            "a" | "an" | "one" | "the" | "he" | "she" | "they"
+        );
+    let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
+        matches!(
+            t.text(s),
+            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–"
+        )
+    });
+    (looks_like_speaker && ends_clause).then_some(np)
 }
 
 /// "from X's point of view", "in X's view", "in the view of X", "in the words of X".
@@ -563,6 +606,9 @@ const SPEECH_VERBS: &[&str] = &[
     "declares",
     "denied",
     "denies",
+    "describe",
+    "described",
+    "describes",
     "documented",
     "emphasised",
     "emphasises",
@@ -618,14 +664,14 @@ const SPEECH_VERBS: &[&str] = &[
     "say",
     "saying",
     "says",
+    "see",
+    "sees",
     "show",
     "showed",
     "shows",
     "speaks",
     "spoke",
-    "state",
     "stated",
-    "states",
     "stress",
     "stressed",
     "stresses",
@@ -711,6 +757,7 @@ const ANONYMOUS_ROLES: &[&str] = &[
     "someone",
     "insider",
     "people",
+    "worker",
 ];
 
 /// Role nouns that stay anonymous in the plural ("officials said"); other plurals ("residents
@@ -755,6 +802,11 @@ const DETERMINERS: &[&str] = &[
     "those", "his", "her", "their", "its", "our",
 ];
 
+/// Words after which a speech verb is a noun.
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 const PREPOSITIONS: &[&str] = &[
@@ -791,7 +843,8 @@ const STOP_WORDS: &[&str] = &[
     "that", "and", "but", "as", "while", "when", "because", "if", "so", "than", "where", "which",
     "what", "how", "though", "although", "whereas", "after", "before", "since", "until", "even",
     "whether", "nor", "or", "yet", "there", "it", "this", "is", "are", "was", "were", "be", "been",
-    "not", "to", "have", "has", "had", "will", "would", "can", "could", "may", "might",
+    "not", "have", "has", "had", "will", "would", "can", "could", "may", "might", "amid",
+    "despite", "without",
 ];
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb.
@@ -825,6 +878,7 @@ const SKIPPABLE: &[&str] = &[
     "now",
     "even",
     "just",
+    "first",
 ];
 
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];

@@ -21,14 +21,15 @@ pub static RULE: Rule = Rule {
 };
 
 /// The agentless constructions. `that` is required after most verbs, because "it was expected on
-/// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it.
+/// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it. "It was
+/// agreed that" is left out: it reports a decision of the parties in the story, not a claim.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\b(?:",
         // it is believed that / it was widely reported that / it has been suggested that
         r"it\s+(?:is|was|has\s+been|had\s+been|is\s+being|would\s+be|will\s+be|may\s+be|might\s+be|could\s+be|can\s+be)\s+",
         r"(?:(?:widely|generally|commonly|now|also|increasingly|still|further|largely|often|long|broadly|privately|openly|already|well|being)\s+)?",
-        r"(?:believed|said|thought|understood|expected|reported|claimed|assumed|feared|known|argued|suggested|learned|learnt|revealed|acknowledged|accepted|agreed|considered|felt|speculated|suspected|presumed|recogni[sz]ed|held|alleged|estimated|predicted|hoped|anticipated|contended|maintained|whispered|rumou?red\s+by\s+some)",
+        r"(?:believed|said|thought|understood|expected|reported|claimed|assumed|feared|known|argued|suggested|learned|learnt|revealed|acknowledged|accepted|considered|felt|speculated|suspected|presumed|recogni[sz]ed|held|alleged|estimated|predicted|hoped|anticipated|contended|maintained|whispered|rumou?red\s+by\s+some)",
         r"(?:\s+that|,?\s+however,\s+that)",
         // it is understood the envoy … / it is believed the talks …
         r"|it\s+(?:is|was)\s+(?:widely\s+|generally\s+)?(?:understood|believed|thought|feared)\s+(?:the|a|an|he|she|they|there|some|both|moscow|damascus|washington|ankara|tehran)\b",

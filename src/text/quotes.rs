@@ -128,7 +128,7 @@ impl Open {
 /// A straight or single opening mark follows white space, an opening bracket or a dash.
 fn opens(prev: Option<char>, line_start: bool) -> bool {
     line_start
-        || prev.map_or(true, |p| {
+        || prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/' | '«' | '“')
         })
 }

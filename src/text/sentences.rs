@@ -119,7 +119,7 @@ fn is_boundary(line: &str, dot: usize, end: usize) -> bool {
     let next = rest.trim_start();
     if let Some(first_after) = rest.chars().next() {
         // Mid-token, as in "3.5" or "example.com"; or a lower-case word after it ("…?” she asked").
-        if !first_after.is_whitespace() || !next.chars().next().map_or(true, starts_sentence) {
+        if !first_after.is_whitespace() || !next.chars().next().is_none_or(starts_sentence) {
             return false;
         }
     }
