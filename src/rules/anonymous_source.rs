@@ -42,14 +42,17 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         for a in cx.attributions(i) {
             match &a.voice {
                 Voice::Anonymous(anon) => {
-                    let phrase = &cx.text[a.range.clone()];
+                    // "A Turkish official, speaking on condition …, said": point at the source.
+                    let range = if cx.text[a.range.clone()].contains(',') {
+                        a.speaker.clone()
+                    } else {
+                        a.range.clone()
+                    };
+                    let phrase = &cx.text[range.clone()];
                     let next = cx.sentences.get(i + 1).map_or("", |s| &cx.text[s.clone()]);
                     let reason = REASON.is_match(cx.sentence_text(i)) || REASON.is_match(next);
                     introduced.push((anon.lemma.clone(), out.len()));
-                    out.push(Hit::new(
-                        a.range.clone(),
-                        message(phrase, reason, anon.described),
-                    ));
+                    out.push(Hit::new(range, message(phrase, reason, anon.described)));
                 }
                 Voice::AnonymousRef { lemma } => {
                     if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| l == lemma) {

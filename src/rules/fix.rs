@@ -40,11 +40,13 @@ pub(crate) fn disable_next_line(text: &str, finding: &Finding, markdown: bool) -
     }
 }
 
-/// The attribution of the finding's sentence whose phrase is exactly the finding's range.
+/// The attribution of the finding's sentence whose phrase (or speaker) is the finding's range.
 pub(crate) fn attribution_at<'c>(
     cx: &'c Context,
     finding: &Finding,
 ) -> Option<&'c super::sources::Attribution> {
     let i = cx.sentence_at(finding.range.start)?;
-    cx.attributions(i).iter().find(|a| a.range == finding.range)
+    cx.attributions(i)
+        .iter()
+        .find(|a| a.range == finding.range || a.speaker == finding.range)
 }

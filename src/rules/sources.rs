@@ -78,6 +78,16 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                         .flatten()
                 }),
         };
+        // "60 percent of refugees say": a statistic is not a source (of itself or anything else).
+        let found = found.filter(|(_, np, _, _)| {
+            !toks[np.first..=np.last].iter().any(|t| {
+                let w = t.lower(s);
+                matches!(
+                    w.as_str(),
+                    "percent" | "cent" | "%" | "million" | "billion" | "thousand"
+                )
+            })
+        });
         if let Some((first, np, verb, last)) = found {
             let voice = np.voice(s, &toks);
             out.push(Attribution {
@@ -427,7 +437,9 @@ fn speaker_before(s: &str, toks: &[Tok], end: usize) -> Option<Speaker> {
     let mut first = end;
     while first > 0 && end - first < MAX_SPEAKER_WORDS {
         let t = toks[first - 1];
-        if !t.word || STOP_WORDS.contains(&t.lower(s).as_str()) {
+        let w = t.lower(s);
+        // Another speech verb ends the speaker: "sources said the government expects …".
+        if !t.word || STOP_WORDS.contains(&w.as_str()) || is_speech_verb(&w) {
             break;
         }
         first -= 1;
@@ -466,12 +478,12 @@ fn speaker_after(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
 fn inverted_speaker(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
     let np = speaker_after(s, toks, start)?;
     let first = toks[np.first];
-    let looks_like_speaker = first.capitalized(s)
-        || key_word(&[first.lower(s)]).is_some()
-        || matches!(
-            first.lower(s).as_str(),
-            "a" | "an" | "one" | "the" | "he" | "she" | "they"
-        );
+    let words: Vec<String> = toks[np.first..=np.last]
+        .iter()
+        .map(|t| t.lower(s))
+        .collect();
+    let looks_like_speaker =
+        first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0].as_str());
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
         matches!(
             t.text(s),
@@ -641,10 +653,16 @@ const SPEECH_VERBS: &[&str] = &[
     "notes",
     "noting",
     "observed",
+    "point",
     "pointed",
+    "points",
     "predict",
     "predicted",
     "predicts",
+    "presented",
+    "presents",
+    "published",
+    "publishes",
     "quoted",
     "recalled",
     "recalls",

@@ -39,10 +39,10 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
         // it is widely accepted / it is generally agreed
         r"|it\s+is\s+(?:widely|generally|commonly|universally)\s+(?:accepted|agreed|acknowledged|recogni[sz]ed|expected|known|assumed)\b",
         // it seems that / it appears that / it would seem
-        r"|it\s+(?:seems|seemed|appears|appeared|would\s+seem|would\s+appear)\s+(?:that|as\s+(?:if|though)|likely\s+that|increasingly\s+likely)\b",
+        r"|it\s+(?:seems|seemed|appears|appeared|would\s+seem|would\s+appear)\s+(?:that|as\s+(?:if|though)|likely\s+that|increasingly\s+likely|the|a|an|he|she|they|there|both)\b",
         r"|there\s+(?:seems|seem|seemed|appears|appear|appeared)\s+to\s+(?:be|have\s+been)\b",
         // it is no secret that / an open secret
-        r"|it\s+is\s+(?:no|an\s+open|an\s+ill-kept|hardly\s+a)\s+secret\b",
+        r"|it\s+is\s+(?:no|no\s+longer\s+a|an\s+open|an\s+ill-kept|hardly\s+a)\s+secret\b",
         r"|it\s+is\s+common\s+knowledge\b",
         // amid speculation that / there is talk that
         r"|amid\s+(?:growing\s+|mounting\s+|widespread\s+|increasing\s+|renewed\s+)?(?:speculation|rumou?rs|talk|suggestions)\s+(?:that|of)\b",

@@ -25,11 +25,15 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                 continue;
             }
             let phrase = &cx.text[a.range.clone()];
-            let who = &cx.text[a.speaker.clone()];
+            let who = if a.speaker == a.range {
+                "they".to_string()
+            } else {
+                format!("“{}”", &cx.text[a.speaker.clone()])
+            };
             out.push(Hit::new(
                 a.range.clone(),
                 format!(
-                    "“{phrase}” gives a source no reader can check. Say who “{who}” are — by name, or by institution and position: wire-service style guides ask for named sources."
+                    "“{phrase}” gives a source no reader can check. Say who {who} are — by name, or by institution and position: wire-service style guides ask for named sources."
                 ),
             ));
         }
