@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::compile;
 use super::context::Context;
-use super::sources::{Voice, ANONYMOUS_CUES};
+use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Related, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 /// The usual ways of saying why a source is not named.
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\b(?:condition\s+of\s+anonymity|on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|remain|were\s+not|was\s+not)",
+        r"\b(?:condition\s+of\s+anonymity|on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|remain|were\s+not|was\s+not)",
         r"|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|declined\s+to\s+be\s+(?:named|identified)",
         r"|speaking\s+anonymously|(?:not|n't)\s+authori[sz]ed\s+to|anonymity\s+because|for\s+fear\s+of|for\s+(?:security|safety)\s+reasons",
         r"|(?:not|n't)\s+(?:allowed|permitted)\s+to\s+(?:speak|talk|brief|comment)|protect\s+(?:his|her|their)\s+identit",
@@ -35,7 +35,7 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     // Introductions so far, newest last: (role noun, index into `out`).
     let mut introduced: Vec<(String, usize)> = Vec::new();
-    for i in cx.sentences_with(&ANONYMOUS_CUES) {
+    for i in cx.speaker_sentences().iter().copied() {
         if cx.is_disclaimer(i) {
             continue;
         }
@@ -49,8 +49,8 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                         a.range.clone()
                     };
                     let phrase = &cx.text[range.clone()];
-                    let next = cx.sentences.get(i + 1).map_or("", |s| &cx.text[s.clone()]);
-                    let reason = REASON.is_match(cx.sentence_text(i)) || REASON.is_match(next);
+                    let next = cx.sentences.get(i + 1).map_or("", |s| &cx.low[s.clone()]);
+                    let reason = REASON.is_match(cx.sentence_low(i)) || REASON.is_match(next);
                     introduced.push((anon.lemma.clone(), out.len()));
                     out.push(Hit::new(range, message(phrase, reason, anon.described)));
                 }

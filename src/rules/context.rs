@@ -15,10 +15,13 @@ use crate::text::sentences::sentences;
 
 pub(crate) struct Context<'t> {
     pub text: &'t str,
+    /// `text` in ASCII lower case, byte for byte: what the rules' patterns run over.
+    pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
     attributions: Vec<OnceCell<Vec<Attribution>>>,
     disclaimers: Vec<OnceCell<bool>>,
+    speaker_sentences: OnceCell<Vec<usize>>,
 }
 
 impl<'t> Context<'t> {
@@ -27,10 +30,12 @@ impl<'t> Context<'t> {
         let n = sentences.len();
         Self {
             text,
+            low: text.to_ascii_lowercase(),
             sentences,
             quotations: quotations(text),
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
+            speaker_sentences: OnceCell::new(),
         }
     }
 
@@ -75,7 +80,7 @@ impl<'t> Context<'t> {
     /// Whether sentence `i` is a translator's or publisher's disclaimer about the text itself.
     pub fn is_disclaimer(&self, i: usize) -> bool {
         *self.disclaimers[i]
-            .get_or_init(|| DISCLAIMER.is_match(&self.text[self.sentences[i].clone()]))
+            .get_or_init(|| DISCLAIMER.is_match(&self.low[self.sentences[i].clone()]))
     }
 
     /// Whether a finding at `offset` belongs to the article's own voice: not inside a quotation
@@ -85,16 +90,22 @@ impl<'t> Context<'t> {
         (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
     }
 
-    /// The sentences in which `cue` matches, each once, in order.
-    pub fn sentences_with<'c>(&'c self, cue: &'c Regex) -> impl Iterator<Item = usize> + 'c {
-        let mut last = None;
-        cue.find_iter(self.text).filter_map(move |m| {
-            let i = self.sentence_at(m.start())?;
-            (last != Some(i)).then(|| {
-                last = Some(i);
-                i
-            })
+    /// The sentences that may name a vague or anonymous speaker, in order (see
+    /// [`sources::SPEAKER_CUES`]); found once, shared by the rules that need them.
+    pub fn speaker_sentences(&self) -> &[usize] {
+        self.speaker_sentences.get_or_init(|| {
+            let mut found: Vec<usize> = sources::SPEAKER_CUES
+                .find_iter(&self.low)
+                .filter_map(|m| self.sentence_at(m.start()))
+                .collect();
+            found.dedup();
+            found
         })
+    }
+
+    /// Sentence `i` in lower case, for the rules' patterns.
+    pub fn sentence_low(&self, i: usize) -> &str {
+        &self.low[self.sentences[i].clone()]
     }
 
     pub fn sentence_text(&self, i: usize) -> &'t str {
@@ -106,7 +117,7 @@ impl<'t> Context<'t> {
 /// views expressed do not necessarily reflect …": statements about the text, not claims in it.
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:ha(?:s|ve|d)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|checked|confirmed)|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot\s+(?:independently\s+)?(?:verify|confirm)|(?:views|opinions)\s+expressed|translated\s+(?:from|by)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|(?:is|are)\s+not\s+responsible\s+for)",
+        r"\b(?:ha(?:s|ve|d)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|checked|confirmed)|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot\s+(?:independently\s+)?(?:verify|confirm)|(?:views|opinions)\s+expressed|translated\s+(?:from|by)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|(?:is|are)\s+not\s+responsible\s+for)",
     )
 });
 

@@ -21,13 +21,13 @@ pub static RULE: Rule = Rule {
 
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
+        r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
         r"|(?:is|are|was|were|been)\s+(?:also\s+)?(?:said|alleged|reported)\s+to)\b",
     ))
 });
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
-    for m in TRIGGER.find_iter(cx.text) {
+    for m in TRIGGER.find_iter(&cx.low) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
@@ -48,7 +48,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if answers(i) || (i + 1 < cx.sentences.len() && answers(i + 1)) {
             continue;
         }
-        let phrase = m.as_str();
+        let phrase = &cx.text[m.range()];
         out.push(Hit::new(
             m.range(),
             format!(

@@ -6,6 +6,7 @@
 //! lists of the nouns that make a voice vague ("observers", "analysts") or anonymous ("a source",
 //! "an official"). Anything else that speaks (a name, a pronoun, "the delegation") is identified.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -49,15 +50,19 @@ pub struct Anonymous {
 /// The attributions of the sentence `text[sentence]`, in order.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
     let base = sentence.start;
-    let s = &text[sentence];
-    let toks = tokenize(s);
+    let raw = &text[sentence];
+    let toks = tokenize(raw);
+    let s = &Sent {
+        raw,
+        low: raw.to_ascii_lowercase(),
+    };
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !t.word {
             continue;
         }
         let w = t.lower(s);
-        let found = match w.as_str() {
+        let found = match w {
             "according" if toks.get(i + 1).is_some_and(|n| n.is(s, "to")) => {
                 speaker_after(s, &toks, i + 2).map(|np| (i, np.clone(), None, np.end_tok()))
             }
@@ -69,7 +74,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 speaker_after(s, &toks, i + 2).map(|np| (i, np.clone(), None, np.end_tok()))
             }
             _ => FIGURE_NOUNS
-                .contains(&w.as_str())
+                .contains(&w)
                 .then(|| figure_source(s, &toks, i))
                 .flatten()
                 .or_else(|| {
@@ -83,7 +88,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             !toks[np.first..=np.last].iter().any(|t| {
                 let w = t.lower(s);
                 matches!(
-                    w.as_str(),
+                    w,
                     "percent" | "cent" | "%" | "million" | "billion" | "thousand"
                 )
             })
@@ -98,7 +103,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             });
         }
     }
-    for m in VAGUE_PHRASES.find_iter(s) {
+    for m in VAGUE_PHRASES.find_iter(&s.low) {
         out.push(Attribution {
             range: base + m.start()..base + m.end(),
             speaker: base + m.start()..base + m.end(),
@@ -122,26 +127,25 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
 /// Vague voices that are not "somebody says": kept as phrases.
 static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:there\s+are\s+(?:those|some|many|people)\s+who|by\s+(?:some|many|most|all)\s+accounts|in\s+the\s+eyes\s+of\s+(?:many|some|observers|analysts|critics)|it\s+is\s+said\s+by\s+(?:some|many|critics|observers))\b",
+        r"\b(?:there\s+are\s+(?:those|some|many|people)\s+who|by\s+(?:some|many|most|all)\s+accounts|in\s+the\s+eyes\s+of\s+(?:many|some|observers|analysts|critics)|it\s+is\s+said\s+by\s+(?:some|many|critics|observers))\b",
     )
 });
 
-/// Words without which a sentence holds no vague attribution; the rules parse only the sentences
-/// that have one.
-pub(crate) static VAGUE_CUES: LazyLock<Regex> = LazyLock::new(|| {
+/// Words without which a sentence holds no vague or anonymous attribution: the rules that look
+/// for those parse only the sentences that have one.
+pub(crate) static SPEAKER_CUES: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i)\b(?:{}|people|there\s+are|by\s+(?:some|many|most|all)|in\s+the\s+eyes|said\s+by)\b",
-        VAGUE_HEADS.join("|")
-    ))
-});
-
-/// Words without which a sentence holds no anonymous source.
-pub(crate) static ANONYMOUS_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?i)\b(?:{})(?:s|es)?\b|\b(?:spokesmen|spokeswomen)\b",
+        r"\b(?:(?:{}|{})(?:s|es)?|spokesmen|spokeswomen|there\s+are|by\s+(?:some|many|most|all)|in\s+the\s+eyes|said\s+by)\b",
+        VAGUE_HEADS.join("|"),
         ANONYMOUS_ROLES.join("|")
     ))
 });
+
+/// A sentence and its ASCII-lower-cased copy, which has the same byte offsets.
+struct Sent<'a> {
+    raw: &'a str,
+    low: String,
+}
 
 /// A word or a punctuation mark of a sentence, by byte offsets into the sentence.
 #[derive(Clone, Copy, Debug)]
@@ -152,19 +156,20 @@ struct Tok {
 }
 
 impl Tok {
-    fn text<'s>(&self, s: &'s str) -> &'s str {
-        &s[self.start..self.end]
+    fn text<'s>(&self, s: &'s Sent) -> &'s str {
+        &s.raw[self.start..self.end]
     }
 
-    fn lower(&self, s: &str) -> String {
-        self.text(s).to_lowercase()
+    /// The token in ASCII lower case (keywords are all ASCII), without allocating.
+    fn lower<'s>(&self, s: &'s Sent) -> &'s str {
+        &s.low[self.start..self.end]
     }
 
-    fn is(&self, s: &str, w: &str) -> bool {
-        self.text(s).eq_ignore_ascii_case(w)
+    fn is(&self, s: &Sent, w: &str) -> bool {
+        self.lower(s) == w
     }
 
-    fn capitalized(&self, s: &str) -> bool {
+    fn capitalized(&self, s: &Sent) -> bool {
         self.word && self.text(s).starts_with(|c: char| c.is_uppercase())
     }
 }
@@ -221,7 +226,7 @@ impl Speaker {
         self.last
     }
 
-    fn voice(&self, s: &str, toks: &[Tok]) -> Voice {
+    fn voice(&self, s: &Sent, toks: &[Tok]) -> Voice {
         let main = classify(s, &toks[self.first..=self.last]);
         match (&main, self.apposition) {
             // "a spokesman, Ahmad Khalil, said": the apposition names the source.
@@ -240,17 +245,17 @@ impl Speaker {
 }
 
 /// What kind of voice a run of words gives.
-fn classify(s: &str, words: &[Tok]) -> Voice {
-    let lower: Vec<String> = words.iter().map(|t| t.lower(s)).collect();
+fn classify(s: &Sent, words: &[Tok]) -> Voice {
+    let lower: Vec<&str> = words.iter().map(|t| t.lower(s)).collect();
     let Some(key) = key_word(&lower) else {
         return Voice::Identified;
     };
-    let k = lower[key].as_str();
+    let k = lower[key];
     let determiner = (0..key)
         .rev()
-        .take_while(|&j| !PREPOSITIONS.contains(&lower[j].as_str()))
-        .find(|&j| DETERMINERS.contains(&lower[j].as_str()) || is_possessive(&lower[j]))
-        .map(|j| lower[j].as_str());
+        .take_while(|&j| !PREPOSITIONS.contains(&lower[j]))
+        .find(|&j| DETERMINERS.contains(&lower[j]) || is_possessive(&lower[j]))
+        .map(|j| lower[j]);
     // "the source", and "the envoy's spokeswoman": a source the text has already placed.
     let definite = determiner.is_some_and(|d| {
         matches!(d, "the" | "this" | "that" | "these" | "those") || is_possessive(d)
@@ -263,7 +268,7 @@ fn classify(s: &str, words: &[Tok]) -> Voice {
         let official_media = k == "media"
             && key > 0
             && matches!(
-                lower[key - 1].as_str(),
+                lower[key - 1],
                 "state" | "government" | "official" | "pro-government"
             );
         return if definite || official_media {
@@ -285,7 +290,7 @@ fn classify(s: &str, words: &[Tok]) -> Voice {
     let described = lower
         .iter()
         .enumerate()
-        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(&w.as_str()) && !is_adverb(w));
+        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(&w) && !is_adverb(w));
     Voice::Anonymous(Anonymous { lemma, described })
 }
 
@@ -293,15 +298,13 @@ fn classify(s: &str, words: &[Tok]) -> Voice {
 /// position, i.e. last before a preposition or the end. So "some observers" turns on
 /// "observers", while "spokesman Ahmad Khalil" and "the official news agency" have no such noun:
 /// a name or another noun follows the role word. Pronouns and names give none.
-fn key_word(lower: &[String]) -> Option<usize> {
-    if lower.len() == 1 && PRONOUNS.contains(&lower[0].as_str()) {
+fn key_word(lower: &[&str]) -> Option<usize> {
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return None;
     }
     lower.iter().enumerate().position(|(j, w)| {
-        let w = w.as_str();
-        let is_head = lower
-            .get(j + 1)
-            .is_none_or(|n| PREPOSITIONS.contains(&n.as_str()));
+        let w = w;
+        let is_head = lower.get(j + 1).is_none_or(|n| PREPOSITIONS.contains(&n));
         is_head && (VAGUE_HEADS.contains(&w) || ANONYMOUS_ROLES.contains(&singular(w).as_str()))
     })
 }
@@ -328,14 +331,14 @@ fn is_adverb(w: &str) -> bool {
 
 /// "X said", "X, the head of …, said", "“…,” said X", "…, X reports." and "was reported by X".
 fn verb_attribution(
-    s: &str,
+    s: &Sent,
     toks: &[Tok],
     v: usize,
 ) -> Option<(usize, Speaker, Option<usize>, usize)> {
     let w = toks[v].lower(s);
     let next = toks.get(v + 1).map(|t| t.lower(s));
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
-    if matches!(w.as_str(), "agree" | "agreed" | "agrees")
+    if matches!(w, "agree" | "agreed" | "agrees")
         && !next
             .as_deref()
             .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
@@ -356,10 +359,10 @@ fn verb_attribution(
         let pw = prev.lower(s);
         // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
         // an infinitive ("is thought to have urged"), not a statement.
-        if ARTICLES.contains(&pw.as_str()) || is_possessive(&pw) || pw == "to" {
+        if ARTICLES.contains(&pw) || is_possessive(&pw) || pw == "to" {
             return None;
         }
-        if BE_FORMS.contains(&pw.as_str()) {
+        if BE_FORMS.contains(&pw) {
             // A passive: only "was reported by X" names the speaker.
             return if toks.get(v + 1).is_some_and(|t| t.is(s, "by")) {
                 speaker_after(s, toks, v + 2).map(|np| (v, np.clone(), Some(v), np.end_tok()))
@@ -381,7 +384,7 @@ fn verb_attribution(
                 .filter(|np| np.last < j && np.last - np.first < 4)
                 .map(|np| (np.first, np, Some(v), v));
         }
-        if STOP_WORDS.contains(&pw.as_str()) {
+        if is_stop_word(pw) {
             return None;
         }
         return speaker_before(s, toks, j).map(|np| (np.first, np, Some(v), v));
@@ -433,13 +436,13 @@ fn verb_attribution(
 }
 
 /// The speaker ending just before token `end` (exclusive), read backwards to a stop.
-fn speaker_before(s: &str, toks: &[Tok], end: usize) -> Option<Speaker> {
+fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
     let mut first = end;
     while first > 0 && end - first < MAX_SPEAKER_WORDS {
         let t = toks[first - 1];
         let w = t.lower(s);
         // Another speech verb ends the speaker: "sources said the government expects …".
-        if !t.word || STOP_WORDS.contains(&w.as_str()) || is_speech_verb(&w) {
+        if !t.word || is_stop_word(w) || is_speech_verb(&w) {
             break;
         }
         first -= 1;
@@ -452,12 +455,12 @@ fn speaker_before(s: &str, toks: &[Tok], end: usize) -> Option<Speaker> {
 }
 
 /// The speaker starting at token `start`, read forwards to a stop.
-fn speaker_after(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
+fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let mut last = start;
     while last < toks.len() && last - start < MAX_SPEAKER_WORDS {
         let t = toks[last];
         let w = t.lower(s);
-        if !t.word || (STOP_WORDS.contains(&w.as_str()) && w != "the") || w == "who" {
+        if !t.word || (is_stop_word(w) && w != "the") || w == "who" {
             break;
         }
         if last > start && is_speech_verb(&w) {
@@ -475,15 +478,15 @@ fn speaker_after(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
 /// The speaker after an inverted verb ("…,” said Haddad.", "…, reports Enab Baladi."): it must
 /// look like one — a name, an indefinite role, a vague group — and end its clause, so that
 /// "…, said Ankara “has no candidate”" is not read as Ankara speaking.
-fn inverted_speaker(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
+fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let np = speaker_after(s, toks, start)?;
     let first = toks[np.first];
-    let words: Vec<String> = toks[np.first..=np.last]
+    let words: Vec<&str> = toks[np.first..=np.last]
         .iter()
         .map(|t| t.lower(s))
         .collect();
     let looks_like_speaker =
-        first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0].as_str());
+        first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0]);
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
         matches!(
             t.text(s),
@@ -495,7 +498,7 @@ fn inverted_speaker(s: &str, toks: &[Tok], start: usize) -> Option<Speaker> {
 
 /// "from X's point of view", "in X's view", "in the view of X", "in the words of X".
 fn point_of_view(
-    s: &str,
+    s: &Sent,
     toks: &[Tok],
     i: usize,
 ) -> Option<(usize, Speaker, Option<usize>, usize)> {
@@ -514,7 +517,7 @@ fn point_of_view(
     let mut first = p;
     while first > 0
         && toks[first - 1].capitalized(s)
-        && !PREPOSITIONS.contains(&toks[first - 1].lower(s).as_str())
+        && !PREPOSITIONS.contains(&toks[first - 1].lower(s))
     {
         first -= 1;
     }
@@ -528,7 +531,7 @@ fn point_of_view(
 
 /// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
 fn figure_source(
-    s: &str,
+    s: &Sent,
     toks: &[Tok],
     i: usize,
 ) -> Option<(usize, Speaker, Option<usize>, usize)> {
@@ -536,7 +539,7 @@ fn figure_source(
         let prev = toks[i - 1];
         let acronym = prev.text(s).len() >= 2 && prev.text(s).chars().all(|c| c.is_uppercase());
         let not_initial = i >= 2 || acronym || is_possessive(&prev.lower(s));
-        if prev.capitalized(s) && not_initial && !DETERMINERS.contains(&prev.lower(s).as_str()) {
+        if prev.capitalized(s) && not_initial && !DETERMINERS.contains(&prev.lower(s)) {
             let np = Speaker {
                 first: i - 1,
                 last: i - 1,
@@ -562,7 +565,13 @@ fn figure_source(
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.binary_search(&w).is_ok()
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    SET.contains(w)
+}
+
+fn is_stop_word(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 fn is_skippable(w: &str) -> bool {
@@ -571,7 +580,7 @@ fn is_skippable(w: &str) -> bool {
 
 const MAX_SPEAKER_WORDS: usize = 10;
 
-/// Verbs that report what someone says, thinks or finds. Sorted for binary search.
+/// Verbs that report what someone says, thinks or finds.
 const SPEECH_VERBS: &[&str] = &[
     "acknowledge",
     "acknowledged",

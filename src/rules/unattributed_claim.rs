@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
 /// agreed that" is left out: it reports a decision of the parties in the story, not a claim.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\b(?:",
+        r"\b(?:",
         // it is believed that / it was widely reported that / it has been suggested that
         r"it\s+(?:is|was|has\s+been|had\s+been|is\s+being|would\s+be|will\s+be|may\s+be|might\s+be|could\s+be|can\s+be)\s+",
         r"(?:(?:widely|generally|commonly|now|also|increasingly|still|further|largely|often|long|broadly|privately|openly|already|well|being)\s+)?",
@@ -56,14 +56,14 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
-    for m in TRIGGER.find_iter(cx.text) {
+    for m in TRIGGER.find_iter(&cx.low) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
         if cx.has_voice(i) {
             continue;
         }
-        let phrase = m.as_str();
+        let phrase = &cx.text[m.range()];
         out.push(Hit::new(
             m.range(),
             format!(

@@ -26,7 +26,7 @@ const MIN_WORDS: usize = 4;
 /// Words just before a quotation that make it a title or a slogan, not speech.
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\b(?:entitled|titled|headlined|headed|called|named|dubbed|labelled|labeled|slogan|slogans|chanting|chanted",
+        r"\b(?:entitled|titled|headlined|headed|called|named|dubbed|labelled|labeled|slogan|slogans|chanting|chanted",
         r"|hashtag|banner|read\s+also|also\s+read|read\s+more|under\s+the\s+(?:title|heading)|known\s+as)\s*:?\s*$",
     ))
 });
@@ -53,7 +53,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
 }
 
 fn is_title(cx: &Context, q: &Quotation) -> bool {
-    let before = &cx.text[..q.outer.start];
+    let before = &cx.low[..q.outer.start];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let window = before.len().saturating_sub(40).max(line_start);
     let window = (window..=before.len())

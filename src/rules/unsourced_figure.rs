@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
 /// resolution numbers and small counts are not statistics.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+        r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
         r"|\b\d+(?:\.\d+)?\s+(?:million|billion|trillion|thousand)\b",
         r"|\b\d{1,3}(?:,\d{3})+\b",
     ))
@@ -30,7 +30,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut last_sentence = None;
-    for m in FIGURE.find_iter(cx.text) {
+    for m in FIGURE.find_iter(&cx.low) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
@@ -41,7 +41,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if cx.has_voice(i) {
             continue;
         }
-        let figure = m.as_str();
+        let figure = &cx.text[m.range()];
         out.push(Hit::new(
             m.range(),
             format!(

@@ -3,7 +3,7 @@
 //! diplomats".
 
 use super::context::Context;
-use super::sources::{Voice, VAGUE_CUES};
+use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
-    for i in cx.sentences_with(&VAGUE_CUES) {
+    for i in cx.speaker_sentences().iter().copied() {
         if cx.is_disclaimer(i) {
             continue;
         }
