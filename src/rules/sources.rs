@@ -78,7 +78,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 .then(|| figure_source(s, &toks, i))
                 .flatten()
                 .or_else(|| {
-                    is_speech_verb(&w)
+                    is_speech_verb(w)
                         .then(|| verb_attribution(s, &toks, i))
                         .flatten()
                 }),
@@ -254,7 +254,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     let determiner = (0..key)
         .rev()
         .take_while(|&j| !PREPOSITIONS.contains(&lower[j]))
-        .find(|&j| DETERMINERS.contains(&lower[j]) || is_possessive(&lower[j]))
+        .find(|&j| DETERMINERS.contains(&lower[j]) || is_possessive(lower[j]))
         .map(|j| lower[j]);
     // "the source", and "the envoy's spokeswoman": a source the text has already placed.
     let definite = determiner.is_some_and(|d| {
@@ -290,7 +290,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     let described = lower
         .iter()
         .enumerate()
-        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(&w) && !is_adverb(w));
+        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(w) && !is_adverb(w));
     Voice::Anonymous(Anonymous { lemma, described })
 }
 
@@ -303,9 +303,8 @@ fn key_word(lower: &[&str]) -> Option<usize> {
         return None;
     }
     lower.iter().enumerate().position(|(j, w)| {
-        let w = w;
-        let is_head = lower.get(j + 1).is_none_or(|n| PREPOSITIONS.contains(&n));
-        is_head && (VAGUE_HEADS.contains(&w) || ANONYMOUS_ROLES.contains(&singular(w).as_str()))
+        let is_head = lower.get(j + 1).is_none_or(|n| PREPOSITIONS.contains(n));
+        is_head && (VAGUE_HEADS.contains(w) || ANONYMOUS_ROLES.contains(&singular(w).as_str()))
     })
 }
 
@@ -340,14 +339,13 @@ fn verb_attribution(
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
     if matches!(w, "agree" | "agreed" | "agrees")
         && !next
-            .as_deref()
             .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
     {
         return None;
     }
     let mut j = v;
     // Pass over adverbs and auxiliaries between the speaker and the verb ("has repeatedly said").
-    while j > 0 && toks[j - 1].word && is_skippable(&toks[j - 1].lower(s)) {
+    while j > 0 && toks[j - 1].word && is_skippable(toks[j - 1].lower(s)) {
         j -= 1;
     }
     let prev = j.checked_sub(1).map(|p| toks[p]);
@@ -359,7 +357,7 @@ fn verb_attribution(
         let pw = prev.lower(s);
         // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
         // an infinitive ("is thought to have urged"), not a statement.
-        if ARTICLES.contains(&pw) || is_possessive(&pw) || pw == "to" {
+        if ARTICLES.contains(&pw) || is_possessive(pw) || pw == "to" {
             return None;
         }
         if BE_FORMS.contains(&pw) {
@@ -442,7 +440,7 @@ fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
         let t = toks[first - 1];
         let w = t.lower(s);
         // Another speech verb ends the speaker: "sources said the government expects …".
-        if !t.word || is_stop_word(w) || is_speech_verb(&w) {
+        if !t.word || is_stop_word(w) || is_speech_verb(w) {
             break;
         }
         first -= 1;
@@ -463,7 +461,7 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
         if !t.word || (is_stop_word(w) && w != "the") || w == "who" {
             break;
         }
-        if last > start && is_speech_verb(&w) {
+        if last > start && is_speech_verb(w) {
             break;
         }
         last += 1;
@@ -511,7 +509,7 @@ fn point_of_view(
         p -= 2;
     }
     let owner = toks[p];
-    if !owner.word || !is_possessive(&owner.lower(s)) {
+    if !owner.word || !is_possessive(owner.lower(s)) {
         return None;
     }
     let mut first = p;
@@ -538,7 +536,7 @@ fn figure_source(
     if i >= 1 {
         let prev = toks[i - 1];
         let acronym = prev.text(s).len() >= 2 && prev.text(s).chars().all(|c| c.is_uppercase());
-        let not_initial = i >= 2 || acronym || is_possessive(&prev.lower(s));
+        let not_initial = i >= 2 || acronym || is_possessive(prev.lower(s));
         if prev.capitalized(s) && not_initial && !DETERMINERS.contains(&prev.lower(s)) {
             let np = Speaker {
                 first: i - 1,
