@@ -7,7 +7,10 @@ use super::Catalog;
 /// The data files, one per kind of actor, embedded at build time.
 const FILES: [(&str, &str); 6] = [
     ("people.json", include_str!("data/people.json")),
-    ("organizations.json", include_str!("data/organizations.json")),
+    (
+        "organizations.json",
+        include_str!("data/organizations.json"),
+    ),
     ("states.json", include_str!("data/states.json")),
     ("places.json", include_str!("data/places.json")),
     ("instruments.json", include_str!("data/instruments.json")),
@@ -27,6 +30,7 @@ pub fn default_catalog() -> Catalog {
     catalog
 }
 
+#[cfg(test)]
 pub(super) fn files() -> &'static [(&'static str, &'static str)] {
     &FILES
 }

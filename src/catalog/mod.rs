@@ -100,7 +100,10 @@ impl Catalog {
     }
 
     /// Parses one catalog file's text. `path` names it in errors and origins.
-    pub fn parse_file(path: &Path, text: &str) -> Result<Vec<(Actor, Option<Origin>)>, CatalogError> {
+    pub fn parse_file(
+        path: &Path,
+        text: &str,
+    ) -> Result<Vec<(Actor, Option<Origin>)>, CatalogError> {
         let file: model::CatalogFile = serde_json::from_str(text).map_err(|e| CatalogError {
             path: path.to_owned(),
             line: e.line().saturating_sub(1),
@@ -140,7 +143,11 @@ fn id_line(text: &str, id: &str) -> Option<usize> {
     let quoted = format!("\"{id}\"");
     text.lines().position(|line| {
         let line = line.trim_start();
-        line.contains(&quoted) && line.trim_start_matches('{').trim_start().starts_with("\"id\"")
+        line.contains(&quoted)
+            && line
+                .trim_start_matches('{')
+                .trim_start()
+                .starts_with("\"id\"")
     })
 }
 

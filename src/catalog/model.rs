@@ -65,9 +65,17 @@ pub struct Role {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
-    #[serde(default, with = "partial_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "partial_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from: Option<Date>,
-    #[serde(default, with = "partial_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "partial_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub to: Option<Date>,
 }
 
@@ -104,10 +112,11 @@ impl Actor {
     /// What the schema's patterns say and serde cannot: the shape of ids and ordered roles.
     pub(super) fn validate(&self) -> Result<(), String> {
         let id_ok = !self.id.is_empty()
-            && self
-                .id
-                .split('-')
-                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            && self.id.split('-').all(|w| {
+                !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
         if !id_ok {
             return Err(format!(
                 "actor id {:?} must be lower-case words and digits joined by hyphens",
@@ -138,9 +147,11 @@ mod partial_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse_iso(&s)
-            .map(Some)
-            .ok_or_else(|| D::Error::custom(format!("{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")))
+        Date::parse_iso(&s).map(Some).ok_or_else(|| {
+            D::Error::custom(format!(
+                "{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+        })
     }
 
     pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {

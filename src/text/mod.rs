@@ -6,6 +6,6 @@ pub mod lines;
 pub mod quotes;
 pub mod sentences;
 
-pub use date::Date;
+pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
