@@ -338,8 +338,7 @@ fn verb_attribution(
     let next = toks.get(v + 1).map(|t| t.lower(s));
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
     if matches!(w, "agree" | "agreed" | "agrees")
-        && !next
-            .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
+        && !next.is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
     {
         return None;
     }
