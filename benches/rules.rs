@@ -23,7 +23,12 @@ fn rules(c: &mut Criterion) {
     let mut group = c.benchmark_group("rules");
     group.throughput(Throughput::Bytes(one.len() as u64));
     group.bench_function("check one set of articles", |b| {
-        b.iter(|| ARTICLES.iter().map(|a| check(a, &settings).len()).sum::<usize>())
+        b.iter(|| {
+            ARTICLES
+                .iter()
+                .map(|a| check(a, &settings).len())
+                .sum::<usize>()
+        })
     });
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);

@@ -93,8 +93,16 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 )
             })
         });
-        if let Some((first, np, verb, last)) = found {
+        if let Some((first, mut np, verb, last)) = found {
             let voice = np.voice(s, &toks);
+            let first = if matches!(voice, Voice::Identified) || first != np.first {
+                first
+            } else {
+                // "Talks stalled on Tuesday as Western diplomats said": the source is the
+                // noun phrase around the role word, not every word before the verb.
+                np.first = core_start(s, &toks, &np);
+                np.first
+            };
             out.push(Attribution {
                 range: base + toks[first.min(np.first)].start..base + toks[last].end,
                 speaker: base + toks[np.first].start..base + toks[np.last].end,
@@ -338,8 +346,7 @@ fn verb_attribution(
     let next = toks.get(v + 1).map(|t| t.lower(s));
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
     if matches!(w, "agree" | "agreed" | "agrees")
-        && !next
-            .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
+        && !next.is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
     {
         return None;
     }
@@ -431,6 +438,32 @@ fn verb_attribution(
         return Some((np.first, np, Some(v), v));
     }
     None
+}
+
+/// Where the noun phrase of a vague or anonymous speaker begins: at the determiner or quantifier
+/// before its role word ("a Turkish defence ministry source", "some analysts"), else at the
+/// capitalised words right before it ("Western diplomats"), else at the role word.
+fn core_start(s: &Sent, toks: &[Tok], np: &Speaker) -> usize {
+    let words: Vec<&str> = toks[np.first..=np.last]
+        .iter()
+        .map(|t| t.lower(s))
+        .collect();
+    let Some(key) = key_word(&words) else {
+        return np.first;
+    };
+    let key = np.first + key;
+    let lookback = key.saturating_sub(5).max(np.first);
+    if let Some(d) = (lookback..key).rev().find(|&j| {
+        let w = toks[j].lower(s);
+        DETERMINERS.contains(&w) || is_possessive(w) || matches!(w, "many" | "most")
+    }) {
+        return d;
+    }
+    let mut start = key;
+    while start > np.first && toks[start - 1].capitalized(s) {
+        start -= 1;
+    }
+    start
 }
 
 /// The speaker ending just before token `end` (exclusive), read backwards to a stop.
