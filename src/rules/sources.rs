@@ -478,7 +478,7 @@ fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
         }
         first -= 1;
     }
-    (first < end).then_some(Speaker {
+    (first < end).then(|| Speaker {
         first,
         last: end - 1,
         apposition: None,
@@ -499,7 +499,7 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
         }
         last += 1;
     }
-    (last > start).then_some(Speaker {
+    (last > start).then(|| Speaker {
         first: start,
         last: last - 1,
         apposition: None,
