@@ -408,7 +408,8 @@ fn verb_attribution(
             return None;
         }
         // "X, the head of the body, said": the words between the commas are an apposition.
-        let app_end = j - 2;
+        // (A comma opening the sentence has nothing before it.)
+        let app_end = j.checked_sub(2)?;
         let mut app_start = app_end;
         while app_start > 0 && toks[app_start - 1].word {
             app_start -= 1;
