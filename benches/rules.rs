@@ -14,6 +14,7 @@ const ARTICLES: &[&str] = &[
     include_str!("../tests/corpus/attribution/weekly-bulletin.md"),
     include_str!("../tests/corpus/attribution/heldout-astana-wire.txt"),
     include_str!("../tests/corpus/attribution/heldout-opinion-roundup.md"),
+    include_str!("../tests/corpus/attribution/heldout-quotes-hedges.md"),
 ];
 
 fn rules(c: &mut Criterion) {

@@ -288,8 +288,9 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     if plural && !PLURAL_ANONYMOUS.contains(&lemma.as_str()) {
         return Voice::Identified;
     }
-    // "people say" is a crowd; "people familiar with the talks" are unnamed insiders.
-    if lemma == "people" && key + 1 == lower.len() && !definite {
+    // "people say" is a crowd; "two people" or "people familiar with the talks" are unnamed
+    // individuals.
+    if lemma == "people" && key + 1 == lower.len() && determiner.is_none() {
         return Voice::Vague;
     }
     if definite {
@@ -508,7 +509,7 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
 }
 
 /// The speaker after an inverted verb ("…,” said Haddad.", "…, reports Enab Baladi."): it must
-/// look like one — a name, an indefinite role, a vague group — and end its clause, so that
+/// look like one — a name, a role, a vague group — and end its clause, so that
 /// "…, said Ankara “has no candidate”" is not read as Ankara speaking.
 fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let np = speaker_after(s, toks, start)?;
@@ -520,9 +521,10 @@ fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let looks_like_speaker =
         first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0]);
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
+        // … or runs on into a relative clause: "said a diplomat who follows the talks".
         matches!(
-            t.text(s),
-            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–"
+            t.lower(s),
+            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–" | "who" | "which"
         )
     });
     (looks_like_speaker && ends_clause).then_some(np)
@@ -642,6 +644,9 @@ const SPEECH_VERBS: &[&str] = &[
     "believe",
     "believed",
     "believes",
+    "chant",
+    "chanted",
+    "chants",
     "claim",
     "claimed",
     "claims",
@@ -725,6 +730,8 @@ const SPEECH_VERBS: &[&str] = &[
     "says",
     "see",
     "sees",
+    "shouted",
+    "shouts",
     "show",
     "showed",
     "shows",
