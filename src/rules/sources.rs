@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::compile;
@@ -49,12 +50,17 @@ pub struct Anonymous {
 
 /// The attributions of the sentence `text[sentence]`, in order.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
+    attributions_in(text, &text.to_ascii_lowercase(), sentence)
+}
+
+/// [`attributions`] with the whole text already in ASCII lower case (`low`), as the rules have it.
+pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> Vec<Attribution> {
     let base = sentence.start;
-    let raw = &text[sentence];
+    let raw = &text[sentence.clone()];
     let toks = tokenize(raw);
     let s = &Sent {
         raw,
-        low: raw.to_ascii_lowercase(),
+        low: &low[sentence],
     };
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -111,7 +117,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             });
         }
     }
-    for m in VAGUE_PHRASES.find_iter(&s.low) {
+    for m in VAGUE_PHRASES.find_iter(s.low) {
         out.push(Attribution {
             range: base + m.start()..base + m.end(),
             speaker: base + m.start()..base + m.end(),
@@ -139,20 +145,46 @@ static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words without which a sentence holds no vague or anonymous attribution: the rules that look
-/// for those parse only the sentences that have one.
-pub(crate) static SPEAKER_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?:(?:{}|{})(?:s|es)?|spokesmen|spokeswomen|there\s+are|by\s+(?:some|many|most|all)|in\s+the\s+eyes|said\s+by)\b",
-        VAGUE_HEADS.join("|"),
-        ANONYMOUS_ROLES.join("|")
-    ))
-});
+/// Where the lower-cased `low` holds a word without which a sentence has no vague or anonymous
+/// attribution ("observers", "source", "some", "there are" …): the rules that look for those
+/// parse only the sentences that have one. A plain multi-pattern search with a word-boundary
+/// check, as these words are common enough that a regex would spend its time verifying them.
+pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let mut words: Vec<String> = Vec::new();
+        for w in VAGUE_HEADS.iter().chain(ANONYMOUS_ROLES) {
+            words.extend([w.to_string(), format!("{w}s"), format!("{w}es")]);
+        }
+        words.extend(
+            [
+                "spokesmen",
+                "spokeswomen",
+                "there are",
+                "by some",
+                "by many",
+                "by most",
+                "by all",
+            ]
+            .map(String::from),
+        );
+        words.extend(["in the eyes", "said by"].map(String::from));
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("valid patterns")
+    });
+    let bytes = low.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    CUES.find_iter(low).filter_map(move |m| {
+        let bounded = (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end());
+        bounded.then_some(m.start())
+    })
+}
 
 /// A sentence and its ASCII-lower-cased copy, which has the same byte offsets.
 struct Sent<'a> {
     raw: &'a str,
-    low: String,
+    low: &'a str,
 }
 
 /// A word or a punctuation mark of a sentence, by byte offsets into the sentence.
