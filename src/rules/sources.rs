@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::compile;
@@ -169,6 +169,7 @@ pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
         );
         words.extend(["in the eyes", "said by"].map(String::from));
         AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(words)
             .expect("valid patterns")
