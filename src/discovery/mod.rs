@@ -242,9 +242,11 @@ fn apposition_before(words: &[Word], name: usize, name_end: usize) -> Option<Ran
 
 /// Words that may stand before a role word in its phrase: determiners, "of", "to", "for",
 /// other role words, modifiers ("former", "finance") and capitalised words ("Lebanese",
-/// "UN", "Russia’s").
+/// "UN", "Russia’s"); not a capitalised function word ("Then businessman …").
 fn leads_to_role(w: &Word) -> bool {
-    w.is_determiner() || w.is_connector() || w.is_role() || w.is_modifier() || w.is_proper()
+    w.is_determiner()
+        || (!w.is_sentence_word()
+            && (w.is_connector() || w.is_role() || w.is_modifier() || w.is_proper()))
 }
 
 /// The first word of the role phrase whose role word is `role`: back over the words that lead

@@ -95,6 +95,11 @@ impl Word<'_> {
             && !self.is(&CALENDAR)
     }
 
+    /// A capitalised function word ("Then", "But"), which no role phrase starts with.
+    pub fn is_sentence_word(&self) -> bool {
+        self.core.starts_with(char::is_uppercase) && self.is(&FUNCTION_WORDS)
+    }
+
     /// A capitalised word that cannot be part of a person's name: a role or title, the last
     /// word of an organisation or place, a nationality, a month or day, a function word.
     pub fn splits_names(&self) -> bool {
