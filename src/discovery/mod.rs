@@ -93,6 +93,16 @@ fn boundary(words: &[Word], k: usize) -> bool {
 
 /// The person named by the run of name words `run..end`, if a role stands beside the name.
 fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduced> {
+    // Most runs are one capitalised word (a sentence's first, a place): no name, and no need
+    // to look the words up.
+    if words[run..end]
+        .iter()
+        .filter(|w| w.kind != Kind::Joiner)
+        .count()
+        < 2
+    {
+        return None;
+    }
     // The name is what follows the run's last word that no name contains ("Foreign Minister
     // Karim Haddad", "Syrian Business Council head"), starting with a capitalised word.
     let mut start = (run..end)
@@ -167,39 +177,31 @@ fn apposition_after(words: &[Word], name_end: usize) -> Option<Range<usize>> {
         return None;
     }
     let from = name_end;
-    let mut to = None;
-    for k in from..words.len().min(from + 12) {
-        if k > from && words[k].opens {
-            return None;
-        }
-        if words[k].closes || words[k].stop {
-            to = Some(k + 1);
-            break;
-        }
-    }
-    let to = match to {
-        Some(to) => to,
-        None if words.len() <= from + 12 => words.len(),
+    let phrase = &words[from..words.len().min(from + 12)];
+    let len = match phrase.iter().position(|w| w.closes || w.stop) {
+        Some(k) => k + 1,
+        None if words.len() <= from + 12 => phrase.len(),
         None => return None,
     };
-    let mut role = None;
-    for k in from..to {
-        if words[k].is_role() {
-            role = Some(k);
-            break;
-        }
-        if !leads_to_role(&words[k]) || words[k].is_connector() {
-            return None;
-        }
-    }
-    let mut role = role?;
-    while role + 1 < to && words[role + 1].is_role() {
-        role += 1;
-    }
-    if role + 1 < to && !words[role + 1].continues_role() {
+    let phrase = &phrase[..len];
+    if phrase.iter().skip(1).any(|w| w.opens) {
         return None;
     }
-    (from < to).then_some(from..to)
+    let first = phrase.iter().position(Word::is_role)?;
+    if phrase[..first]
+        .iter()
+        .any(|w| !leads_to_role(w) || w.is_connector())
+    {
+        return None;
+    }
+    let mut role = first;
+    while phrase.get(role + 1).is_some_and(Word::is_role) {
+        role += 1;
+    }
+    if phrase.get(role + 1).is_some_and(|w| !w.continues_role()) {
+        return None;
+    }
+    Some(from..from + len)
 }
 
 /// A role in apposition before the name, which the comma after the name (or the sentence's

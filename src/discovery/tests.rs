@@ -104,6 +104,12 @@ fn apposition_after_the_name() {
         "Haddad",
     );
     check(
+        "\"No,\" said Samir Haddad, head of a detainees' association based in Gaziantep.",
+        "Samir Haddad",
+        "head of a detainees' association based in Gaziantep",
+        "Haddad",
+    );
+    check(
         "The delegation met Layla Nasser, a lawyer.",
         "Layla Nasser",
         "a lawyer",

@@ -166,13 +166,23 @@ fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
         Some(core) if !core.is_empty() => (core, true),
         _ => (trimmed, false),
     };
-    let trail = &raw[lead + trimmed.len()..];
+    let mut trail = &raw[lead + trimmed.len()..];
+    let mut end = base + from + lead + trimmed.len();
+    // A plural possessive ("the detainees' association"), unless the word is in quotes.
+    let mut possessive = possessive;
+    if !possessive && lead == 0 && core.ends_with('s') {
+        if let Some(rest) = trail.strip_prefix(['\'', '’']) {
+            possessive = true;
+            end += trail.len() - rest.len();
+            trail = rest;
+        }
+    }
     let stop = ends_sentence(raw);
     let dot = trail == "." && !stop;
     Word {
         core,
         start: base + from + lead,
-        end: base + from + lead + trimmed.len(),
+        end,
         kind: kind(core),
         opens: lead > 0,
         closes: !trail.is_empty() && !dot,
