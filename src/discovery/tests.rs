@@ -171,6 +171,18 @@ fn titles_before_the_name() {
         "Haddad",
     );
     check(
+        "He met European Union foreign policy chief Karim Haddad.",
+        "Karim Haddad",
+        "European Union foreign policy chief",
+        "Haddad",
+    );
+    check(
+        "The then foreign minister Karim Haddad signed the deal.",
+        "Karim Haddad",
+        "The then foreign minister",
+        "Haddad",
+    );
+    check(
         "Secretary of State Layla Nasser flew to Ankara.",
         "Layla Nasser",
         "Secretary of State",
@@ -376,6 +388,12 @@ fn organisations_are_not_people() {
         none(&format!("Nabil {last}, the head of the council, resigned."));
         none(&format!("The minister of the Haddad {last} said so."));
     }
+    // Organisations and places in apposition without a role word.
+    none("Hayat Tahrir al-Sham, the dominant group in Idlib, denied the report.");
+    none("Asharq Al-Awsat, the Saudi daily, quoted a source close to the talks.");
+    none("Saudi Arabia, a key backer of the opposition, changed course.");
+    none("New York, the seat of the United Nations, hosted the meeting.");
+    none("The Syrian Negotiations Commission, the main opposition body, said no.");
     // An organisation before a name is cut off the name.
     check(
         "The Syrian Business Council head Karim Haddad resigned.",
