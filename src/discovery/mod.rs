@@ -67,7 +67,7 @@ fn find_in_line(text: &str, words: &[Word], found: &mut Vec<Introduced>) {
         }
         // The run of name words from i, to the first punctuation between words.
         let mut end = i + 1;
-        while end < words.len() && !joined(words, end - 1) && words[end].kind != Kind::Other {
+        while end < words.len() && !separated(words, end - 1) && words[end].kind != Kind::Other {
             end += 1;
         }
         let next = end;
@@ -82,7 +82,7 @@ fn find_in_line(text: &str, words: &[Word], found: &mut Vec<Introduced>) {
 }
 
 /// Does punctuation (or a possessive) separate word `k` from the next?
-fn joined(words: &[Word], k: usize) -> bool {
+fn separated(words: &[Word], k: usize) -> bool {
     boundary(words, k) || words[k].possessive
 }
 
