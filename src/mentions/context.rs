@@ -110,7 +110,7 @@ const ABBREVIATIONS: [&str; 14] = [
 ];
 
 /// Does a word end its sentence ("met." but not "Gen.")?
-fn ends_sentence(word: &str) -> bool {
+pub(crate) fn ends_sentence(word: &str) -> bool {
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
     word.ends_with(['!', '?'])
         || (word.ends_with('.') && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
@@ -160,7 +160,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-fn is_role_word(word: &str) -> bool {
+pub(crate) fn is_role_word(word: &str) -> bool {
     let word = bare(word);
     is_one_of(word, &ROLE_WORDS)
         || word
