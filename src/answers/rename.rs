@@ -5,6 +5,9 @@ use std::ops::Range;
 
 use crate::workspace::{ArticleId, Workspace};
 
+/// Replacements in one article: byte ranges and the text to write there.
+pub type ArticleEdits = (ArticleId, Vec<(Range<usize>, String)>);
+
 /// The word of the name under the cursor that a rename replaces ("Mekdad" in "Faisal Mekdad").
 pub fn prepare(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Range<usize>> {
     let (i, _) = ws.actor_at(id, offset)?;
@@ -28,7 +31,7 @@ pub fn rename(
     id: ArticleId,
     offset: usize,
     new: &str,
-) -> Result<Vec<(ArticleId, Vec<(Range<usize>, String)>)>, String> {
+) -> Result<Vec<ArticleEdits>, String> {
     let new = new.trim();
     if new.is_empty() || new.contains(['\n', '\r']) {
         return Err("a name must be one line of text".into());
@@ -36,7 +39,7 @@ pub fn rename(
     let (_, actor) = ws.actor_at(id, offset).ok_or("no actor under the cursor")?;
     let range = prepare(ws, id, offset).ok_or("no actor under the cursor")?;
     let old = &ws.article(id).text[range];
-    let mut out: Vec<(ArticleId, Vec<(Range<usize>, String)>)> = Vec::new();
+    let mut out: Vec<ArticleEdits> = Vec::new();
     for (article_id, i) in ws.mentions_of(actor) {
         let article = ws.article(article_id);
         let mention = article.mentions[i].range.clone();
