@@ -74,6 +74,21 @@ impl Backend {
         }
     }
 
+    /// Finds the people the articles introduce (off the async threads: it may analyse every
+    /// article again) and publishes again when they changed.
+    async fn refresh_discovered(&self) {
+        let state = Arc::clone(&self.state);
+        let changed = tokio::task::spawn_blocking(move || {
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            catch_unwind(AssertUnwindSafe(|| state.workspace.refresh_discovered())).unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false);
+        if changed {
+            self.republish().await;
+        }
+    }
+
     /// Reads the editor's `dossier` settings, when it offers them.
     async fn pull_configuration(&self) {
         if !self.caps().configuration {
@@ -406,6 +421,7 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                         ..Default::default()
                     },
                 )),
@@ -457,7 +473,12 @@ impl LanguageServer for Backend {
         self.pull_configuration().await;
         self.load_folders(&roots).await;
         self.index_folders(roots).await;
+        self.refresh_discovered().await;
         self.republish().await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        self.refresh_discovered().await;
     }
 
     async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
@@ -521,6 +542,7 @@ impl LanguageServer for Backend {
                 .await;
         }
         self.publish(path, false);
+        self.refresh_discovered().await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -558,6 +580,7 @@ impl LanguageServer for Backend {
             self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                 .await;
         }
+        self.refresh_discovered().await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -582,6 +605,7 @@ impl LanguageServer for Backend {
         if !added.is_empty() || !removed.is_empty() {
             self.load_folders(&added).await;
             self.index_folders(added).await;
+            self.refresh_discovered().await;
         }
     }
 
