@@ -1,0 +1,219 @@
+// End-to-end test of the dossier extension in a real VS Code (code-server), driven by
+// Debian's Chromium through playwright-core. Started by run.sh, which sets:
+//   CODE_URL      http://127.0.0.1:PORT of a running code-server with the .vsix installed
+//   DOSSIER_WS    the folder code-server should open (a copy of editors/test-workspace)
+//   SHOT_DIR      where the screenshots go (docs/)
+//   RESULTS_DIR   where results.tap and failure screenshots go
+//   CHROMIUM      browser binary (default /usr/bin/chromium)
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+const url = process.env.CODE_URL;
+const ws = process.env.DOSSIER_WS;
+const shotDir = process.env.SHOT_DIR;
+const resultsDir = process.env.RESULTS_DIR;
+const T = Number(process.env.E2E_TIMEOUT_MS || 30000);
+for (const [k, v] of Object.entries({ CODE_URL: url, DOSSIER_WS: ws, SHOT_DIR: shotDir, RESULTS_DIR: resultsDir })) {
+  if (!v) {
+    console.error(`hover.e2e.js: ${k} is not set`);
+    process.exit(2);
+  }
+}
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.mkdirSync(shotDir, { recursive: true });
+
+const results = [];
+function record(name, ok, detail) {
+  const line = `${ok ? "ok" : "not ok"} ${results.length + 1} - ${name}${detail ? " # " + String(detail).replace(/\s+/g, " ").slice(0, 300) : ""}`;
+  results.push({ name, ok, line });
+  console.log(line);
+}
+
+async function check(page, name, fn) {
+  try {
+    const detail = await fn();
+    record(name, true, detail);
+    return true;
+  } catch (e) {
+    record(name, false, e && e.message ? e.message.split("\n")[0] : String(e));
+    const file = path.join(resultsDir, `failed-${results.length}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    return false;
+  }
+}
+
+async function openFromExplorer(page, name) {
+  const row = page.locator(".explorer-folders-view .monaco-list-row", { hasText: name }).first();
+  await row.waitFor({ state: "visible", timeout: T });
+  await row.click();
+  // The editor tab for the file, then its text.
+  await page.locator(".tabs-container .tab", { hasText: name }).first().waitFor({ timeout: T });
+  await page.locator(".editor-instance .monaco-editor .view-lines").first().waitFor({ timeout: T });
+}
+
+/** The screen rectangle of `word` in the visible editor's text (the first occurrence). */
+async function wordBox(page, word) {
+  return page.evaluate((word) => {
+    const editors = [...document.querySelectorAll(".editor-instance .monaco-editor .view-lines")];
+    const lines = editors.filter((e) => e.offsetParent !== null);
+    for (const root of lines) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        // Monaco renders spaces as U+00A0.
+        const text = n.textContent.replace(/\u00a0/g, " ");
+        const i = text.indexOf(word);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + word.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        }
+      }
+    }
+    return null;
+  }, word);
+}
+
+async function main() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(T);
+  const started = Date.now();
+  try {
+    await page.goto(`${url}/?folder=${encodeURIComponent(ws)}`);
+
+    await check(page, "workbench loads with the test workspace", async () => {
+      await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
+      await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "committee-notes.txt" }).first().waitFor({ timeout: 60000 });
+      return `${Date.now() - started} ms`;
+    });
+
+    await openFromExplorer(page, "committee-notes.txt");
+
+    await check(page, "status bar shows the dossier item", async () => {
+      const item = page.locator(".statusbar-item", { hasText: "dossier" }).first();
+      await item.waitFor({ timeout: T });
+      // Wait until the first index is over (the item stops spinning).
+      await page.waitForFunction(
+        () => [...document.querySelectorAll(".statusbar-item")].some((e) => /dossier/.test(e.textContent) && !e.querySelector(".codicon-sync, .codicon-error")),
+        null,
+        { timeout: T },
+      );
+      return (await item.textContent()).trim();
+    });
+
+    await check(page, "hover on a surname shows the actor card", async () => {
+      let text = "";
+      // Mouse hover over "Pedersen", as a reader would; retry while the server is still indexing.
+      for (let attempt = 0; attempt < 10 && !/Geir Pedersen/.test(text); attempt++) {
+        const box = await wordBox(page, "Pedersen");
+        if (!box) throw new Error("the word Pedersen is not on screen");
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(200);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        const handle = await page
+          .waitForFunction(
+            () => {
+              const hovers = [...document.querySelectorAll(".monaco-hover")].filter(
+                (h) => h.offsetParent !== null && !h.classList.contains("hidden"),
+              );
+              const t = hovers.map((h) => h.innerText.trim()).join("\n");
+              return t && !/Loading/.test(t) ? t : false;
+            },
+            null,
+            { timeout: 3000 },
+          )
+          .catch(() => null);
+        text = handle ? String(await handle.jsonValue()) : "";
+      }
+      if (!/Geir Pedersen/.test(text)) throw new Error(`no card: ${JSON.stringify(text)}`);
+      const strong = await page.evaluate(() =>
+        [...document.querySelectorAll(".monaco-hover .rendered-markdown strong")]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => e.textContent.trim()),
+      );
+      if (!strong.includes("Geir Pedersen")) throw new Error(`bold text: ${JSON.stringify(strong)}`);
+      await page.waitForTimeout(800); // let the hover fade in fully
+      await page.screenshot({ path: path.join(shotDir, "vscode-hover.png") });
+      fs.writeFileSync(path.join(resultsDir, "hover.txt"), text + "\n");
+      return text.split("\n")[0];
+    });
+    await page.mouse.move(5, 5);
+    await page.keyboard.press("Escape");
+
+    await check(page, "Go to Definition jumps into the other article", async () => {
+      const box = await wordBox(page, "Pedersen");
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.keyboard.press("F12");
+      await page.locator(".tabs-container .tab.active", { hasText: "envoy-briefing.md" }).waitFor({ timeout: T });
+      // The cursor lands on the line that introduces the envoy (line 3); the status bar says where.
+      const handle = await page.waitForFunction(
+        () => {
+          const item = [...document.querySelectorAll(".statusbar-item")].find((e) => /Ln \d+, Col \d+/.test(e.textContent));
+          const m = item && /Ln (\d+), Col (\d+)/.exec(item.textContent);
+          return m && m[1] === "3" ? m[0] : false;
+        },
+        null,
+        { timeout: T },
+      ).catch(async () => {
+        const pos = await page.locator(".statusbar-item", { hasText: /Ln \d+/ }).first().textContent().catch(() => "?");
+        throw new Error(`cursor at ${pos}, expected line 3`);
+      });
+      const where = await handle.jsonValue();
+      return `envoy-briefing.md, ${where}`;
+    });
+
+    await check(page, "diagnostic in the editor and the Problems view", async () => {
+      await page.locator(".tabs-container .tab", { hasText: "envoy-briefing.md" }).first().click();
+      await page.locator(".editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning").first().waitFor({ timeout: T });
+      await page.keyboard.press("Control+Shift+M");
+      const row = page.locator(".markers-panel .monaco-list-row", { hasText: "unattributed-claim" }).first();
+      await row.waitFor({ timeout: T });
+      const text = (await row.innerText()).replace(/\s+/g, " ").trim();
+      if (!/dossier/.test(text)) throw new Error(`row without source dossier: ${text}`);
+      await page.screenshot({ path: path.join(shotDir, "vscode-problems.png") });
+      return text;
+    });
+
+    await check(page, "rule severity from the dossier.rules setting reaches the server", async () => {
+      // settings.json (written by run.sh) sets "dossier.rules": {"unattributed-claim": "error"},
+      // while the workspace's dossier.json says "warning".
+      const row = page.locator(".markers-panel .monaco-list-row", { hasText: "unattributed-claim" }).first();
+      await row.locator(".codicon-error").first().waitFor({ timeout: 10000 });
+      return "shown as an error";
+    });
+  } finally {
+    await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  fs.writeFileSync(
+    path.join(resultsDir, "results.tap"),
+    `TAP version 13\n1..${results.length}\n${results.map((r) => r.line).join("\n")}\n`,
+  );
+  console.log(`vscode-e2e: ${results.length - failed} passed, ${failed} failed (${Date.now() - started} ms)`);
+  process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
