@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shows the dossier hover card in a real Neovim inside tmux and saves the screen as text:
-#   docs/nvim-hover.txt (and docs/nvim-hover.ansi with colours).
+#   docs/nvim-hover.txt, docs/nvim-hover.ansi (with colours) and, with chromium, docs/nvim-hover.png.
 #   DOSSIER_BIN=/abs/path/to/dossier NVIM=/path/to/nvim editors/nvim/test/capture.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,3 +29,12 @@ mkdir -p "$out"
 tmux -L "$sock" capture-pane -p >"$out/nvim-hover.txt"
 tmux -L "$sock" capture-pane -p -e >"$out/nvim-hover.ansi"
 echo "capture: wrote $out/nvim-hover.txt"
+# A picture of the same screen: the coloured dump as HTML, photographed by headless Chromium.
+if command -v chromium >/dev/null 2>&1; then
+  python3 "$here/ansi2html.py" "$out/nvim-hover.ansi" "$tmp/screen.html"
+  rows="$(wc -l <"$out/nvim-hover.txt")"
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$tmp/chromium" --hide-scrollbars \
+    --window-size=920,$((rows * 18 + 16)) --screenshot="$out/nvim-hover.png" "file://$tmp/screen.html" >/dev/null 2>&1 \
+    && echo "capture: wrote $out/nvim-hover.png"
+fi

@@ -44,4 +44,8 @@ if [ ! -s "$results/results.tap" ]; then
   echo "nvim test: no results (nvim exited $status)" >&2
   [ "$status" -ne 0 ] || status=1
 fi
+# The hover card in a real terminal (tmux) for the README: docs/nvim-hover.{txt,png}. Not a test.
+if [ "$status" -eq 0 ] && [ "${DOSSIER_CAPTURE:-1}" != 0 ] && command -v tmux >/dev/null 2>&1; then
+  DOSSIER_BIN="$bin" NVIM="$NVIM" "$here/capture.sh" || echo "nvim test: capture failed (not counted)" >&2
+fi
 exit "$status"
