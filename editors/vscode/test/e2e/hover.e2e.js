@@ -78,6 +78,15 @@ async function wordBox(page, word) {
   }, word);
 }
 
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input").first();
+  await input.waitFor({ state: "visible", timeout: T });
+  await input.fill(">" + title);
+  await page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first().waitFor({ timeout: T });
+  await page.keyboard.press("Enter");
+}
+
 async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -199,6 +208,48 @@ async function main() {
       const row = page.locator(".markers-panel .monaco-list-row", { hasText: "unattributed-claim" }).first();
       await row.locator(".codicon-error").first().waitFor({ timeout: 10000 });
       return "shown as an error";
+    });
+
+    await check(page, "command “Dossier: Show Server Output” shows the server's log", async () => {
+      await runCommand(page, "Dossier: Show Server Output");
+      const out = page.locator(".part.panel .monaco-editor .view-lines", { hasText: "dossier: starting" }).first();
+      await out.waitFor({ timeout: T });
+      return (await out.innerText()).split("\n").find((l) => l.includes("dossier: starting"));
+    });
+
+    // Change the setting as a person would, in the settings file VS Code opens. The setting is
+    // machine-scoped, so with code-server it goes in the "Remote" settings.
+    async function setServerPath(value) {
+      await runCommand(page, "Preferences: Open Remote Settings (JSON)");
+      await page.locator(".tabs-container .tab.active", { hasText: "settings.json" }).waitFor({ timeout: T });
+      const editor = page.locator(".editor-instance .monaco-editor:visible textarea").first();
+      await editor.focus();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Delete");
+      await page.keyboard.insertText(JSON.stringify({ "dossier.server.path": value }, null, 2));
+      await page.keyboard.press("Control+S");
+      await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: T }).catch(() => {});
+    }
+
+    await check(page, "a wrong dossier.server.path restarts with one clear error", async () => {
+      await setServerPath("/nonexistent/dossier");
+      const toast = page.locator(".notifications-toasts .notification-list-item", { hasText: "no executable file is there" }).first();
+      await toast.waitFor({ timeout: T });
+      const text = (await toast.innerText()).replace(/\s+/g, " ");
+      if (!/cargo install/.test(text)) throw new Error(`no install hint: ${text}`);
+      await page.screenshot({ path: path.join(resultsDir, "server-missing.png") });
+      await toast.locator(".codicon-notifications-clear, .codicon-close").first().click().catch(() => {});
+      return text.slice(text.indexOf("dossier:"), 160);
+    });
+
+    await check(page, "restoring dossier.server.path restarts the server", async () => {
+      await setServerPath(process.env.DOSSIER_BIN);
+      await page.waitForFunction(
+        () => [...document.querySelectorAll(".statusbar-item")].some((e) => /dossier/.test(e.textContent) && !e.querySelector(".codicon-error, .codicon-sync")),
+        null,
+        { timeout: T },
+      );
+      return "status bar back to ready";
     });
   } finally {
     await context.close().catch(() => {});

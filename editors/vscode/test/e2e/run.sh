@@ -125,7 +125,7 @@ results="${RESULTS_DIR:-$here/results}"
 rm -rf "$results"
 mkdir -p "$results"
 status=0
-CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
+CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" DOSSIER_BIN="$bin" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
   timeout 300 node "$here/hover.e2e.js" || status=$?
 cp "$tmp/code-server.log" "$results/code-server.log" 2>/dev/null || true
 # The extension's output channel and the extension host log, for failures.
