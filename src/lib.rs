@@ -1,1 +1,11 @@
+//! dossier's analysis: a pure library that knows nothing of LSP, async runtimes or terminals.
+//! `files` is its one door to the disk, used by the two shells (`lsp`, `cli`) alike.
 
+pub mod answers;
+pub mod article;
+pub mod catalog;
+pub mod config;
+pub mod files;
+pub mod mentions;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,45 @@
+//! One article's analysis: pure and immutable, rebuilt whole when its text changes (articles
+//! are small; a rebuild costs less than keeping one up to date).
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::mentions::{Matcher, Mention};
+use crate::text::{article_date, Date, LineIndex};
+
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub path: PathBuf,
+    pub text: String,
+    pub lines: LineIndex,
+    pub date: Option<Date>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Article {
+    pub fn analyze(path: PathBuf, text: String, matcher: &Matcher) -> Self {
+        Self {
+            path,
+            lines: LineIndex::new(&text),
+            date: article_date(&text),
+            mentions: matcher.find(&text),
+            text,
+        }
+    }
+
+    /// The index of the mention covering a byte offset; a cursor just after a name counts.
+    pub fn mention_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.range.end < offset);
+        self.mentions
+            .get(i)
+            .filter(|m| m.range.start <= offset && offset <= m.range.end)
+            .map(|_| i)
+    }
+
+    /// The line holding `range`, for a one-line excerpt.
+    pub fn excerpt(&self, range: &Range<usize>) -> &str {
+        let line = self.lines.line_of(range.start);
+        &self.text[self.lines.line_range(&self.text, line)]
+    }
+}

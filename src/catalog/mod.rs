@@ -1,0 +1,168 @@
+//! The catalog: who and what dossier knows, from the embedded default and workspace files.
+
+mod default;
+mod model;
+
+pub use default::default_catalog;
+pub use model::{Actor, ActorKind, Links, Metonym, Role};
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::text::Date;
+
+/// Index of an actor in its [`Catalog`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorId(pub u32);
+
+/// Where a workspace catalog defines an actor: its file and the zero-based line of its `"id"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+/// A catalog file that could not be read, with the place of the error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    pub path: PathBuf,
+    /// Zero-based line and column (in chars) of the error.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line + 1,
+            self.column + 1,
+            self.message
+        )
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    actors: Vec<Actor>,
+    origins: Vec<Option<Origin>>,
+    by_id: HashMap<String, ActorId>,
+}
+
+impl Catalog {
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = (ActorId, &Actor)> {
+        self.actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (ActorId(i as u32), a))
+    }
+
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    pub fn get(&self, id: ActorId) -> &Actor {
+        &self.actors[id.0 as usize]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<ActorId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The workspace catalog entry that defines an actor, if a workspace file does.
+    pub fn origin(&self, id: ActorId) -> Option<&Origin> {
+        self.origins[id.0 as usize].as_ref()
+    }
+
+    /// Adds actors; one with the id of an actor already present replaces it.
+    pub fn extend(&mut self, actors: impl IntoIterator<Item = (Actor, Option<Origin>)>) {
+        for (actor, origin) in actors {
+            match self.by_id.get(&actor.id) {
+                Some(&ActorId(i)) => {
+                    self.actors[i as usize] = actor;
+                    self.origins[i as usize] = origin;
+                }
+                None => {
+                    let id = ActorId(self.actors.len() as u32);
+                    self.by_id.insert(actor.id.clone(), id);
+                    self.actors.push(actor);
+                    self.origins.push(origin);
+                }
+            }
+        }
+    }
+
+    /// Parses one catalog file's text. `path` names it in errors and origins.
+    pub fn parse_file(
+        path: &Path,
+        text: &str,
+    ) -> Result<Vec<(Actor, Option<Origin>)>, CatalogError> {
+        let file: model::CatalogFile = serde_json::from_str(text).map_err(|e| CatalogError {
+            path: path.to_owned(),
+            line: e.line().saturating_sub(1),
+            column: e.column().saturating_sub(1),
+            message: e.to_string(),
+        })?;
+        let mut located = Vec::with_capacity(file.actors.len());
+        for actor in file.actors {
+            if let Err(message) = actor.validate() {
+                let line = id_line(text, &actor.id).unwrap_or(0);
+                return Err(CatalogError {
+                    path: path.to_owned(),
+                    line,
+                    column: 0,
+                    message,
+                });
+            }
+            let origin = id_line(text, &actor.id).map(|line| Origin {
+                path: path.to_owned(),
+                line,
+            });
+            located.push((actor, origin));
+        }
+        Ok(located)
+    }
+
+    /// A display name for a role's organisation: a catalog id becomes that actor's name.
+    pub fn organization_name<'a>(&'a self, organization: &'a str) -> &'a str {
+        self.by_id(organization)
+            .map(|id| self.get(id).name.as_str())
+            .unwrap_or(organization)
+    }
+}
+
+/// The zero-based line on which `"id": "<id>"` appears.
+fn id_line(text: &str, id: &str) -> Option<usize> {
+    let quoted = format!("\"{id}\"");
+    text.lines().position(|line| {
+        let line = line.trim_start();
+        line.contains(&quoted)
+            && line
+                .trim_start_matches('{')
+                .trim_start()
+                .starts_with("\"id\"")
+    })
+}
+
+impl Actor {
+    /// The role that held on `date`, else (no date, or none held then) the latest role.
+    pub fn role_at(&self, date: Option<Date>) -> Option<&Role> {
+        date.and_then(|date| self.roles.iter().rev().find(|r| r.held_on(date)))
+            .or_else(|| self.latest_role())
+    }
+
+    /// The role that began last.
+    pub fn latest_role(&self) -> Option<&Role> {
+        self.roles.iter().max_by_key(|r| r.from.map(Date::earliest))
+    }
+}
+
+#[cfg(test)]
+mod tests;

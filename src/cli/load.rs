@@ -1,0 +1,82 @@
+//! Loading a workspace from the shell: the folder's settings, its articles, the index — the
+//! same files and the same analysis the language server sees.
+
+use std::path::{Path, PathBuf};
+
+use dossier::article::Article;
+use dossier::files::{self, SettingsError};
+use dossier::workspace::Workspace;
+use rayon::prelude::*;
+
+/// A workspace built from paths given on the command line.
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// Files skipped, with the reason.
+    pub skipped: Vec<(PathBuf, files::Skip)>,
+    /// Files decoded with replacement characters.
+    pub lossy: Vec<PathBuf>,
+}
+
+/// The folder whose `dossier.json` governs a path: the nearest ancestor (or the path itself)
+/// holding one, else the current folder.
+pub fn root_for(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(dossier::config::FILE_NAME).is_file())
+        .map(Path::to_owned)
+        .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+}
+
+/// Loads the articles under `paths` (folders are walked, files taken as given) with the
+/// settings of the workspace that holds the first of them.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let root = root_for(&paths[0]);
+    let settings = files::load_settings(&root)?;
+    let filter = settings.config.filter();
+    let mut articles: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            articles.extend(files::discover(path, &filter));
+        } else {
+            articles.push(path.clone());
+        }
+    }
+    articles.sort();
+    articles.dedup();
+    let mut workspace = Workspace::new(files::merged_catalog([&settings]));
+    let matcher = workspace.matcher();
+    let limit = settings.config.max_file_size;
+    let results: Vec<_> = articles
+        .par_iter()
+        .map(|path| {
+            files::read_article(path, limit)
+                .map(|l| (Article::analyze(path.clone(), l.text, &matcher), l.lossy))
+                .map_err(|skip| (path.clone(), skip))
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let mut lossy = Vec::new();
+    for result in results {
+        match result {
+            Ok((article, was_lossy)) => {
+                if was_lossy {
+                    lossy.push(article.path.clone());
+                }
+                workspace.insert(article);
+            }
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    Ok(Loaded {
+        workspace,
+        skipped,
+        lossy,
+    })
+}

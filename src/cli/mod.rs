@@ -1,0 +1,70 @@
+//! The command line: `dossier lsp`, `dossier actors`.
+
+mod actors;
+mod load;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Actors, sources and attribution in texts about international politics"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Speak the Language Server Protocol on stdin/stdout (editors start this).
+    Lsp,
+    /// List the actors found in articles: kind, mentions, files.
+    Actors(actors::Args),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Exit code for a usage or configuration error.
+pub const USAGE_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { USAGE_ERROR } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Lsp => {
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("dossier: cannot start the async runtime: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let orderly = runtime.block_on(crate::lsp::run());
+            // The task reading stdin blocks until the client closes it; don't wait for that.
+            runtime.shutdown_background();
+            if orderly {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::Actors(args) => actors::run(args),
+    }
+}

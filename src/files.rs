@@ -1,0 +1,281 @@
+//! The disk: finding a workspace's articles and reading them. The one module of the library that
+//! touches the file system, shared by the language server and the command line so both see the
+//! same files; the analysis never calls it.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
+use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
+
+/// Why a file was not read as an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    TooLarge { size: u64, limit: u64 },
+    Binary,
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::TooLarge { size, limit } => {
+                write!(f, "skipped: {size} bytes is over the limit of {limit}")
+            }
+            Skip::Binary => write!(f, "skipped: a binary file"),
+            Skip::Unreadable(e) => write!(f, "skipped: {e}"),
+        }
+    }
+}
+
+/// An article's text as read from disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub text: String,
+    /// The file was not valid UTF-8 and was decoded with replacement characters.
+    pub lossy: bool,
+}
+
+/// Reads an article: text decoded lossily from non-UTF-8, binary and oversized files refused.
+pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
+    let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    let size = file
+        .metadata()
+        .map_err(|e| Skip::Unreadable(e.to_string()))?
+        .len();
+    if size > limit {
+        return Err(Skip::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // Read at most one byte past the limit, in case the file grew since its size was taken.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(Skip::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(Skip::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Loaded { text, lossy: false }),
+        Err(e) => Ok(Loaded {
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            lossy: true,
+        }),
+    }
+}
+
+/// The articles under a folder: matched by the filter, honouring `.gitignore` and `.ignore`,
+/// skipping hidden folders, `target/` and `node_modules/`, never following a symlink loop.
+pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(ignore::DirEntry::into_path)
+        .filter(|p| p.strip_prefix(root).is_ok_and(|rel| filter.is_article(rel)))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A workspace folder's settings as found on disk: its `dossier.json` (or the defaults) and the
+/// entries of the catalogs it names.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub config: Config,
+    pub entries: Vec<(Actor, Option<Origin>)>,
+    /// The catalog files read, so that a change to one can be noticed.
+    pub catalog_paths: Vec<PathBuf>,
+}
+
+/// The default catalog extended by the workspace catalogs of every folder, in folder order.
+pub fn merged_catalog<'a>(folders: impl IntoIterator<Item = &'a Settings>) -> Catalog {
+    let mut catalog = default_catalog();
+    for settings in folders {
+        catalog.extend(settings.entries.iter().cloned());
+    }
+    catalog
+}
+
+/// Something wrong with a folder's configuration or catalogs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsError {
+    Config(ConfigError),
+    Catalog(CatalogError),
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingsError::Config(e) => e.fmt(f),
+            SettingsError::Catalog(e) => e.fmt(f),
+        }
+    }
+}
+
+impl SettingsError {
+    /// The file at fault, its zero-based line and column, and the message.
+    pub fn location(&self) -> (&Path, usize, usize, &str) {
+        match self {
+            SettingsError::Config(e) => (&e.path, e.line, e.column, &e.message),
+            SettingsError::Catalog(e) => (&e.path, e.line, e.column, &e.message),
+        }
+    }
+}
+
+/// Loads `root/dossier.json` and the catalogs it names. Catalog paths are relative to the
+/// folder; one that leads outside it is refused unless it is written as an absolute path.
+pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
+    let config_path = root.join(FILE_NAME);
+    let config = match fs::read_to_string(&config_path) {
+        Ok(text) => Config::parse(&config_path, &text).map_err(SettingsError::Config)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+        Err(e) => {
+            return Err(SettingsError::Config(ConfigError {
+                path: config_path,
+                line: 0,
+                column: 0,
+                message: format!("cannot read: {e}"),
+            }))
+        }
+    };
+    let mut entries = Vec::new();
+    let mut catalog_paths = Vec::new();
+    for name in &config.catalogs {
+        let path = resolve_catalog_path(root, name).map_err(|message| {
+            let text = fs::read_to_string(&config_path).unwrap_or_default();
+            let (line, column) = crate::config::locate(&text, name);
+            SettingsError::Config(ConfigError {
+                path: config_path.clone(),
+                line,
+                column,
+                message,
+            })
+        })?;
+        let text = fs::read_to_string(&path).map_err(|e| {
+            SettingsError::Catalog(CatalogError {
+                path: path.clone(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read catalog: {e}"),
+            })
+        })?;
+        entries.extend(Catalog::parse_file(&path, &text).map_err(SettingsError::Catalog)?);
+        catalog_paths.push(path);
+    }
+    Ok(Settings {
+        config,
+        entries,
+        catalog_paths,
+    })
+}
+
+fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let given = Path::new(name);
+    if given.is_absolute() {
+        return Ok(given.to_owned());
+    }
+    let escapes = given
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir));
+    if escapes {
+        return Err(format!(
+            "catalog {name:?} lies outside the workspace folder; write an absolute path to use it anyway"
+        ));
+    }
+    Ok(root.join(given))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discovery_honours_ignores_and_skips_build_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (path, text) in [
+            ("a.md", "A"),
+            ("b.txt", "B"),
+            ("notes.json", "{}"),
+            ("drafts/c.md", "C"),
+            (".hidden/d.md", "D"),
+            ("target/e.md", "E"),
+            ("node_modules/f.md", "F"),
+            (".gitignore", "drafts/\n"),
+        ] {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let found: Vec<_> = discover(root, &ArticleFilter::default())
+            .into_iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, vec!["a.md", "b.txt"]);
+    }
+
+    #[test]
+    fn reading_decodes_lossily_and_refuses_binary_and_large_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let latin1 = dir.path().join("latin1.txt");
+        fs::write(&latin1, b"Caf\xe9 talks").unwrap();
+        let loaded = read_article(&latin1, 100).unwrap();
+        assert!(loaded.lossy);
+        assert_eq!(loaded.text, "Caf\u{fffd} talks");
+        let binary = dir.path().join("x.txt");
+        fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+        assert_eq!(read_article(&binary, 100), Err(Skip::Binary));
+        assert_eq!(
+            read_article(&latin1, 5),
+            Err(Skip::TooLarge { size: 10, limit: 5 })
+        );
+        assert!(matches!(
+            read_article(&dir.path().join("gone.md"), 5),
+            Err(Skip::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn settings_merge_workspace_catalogs_and_refuse_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("dossier.json"), r#"{"catalogs": ["desk.json"]}"#).unwrap();
+        fs::write(
+            root.join("desk.json"),
+            r#"{"actors": [{"id": "layla-nasser", "name": "Layla Nasser", "kind": "person"}]}"#,
+        )
+        .unwrap();
+        let settings = load_settings(root).unwrap();
+        let catalog = merged_catalog([&settings]);
+        assert!(catalog.by_id("layla-nasser").is_some());
+        assert!(catalog.by_id("geir-pedersen").is_some());
+        assert_eq!(settings.catalog_paths, vec![root.join("desk.json")]);
+
+        fs::write(
+            root.join("dossier.json"),
+            "{\n  \"catalogs\": [\"../elsewhere.json\"]\n}",
+        )
+        .unwrap();
+        let err = load_settings(root).unwrap_err();
+        let (path, line, column, message) = err.location();
+        assert_eq!(
+            (path.ends_with("dossier.json"), line, column),
+            (true, 1, 15)
+        );
+        assert!(message.contains("outside the workspace"), "{message}");
+    }
+}

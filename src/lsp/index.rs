@@ -1,0 +1,176 @@
+//! The server's state: the workspace index, the open documents and the folders' settings, and
+//! the work of bringing files from disk into the index.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use dossier::article::Article;
+use dossier::config::ArticleFilter;
+use dossier::files::{self, Settings, SettingsError, Skip};
+use dossier::mentions::Matcher;
+use dossier::text::Document;
+use dossier::workspace::Workspace;
+use rayon::prelude::*;
+
+/// A workspace folder and the settings last read from it without error.
+pub struct Folder {
+    pub root: PathBuf,
+    pub settings: Settings,
+    pub filter: ArticleFilter,
+}
+
+impl Folder {
+    pub fn new(root: PathBuf, settings: Settings) -> Self {
+        let filter = settings.config.filter();
+        Self {
+            root,
+            settings,
+            filter,
+        }
+    }
+}
+
+pub struct State {
+    pub workspace: Workspace,
+    pub folders: Vec<Folder>,
+    pub open: HashMap<PathBuf, Document>,
+    /// Articles read from disk that were not valid UTF-8.
+    pub lossy: HashSet<PathBuf>,
+}
+
+impl State {
+    pub fn new() -> Self {
+        Self {
+            workspace: Workspace::new(files::merged_catalog([])),
+            folders: Vec::new(),
+            open: HashMap::new(),
+            lossy: HashSet::new(),
+        }
+    }
+
+    /// The folder a path lies in.
+    pub fn folder_of(&self, path: &Path) -> Option<&Folder> {
+        self.folders
+            .iter()
+            .filter(|f| path.starts_with(&f.root))
+            .max_by_key(|f| f.root.as_os_str().len())
+    }
+
+    /// Is a file on disk an article of one of the folders?
+    pub fn is_article(&self, path: &Path) -> bool {
+        self.folder_of(path).is_some_and(|f| {
+            path.strip_prefix(&f.root)
+                .is_ok_and(|rel| f.filter.is_article(rel))
+        })
+    }
+
+    /// Is a file one that the settings are read from (a `dossier.json` or a catalog it names)?
+    pub fn is_settings_file(&self, path: &Path) -> bool {
+        path.file_name()
+            .is_some_and(|n| n == dossier::config::FILE_NAME)
+            || self
+                .folders
+                .iter()
+                .any(|f| f.settings.catalog_paths.iter().any(|p| p == path))
+    }
+
+    /// Rebuilds the catalog from the folders' settings and re-analyses every article.
+    pub fn refresh_catalog(&mut self) {
+        let catalog = files::merged_catalog(self.folders.iter().map(|f| &f.settings));
+        self.workspace.set_catalog(catalog);
+    }
+
+    /// Brings a file's disk state into the index (after a change on disk or a close): read it
+    /// when it is an article, drop it when it is gone or no longer one. Open documents are the
+    /// editor's and are left alone.
+    pub fn sync_from_disk(&mut self, path: &Path) -> Option<Skip> {
+        if self.open.contains_key(path) {
+            return None;
+        }
+        if !self.is_article(path) {
+            self.workspace.remove(path);
+            return None;
+        }
+        let limit = self
+            .folder_of(path)
+            .map_or(dossier::config::DEFAULT_MAX_FILE_SIZE, |f| {
+                f.settings.config.max_file_size
+            });
+        match files::read_article(path, limit) {
+            Ok(loaded) => {
+                self.note_lossy(path, loaded.lossy);
+                self.workspace.update(path.to_owned(), loaded.text);
+                None
+            }
+            Err(skip) => {
+                self.workspace.remove(path);
+                Some(skip)
+            }
+        }
+    }
+
+    fn note_lossy(&mut self, path: &Path, lossy: bool) {
+        if lossy {
+            self.lossy.insert(path.to_owned());
+        } else {
+            self.lossy.remove(path);
+        }
+    }
+
+    pub fn insert_loaded(&mut self, batch: Vec<Loaded>) {
+        for item in batch {
+            // An editor may have opened the file while it was being read.
+            if self.open.contains_key(&item.article.path) {
+                continue;
+            }
+            self.note_lossy(&item.article.path, item.lossy);
+            self.workspace.insert(item.article);
+        }
+    }
+}
+
+/// A file read and analysed off the lock.
+pub struct Loaded {
+    pub article: Article,
+    pub lossy: bool,
+}
+
+/// Loads settings for a folder, reporting an error without giving up the folder.
+pub fn load_folder(root: &Path) -> (Settings, Option<SettingsError>) {
+    match files::load_settings(root) {
+        Ok(settings) => (settings, None),
+        Err(e) => (Settings::default(), Some(e)),
+    }
+}
+
+/// Reads and analyses a batch of files in parallel; files that cannot be read are returned
+/// with the reason.
+pub fn load_batch(
+    paths: &[PathBuf],
+    limit: u64,
+    matcher: &Matcher,
+) -> (Vec<Loaded>, Vec<(PathBuf, Skip)>) {
+    let results: Vec<Result<Loaded, (PathBuf, Skip)>> = paths
+        .par_iter()
+        .map(|path| match files::read_article(path, limit) {
+            Ok(loaded) => Ok(Loaded {
+                article: Article::analyze(path.clone(), loaded.text, matcher),
+                lossy: loaded.lossy,
+            }),
+            Err(skip) => Err((path.clone(), skip)),
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    let mut skipped = Vec::new();
+    for r in results {
+        match r {
+            Ok(l) => loaded.push(l),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (loaded, skipped)
+}
+
+/// The shared state, locked for short, synchronous sections only.
+pub type Shared = Arc<std::sync::RwLock<State>>;

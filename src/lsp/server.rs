@@ -1,0 +1,724 @@
+//! Handlers: each turns protocol types into a library call and back.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
+
+use dossier::answers::{self, Location as Place};
+use dossier::article::Article;
+use dossier::text::{document::Edit, Document, Encoding};
+use dossier::workspace::{ArticleId, Workspace};
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types::{self as lsp, *};
+use tower_lsp::{Client, LanguageServer};
+
+use super::convert;
+use super::index::{self, Folder, Shared, State};
+
+/// What the client said it can do, fixed at `initialize`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Capabilities {
+    encoding: Encoding,
+    progress: bool,
+    watch_files: bool,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Shared,
+    capabilities: OnceLock<Capabilities>,
+    /// Folders named at `initialize`, indexed once the client is ready.
+    pending_roots: RwLock<Vec<PathBuf>>,
+}
+
+/// How many files are read and analysed between two progress reports and lock acquisitions.
+const BATCH: usize = 256;
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            state: Arc::new(RwLock::new(State::new())),
+            capabilities: OnceLock::new(),
+            pending_roots: RwLock::new(Vec::new()),
+        }
+    }
+
+    fn caps(&self) -> Capabilities {
+        self.capabilities.get().copied().unwrap_or_default()
+    }
+
+    fn encoding(&self) -> Encoding {
+        self.caps().encoding
+    }
+
+    /// Runs `f` on the state under the read lock; a panic inside becomes an internal error
+    /// rather than the end of the server.
+    fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> Result<T> {
+        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+        catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
+            let message = panic_message(&panic);
+            eprintln!("dossier: internal error in {what}: {message}");
+            Error {
+                code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                message: format!("internal error in {what}: {message}").into(),
+                data: None,
+            }
+        })
+    }
+
+    /// Runs `f` on the state under the write lock, catching a panic the same way.
+    fn write<T>(&self, what: &str, f: impl FnOnce(&mut State) -> T) -> Option<T> {
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        match catch_unwind(AssertUnwindSafe(|| f(&mut state))) {
+            Ok(v) => Some(v),
+            Err(panic) => {
+                eprintln!(
+                    "dossier: internal error in {what}: {}",
+                    panic_message(&panic)
+                );
+                None
+            }
+        }
+    }
+
+    /// Runs a question about the article at `uri`; no article there answers `None`.
+    fn ask<T>(
+        &self,
+        what: &str,
+        uri: &Url,
+        f: impl FnOnce(&Workspace, ArticleId, &Article, Encoding) -> Option<T>,
+    ) -> Result<Option<T>> {
+        let encoding = self.encoding();
+        let Some(path) = convert::path(uri) else {
+            return Ok(None);
+        };
+        self.read(what, |state| {
+            let (id, article) = state.workspace.get(&path)?;
+            f(&state.workspace, id, article, encoding)
+        })
+    }
+
+    async fn log(&self, level: MessageType, message: String) {
+        eprintln!("dossier: {message}");
+        self.client.log_message(level, message).await;
+    }
+
+    /// Reads the settings of folders and reports what is wrong with them: a diagnostic at the
+    /// exact place and a message. A folder keeps its last good settings.
+    async fn load_folders(&self, roots: &[PathBuf]) {
+        let mut problems = Vec::new();
+        let mut loaded = Vec::new();
+        for root in roots {
+            let (settings, error) = index::load_folder(root);
+            problems.push((root.clone(), error));
+            loaded.push((root.clone(), settings));
+        }
+        self.write("loading settings", |state| {
+            for ((root, settings), (_, error)) in loaded.into_iter().zip(&problems) {
+                match state.folders.iter_mut().find(|f| f.root == root) {
+                    Some(_) if error.is_some() => {}
+                    Some(folder) => *folder = Folder::new(root, settings),
+                    None => state.folders.push(Folder::new(root, settings)),
+                }
+            }
+            state.refresh_catalog();
+        });
+        for (root, error) in problems {
+            self.publish_settings_problem(&root, error).await;
+        }
+    }
+
+    async fn publish_settings_problem(
+        &self,
+        root: &Path,
+        error: Option<dossier::files::SettingsError>,
+    ) {
+        let config = root.join(dossier::config::FILE_NAME);
+        let Some(error) = error else {
+            if let Some(uri) = convert::uri(&config) {
+                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+            return;
+        };
+        let (path, line, column, message) = error.location();
+        self.client
+            .show_message(
+                MessageType::ERROR,
+                format!("dossier: {error} — the last good configuration stays in force"),
+            )
+            .await;
+        if let Some(uri) = convert::uri(path) {
+            let at = lsp::Position::new(line as u32, column as u32);
+            let diagnostic = Diagnostic {
+                range: lsp::Range::new(at, lsp::Position::new(line as u32, column as u32 + 1)),
+                severity: Some(DiagnosticSeverity::ERROR),
+                source: Some("dossier".into()),
+                message: message.to_owned(),
+                ..Default::default()
+            };
+            self.client
+                .publish_diagnostics(uri, vec![diagnostic], None)
+                .await;
+        }
+    }
+
+    /// Indexes every article under the given folders, in batches, reporting progress.
+    async fn index_folders(&self, roots: Vec<PathBuf>) {
+        let token = NumberOrString::String("dossier/index".into());
+        let progress = self.caps().progress
+            && self
+                .client
+                .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                })
+                .await
+                .is_ok();
+        let report = |value: WorkDoneProgress| {
+            let client = self.client.clone();
+            let token = token.clone();
+            async move {
+                if progress {
+                    client
+                        .send_notification::<notification::Progress>(ProgressParams {
+                            token,
+                            value: ProgressParamsValue::WorkDone(value),
+                        })
+                        .await;
+                }
+            }
+        };
+        report(WorkDoneProgress::Begin(WorkDoneProgressBegin {
+            title: "Indexing articles".into(),
+            cancellable: Some(false),
+            message: None,
+            percentage: Some(0),
+        }))
+        .await;
+
+        let started = std::time::Instant::now();
+        let state = Arc::clone(&self.state);
+        let roots_for_walk = roots.clone();
+        let plan = tokio::task::spawn_blocking(move || {
+            let state = state.read().unwrap_or_else(|e| e.into_inner());
+            roots_for_walk
+                .iter()
+                .filter_map(|root| state.folders.iter().find(|f| &f.root == root))
+                .map(|f| {
+                    (
+                        dossier::files::discover(&f.root, &f.filter),
+                        f.settings.config.max_file_size,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let total: usize = plan.iter().map(|(paths, _)| paths.len()).sum();
+        let mut done = 0;
+        for (paths, limit) in plan {
+            for batch in paths.chunks(BATCH) {
+                let batch = batch.to_vec();
+                let size = batch.len();
+                let state = Arc::clone(&self.state);
+                let skipped = tokio::task::spawn_blocking(move || {
+                    let matcher = state
+                        .read()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .workspace
+                        .matcher();
+                    let (loaded, skipped) = index::load_batch(&batch, limit, &matcher);
+                    let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+                    state.insert_loaded(loaded);
+                    skipped
+                })
+                .await
+                .unwrap_or_default();
+                for (path, skip) in skipped {
+                    self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
+                        .await;
+                }
+                done += size;
+                report(WorkDoneProgress::Report(WorkDoneProgressReport {
+                    cancellable: Some(false),
+                    message: Some(format!("{done}/{total} files")),
+                    percentage: Some((done * 100 / total.max(1)) as u32),
+                }))
+                .await;
+            }
+        }
+        let articles = self.read("indexing", |s| s.workspace.len()).unwrap_or(0);
+        report(WorkDoneProgress::End(WorkDoneProgressEnd {
+            message: Some(format!("{articles} articles")),
+        }))
+        .await;
+        self.log(
+            MessageType::INFO,
+            format!(
+                "indexed {articles} articles in {} ms",
+                started.elapsed().as_millis()
+            ),
+        )
+        .await;
+    }
+
+    async fn register_watchers(&self) {
+        if !self.caps().watch_files {
+            return;
+        }
+        let watchers = ["**/*.md", "**/*.txt", "**/*.json"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.into()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "dossier/watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = self.client.register_capability(vec![registration]).await {
+            self.log(MessageType::WARNING, format!("could not watch files: {e}"))
+                .await;
+        }
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
+
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    if let Some(folders) = &params.workspace_folders {
+        return folders
+            .iter()
+            .filter_map(|f| convert::path(&f.uri))
+            .collect();
+    }
+    #[allow(deprecated)]
+    params
+        .root_uri
+        .as_ref()
+        .and_then(convert::path)
+        .into_iter()
+        .collect()
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = convert::negotiate(&params);
+        let caps = &params.capabilities;
+        let capabilities = Capabilities {
+            encoding,
+            progress: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
+            watch_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false),
+        };
+        let _ = self.capabilities.set(capabilities);
+        *self
+            .pending_roots
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = workspace_roots(&params);
+
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "dossier".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions::default()),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
+                ..Default::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let roots = std::mem::take(
+            &mut *self
+                .pending_roots
+                .write()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        self.register_watchers().await;
+        self.load_folders(&roots).await;
+        self.index_folders(roots).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let Some(path) = convert::path(&doc.uri) else {
+            return;
+        };
+        self.write("didOpen", |state| {
+            state
+                .open
+                .insert(path.clone(), Document::new(&doc.text, doc.version));
+            state.workspace.update(path, doc.text);
+        });
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let Some(path) = convert::path(&params.text_document.uri) else {
+            return;
+        };
+        let encoding = self.encoding();
+        let version = params.text_document.version;
+        let edits = params.content_changes.into_iter().map(|c| Edit {
+            range: c
+                .range
+                .map(|r| (convert::position(r.start), convert::position(r.end))),
+            text: c.text,
+        });
+        self.write("didChange", |state| {
+            let Some(doc) = state.open.get_mut(&path) else {
+                return;
+            };
+            doc.apply(edits, version, encoding);
+            let text = doc.text();
+            state.workspace.update(path, text);
+        });
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = convert::path(&params.text_document.uri) else {
+            return;
+        };
+        let skip = self
+            .write("didClose", |state| {
+                state.open.remove(&path);
+                state.sync_from_disk(&path)
+            })
+            .flatten();
+        if let Some(skip) = skip {
+            self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
+                .await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let paths: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|c| convert::path(&c.uri))
+            .collect();
+        let settings_changed = self
+            .read("didChangeWatchedFiles", |s| {
+                paths.iter().any(|p| s.is_settings_file(p))
+            })
+            .unwrap_or(false);
+        if settings_changed {
+            let roots: Vec<PathBuf> = self
+                .read("didChangeWatchedFiles", |s| {
+                    s.folders.iter().map(|f| f.root.clone()).collect()
+                })
+                .unwrap_or_default();
+            self.load_folders(&roots).await;
+            // The article filter may have changed too: index the folders again.
+            self.index_folders(roots).await;
+            return;
+        }
+        let skipped = self
+            .write("didChangeWatchedFiles", |state| {
+                paths
+                    .iter()
+                    .filter_map(|p| state.sync_from_disk(p).map(|s| (p.clone(), s)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        for (path, skip) in skipped {
+            self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
+                .await;
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let removed: Vec<PathBuf> = params
+            .event
+            .removed
+            .iter()
+            .filter_map(|f| convert::path(&f.uri))
+            .collect();
+        let added: Vec<PathBuf> = params
+            .event
+            .added
+            .iter()
+            .filter_map(|f| convert::path(&f.uri))
+            .collect();
+        self.write("didChangeWorkspaceFolders", |state| {
+            for root in &removed {
+                state.folders.retain(|f| &f.root != root);
+                state.workspace.remove_under(root);
+            }
+        });
+        if !added.is_empty() || !removed.is_empty() {
+            self.load_folders(&added).await;
+            self.index_folders(added).await;
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        self.ask("hover", &p.text_document.uri, |ws, id, article, enc| {
+            let offset = convert::offset(article, p.position, enc);
+            let card = answers::card::hover(ws, id, offset)?;
+            Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: card.markdown,
+                }),
+                range: Some(convert::range(article, &card.range, enc)),
+            })
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.ask(
+            "definition",
+            &p.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, p.position, enc);
+                let location = match answers::navigate::definition(ws, id, offset)? {
+                    Place::Article { article, range } => {
+                        convert::location(ws.article(article), &range, enc)?
+                    }
+                    Place::CatalogEntry { path, line } => {
+                        let at = lsp::Position::new(line as u32, 0);
+                        lsp::Location::new(convert::uri(&path)?, lsp::Range::new(at, at))
+                    }
+                };
+                Some(GotoDefinitionResponse::Scalar(location))
+            },
+        )
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        let p = params.text_document_position;
+        let include = params.context.include_declaration;
+        self.ask(
+            "references",
+            &p.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, p.position, enc);
+                let refs = answers::navigate::references(ws, id, offset, include);
+                Some(
+                    refs.iter()
+                        .filter_map(|(a, r)| convert::location(ws.article(*a), r, enc))
+                        .collect(),
+                )
+            },
+        )
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.ask(
+            "documentHighlight",
+            &p.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, p.position, enc);
+                Some(
+                    answers::navigate::highlights(ws, id, offset)
+                        .iter()
+                        .map(|r| DocumentHighlight {
+                            range: convert::range(article, r, enc),
+                            kind: Some(DocumentHighlightKind::TEXT),
+                        })
+                        .collect(),
+                )
+            },
+        )
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.ask(
+            "documentSymbol",
+            &params.text_document.uri,
+            |ws, id, article, enc| {
+                let groups = answers::symbols::article_actors(ws, id)
+                    .into_iter()
+                    .map(|(kind, actors)| {
+                        let children: Vec<DocumentSymbol> = actors
+                            .iter()
+                            .map(|a| {
+                                symbol(
+                                    a.name.clone(),
+                                    Some(mention_count(a.mentions)),
+                                    kind,
+                                    article,
+                                    &a.span,
+                                    &a.first,
+                                    enc,
+                                    None,
+                                )
+                            })
+                            .collect();
+                        let span = actors.iter().map(|a| a.span.start).min().unwrap_or(0)
+                            ..actors.iter().map(|a| a.span.end).max().unwrap_or(0);
+                        let first = actors.first().map_or(span.clone(), |a| a.first.clone());
+                        symbol(
+                            convert::kind_heading(kind).into(),
+                            None,
+                            kind,
+                            article,
+                            &span,
+                            &first,
+                            enc,
+                            Some(children),
+                        )
+                    })
+                    .collect();
+                Some(DocumentSymbolResponse::Nested(groups))
+            },
+        )
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let encoding = self.encoding();
+        self.read("workspace/symbol", |state| {
+            let ws = &state.workspace;
+            let found = answers::symbols::find_actors(ws, &params.query, 200);
+            let symbols = found
+                .into_iter()
+                .filter_map(|f| {
+                    let location = match f.location {
+                        Place::Article { article, range } => {
+                            convert::location(ws.article(article), &range, encoding)?
+                        }
+                        Place::CatalogEntry { path, line } => {
+                            let at = lsp::Position::new(line as u32, 0);
+                            lsp::Location::new(convert::uri(&path)?, lsp::Range::new(at, at))
+                        }
+                    };
+                    #[allow(deprecated)]
+                    Some(SymbolInformation {
+                        name: f.name,
+                        kind: convert::symbol_kind(f.kind),
+                        tags: None,
+                        deprecated: None,
+                        location,
+                        container_name: Some(f.kind.as_str().into()),
+                    })
+                })
+                .collect();
+            Some(symbols)
+        })
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        self.ask(
+            "completion",
+            &p.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, p.position, enc);
+                let items: Vec<CompletionItem> = answers::complete::completions(ws, id, offset)
+                    .into_iter()
+                    .map(|c| CompletionItem {
+                        label: c.label,
+                        kind: Some(convert::completion_kind(c.kind)),
+                        detail: Some(c.detail),
+                        filter_text: Some(c.filter),
+                        documentation: Some(Documentation::MarkupContent(MarkupContent {
+                            kind: MarkupKind::Markdown,
+                            value: answers::card::actor_card(ws, c.actor, article.date),
+                        })),
+                        text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                            range: convert::range(article, &c.replace, enc),
+                            new_text: c.insert,
+                        })),
+                        ..Default::default()
+                    })
+                    .collect();
+                Some(CompletionResponse::Array(items))
+            },
+        )
+    }
+}
+
+fn mention_count(n: usize) -> String {
+    if n == 1 {
+        "1 mention".into()
+    } else {
+        format!("{n} mentions")
+    }
+}
+
+#[allow(clippy::too_many_arguments, deprecated)]
+fn symbol(
+    name: String,
+    detail: Option<String>,
+    kind: dossier::catalog::ActorKind,
+    article: &Article,
+    span: &std::ops::Range<usize>,
+    selection: &std::ops::Range<usize>,
+    enc: Encoding,
+    children: Option<Vec<DocumentSymbol>>,
+) -> DocumentSymbol {
+    DocumentSymbol {
+        name,
+        detail,
+        kind: if children.is_some() {
+            SymbolKind::NAMESPACE
+        } else {
+            convert::symbol_kind(kind)
+        },
+        tags: None,
+        deprecated: None,
+        range: convert::range(article, span, enc),
+        selection_range: convert::range(article, selection, enc),
+        children,
+    }
+}

@@ -1,0 +1,291 @@
+//! Mentions of catalog actors in an article, found in one automaton pass over the text.
+
+mod context;
+mod names;
+
+pub use context::has_role_beside;
+
+/// The name a later reference uses for a person ("Pedersen", "de Mistura"); none for others.
+pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
+    (actor.kind == ActorKind::Person)
+        .then(|| names::surname(&actor.name, actor.surname.as_deref()))
+        .flatten()
+}
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::catalog::{ActorId, ActorKind, Catalog};
+
+/// How a mention names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// The canonical name or an alias ("Geir Pedersen", "HTS").
+    Name,
+    /// A person's surname alone ("Pedersen", "Assad").
+    Surname,
+    /// A word standing for the actor ("Washington" for the US government).
+    Metonym,
+}
+
+/// Whom a mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Actor(ActorId),
+    /// The article alone cannot tell: a shared surname or abbreviation. The workspace may still
+    /// decide (when only one candidate is named anywhere in it).
+    Ambiguous(Box<[ActorId]>),
+}
+
+impl Target {
+    pub fn actor(&self) -> Option<ActorId> {
+        match self {
+            Target::Actor(id) => Some(*id),
+            Target::Ambiguous(_) => None,
+        }
+    }
+
+    pub fn candidates(&self) -> &[ActorId] {
+        match self {
+            Target::Actor(id) => std::slice::from_ref(id),
+            Target::Ambiguous(ids) => ids,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub target: Target,
+    pub form: Form,
+    /// A role is written beside the name ("UN envoy Geir Pedersen"): the kind of mention that
+    /// introduces an actor.
+    pub with_role: bool,
+}
+
+/// One reading of a spelling: the actor it may name and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Reading {
+    actor: ActorId,
+    form: Form,
+}
+
+/// The automaton over every spelling of every actor in a catalog.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// Readings of each pattern, by pattern index.
+    readings: Vec<Vec<Reading>>,
+    /// Actor kinds, so that place readings can be told from the others.
+    kinds: Vec<ActorKind>,
+}
+
+impl Matcher {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
+        let mut add = |spelling: String, reading: Reading| {
+            let readings = by_spelling.entry(spelling).or_default();
+            if !readings.contains(&reading) {
+                readings.push(reading);
+            }
+        };
+        for (actor, a) in catalog.actors() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
+                // of the name.
+                let name = name.strip_prefix("the ").unwrap_or(name);
+                for spelling in names::spellings(name) {
+                    add(
+                        spelling,
+                        Reading {
+                            actor,
+                            form: Form::Name,
+                        },
+                    );
+                }
+            }
+            if a.kind == ActorKind::Person {
+                if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
+                    for spelling in names::surname_spellings(&surname) {
+                        add(
+                            spelling,
+                            Reading {
+                                actor,
+                                form: Form::Surname,
+                            },
+                        );
+                    }
+                }
+            }
+            for metonym in &a.metonyms {
+                add(
+                    metonym.term.clone(),
+                    Reading {
+                        actor,
+                        form: Form::Metonym,
+                    },
+                );
+            }
+        }
+        let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(p, _)| p))
+            .expect("catalog spellings form a valid automaton");
+        Self {
+            automaton,
+            readings: patterns.into_iter().map(|(_, r)| r).collect(),
+            kinds: catalog.actors().map(|(_, a)| a.kind).collect(),
+        }
+    }
+
+    /// Every mention in `text`, in order, with the article-local resolution of surnames and
+    /// shared names applied.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut hits: Vec<(Range<usize>, usize)> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| at_word_boundaries(text, m.start(), m.end()))
+            .map(|m| (m.range(), m.pattern().as_usize()))
+            .collect();
+        // Leftmost, then longest: "Bashar al-Assad" over "al-Assad", "UN Security Council"
+        // over "UN".
+        hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut read = Vec::new();
+        let mut end = 0;
+        for (range, pattern) in hits {
+            if range.start < end {
+                continue;
+            }
+            end = range.end;
+            read.extend(self.read(text, range, &self.readings[pattern]));
+        }
+        resolve_in_article(read)
+    }
+
+    /// Picks the readings that fit the context of one hit.
+    fn read(&self, text: &str, range: Range<usize>, readings: &[Reading]) -> Option<Hit> {
+        let is_place = |r: &Reading| self.kinds[r.actor.0 as usize] == ActorKind::Place;
+        let has_metonym = readings.iter().any(|r| r.form == Form::Metonym);
+        let chosen: Vec<Reading> = if has_metonym {
+            // A capital: the city after "in", the government otherwise.
+            let as_place = context::is_place_use(text, range.start, range.end);
+            readings
+                .iter()
+                .filter(|r| {
+                    if as_place {
+                        is_place(r)
+                    } else {
+                        r.form == Form::Metonym
+                    }
+                })
+                .copied()
+                .collect()
+        } else {
+            // Names first, so that the first candidate is the default.
+            let mut all = readings.to_vec();
+            all.sort_by_key(|r| r.form != Form::Name);
+            all.dedup_by_key(|r| r.actor);
+            all
+        };
+        let first = *chosen.first()?;
+        let names = chosen.iter().filter(|r| r.form == Form::Name).count();
+        let weak = first.form == Form::Surname && names::is_common_word(&text[range.clone()]);
+        let (target, default) = if weak {
+            (
+                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
+                None,
+            )
+        } else if chosen.len() == 1 {
+            (Target::Actor(first.actor), None)
+        } else {
+            let default = (names == 1).then_some(first.actor);
+            (
+                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
+                default,
+            )
+        };
+        let with_role =
+            first.form == Form::Name && context::has_role_beside(text, range.start, range.end);
+        Some(Hit {
+            mention: Mention {
+                range,
+                target,
+                form: first.form,
+                with_role,
+            },
+            default,
+            weak,
+        })
+    }
+}
+
+/// A mention as first read, before the article settles what the text alone cannot.
+struct Hit {
+    mention: Mention,
+    /// For an ambiguous mention, the actor it means unless the article names another: the one
+    /// whose own name or alias is spelled so ("Assad", listed for Bashar al-Assad, over Asma and
+    /// Maher al-Assad).
+    default: Option<ActorId>,
+    /// A surname spelled like a common word ("May"): no mention unless the article names the
+    /// person in full.
+    weak: bool,
+}
+
+/// A proper name stands alone: no letter or digit touches it on either side ("Syria" is not in
+/// "Syrian", "Turkey" is not "turkey", "Assad" is in "pro-Assad").
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Settles shared surnames and abbreviations by what the article itself names: the candidate
+/// named in full earlier, else anywhere in the article, else the mention's default. A surname
+/// no other catalog person shares was settled by the automaton already; a weak one that the
+/// article does not settle is no mention.
+fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
+    let named_anywhere: HashSet<ActorId> = hits
+        .iter()
+        .filter(|h| h.mention.form == Form::Name)
+        .filter_map(|h| h.mention.target.actor())
+        .collect();
+    let mut named_before: HashSet<ActorId> = HashSet::new();
+    let mut mentions = Vec::with_capacity(hits.len());
+    for Hit {
+        mut mention,
+        default,
+        weak,
+    } in hits
+    {
+        if let Target::Ambiguous(candidates) = &mention.target {
+            let pick = |named: &HashSet<ActorId>| {
+                let mut hits = candidates.iter().filter(|c| named.contains(c));
+                match (hits.next(), hits.next()) {
+                    (Some(&one), None) => Some(one),
+                    _ => None,
+                }
+            };
+            match pick(&named_before)
+                .or_else(|| pick(&named_anywhere))
+                .or(default)
+            {
+                Some(actor) => mention.target = Target::Actor(actor),
+                None if weak => continue,
+                None => {}
+            }
+        }
+        if mention.form == Form::Name {
+            if let Some(actor) = mention.target.actor() {
+                named_before.insert(actor);
+            }
+        }
+        mentions.push(mention);
+    }
+    mentions
+}
+
+#[cfg(test)]
+mod tests;

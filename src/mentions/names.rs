@@ -1,0 +1,244 @@
+//! How one name is written in running text: particle casing, hyphens, surnames.
+//!
+//! The catalog lists a name once ("Bashar al-Assad"); articles write "Al-Assad", "al Assad" and
+//! "Assad". These rules expand a catalog name into the spellings the matcher looks for, so that
+//! one automaton pass finds them all.
+
+/// Arabic definite-article particles as they are transliterated ("al-Assad", "el-Sisi",
+/// "ash-Sharaa"); each is followed by a hyphen or a space.
+const ARABIC_PARTICLES: [&str; 8] = ["al", "el", "ad", "ar", "as", "ash", "an", "at"];
+
+/// Particles of European surnames that stay part of a later reference ("de Mistura").
+const NAME_PARTICLES: [&str; 9] = ["de", "di", "da", "van", "von", "der", "bin", "ibn", "abu"];
+
+/// Surnames that are also everyday English words or dates ("May", "Hunt"): alone, they name
+/// a person only in an article that names that person in full.
+const COMMON_WORDS: [&str; 40] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Hunt",
+    "Cook",
+    "Brown",
+    "Rice",
+    "Bush",
+    "Fox",
+    "Green",
+    "King",
+    "Little",
+    "Long",
+    "Church",
+    "Law",
+    "Price",
+    "Hope",
+    "Rich",
+    "Young",
+    "Wolf",
+    "Major",
+    "Mark",
+    "Faith",
+    "Said",
+];
+
+/// Is a surname spelled like a common word, too weak to name a person on its own?
+pub fn is_common_word(surname: &str) -> bool {
+    COMMON_WORDS.contains(&surname)
+}
+
+/// The spellings under which a name (or alias) is written in text.
+pub fn spellings(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_owned()];
+    // Particle casing and joining: al-Assad, Al-Assad, al Assad, Al Assad.
+    for word_start in word_starts(name) {
+        let rest = &name[word_start..];
+        let Some((particle, tail)) = split_particle(rest) else {
+            continue;
+        };
+        let head = &name[..word_start];
+        let lower = particle.to_lowercase();
+        let upper = capitalize(&lower);
+        for p in [lower.as_str(), upper.as_str()] {
+            for s in ["-", " "] {
+                let spelled = format!("{head}{p}{s}{tail}");
+                if spelled != name && !out.contains(&spelled) {
+                    out.push(spelled);
+                }
+            }
+        }
+    }
+    // Hyphenated given names: Abdul-Aziz, Abdul Aziz, Abdulaziz.
+    let mut joined = Vec::new();
+    for spelled in &out {
+        if let Some(i) = spelled.find('-') {
+            let (a, b) = (&spelled[..i], &spelled[i + 1..]);
+            if !is_particle(a.rsplit(' ').next().unwrap_or(a)) && b.starts_with(char::is_uppercase)
+            {
+                joined.push(format!("{a} {b}"));
+                joined.push(format!("{a}{}", lower_first(b)));
+            }
+        }
+    }
+    for j in joined {
+        if !out.contains(&j) {
+            out.push(j);
+        }
+    }
+    out
+}
+
+/// The name a later reference uses for a person: an explicit surname, else the last word of the
+/// name together with a particle before it ("Staffan de Mistura" → "de Mistura").
+pub fn surname(name: &str, explicit: Option<&str>) -> Option<String> {
+    if let Some(s) = explicit {
+        return Some(s.to_owned());
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    let before = words[words.len() - 2];
+    if words.len() >= 3 && NAME_PARTICLES.contains(&before.to_lowercase().as_str()) {
+        return Some(format!("{before} {last}"));
+    }
+    Some(last.to_owned())
+}
+
+/// Spellings of a surname: those of [`spellings`], the sentence-initial capital of a leading
+/// particle ("De Mistura"), and the bare name without an Arabic particle ("Assad").
+pub fn surname_spellings(surname: &str) -> Vec<String> {
+    let mut out = spellings(surname);
+    if surname.starts_with(char::is_lowercase) {
+        let capital = capitalize(surname);
+        if !out.contains(&capital) {
+            out.push(capital);
+        }
+    }
+    if let Some((_, bare)) = split_particle(surname) {
+        if bare.starts_with(char::is_uppercase) && !out.iter().any(|s| s == bare) {
+            out.push(bare.to_owned());
+        }
+    }
+    out
+}
+
+fn is_particle(word: &str) -> bool {
+    ARABIC_PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
+/// Splits "al-Assad" into ("al", "Assad") when the word starts with an Arabic particle.
+fn split_particle(word: &str) -> Option<(&str, &str)> {
+    let i = word.find(['-', ' '])?;
+    let (particle, tail) = (&word[..i], &word[i + 1..]);
+    (is_particle(particle) && tail.starts_with(char::is_uppercase)).then_some((particle, tail))
+}
+
+fn word_starts(name: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(name.match_indices(' ').map(|(i, _)| i + 1));
+    starts
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_particles_in_both_cases_and_joinings() {
+        let s = spellings("Bashar al-Assad");
+        for want in [
+            "Bashar al-Assad",
+            "Bashar Al-Assad",
+            "Bashar al Assad",
+            "Bashar Al Assad",
+        ] {
+            assert!(s.contains(&want.to_owned()), "{want} missing from {s:?}");
+        }
+        assert!(
+            !s.contains(&"Bashar Assad".to_owned()),
+            "a full name keeps its particle"
+        );
+    }
+
+    #[test]
+    fn hyphen_and_space_variants_of_given_names() {
+        let s = spellings("Abdul-Aziz Sager");
+        for want in ["Abdul-Aziz Sager", "Abdul Aziz Sager", "Abdulaziz Sager"] {
+            assert!(s.contains(&want.to_owned()), "{want} missing from {s:?}");
+        }
+    }
+
+    #[test]
+    fn surnames_with_particles() {
+        assert_eq!(surname("Geir Pedersen", None).as_deref(), Some("Pedersen"));
+        assert_eq!(
+            surname("Staffan de Mistura", None).as_deref(),
+            Some("de Mistura")
+        );
+        assert_eq!(
+            surname("Bashar al-Assad", None).as_deref(),
+            Some("al-Assad")
+        );
+        assert_eq!(surname("Erdoğan", None), None);
+        assert_eq!(
+            surname("Recep Tayyip Erdoğan", Some("Erdoğan")).as_deref(),
+            Some("Erdoğan")
+        );
+    }
+
+    #[test]
+    fn surname_spellings_drop_the_particle_and_capitalise() {
+        let s = surname_spellings("al-Assad");
+        for want in ["al-Assad", "Al-Assad", "al Assad", "Assad"] {
+            assert!(s.contains(&want.to_owned()), "{want} missing from {s:?}");
+        }
+        let s = surname_spellings("de Mistura");
+        assert!(s.contains(&"De Mistura".to_owned()), "{s:?}");
+        assert!(!s.contains(&"Mistura".to_owned()), "{s:?}");
+    }
+
+    #[test]
+    fn months_and_everyday_words_are_weak_surnames() {
+        assert!(is_common_word("May"));
+        assert!(!is_common_word("Pedersen"));
+    }
+
+    #[test]
+    fn non_particles_are_left_alone() {
+        // "Alan" starts with "al" but is not a particle; "As" alone is no particle either.
+        assert_eq!(spellings("Alan Duncan"), vec!["Alan Duncan".to_owned()]);
+        assert_eq!(spellings("Asma"), vec!["Asma".to_owned()]);
+    }
+}

@@ -1,0 +1,196 @@
+//! One test per matching rule, each with its negative cases, over the default catalog and a
+//! few made-up people.
+
+use std::path::Path;
+
+use super::*;
+use crate::catalog::default_catalog;
+
+/// The default catalog plus two made-up people who share a surname.
+fn catalog() -> Catalog {
+    let mut catalog = default_catalog();
+    let extra = r#"{"actors": [
+        {"id": "samir-haddad", "name": "Samir Haddad", "kind": "person", "roles": [{"title": "Head of the negotiating body"}]},
+        {"id": "nadia-haddad", "name": "Nadia Haddad", "kind": "person", "roles": [{"title": "Minister of state"}]}
+    ]}"#;
+    catalog.extend(Catalog::parse_file(Path::new("test.json"), extra).unwrap());
+    catalog
+}
+
+/// The mentions of `text` as (covered text, actor id or "?", form).
+fn found(text: &str) -> Vec<(String, String, Form)> {
+    let catalog = catalog();
+    Matcher::new(&catalog)
+        .find(text)
+        .into_iter()
+        .map(|m| {
+            let who = match &m.target {
+                Target::Actor(id) => catalog.get(*id).id.clone(),
+                Target::Ambiguous(ids) => {
+                    let mut ids: Vec<_> =
+                        ids.iter().map(|id| catalog.get(*id).id.clone()).collect();
+                    ids.sort();
+                    format!("?{}", ids.join("|"))
+                }
+            };
+            (text[m.range].to_owned(), who, m.form)
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<(String, String)> {
+    found(text).into_iter().map(|(t, id, _)| (t, id)).collect()
+}
+
+fn pair(t: &str, id: &str) -> (String, String) {
+    (t.to_owned(), id.to_owned())
+}
+
+#[test]
+fn possessives_curly_and_straight() {
+    assert_eq!(
+        ids("Pedersen’s plan"),
+        vec![pair("Pedersen", "geir-pedersen")]
+    );
+    assert_eq!(
+        ids("Pedersen's plan"),
+        vec![pair("Pedersen", "geir-pedersen")]
+    );
+    assert_eq!(ids("Mekdad’s and Lavrov's talks").len(), 2);
+}
+
+#[test]
+fn arabic_particles_and_their_casing() {
+    for text in [
+        "Bashar al-Assad spoke",
+        "Bashar Al-Assad spoke",
+        "Bashar al Assad spoke",
+    ] {
+        assert_eq!(found(text)[0].1, "bashar-al-assad", "{text}");
+        assert_eq!(found(text)[0].2, Form::Name, "{text}");
+    }
+    // "Assad" alone means Bashar al-Assad (the catalog lists it as his alias) unless the
+    // article names another al-Assad.
+    for text in [
+        "Al-Assad spoke",
+        "al-Assad spoke",
+        "Assad spoke",
+        "pro-Assad forces",
+    ] {
+        assert_eq!(found(text)[0].1, "bashar-al-assad", "{text}");
+    }
+    let f = found("Maher al-Assad commands the Fourth Division. Assad's men held the road.");
+    let assad = f.iter().find(|(t, ..)| t == "Assad").unwrap();
+    assert_eq!(assad.1, "maher-al-assad");
+    // A lower-case "assad" is no name.
+    assert!(found("the assad family").is_empty());
+}
+
+#[test]
+fn hyphen_and_space_variants() {
+    assert_eq!(ids("Ahmed al Sharaa arrived")[0].1, "ahmed-al-sharaa");
+    assert_eq!(ids("Ahmed Al-Sharaa arrived")[0].1, "ahmed-al-sharaa");
+    assert_eq!(
+        ids("Hayat Tahrir al Sham fighters")[0].1,
+        "hayat-tahrir-al-sham"
+    );
+}
+
+#[test]
+fn titles_are_not_part_of_the_name() {
+    let f = found("President Bashar al-Assad and Foreign Minister Faisal Mekdad");
+    assert_eq!(f[0].0, "Bashar al-Assad");
+    assert_eq!(f[1].0, "Faisal Mekdad");
+    let catalog = catalog();
+    let mentions = Matcher::new(&catalog).find("President Bashar al-Assad met Geir Pedersen.");
+    assert!(mentions[0].with_role);
+    assert!(!mentions[1].with_role);
+}
+
+#[test]
+fn surnames_resolve_to_the_person_named_earlier() {
+    let f = ids("Samir Haddad, head of the body, spoke. Later Haddad left.");
+    assert_eq!(f[1], pair("Haddad", "samir-haddad"));
+    // Named later in the same article still settles it.
+    let f = ids("Haddad warned. The minister of state, Nadia Haddad, said so.");
+    assert_eq!(f[0], pair("Haddad", "nadia-haddad"));
+}
+
+#[test]
+fn ambiguous_surnames_are_not_guessed() {
+    assert_eq!(
+        ids("Haddad warned."),
+        vec![pair("Haddad", "?nadia-haddad|samir-haddad")]
+    );
+    let f = ids("Samir Haddad and Nadia Haddad met. Haddad spoke first.");
+    assert_eq!(f[2].1, "?nadia-haddad|samir-haddad");
+}
+
+#[test]
+fn surnames_that_are_common_words_need_the_full_name() {
+    assert!(ids("Talks resumed on 3 May 2021.").is_empty());
+    let f = ids("Theresa May met Erdogan. May said little.");
+    assert_eq!(f[2], pair("May", "theresa-may"));
+}
+
+#[test]
+fn shared_abbreviations_are_ambiguous_until_named() {
+    assert_eq!(
+        ids("The SNC met.")[0].1,
+        "?syrian-national-council|syrian-negotiations-commission"
+    );
+    let f = ids("The Syrian Negotiations Commission met; the SNC said no.");
+    assert_eq!(f[1], pair("SNC", "syrian-negotiations-commission"));
+}
+
+#[test]
+fn longest_match_wins() {
+    assert_eq!(
+        ids("the UN Security Council met"),
+        vec![pair("UN Security Council", "un-security-council")]
+    );
+    assert_eq!(
+        ids("Bashar al-Assad"),
+        vec![pair("Bashar al-Assad", "bashar-al-assad")]
+    );
+    assert_eq!(ids("the Geneva Communiqué says")[0].1, "geneva-communique");
+}
+
+#[test]
+fn case_sensitive_at_unicode_word_boundaries() {
+    assert!(ids("a turkey for dinner").is_empty());
+    assert_eq!(ids("Turkey objected"), vec![pair("Turkey", "turkey")]);
+    assert!(ids("Syrian refugees").is_empty(), "Syria is not in Syrian");
+    assert!(!ids("USAID funds").iter().any(|(t, _)| t == "US"));
+    assert_eq!(ids("«Lavrov» قال")[0].1, "sergey-lavrov");
+    assert!(ids("Lavrovsky").is_empty());
+    assert!(ids("us and them").is_empty());
+}
+
+#[test]
+fn capitals_as_places_and_as_governments() {
+    let f = found("Washington and Ankara agreed on a plan at an embassy in Washington.");
+    assert_eq!((f[0].1.as_str(), f[0].2), ("united-states", Form::Metonym));
+    assert_eq!((f[1].1.as_str(), f[1].2), ("turkey", Form::Metonym));
+    assert_eq!((f[2].1.as_str(), f[2].2), ("washington-dc", Form::Name));
+    let f = found("Delegations met in Geneva; the envoy flew to Moscow.");
+    assert_eq!(f[0].1, "geneva");
+    assert_eq!(f[1].1, "moscow");
+}
+
+#[test]
+fn the_article_before_an_organisation_is_not_required() {
+    assert_eq!(ids("sources in the Kremlin")[0].1, "kremlin");
+    assert_eq!(ids("Kremlin spokesman")[0].1, "kremlin");
+}
+
+#[test]
+fn transliterations_from_the_catalog() {
+    assert_eq!(ids("Faisal Miqdad said")[0].1, "faisal-mekdad");
+    assert_eq!(ids("Miqdad said")[0].1, "faisal-mekdad");
+    assert_eq!(ids("Erdogan and Erdoğan")[1].1, "recep-tayyip-erdogan");
+    assert_eq!(
+        ids("Staffan de Mistura said. De Mistura added")[1].1,
+        "staffan-de-mistura"
+    );
+}

@@ -1,0 +1,229 @@
+//! Dates: the article's own date (a dateline, a feature's date line, front matter) and the
+//! partial dates of catalog roles.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A calendar date; month and day are 0 when unknown ("2019" or "2019-03").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Self {
+        Self { year, month, day }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let mut parts = s.trim().splitn(3, '-');
+        let year = parts.next()?;
+        if year.len() != 4 {
+            return None;
+        }
+        let year = year.parse().ok()?;
+        let month = parts.next().map(str::parse).transpose().ok()?.unwrap_or(0);
+        let day = parts.next().map(str::parse).transpose().ok()?.unwrap_or(0);
+        let date = Self::new(year, month, day);
+        date.is_valid().then_some(date)
+    }
+
+    fn is_valid(self) -> bool {
+        (1000..=2999).contains(&self.year)
+            && self.month <= 12
+            && self.day <= 31
+            && (self.month > 0 || self.day == 0)
+    }
+
+    /// The first day a partial date can mean.
+    pub fn earliest(self) -> Self {
+        Self::new(self.year, self.month.max(1), self.day.max(1))
+    }
+
+    /// The last day a partial date can mean.
+    pub fn latest(self) -> Self {
+        Self::new(
+            self.year,
+            if self.month == 0 { 12 } else { self.month },
+            if self.day == 0 { 31 } else { self.day },
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    /// As a reader writes it: "9 March 2019", "March 2019", "2019".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (0, _) => write!(f, "{}", self.year),
+            (m, 0) => write!(f, "{} {}", MONTHS[m as usize - 1], self.year),
+            (m, d) => write!(f, "{} {} {}", d, MONTHS[m as usize - 1], self.year),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_number(name: &str) -> Option<u8> {
+    let prefix = name.get(..3)?.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(&prefix))
+        .map(|i| i as u8 + 1)
+}
+
+/// How far into an article its date is looked for: a dateline or date line sits above the body.
+const HEAD: usize = 1500;
+
+const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+
+static FRONT_MATTER_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?([^"'\r\n]+)"#).unwrap());
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .unwrap()
+});
+
+/// The article's date: front matter `date:` first, else the first date near the top written as
+/// "9 Mar 2019", "Monday, 3 May, 2021", "October 2, 2022" or "2022-10-02".
+pub fn article_date(text: &str) -> Option<Date> {
+    if let Some(front) = front_matter(text) {
+        if let Some(c) = FRONT_MATTER_DATE.captures(front) {
+            if let Some(date) = parse_loose(&c[1]) {
+                return Some(date);
+            }
+        }
+    }
+    let head = &text[..super::lines::floor_char_boundary(text, HEAD)];
+    parse_first(head).map(|(_, date)| date)
+}
+
+/// The YAML front matter of a Markdown article, without its fences.
+fn front_matter(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---")?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let end = rest.find("\n---")?;
+    Some(&rest[..end])
+}
+
+fn parse_loose(s: &str) -> Option<Date> {
+    Date::parse_iso(s.trim()).or_else(|| parse_first(s).map(|(_, d)| d))
+}
+
+/// The earliest date in `text` in any of the written forms, with its byte offset.
+fn parse_first(text: &str) -> Option<(usize, Date)> {
+    let iso = ISO.captures(text).and_then(|c| {
+        let date = Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        Some((c.get(0)?.start(), date))
+    });
+    let dmy = DAY_MONTH_YEAR.captures(text).and_then(|c| {
+        let date = Date::new(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?);
+        Some((c.get(0)?.start(), date))
+    });
+    let mdy = MONTH_DAY_YEAR.captures(text).and_then(|c| {
+        let date = Date::new(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
+        Some((c.get(0)?.start(), date))
+    });
+    [iso, dmy, mdy]
+        .into_iter()
+        .flatten()
+        .filter(|(_, d)| d.is_valid() && d.day > 0)
+        .min_by_key(|(at, _)| *at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<String> {
+        article_date(text).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines_in_the_forms_the_field_uses() {
+        assert_eq!(
+            date("9 Mar 2019; Reuters: Envoy meets delegations").as_deref(),
+            Some("9 March 2019")
+        );
+        assert_eq!(
+            date("Headline\nHeadline\nMonday, 3 May, 2021 - 09:30\nBody").as_deref(),
+            Some("3 May 2021")
+        );
+        assert_eq!(
+            date("GENEVA, October 2, 2022 — The talks").as_deref(),
+            Some("2 October 2022")
+        );
+        assert_eq!(
+            date("Published 2023-06-14 by the desk").as_deref(),
+            Some("14 June 2023")
+        );
+        assert_eq!(
+            date("Tuesday, 14 July, 2020 - 09:30").as_deref(),
+            Some("14 July 2020")
+        );
+        assert_eq!(
+            date("Sept. 21st, 2016, Amman").as_deref(),
+            Some("21 September 2016")
+        );
+    }
+
+    #[test]
+    fn front_matter_wins_over_the_body() {
+        let text = "---\ntitle: Talks\ndate: 2019-11-04\n---\nOn 9 Mar 2012 the envoy…";
+        assert_eq!(date(text).as_deref(), Some("4 November 2019"));
+        let text = "---\ndate: \"October 30, 2019\"\n---\nbody";
+        assert_eq!(date(text).as_deref(), Some("30 October 2019"));
+    }
+
+    #[test]
+    fn no_date_and_non_dates() {
+        assert_eq!(
+            date("Resolution 2254 calls for talks; 1,200 detainees"),
+            None
+        );
+        assert_eq!(date("The 2013-99-99 reference"), None);
+        let late = format!("{}9 Mar 2019", "x".repeat(HEAD + 10));
+        assert_eq!(date(&late), None);
+    }
+
+    #[test]
+    fn partial_dates_and_bounds() {
+        let d = Date::parse_iso("2019").unwrap();
+        assert_eq!(d.earliest(), Date::new(2019, 1, 1));
+        assert_eq!(d.latest(), Date::new(2019, 12, 31));
+        assert_eq!(
+            Date::parse_iso("2019-03").unwrap().to_string(),
+            "March 2019"
+        );
+        assert!(Date::parse_iso("19-03").is_none());
+        assert!(Date::parse_iso("2019-13").is_none());
+    }
+}

@@ -1,0 +1,9 @@
+//! The text model: positions, open documents and what an article says about itself.
+
+pub mod date;
+pub mod document;
+pub mod lines;
+
+pub use date::{article_date, Date};
+pub use document::Document;
+pub use lines::{Encoding, LineIndex, Position};

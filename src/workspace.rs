@@ -1,0 +1,365 @@
+//! The index across articles: every article by id, and for every actor the articles that
+//! mention it. An edit re-analyses one article and swaps its entry.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::catalog::{ActorId, Catalog};
+use crate::mentions::{Form, Matcher, Mention, Target};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(pub u32);
+
+/// What one article holds of one actor.
+#[derive(Clone, Copy, Debug, Default)]
+struct Posting {
+    /// Mentions resolved to the actor in the article itself.
+    resolved: u32,
+    /// Mentions that might be the actor, left for the workspace to settle.
+    ambiguous: u32,
+    /// The article's best candidate for the actor's introduction.
+    intro: Option<Intro>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Intro {
+    /// 2: full name with a role beside it; 1: full name; 0: any other mention.
+    rank: u8,
+    mention: u32,
+}
+
+/// Where an actor is introduced: an article and the index of the mention there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Introduction {
+    pub article: ArticleId,
+    pub mention: usize,
+}
+
+pub struct Workspace {
+    catalog: Arc<Catalog>,
+    matcher: Arc<Matcher>,
+    articles: Vec<Option<Article>>,
+    free: Vec<ArticleId>,
+    by_path: HashMap<PathBuf, ArticleId>,
+    /// By actor: the articles that mention it.
+    postings: Vec<HashMap<ArticleId, Posting>>,
+}
+
+impl Workspace {
+    pub fn new(catalog: Catalog) -> Self {
+        let matcher = Matcher::new(&catalog);
+        Self {
+            postings: vec![HashMap::new(); catalog.len()],
+            catalog: Arc::new(catalog),
+            matcher: Arc::new(matcher),
+            articles: Vec::new(),
+            free: Vec::new(),
+            by_path: HashMap::new(),
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The automaton, shared so that articles can be analysed off the workspace's lock.
+    pub fn matcher(&self) -> Arc<Matcher> {
+        Arc::clone(&self.matcher)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+
+    pub fn id(&self, path: &Path) -> Option<ArticleId> {
+        self.by_path.get(path).copied()
+    }
+
+    pub fn article(&self, id: ArticleId) -> &Article {
+        self.articles[id.0 as usize]
+            .as_ref()
+            .expect("article ids are only handed out for live articles")
+    }
+
+    pub fn get(&self, path: &Path) -> Option<(ArticleId, &Article)> {
+        self.id(path).map(|id| (id, self.article(id)))
+    }
+
+    pub fn articles(&self) -> impl Iterator<Item = (ArticleId, &Article)> {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (ArticleId(i as u32), a)))
+    }
+
+    /// Starts over with another catalog, analysing every article again (in parallel) from the
+    /// texts already held.
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        use rayon::prelude::*;
+        let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
+        *self = Workspace::new(catalog);
+        let matcher = self.matcher();
+        let articles: Vec<Article> = articles
+            .into_par_iter()
+            .map(|a| Article::analyze(a.path, a.text, &matcher))
+            .collect();
+        for article in articles {
+            self.insert(article);
+        }
+    }
+
+    /// Analyses and stores a text under its path, replacing what was there.
+    pub fn update(&mut self, path: PathBuf, text: String) -> ArticleId {
+        let article = Article::analyze(path, text, &self.matcher);
+        self.insert(article)
+    }
+
+    /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
+    /// at its path.
+    pub fn insert(&mut self, article: Article) -> ArticleId {
+        let id = match self.by_path.get(&article.path) {
+            Some(&id) => {
+                self.unpost(id);
+                id
+            }
+            None => {
+                let id = self.free.pop().unwrap_or_else(|| {
+                    self.articles.push(None);
+                    ArticleId(self.articles.len() as u32 - 1)
+                });
+                self.by_path.insert(article.path.clone(), id);
+                id
+            }
+        };
+        self.post(id, &article);
+        self.articles[id.0 as usize] = Some(article);
+        id
+    }
+
+    pub fn remove(&mut self, path: &Path) -> Option<Article> {
+        let id = self.by_path.remove(path)?;
+        self.unpost(id);
+        self.free.push(id);
+        self.articles[id.0 as usize].take()
+    }
+
+    /// Removes every article under a folder (a workspace folder that was closed).
+    pub fn remove_under(&mut self, folder: &Path) {
+        let gone: Vec<PathBuf> = self
+            .by_path
+            .keys()
+            .filter(|p| p.starts_with(folder))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.remove(&path);
+        }
+    }
+
+    fn post(&mut self, id: ArticleId, article: &Article) {
+        for (i, mention) in article.mentions.iter().enumerate() {
+            let rank = match (mention.form, mention.with_role) {
+                (Form::Name, true) => 2,
+                (Form::Name, false) => 1,
+                _ => 0,
+            };
+            let intro = Intro {
+                rank,
+                mention: i as u32,
+            };
+            for &actor in mention.target.candidates() {
+                let posting = self.postings[actor.0 as usize].entry(id).or_default();
+                match mention.target {
+                    Target::Actor(_) => {
+                        posting.resolved += 1;
+                        // Best rank first; among equals, the earliest mention.
+                        if posting.intro.is_none_or(|old| rank > old.rank) {
+                            posting.intro = Some(intro);
+                        }
+                    }
+                    Target::Ambiguous(_) => posting.ambiguous += 1,
+                }
+            }
+        }
+    }
+
+    fn unpost(&mut self, id: ArticleId) {
+        if let Some(article) = &self.articles[id.0 as usize] {
+            for mention in &article.mentions {
+                for actor in mention.target.candidates() {
+                    self.postings[actor.0 as usize].remove(&id);
+                }
+            }
+        }
+    }
+
+    /// Whom a mention refers to, settling a shared surname or abbreviation by the workspace
+    /// when only one of its candidates is named anywhere in it.
+    pub fn resolve(&self, mention: &Mention) -> Option<ActorId> {
+        match &mention.target {
+            Target::Actor(id) => Some(*id),
+            Target::Ambiguous(candidates) => {
+                let mut named = candidates
+                    .iter()
+                    .filter(|c| self.postings[c.0 as usize].values().any(|p| p.resolved > 0));
+                match (named.next(), named.next()) {
+                    (Some(&one), None) => Some(one),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// The actor that the mention at `offset` of an article refers to.
+    pub fn actor_at(&self, id: ArticleId, offset: usize) -> Option<(usize, ActorId)> {
+        let article = self.article(id);
+        let i = article.mention_at(offset)?;
+        self.resolve(&article.mentions[i]).map(|actor| (i, actor))
+    }
+
+    /// Every mention of an actor, article by article, in path order.
+    pub fn mentions_of(&self, actor: ActorId) -> Vec<(ArticleId, usize)> {
+        let mut ids: Vec<ArticleId> = self.postings[actor.0 as usize].keys().copied().collect();
+        ids.sort_by(|a, b| self.article(*a).path.cmp(&self.article(*b).path));
+        let mut out = Vec::new();
+        for id in ids {
+            let posting = self.postings[actor.0 as usize][&id];
+            let article = self.article(id);
+            for (i, mention) in article.mentions.iter().enumerate() {
+                let hit = match &mention.target {
+                    Target::Actor(a) => *a == actor,
+                    Target::Ambiguous(_) => {
+                        posting.ambiguous > 0 && self.resolve(mention) == Some(actor)
+                    }
+                };
+                if hit {
+                    out.push((id, i));
+                }
+            }
+        }
+        out
+    }
+
+    /// In how many articles an actor is mentioned (settled in the article itself).
+    pub fn article_count(&self, actor: ActorId) -> usize {
+        self.postings[actor.0 as usize]
+            .values()
+            .filter(|p| p.resolved > 0)
+            .count()
+    }
+
+    /// The mention that introduces an actor to the workspace: the best-ranked one (a full name
+    /// with a role, else a full name, else any), in the earliest article by date, then by path.
+    pub fn introduction(&self, actor: ActorId) -> Option<Introduction> {
+        self.postings[actor.0 as usize]
+            .iter()
+            .filter_map(|(&id, p)| p.intro.map(|intro| (id, intro)))
+            .min_by(|(a, ia), (b, ib)| {
+                let (a_article, b_article) = (self.article(*a), self.article(*b));
+                ib.rank
+                    .cmp(&ia.rank)
+                    .then_with(|| dated_first(a_article.date, b_article.date))
+                    .then_with(|| a_article.path.cmp(&b_article.path))
+            })
+            .map(|(article, intro)| Introduction {
+                article,
+                mention: intro.mention as usize,
+            })
+    }
+}
+
+fn dated_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{default_catalog, Catalog};
+
+    fn workspace(articles: &[(&str, &str)]) -> Workspace {
+        let mut ws = Workspace::new(default_catalog());
+        for (path, text) in articles {
+            ws.update(PathBuf::from(path), text.to_string());
+        }
+        ws
+    }
+
+    #[test]
+    fn references_and_counts_across_articles() {
+        let mut ws = workspace(&[
+            ("a.md", "UN envoy Geir Pedersen met Lavrov. Pedersen left."),
+            ("b.md", "Pedersen said the talks would go on."),
+            ("c.md", "No one of note."),
+        ]);
+        let pedersen = ws.catalog().by_id("geir-pedersen").unwrap();
+        assert_eq!(ws.article_count(pedersen), 2);
+        assert_eq!(ws.mentions_of(pedersen).len(), 3);
+        ws.update("b.md".into(), "Nothing now.".into());
+        assert_eq!(ws.mentions_of(pedersen).len(), 2);
+        ws.remove(Path::new("a.md"));
+        assert_eq!(ws.article_count(pedersen), 0);
+        assert!(ws.mentions_of(pedersen).is_empty());
+        // A freed slot is reused.
+        ws.update("d.md".into(), "Pedersen".into());
+        assert_eq!(ws.len(), 3);
+    }
+
+    #[test]
+    fn introduction_prefers_a_full_name_with_a_role_then_the_earliest_date() {
+        let ws = workspace(&[
+            ("a.md", "2 Mar 2020\nGeir Pedersen spoke."),
+            ("b.md", "1 Mar 2021\nUN envoy Geir Pedersen spoke."),
+            ("c.md", "1 Mar 2019\nPedersen spoke."),
+            ("d.md", "1 Mar 2022\nThe UN envoy, Geir Pedersen, spoke."),
+        ]);
+        let pedersen = ws.catalog().by_id("geir-pedersen").unwrap();
+        let intro = ws.introduction(pedersen).unwrap();
+        assert_eq!(ws.article(intro.article).path, Path::new("b.md"));
+    }
+
+    #[test]
+    fn a_new_catalog_reanalyses_every_article() {
+        let mut ws = workspace(&[("a.md", "Layla Nasser says the talks failed.")]);
+        assert!(ws
+            .article(ws.id(Path::new("a.md")).unwrap())
+            .mentions
+            .is_empty());
+        let mut catalog = default_catalog();
+        let extra =
+            r#"{"actors": [{"id": "layla-nasser", "name": "Layla Nasser", "kind": "person"}]}"#;
+        catalog.extend(Catalog::parse_file(Path::new("x.json"), extra).unwrap());
+        ws.set_catalog(catalog);
+        assert_eq!(
+            ws.article(ws.id(Path::new("a.md")).unwrap()).mentions.len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_workspace_settles_a_shared_abbreviation() {
+        let ws = workspace(&[
+            ("a.md", "The Syrian Negotiations Commission met in Riyadh."),
+            ("b.md", "The SNC rejected the plan."),
+        ]);
+        let (id, b) = ws.get(Path::new("b.md")).unwrap();
+        let commission = ws
+            .catalog()
+            .by_id("syrian-negotiations-commission")
+            .unwrap();
+        assert_eq!(ws.resolve(&b.mentions[0]), Some(commission));
+        assert_eq!(ws.actor_at(id, 5).map(|(_, a)| a), Some(commission));
+        assert_eq!(ws.mentions_of(commission).len(), 2);
+    }
+}
