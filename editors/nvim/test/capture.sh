@@ -16,7 +16,7 @@ sock="dossier-capture-$$"
 cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 cd "$editors/test-workspace"
-tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 22 \
+tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 26 \
   "env TERM=tmux-256color XDG_CONFIG_HOME=$tmp/c XDG_STATE_HOME=$tmp/s XDG_DATA_HOME=$tmp/d \
    DOSSIER_BIN='$DOSSIER_BIN' DOSSIER_PLUGIN='$plugin' DOSSIER_CAPTURE_READY='$tmp/ready' \
    '$nvim' --clean -u '$here/capture_init.lua' committee-notes.txt"

@@ -32,7 +32,15 @@ local function show()
       break
     end
   end
-  vim.lsp.buf.hover({ border = "rounded" })
+  vim.lsp.buf.hover({ border = "rounded", max_width = 78 })
+  vim.defer_fn(function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= "" then
+        vim.wo[w].linebreak = true -- wrap at word boundaries, as a reader would set it
+      end
+    end
+    vim.cmd("redraw")
+  end, 400)
   vim.defer_fn(function()
     local f = io.open(ready, "w")
     if f then
