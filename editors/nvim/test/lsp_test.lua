@@ -100,10 +100,13 @@ vim.api.nvim_create_autocmd("LspProgress", {
   end,
 })
 
+local api = os.getenv("DOSSIER_LSP_API") or "auto"
 require("dossier").setup({
   cmd = { bin, "lsp" },
   rules = { ["unattributed-claim"] = "error" },
+  lsp_api = api,
 })
+io.stdout:write(("# Neovim %s, lsp_api = %s\n"):format(tostring(vim.version()), api))
 
 local start = vim.uv.hrtime()
 local function elapsed()
@@ -234,6 +237,31 @@ check("diagnostics: unattributed claim is reported", function()
     )
     record("configuration: rule severity from setup() reaches the server", true)
   end)
+end)
+
+check(":DossierRestart starts a new server for the open buffers", function()
+  local before = require("dossier").clients()
+  assert(#before == 1, #before .. " clients before")
+  local old_id = before[1].id
+  vim.cmd("DossierRestart")
+  local new
+  local ok = vim.wait(timeout, function()
+    local c = require("dossier").clients({ bufnr = notes })[1]
+    if c and c.id ~= old_id and c.initialized then
+      new = c
+      return true
+    end
+    return false
+  end, 50)
+  assert(ok, "no new client after restart")
+  assert(before[1]:is_stopped(), "the old client still runs")
+  local line, col = find(notes, "Pedersen")
+  local res = new:request_sync("textDocument/hover", {
+    textDocument = { uri = vim.uri_from_bufnr(notes) },
+    position = { line = line, character = col + 2 },
+  }, timeout, notes)
+  assert(res and res.result and text_of_hover(res.result.contents):find("Geir Pedersen", 1, true), "no hover after restart")
+  record(":DossierRestart starts a new server for the open buffers", true, "client " .. old_id .. " -> " .. new.id)
 end)
 
 check(":checkhealth dossier finds the binary and the server runs", function()

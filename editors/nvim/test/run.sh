@@ -28,22 +28,27 @@ if [ -z "${NVIM:-}" ]; then
 fi
 "$NVIM" --version | head -1
 
-results="${DOSSIER_RESULTS:-$here/results}"
-rm -rf "$results"
-mkdir -p "$results"
-
-# A throwaway HOME/XDG so the user's config, state and LSP log stay out of it.
-xdg="$(mktemp -d)"
-trap 'rm -rf "$xdg"' EXIT
+results_root="${DOSSIER_RESULTS:-$here/results}"
+rm -rf "$results_root"
 status=0
-XDG_CONFIG_HOME="$xdg/config" XDG_DATA_HOME="$xdg/data" XDG_STATE_HOME="$xdg/state" XDG_CACHE_HOME="$xdg/cache" \
-DOSSIER_BIN="$bin" DOSSIER_PLUGIN="$plugin" DOSSIER_WS="$editors/test-workspace" DOSSIER_RESULTS="$results" \
-  timeout 180 "$NVIM" --headless --clean -u "$here/lsp_test.lua" </dev/null 2>"$results/stderr.txt" || status=$?
-cp "$xdg/state/nvim/lsp.log" "$results/lsp.log" 2>/dev/null || true
-if [ ! -s "$results/results.tap" ]; then
-  echo "nvim test: no results (nvim exited $status)" >&2
-  [ "$status" -ne 0 ] || status=1
-fi
+# Twice: with vim.lsp.config/enable (0.11's way) and with vim.lsp.start (the 0.10 path).
+for api in config start; do
+  results="$results_root/$api"
+  mkdir -p "$results"
+  # A throwaway XDG home so the user's config, state and LSP log stay out of it.
+  xdg="$(mktemp -d)"
+  echo "# nvim test, lsp_api=$api"
+  XDG_CONFIG_HOME="$xdg/config" XDG_DATA_HOME="$xdg/data" XDG_STATE_HOME="$xdg/state" XDG_CACHE_HOME="$xdg/cache" \
+  DOSSIER_BIN="$bin" DOSSIER_PLUGIN="$plugin" DOSSIER_WS="$editors/test-workspace" DOSSIER_RESULTS="$results" \
+  DOSSIER_LSP_API="$api" \
+    timeout 180 "$NVIM" --headless --clean -u "$here/lsp_test.lua" </dev/null 2>"$results/stderr.txt" || status=$?
+  cp "$xdg/state/nvim/lsp.log" "$results/lsp.log" 2>/dev/null || true
+  rm -rf "$xdg"
+  if [ ! -s "$results/results.tap" ]; then
+    echo "nvim test: no results for lsp_api=$api" >&2
+    [ "$status" -ne 0 ] || status=1
+  fi
+done
 # The hover card in a real terminal (tmux) for the README: docs/nvim-hover.{txt,png}. Not a test.
 if [ "$status" -eq 0 ] && [ "${DOSSIER_CAPTURE:-1}" != 0 ] && command -v tmux >/dev/null 2>&1; then
   DOSSIER_BIN="$bin" NVIM="$NVIM" "$here/capture.sh" || echo "nvim test: capture failed (not counted)" >&2

@@ -24,6 +24,7 @@ M.name = "dossier"
 ---@field handlers table|nil
 ---@field init_options table|nil
 ---@field autostart boolean|nil           Default true. false: define the config but don't enable it.
+---@field lsp_api "auto"|"config"|"start"|nil  "auto" (default): vim.lsp.config/enable on 0.11+, vim.lsp.start before.
 M.defaults = {
   cmd = { "dossier", "lsp" },
   filetypes = { "markdown", "text" },
@@ -37,6 +38,7 @@ M.defaults = {
   handlers = nil,
   init_options = nil,
   autostart = true,
+  lsp_api = "auto",
 }
 
 ---@type dossier.Options|nil
@@ -189,7 +191,13 @@ function M.setup(opts)
   if type(o.cmd) == "string" then
     o.cmd = { o.cmd, "lsp" }
   end
-  if has_config_api() then
+  local use_config = has_config_api()
+  if o.lsp_api == "start" then
+    use_config = false
+  elseif o.lsp_api == "config" and not use_config then
+    error("dossier: lsp_api = \"config\" needs Neovim 0.11 or newer")
+  end
+  if use_config then
     vim.lsp.config(M.name, M.client_config(o))
     if o.autostart ~= false then
       vim.lsp.enable(M.name)
