@@ -18,6 +18,11 @@ if (bin) {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(bin, path.join(dir, name));
   fs.chmodSync(path.join(dir, name), 0o755);
+  if (process.platform !== "win32") {
+    // Release builds carry debug info; a bundled server doesn't need it.
+    const r = require("child_process").spawnSync("strip", [path.join(dir, name)], { stdio: "ignore" });
+    if (r.status === 0) console.log("bundle-server: stripped the bundled binary");
+  }
   console.log(`bundle-server: bundled ${bin} as server/${name}`);
 } else {
   console.log("bundle-server: DOSSIER_BUNDLE_BIN not set; packaging without a bundled server");

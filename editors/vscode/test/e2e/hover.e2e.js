@@ -214,7 +214,9 @@ async function main() {
       await runCommand(page, "Dossier: Show Server Output");
       const out = page.locator(".part.panel .monaco-editor .view-lines", { hasText: "dossier: starting" }).first();
       await out.waitFor({ timeout: T });
-      return (await out.innerText()).split("\n").find((l) => l.includes("dossier: starting"));
+      const line = (await out.innerText()).replace(/\u00a0/g, " ").split("\n").find((l) => l.includes("dossier: starting"));
+      if (process.env.E2E_BUNDLE === "1" && !/\(bundled\)/.test(line)) throw new Error(`not the bundled server: ${line}`);
+      return line;
     });
 
     // Change the setting as a person would, in the settings file VS Code opens. The setting is

@@ -68,7 +68,15 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
-npm run --silent package >"$here/package.log" 2>&1 || { cat "$here/package.log" >&2; exit 1; }
+# E2E_BUNDLE=1: put the server inside the .vsix and leave dossier.server.path unset, to test the
+# extension's own lookup of a bundled binary.
+if [ "${E2E_BUNDLE:-0}" = 1 ]; then
+  DOSSIER_BUNDLE_BIN="$bin" npm run --silent package >"$here/package.log" 2>&1 || { cat "$here/package.log" >&2; exit 1; }
+  server_path_setting=""
+else
+  npm run --silent package >"$here/package.log" 2>&1 || { cat "$here/package.log" >&2; exit 1; }
+  server_path_setting="\"dossier.server.path\": \"$bin\","
+fi
 log "packaged $(ls -l dossier.vsix | awk '{print $5}') bytes"
 
 # --- a fresh VS Code profile ------------------------------------------------------------------
@@ -87,7 +95,7 @@ mkdir -p "$tmp/data/User" "$tmp/extensions" "$tmp/ws"
 cp -r "$editors/test-workspace/." "$tmp/ws/"
 cat >"$tmp/data/User/settings.json" <<JSON
 {
-  "dossier.server.path": "$bin",
+  $server_path_setting
   "dossier.rules": { "unattributed-claim": "error" },
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -125,7 +133,7 @@ results="${RESULTS_DIR:-$here/results}"
 rm -rf "$results"
 mkdir -p "$results"
 status=0
-CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" DOSSIER_BIN="$bin" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
+CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" DOSSIER_BIN="$bin" E2E_BUNDLE="${E2E_BUNDLE:-0}" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
   timeout 300 node "$here/hover.e2e.js" || status=$?
 cp "$tmp/code-server.log" "$results/code-server.log" 2>/dev/null || true
 # The extension's output channel and the extension host log, for failures.
