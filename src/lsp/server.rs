@@ -227,7 +227,8 @@ impl Backend {
                         .unwrap_or_else(|e| e.into_inner())
                         .workspace
                         .matcher();
-                    let (loaded, skipped) = index::load_batch(&batch, limit, &matcher);
+                    let mut loaded = dossier::files::load(&batch, limit, &matcher);
+                    let skipped = std::mem::take(&mut loaded.skipped);
                     let mut state = state.write().unwrap_or_else(|e| e.into_inner());
                     state.insert_loaded(loaded);
                     skipped
