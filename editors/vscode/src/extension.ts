@@ -100,12 +100,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "file", language: "plaintext" },
     ],
     outputChannel: output,
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/dossier.json"),
-        vscode.workspace.createFileSystemWatcher("**/*.{md,txt}"),
-      ],
-    },
+    // No static file watchers: the server registers its own (workspace/didChangeWatchedFiles)
+    // through client/registerCapability.
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
@@ -133,6 +129,29 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       showProblem("dossier: the server is not running (see “Dossier: Show Server Output”)");
     }
   });
+  // Our own handling of the server's work-done progress, so the first index shows in our status
+  // bar item. Registered before start() (the client installs it before sending `initialized`,
+  // after which the server asks), and again by a feature that runs right after the client's own
+  // ProgressFeature, which would otherwise replace it.
+  const createProgress = (params: { token: string | number }) => {
+    const sub = c.onProgress(WorkDoneProgress.type, params.token, (value) => {
+      progress.update(value as ProgressValue);
+      if (value.kind === "begin") output.appendLine(`dossier: ${value.title}…`);
+      if (value.kind === "end") output.appendLine(`dossier: ${progress.title || "work"} done${value.message ? ` (${value.message})` : ""}`);
+      showStatus();
+      if (value.kind === "end") sub.dispose();
+    });
+    return null;
+  };
+  c.onRequest(WorkDoneProgressCreateRequest.type, createProgress);
+  c.registerFeature({
+    fillClientCapabilities: () => {},
+    initialize: () => {
+      c.onRequest(WorkDoneProgressCreateRequest.type, createProgress);
+    },
+    getState: () => ({ kind: "static" }),
+    clear: () => {},
+  });
   try {
     await c.start();
   } catch (e) {
@@ -144,17 +163,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     });
     return;
   }
-  // Replace the client's default progress handling so that the first index shows in our
-  // status bar item. Registered right after start(): the server asks only after
-  // `initialized`, whose answer cannot be read before this runs.
-  c.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
-    const sub = c.onProgress(WorkDoneProgress.type, params.token, (value) => {
-      progress.update(value as ProgressValue);
-      showStatus();
-      if (value.kind === "end") sub.dispose();
-    });
-    return null;
-  });
   showStatus();
 }
 

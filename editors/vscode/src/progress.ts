@@ -25,7 +25,7 @@ export interface StatusView {
 }
 
 export class ProgressTracker {
-  private title = "";
+  title = "";
   private message: string | undefined;
   private percentage: number | undefined;
   busy = false;
