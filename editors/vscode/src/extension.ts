@@ -21,6 +21,7 @@ const SECTION = "dossier";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+let traceOutput: vscode.OutputChannel;
 let status: vscode.StatusBarItem;
 let progress = new ProgressTracker();
 let lifecycle: Promise<void> = Promise.resolve();
@@ -100,6 +101,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "file", language: "plaintext" },
     ],
     outputChannel: output,
+    traceOutputChannel: traceOutput,
     // No static file watchers: the server registers its own (workspace/didChangeWatchedFiles)
     // through client/registerCapability.
     middleware: {
@@ -185,10 +187,11 @@ function queue(task: () => Promise<void>): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ restart(): Promise<void> }> {
   output = vscode.window.createOutputChannel("dossier");
+  traceOutput = vscode.window.createOutputChannel("dossier trace");
   status = vscode.window.createStatusBarItem("dossier.status", vscode.StatusBarAlignment.Left, 10);
   status.name = "dossier";
   status.command = "dossier.showOutput";
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, traceOutput, status);
 
   const restart = () =>
     queue(async () => {

@@ -233,6 +233,23 @@ async function main() {
       return line;
     });
 
+    await check(page, "dossier.trace.server logs the JSON-RPC traffic", async () => {
+      // VS Code keeps each output channel in a file under the profile's logs folder.
+      const logs = path.join(process.env.VSCODE_DATA_DIR || "", "logs");
+      const files = [];
+      const walk = (d) => {
+        for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
+          const p = path.join(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (/dossier trace\.log$/.test(e.name)) files.push(p);
+        }
+      };
+      walk(logs);
+      const text = files.map((f) => fs.readFileSync(f, "utf8")).join("\n");
+      if (!/Sending request 'initialize/.test(text)) throw new Error(`no trace in ${JSON.stringify(files)}`);
+      return `${text.split("\n").length} lines in “dossier trace”`;
+    });
+
     await check(page, "the first index's work-done progress reaches the extension", async () => {
       const out = page.locator(".part.panel .monaco-editor .view-lines", { hasText: "Indexing articles done" }).first();
       await out.waitFor({ timeout: T });

@@ -97,6 +97,7 @@ cat >"$tmp/data/User/settings.json" <<JSON
 {
   $server_path_setting
   "dossier.rules": { "unattributed-claim": "error" },
+  "dossier.trace.server": "messages",
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
@@ -133,7 +134,7 @@ results="${RESULTS_DIR:-$here/results}"
 rm -rf "$results"
 mkdir -p "$results"
 status=0
-CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" DOSSIER_BIN="$bin" E2E_BUNDLE="${E2E_BUNDLE:-0}" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
+VSCODE_DATA_DIR="$tmp/data" CODE_URL="http://127.0.0.1:$port" DOSSIER_WS="$tmp/ws" DOSSIER_BIN="$bin" E2E_BUNDLE="${E2E_BUNDLE:-0}" SHOT_DIR="${SHOT_DIR:-$repo/docs}" RESULTS_DIR="$results" \
   timeout 300 node "$here/hover.e2e.js" || status=$?
 cp "$tmp/code-server.log" "$results/code-server.log" 2>/dev/null || true
 # The extension's output channel and the extension host log, for failures.
