@@ -7,5 +7,6 @@ pub mod catalog;
 pub mod config;
 pub mod files;
 pub mod mentions;
+pub mod rules;
 pub mod text;
 pub mod workspace;

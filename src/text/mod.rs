@@ -3,6 +3,8 @@
 pub mod date;
 pub mod document;
 pub mod lines;
+pub mod quotes;
+pub mod sentences;
 
 pub use date::{article_date, Date};
 pub use document::Document;

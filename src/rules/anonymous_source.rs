@@ -1,0 +1,184 @@
+//! `anonymous-source`: an unnamed individual — "a source said", "an official said", "according to
+//! a ministry official", "a source familiar with the talks", "an expert on regional affairs says",
+//! "a defector relays". Each anonymous source is reported once, where it is introduced; later
+//! mentions ("the source added") are attached to that finding as related information.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::compile;
+use super::context::Context;
+use super::sources::Voice;
+use super::{fix, Finding, Fix, Hit, Related, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "anonymous-source",
+    default_severity: Severity::Information,
+    summary: "An unnamed source (“a source said”, “an official said”); says when no reason for the anonymity is given.",
+    doc: "docs/rules/anonymous-source.md",
+    check,
+    fix,
+};
+
+/// The usual ways of saying why a source is not named.
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"\b(?:condition\s+of\s+anonymity|on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|remain|were\s+not|was\s+not)",
+        r"|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|declined\s+to\s+be\s+(?:named|identified)",
+        r"|speaking\s+anonymously|(?:not|n't)\s+authori[sz]ed\s+to|anonymity\s+because|for\s+fear\s+of|for\s+(?:security|safety)\s+reasons",
+        r"|(?:not|n't)\s+(?:allowed|permitted)\s+to\s+(?:speak|talk|brief|comment)|protect\s+(?:his|her|their)\s+identit",
+        r"|for\s+(?:his|her|their)\s+(?:own\s+)?(?:safety|protection)|under\s+(?:the\s+)?(?:ground\s+)?rules\s+of|because\s+of\s+the\s+sensitivity)",
+    ))
+});
+
+fn check(cx: &Context, out: &mut Vec<Hit>) {
+    // Introductions so far, newest last: (role noun, index into `out`).
+    let mut introduced: Vec<(String, usize)> = Vec::new();
+    for i in cx.speaker_sentences().iter().copied() {
+        if cx.is_disclaimer(i) {
+            continue;
+        }
+        for a in cx.attributions(i) {
+            match &a.voice {
+                Voice::Anonymous(anon) => {
+                    // "A Turkish official, speaking on condition …, said": point at the source.
+                    let range = if cx.text[a.range.clone()].contains(',') {
+                        a.speaker.clone()
+                    } else {
+                        a.range.clone()
+                    };
+                    let phrase = &cx.text[range.clone()];
+                    let next = cx.sentences.get(i + 1).map_or("", |s| &cx.low[s.clone()]);
+                    let reason = REASON.is_match(cx.sentence_low(i)) || REASON.is_match(next);
+                    introduced.push((anon.lemma.clone(), out.len()));
+                    out.push(Hit::new(range, message(phrase, reason, anon.described)));
+                }
+                Voice::AnonymousRef { lemma } => {
+                    if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| l == lemma) {
+                        out[*at].related.push(Related {
+                            range: a.range.clone(),
+                            message: "a later mention of the same anonymous source".into(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn message(phrase: &str, reason: bool, described: bool) -> String {
+    let missing = match (reason, described) {
+        (false, false) => " The text gives no reason for the anonymity and does not describe the source's position.",
+        (false, true) => " The text gives no reason for the anonymity.",
+        (true, false) => " The text does not describe the source's position.",
+        (true, true) => "",
+    };
+    format!(
+        "“{phrase}” relies on an unnamed source.{missing} Wire-service style guides accept anonymous sources only when needed, saying why the source is not named and what position gives them the information; name the source if you can."
+    )
+}
+
+/// Inserts a clause giving the reason for the anonymity after the words naming the source.
+fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
+    let a = fix::attribution_at(cx, finding)?;
+    let at = a.speaker.end;
+    let rest = &cx.text[at..];
+    let closes = rest.starts_with([',', '.', ';', ':', '!', '?']) || rest.trim().is_empty();
+    let clause = if closes {
+        ", who spoke on condition of anonymity because ${1:reason}"
+    } else {
+        ", who spoke on condition of anonymity because ${1:reason},"
+    };
+    Some(Fix {
+        title: "Say why the source is not named".into(),
+        edits: vec![(at..at, clause.into())],
+        snippet: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, RuleSettings};
+    use super::*;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        check(text, &RuleSettings::default())
+            .into_iter()
+            .filter(|f| f.code == RULE.code)
+            .collect()
+    }
+
+    fn phrases(text: &str) -> Vec<&str> {
+        findings(text).into_iter().map(|f| &text[f.range]).collect()
+    }
+
+    #[test]
+    fn fires_on_unnamed_individuals() {
+        assert_eq!(
+            phrases("A source said the talks failed."),
+            ["A source said"]
+        );
+        assert_eq!(
+            phrases("An official said the talks failed."),
+            ["An official said"]
+        );
+        assert_eq!(
+            phrases("The talks failed, according to a ministry official."),
+            ["according to a ministry official"]
+        );
+        assert_eq!(
+            phrases("A defector relays that the unit moved."),
+            ["A defector relays"]
+        );
+        assert_eq!(
+            phrases("An expert on regional affairs says the unit moved."),
+            ["An expert on regional affairs says"]
+        );
+    }
+
+    #[test]
+    fn later_mentions_are_related_not_new() {
+        let text = "A source said the talks failed. The source added that Moscow objected. Haddad said nothing. The source said more.";
+        let f = findings(text);
+        assert_eq!(f.len(), 1);
+        let related: Vec<&str> = f[0]
+            .related
+            .iter()
+            .map(|r| &text[r.range.clone()])
+            .collect();
+        assert_eq!(related, ["The source added", "The source said"]);
+    }
+
+    #[test]
+    fn message_says_what_is_missing() {
+        let bare = &findings("A source said the talks failed.")[0].message;
+        assert!(bare.contains("no reason for the anonymity"), "{bare}");
+        assert!(bare.contains("does not describe"), "{bare}");
+        let full = &findings("A ministry official, who spoke on condition of anonymity because he was not authorised to brief the press, said the talks failed.")[0].message;
+        assert!(!full.contains("no reason"), "{full}");
+        assert!(!full.contains("does not describe"), "{full}");
+    }
+
+    #[test]
+    fn named_sources_are_not_anonymous() {
+        assert!(phrases("A spokesman, Ahmad Khalil, said the talks failed.").is_empty());
+        assert!(phrases("Foreign Ministry spokesman Ahmad Khalil said so.").is_empty());
+        assert!(phrases("The official news agency SANA reported the visit.").is_empty());
+    }
+
+    #[test]
+    fn fix_inserts_the_reason() {
+        let text = "A source said the talks failed.";
+        let f = &findings(text)[0];
+        let fx = fix(&Context::new(text), f).unwrap();
+        assert_eq!(
+            fx.edits,
+            [(
+                8..8,
+                ", who spoke on condition of anonymity because ${1:reason},".to_string()
+            )]
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! The article as the rules read it: its sentences and quotations, and per sentence (worked out
+//! only when a rule asks) who speaks in it and whether it is a disclaimer.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::compile;
+
+use super::sources::{self, Attribution};
+use crate::text::quotes::{quotations, Quotation};
+use crate::text::sentences::sentences;
+
+pub(crate) struct Context<'t> {
+    pub text: &'t str,
+    /// `text` in ASCII lower case, byte for byte: what the rules' patterns run over.
+    pub low: String,
+    pub sentences: Vec<Range<usize>>,
+    pub quotations: Vec<Quotation>,
+    attributions: Vec<OnceCell<Vec<Attribution>>>,
+    disclaimers: Vec<OnceCell<bool>>,
+    speaker_sentences: OnceCell<Vec<usize>>,
+}
+
+impl<'t> Context<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let sentences = sentences(text);
+        let n = sentences.len();
+        Self {
+            text,
+            low: text.to_ascii_lowercase(),
+            sentences,
+            quotations: quotations(text),
+            attributions: (0..n).map(|_| OnceCell::new()).collect(),
+            disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
+            speaker_sentences: OnceCell::new(),
+        }
+    }
+
+    /// The index of the sentence holding byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.start <= offset)
+            .map(|_| i)
+    }
+
+    /// The quotation whose quoted words hold byte `offset`.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let i = self.quotations.partition_point(|q| q.outer.end <= offset);
+        self.quotations
+            .get(i)
+            .filter(|q| q.outer.start < offset && offset < q.outer.end)
+    }
+
+    pub fn in_quotation(&self, offset: usize) -> bool {
+        self.quotation_at(offset).is_some()
+    }
+
+    /// The attributions of sentence `i` that are the article's own, not words inside a quotation.
+    pub fn attributions(&self, i: usize) -> &[Attribution] {
+        self.attributions[i].get_or_init(|| {
+            let mut found =
+                sources::attributions_in(self.text, &self.low, self.sentences[i].clone());
+            found.retain(|a| {
+                let anchor = a.verb.as_ref().map_or(a.range.start, |v| v.start);
+                !self.in_quotation(anchor) && !self.in_quotation(a.speaker.start)
+            });
+            found
+        })
+    }
+
+    /// Whether sentence `i` says who is speaking, however vaguely.
+    pub fn has_voice(&self, i: usize) -> bool {
+        !self.attributions(i).is_empty()
+    }
+
+    /// Whether sentence `i` is a translator's or publisher's disclaimer about the text itself.
+    pub fn is_disclaimer(&self, i: usize) -> bool {
+        *self.disclaimers[i]
+            .get_or_init(|| DISCLAIMER.is_match(&self.low[self.sentences[i].clone()]))
+    }
+
+    /// Whether a finding at `offset` belongs to the article's own voice: not inside a quotation
+    /// and not in a disclaimer. Returns the sentence index if so.
+    pub fn own_sentence(&self, offset: usize) -> Option<usize> {
+        let i = self.sentence_at(offset)?;
+        (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
+    }
+
+    /// The sentences that may name a vague or anonymous speaker, in order (see
+    /// [`sources::speaker_cues`]); found once, shared by the rules that need them.
+    pub fn speaker_sentences(&self) -> &[usize] {
+        self.speaker_sentences.get_or_init(|| {
+            let mut found = Vec::new();
+            let mut i = 0;
+            // Cues come in order: walk the sentences alongside instead of searching for each.
+            for at in sources::speaker_cues(&self.low) {
+                while i < self.sentences.len() && self.sentences[i].end <= at {
+                    i += 1;
+                }
+                if i < self.sentences.len()
+                    && self.sentences[i].start <= at
+                    && found.last() != Some(&i)
+                {
+                    found.push(i);
+                }
+            }
+            found
+        })
+    }
+
+    /// Sentence `i` in lower case, for the rules' patterns.
+    pub fn sentence_low(&self, i: usize) -> &str {
+        &self.low[self.sentences[i].clone()]
+    }
+
+    pub fn sentence_text(&self, i: usize) -> &'t str {
+        &self.text[self.sentences[i].clone()]
+    }
+}
+
+/// "The site has not verified the claims in this report", "translated from Arabic by", "the
+/// views expressed do not necessarily reflect …": statements about the text, not claims in it.
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:ha(?:s|ve|d)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|checked|confirmed)|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot\s+(?:independently\s+)?(?:verify|confirm)|(?:views|opinions)\s+expressed|translated\s+(?:from|by)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|(?:is|are)\s+not\s+responsible\s+for)",
+    )
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributions_inside_quotations_are_not_the_articles() {
+        let text = "“Some say we failed,” Haddad said.";
+        let cx = Context::new(text);
+        let a = cx.attributions(0);
+        assert_eq!(a.len(), 1);
+        assert_eq!(&text[a[0].range.clone()], "Haddad said");
+    }
+
+    #[test]
+    fn disclaimers() {
+        let text = "The talks failed. The site has not verified the claims in this report.";
+        let cx = Context::new(text);
+        assert!(!cx.is_disclaimer(0));
+        assert!(cx.is_disclaimer(1));
+    }
+
+    #[test]
+    fn lookups_by_offset() {
+        let text = "One. “Two three.” Four.";
+        let cx = Context::new(text);
+        assert_eq!(cx.sentence_at(0), Some(0));
+        assert_eq!(cx.sentence_at(4), None);
+        assert!(cx.in_quotation(10));
+        assert!(!cx.in_quotation(2));
+    }
+}

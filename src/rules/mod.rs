@@ -1,0 +1,391 @@
+//! Attribution diagnostics: does the text say who says so?
+//!
+//! Wire-service style guides ask for named sources, allow anonymous ones only when needed (with a
+//! reason and a description of the source's position) and warn against words that hide the
+//! source. Each rule checks one of those norms and lives in its own file with its code, default
+//! severity and documentation link ([`Rule`]); [`RULES`] lists them. [`check`] runs the enabled
+//! rules over a text and applies inline suppression comments; [`fixes`] offers code actions.
+//!
+//! Everything here is pure: text in, findings out, byte offsets throughout.
+
+mod context;
+mod fix;
+pub mod sources;
+mod suppress;
+
+mod anonymous_source;
+mod hedged_report;
+mod unattributed_claim;
+mod unattributed_quote;
+mod unsourced_figure;
+mod vague_attribution;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use context::Context;
+
+/// How loudly a finding is reported; the order is from quietest to loudest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses a level as written in `dossier.json` and on the command line.
+    pub fn parse(level: &str) -> Option<Self> {
+        [
+            Severity::Hint,
+            Severity::Information,
+            Severity::Warning,
+            Severity::Error,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == level)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A diagnostic rule: what it is called and how it reports, next to the code that runs it.
+pub struct Rule {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    /// The rule's documentation page, relative to the repository root.
+    pub doc: &'static str,
+    check: fn(&Context, &mut Vec<Hit>),
+    fix: fn(&Context, &Finding) -> Option<Fix>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .field("default_severity", &self.default_severity)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every rule, in the order they are documented.
+pub static RULES: &[&Rule] = &[
+    &unattributed_claim::RULE,
+    &vague_attribution::RULE,
+    &anonymous_source::RULE,
+    &hedged_report::RULE,
+    &unattributed_quote::RULE,
+    &unsourced_figure::RULE,
+];
+
+/// The rule with this code, if there is one.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code == code)
+}
+
+/// Which rules run, and at what severity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleSettings {
+    levels: BTreeMap<&'static str, Option<Severity>>,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        Self {
+            levels: RULES
+                .iter()
+                .map(|r| (r.code, Some(r.default_severity)))
+                .collect(),
+        }
+    }
+}
+
+impl RuleSettings {
+    /// Settings from a `rules` map of `dossier.json`: code → "off" or a severity. Rules not in
+    /// the map keep their default severity.
+    pub fn from_config(map: &BTreeMap<String, String>) -> Result<Self, String> {
+        let mut settings = Self::default();
+        for (code, level) in map {
+            let level = match level.as_str() {
+                "off" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    format!(
+                        "rule `{code}`: unknown level `{other}` (expected off, hint, information, warning or error)"
+                    )
+                })?),
+            };
+            settings.set(code, level)?;
+        }
+        Ok(settings)
+    }
+
+    /// Sets one rule's severity (`None` turns it off).
+    pub fn set(&mut self, code: &str, level: Option<Severity>) -> Result<(), String> {
+        let rule = rule(code).ok_or_else(|| {
+            let known: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+            format!("unknown rule `{code}` (known rules: {})", known.join(", "))
+        })?;
+        self.levels.insert(rule.code, level);
+        Ok(())
+    }
+
+    /// The severity a rule reports with, or `None` if it is off.
+    pub fn severity(&self, code: &str) -> Option<Severity> {
+        self.levels.get(code).copied().flatten()
+    }
+}
+
+/// One diagnostic: which rule, how serious, where (bytes of the offending phrase) and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub range: Range<usize>,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+/// Another place that belongs to a finding, e.g. a later mention of the same anonymous source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// Compiles a rule's pattern, with `\b` meaning an ASCII word boundary. Patterns are written in
+/// lower case and run over the ASCII-lower-cased text ([`Context::low`]), which keeps the same
+/// byte offsets: case-sensitive literals let the regex engine skip ahead far faster than
+/// case-insensitive ones. And the engine's fast DFA gives up on Unicode word boundaries as soon
+/// as it meets a non-ASCII byte (articles are full of curly quotes), while the words the rules
+/// look for are all ASCII.
+pub(crate) fn compile(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid rule pattern")
+}
+
+/// What a rule reports before the engine gives it a code and severity.
+struct Hit {
+    range: Range<usize>,
+    message: String,
+    related: Vec<Related>,
+}
+
+impl Hit {
+    fn new(range: Range<usize>, message: String) -> Self {
+        Self {
+            range,
+            message,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// Runs every enabled rule over `text`. Findings come sorted by where they start; those switched
+/// off by inline comments (`dossier-disable-next-line`, `dossier-disable` … `dossier-enable`)
+/// are left out.
+pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
+    let cx = Context::new(text);
+    let suppressions = suppress::Suppressions::parse(text);
+    let mut findings = Vec::new();
+    let mut hits = Vec::new();
+    for rule in RULES {
+        let Some(severity) = settings.severity(rule.code) else {
+            continue;
+        };
+        hits.clear();
+        (rule.check)(&cx, &mut hits);
+        findings.extend(
+            hits.drain(..)
+                .filter(|h| !suppressions.is_suppressed(rule.code, h.range.start))
+                .map(|h| Finding {
+                    code: rule.code,
+                    severity,
+                    range: h.range,
+                    message: h.message,
+                    related: h.related,
+                }),
+        );
+    }
+    findings.sort_by_key(|f| (f.range.start, f.range.end));
+    findings
+}
+
+/// A code action: edits to apply, with `snippet` set when the new text holds `${1:…}` tab stops.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<(Range<usize>, String)>,
+    pub snippet: bool,
+}
+
+/// Code actions for a finding: the rule's own fix (name the source, give the reason for the
+/// anonymity, …) and one that disables the rule for that line. `markdown` picks the syntax of the
+/// disabling comment: `<!-- … -->` for Markdown, a bare line for plain text.
+pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
+    let Some(rule) = rule(finding.code) else {
+        return Vec::new();
+    };
+    if finding.range.end > text.len()
+        || !text.is_char_boundary(finding.range.start)
+        || !text.is_char_boundary(finding.range.end)
+    {
+        return Vec::new();
+    }
+    let cx = Context::new(text);
+    let mut out: Vec<Fix> = (rule.fix)(&cx, finding).into_iter().collect();
+    out.push(fix::disable_next_line(text, finding, markdown));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_a_doc_page_named_after_its_code() {
+        for r in RULES {
+            assert_eq!(r.doc, format!("docs/rules/{}.md", r.code));
+            let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(r.doc);
+            assert!(page.exists(), "{} is missing", r.doc);
+        }
+    }
+
+    #[test]
+    fn settings_from_config() {
+        let map = BTreeMap::from([
+            ("unsourced-figure".to_string(), "off".to_string()),
+            ("anonymous-source".to_string(), "error".to_string()),
+        ]);
+        let s = RuleSettings::from_config(&map).unwrap();
+        assert_eq!(s.severity("unsourced-figure"), None);
+        assert_eq!(s.severity("anonymous-source"), Some(Severity::Error));
+        assert_eq!(s.severity("vague-attribution"), Some(Severity::Warning));
+
+        let bad_code = BTreeMap::from([("no-such-rule".to_string(), "off".to_string())]);
+        let err = RuleSettings::from_config(&bad_code).unwrap_err();
+        assert!(err.contains("no-such-rule"), "{err}");
+        let bad_level = BTreeMap::from([("hedged-report".to_string(), "loud".to_string())]);
+        let err = RuleSettings::from_config(&bad_level).unwrap_err();
+        assert!(
+            err.contains("loud") && err.contains("hedged-report"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn severity_order_and_names() {
+        assert!(Severity::Hint < Severity::Information);
+        assert!(Severity::Warning < Severity::Error);
+        assert_eq!(Severity::parse("information"), Some(Severity::Information));
+        assert_eq!(
+            serde_json::to_string(&Severity::Warning).unwrap(),
+            "\"warning\""
+        );
+    }
+
+    #[test]
+    fn settings_change_severity_and_turn_rules_off() {
+        let text = "It is believed that the talks failed.";
+        let mut s = RuleSettings::default();
+        assert_eq!(check(text, &s)[0].severity, Severity::Warning);
+        s.set("unattributed-claim", Some(Severity::Error)).unwrap();
+        assert_eq!(check(text, &s)[0].severity, Severity::Error);
+        s.set("unattributed-claim", None).unwrap();
+        assert!(check(text, &s).is_empty());
+    }
+
+    #[test]
+    fn findings_are_sorted_and_cover_the_phrase() {
+        let text = "Observers say talks stalled. It is believed that 40 percent left.";
+        let f = check(text, &RuleSettings::default());
+        let phrases: Vec<&str> = f.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(
+            phrases,
+            ["Observers say", "It is believed that", "40 percent"]
+        );
+    }
+
+    #[test]
+    fn inline_suppression() {
+        let text = "<!-- dossier-disable-next-line unattributed-claim -->\nIt is believed that it failed.\nIt is believed that it failed.";
+        let f = check(text, &RuleSettings::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].range.start, text.rfind("It is").unwrap());
+    }
+
+    #[test]
+    fn fixes_offer_a_source_and_a_disable_comment() {
+        let text = "Talks reportedly stalled.";
+        let f = &check(text, &RuleSettings::default())[0];
+        let md = fixes(text, f, true);
+        assert_eq!(md.len(), 2);
+        assert!(md[0].snippet);
+        assert_eq!(
+            md[1].edits,
+            [(
+                0..0,
+                "<!-- dossier-disable-next-line hedged-report -->\n".to_string()
+            )]
+        );
+        let txt = fixes(text, f, false);
+        assert_eq!(
+            txt[1].edits,
+            [(
+                0..0,
+                "dossier-disable-next-line hedged-report\n".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "",
+            "“",
+            "”",
+            "\"",
+            "‘’",
+            ".",
+            "...",
+            "\n\n",
+            "It is",
+            "according to",
+            "a source",
+            "حرية “سوريا” ‘",
+            "it is believed that\u{a0}",
+            "“a”b“c",
+            "50%",
+            "U.S. U.N.",
+            "— said",
+            ", said",
+            "said",
+            "view",
+            "’s view",
+            "by some accounts",
+        ];
+        for t in odd {
+            for f in check(t, &RuleSettings::default()) {
+                assert!(t.is_char_boundary(f.range.start) && t.is_char_boundary(f.range.end));
+                fixes(t, &f, true);
+            }
+        }
+    }
+}

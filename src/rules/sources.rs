@@ -1,0 +1,1134 @@
+//! Who a sentence says is speaking: the attributions of one sentence and what kind of voice each
+//! gives ("Haddad said", "observers say", "a source said", "according to a ministry official").
+//!
+//! Every rule asks the same question — does this sentence give its source? — so the answer lives
+//! here once. The parse is shallow on purpose: words and punctuation, a list of speech verbs, and
+//! lists of the nouns that make a voice vague ("observers", "analysts") or anonymous ("a source",
+//! "an official"). Anything else that speaks (a name, a pronoun, "the delegation") is identified.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+
+use super::compile;
+
+/// One attribution found in a sentence. Ranges are byte offsets into the whole text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The attributing phrase, e.g. "observers say", "according to a ministry official".
+    pub range: Range<usize>,
+    /// The words naming the speaker ("observers", "a ministry official").
+    pub speaker: Range<usize>,
+    /// The speech verb, if the attribution has one.
+    pub verb: Option<Range<usize>>,
+    pub voice: Voice,
+}
+
+/// How far a reader can check who is speaking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// A name, a pronoun standing for one, or a body the text identifies ("the delegation").
+    Identified,
+    /// A group no reader can check: "observers", "analysts", "some", "there are those who".
+    Vague,
+    /// The first mention of an unnamed person or persons ("a source", "officials").
+    Anonymous(Anonymous),
+    /// A later mention of an anonymous source ("the source added"); `lemma` is its noun.
+    AnonymousRef { lemma: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anonymous {
+    /// The role noun in singular lower case ("source", "official"), to match later mentions.
+    pub lemma: String,
+    /// Whether the text says more about the source than "a (senior) source".
+    pub described: bool,
+}
+
+/// The attributions of the sentence `text[sentence]`, in order.
+pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
+    attributions_in(text, &text.to_ascii_lowercase(), sentence)
+}
+
+/// [`attributions`] with the whole text already in ASCII lower case (`low`), as the rules have it.
+pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> Vec<Attribution> {
+    let base = sentence.start;
+    let raw = &text[sentence.clone()];
+    let toks = tokenize(raw);
+    let s = &Sent {
+        raw,
+        low: &low[sentence],
+    };
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.word {
+            continue;
+        }
+        let w = t.lower(s);
+        let found = match w {
+            "according" if toks.get(i + 1).is_some_and(|n| n.is(s, "to")) => {
+                speaker_after(s, &toks, i + 2).map(|np| (i, np.clone(), None, np.end_tok()))
+            }
+            "citing" | "quoting" => {
+                speaker_after(s, &toks, i + 1).map(|np| (i, np.clone(), None, np.end_tok()))
+            }
+            "view" | "views" | "words" => point_of_view(s, &toks, i),
+            "source" | "sources" if toks.get(i + 1).is_some_and(|n| n.is(s, ":")) => {
+                speaker_after(s, &toks, i + 2).map(|np| (i, np.clone(), None, np.end_tok()))
+            }
+            _ => FIGURE_NOUNS
+                .contains(&w)
+                .then(|| figure_source(s, &toks, i))
+                .flatten()
+                .or_else(|| {
+                    is_speech_verb(w)
+                        .then(|| verb_attribution(s, &toks, i))
+                        .flatten()
+                }),
+        };
+        // "60 percent of refugees say": a statistic is not a source (of itself or anything else).
+        let found = found.filter(|(_, np, _, _)| {
+            !toks[np.first..=np.last].iter().any(|t| {
+                let w = t.lower(s);
+                matches!(
+                    w,
+                    "percent" | "cent" | "%" | "million" | "billion" | "thousand"
+                )
+            })
+        });
+        if let Some((first, mut np, verb, last)) = found {
+            let voice = np.voice(s, &toks);
+            let first = if matches!(voice, Voice::Identified) || first != np.first {
+                first
+            } else {
+                // "Talks stalled on Tuesday as Western diplomats said": the source is the
+                // noun phrase around the role word, not every word before the verb.
+                np.first = core_start(s, &toks, &np);
+                np.first
+            };
+            out.push(Attribution {
+                range: base + toks[first.min(np.first)].start..base + toks[last].end,
+                speaker: base + toks[np.first].start..base + toks[np.last].end,
+                verb: verb.map(|v: usize| base + toks[v].start..base + toks[v].end),
+                voice,
+            });
+        }
+    }
+    for m in VAGUE_PHRASES.find_iter(s.low) {
+        out.push(Attribution {
+            range: base + m.start()..base + m.end(),
+            speaker: base + m.start()..base + m.end(),
+            verb: None,
+            voice: Voice::Vague,
+        });
+    }
+    out.sort_by_key(|a| a.range.start);
+    // "media reports say" is one attribution, not two: overlapping ones of a voice merge.
+    out.dedup_by(|later, earlier| {
+        let merge = later.range.start < earlier.range.end && later.voice == earlier.voice;
+        if merge {
+            earlier.range.end = earlier.range.end.max(later.range.end);
+            earlier.verb = later.verb.clone().or(earlier.verb.take());
+        }
+        merge
+    });
+    out
+}
+
+/// Vague voices that are not "somebody says": kept as phrases.
+static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?:there\s+are\s+(?:those|some|many|people)\s+who|by\s+(?:some|many|most|all)\s+accounts|in\s+the\s+eyes\s+of\s+(?:many|some|observers|analysts|critics)|it\s+is\s+said\s+by\s+(?:some|many|critics|observers))\b",
+    )
+});
+
+/// Where the lower-cased `low` holds a word without which a sentence has no vague or anonymous
+/// attribution ("observers", "source", "some", "there are" …): the rules that look for those
+/// parse only the sentences that have one. A plain multi-pattern search with a word-boundary
+/// check, as these words are common enough that a regex would spend its time verifying them.
+pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let mut words: Vec<String> = Vec::new();
+        for w in VAGUE_HEADS.iter().chain(ANONYMOUS_ROLES) {
+            words.extend([w.to_string(), format!("{w}s"), format!("{w}es")]);
+        }
+        words.extend(
+            [
+                "spokesmen",
+                "spokeswomen",
+                "there are",
+                "by some",
+                "by many",
+                "by most",
+                "by all",
+            ]
+            .map(String::from),
+        );
+        words.extend(["in the eyes", "said by"].map(String::from));
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("valid patterns")
+    });
+    let bytes = low.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    CUES.find_iter(low).filter_map(move |m| {
+        let bounded = (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end());
+        bounded.then_some(m.start())
+    })
+}
+
+/// A sentence and its ASCII-lower-cased copy, which has the same byte offsets.
+struct Sent<'a> {
+    raw: &'a str,
+    low: &'a str,
+}
+
+/// A word or a punctuation mark of a sentence, by byte offsets into the sentence.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+impl Tok {
+    fn text<'s>(&self, s: &'s Sent) -> &'s str {
+        &s.raw[self.start..self.end]
+    }
+
+    /// The token in ASCII lower case (keywords are all ASCII), without allocating.
+    fn lower<'s>(&self, s: &'s Sent) -> &'s str {
+        &s.low[self.start..self.end]
+    }
+
+    fn is(&self, s: &Sent, w: &str) -> bool {
+        self.lower(s) == w
+    }
+
+    fn capitalized(&self, s: &Sent) -> bool {
+        self.word && self.text(s).starts_with(|c: char| c.is_uppercase())
+    }
+}
+
+/// Words are runs of letters and digits with inner apostrophes, hyphens and dots (Russia’s,
+/// step-for-step, U.S); every other non-space character is a token of its own.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum;
+        if c.is_alphanumeric() || joins {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            toks.push(Tok {
+                start: ws,
+                end: i,
+                word: true,
+            });
+        }
+        if !c.is_whitespace() {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    if let Some(ws) = word_start {
+        toks.push(Tok {
+            start: ws,
+            end: s.len(),
+            word: true,
+        });
+    }
+    toks
+}
+
+/// The words naming a speaker: token indices `first..=last`, all words.
+#[derive(Clone, Debug)]
+struct Speaker {
+    first: usize,
+    last: usize,
+    /// An appositive or relative clause set off by commas, which may hold the name.
+    apposition: Option<(usize, usize)>,
+}
+
+impl Speaker {
+    fn end_tok(&self) -> usize {
+        self.last
+    }
+
+    fn voice(&self, s: &Sent, toks: &[Tok]) -> Voice {
+        let main = classify(s, &toks[self.first..=self.last]);
+        match (&main, self.apposition) {
+            // "a spokesman, Ahmad Khalil, said": the apposition names the source.
+            (Voice::Anonymous(_) | Voice::Vague, Some((a, b))) => {
+                if classify(s, &toks[a..=b]) == Voice::Identified
+                    && toks[a..=b].iter().any(|t| t.capitalized(s))
+                {
+                    Voice::Identified
+                } else {
+                    main
+                }
+            }
+            _ => main,
+        }
+    }
+}
+
+/// What kind of voice a run of words gives.
+fn classify(s: &Sent, words: &[Tok]) -> Voice {
+    let lower: Vec<&str> = words.iter().map(|t| t.lower(s)).collect();
+    let Some(key) = key_word(&lower) else {
+        return Voice::Identified;
+    };
+    let k = lower[key];
+    let determiner = (0..key)
+        .rev()
+        .take_while(|&j| !PREPOSITIONS.contains(&lower[j]))
+        .find(|&j| DETERMINERS.contains(&lower[j]) || is_possessive(lower[j]))
+        .map(|j| lower[j]);
+    // "the source", and "the envoy's spokeswoman": a source the text has already placed.
+    let definite = determiner.is_some_and(|d| {
+        matches!(d, "the" | "this" | "that" | "these" | "those") || is_possessive(d)
+    });
+    let plural = k.ends_with('s') && !k.ends_with("ss");
+    let lemma = singular(k);
+    if VAGUE_HEADS.contains(&k) {
+        // "the observers" are a group the text has introduced; "state media" is the official
+        // press, which readers know.
+        let official_media = k == "media"
+            && key > 0
+            && matches!(
+                lower[key - 1],
+                "state" | "government" | "official" | "pro-government"
+            );
+        return if definite || official_media {
+            Voice::Identified
+        } else {
+            Voice::Vague
+        };
+    }
+    if plural && !PLURAL_ANONYMOUS.contains(&lemma.as_str()) {
+        return Voice::Identified;
+    }
+    // "people say" is a crowd; "two people" or "people familiar with the talks" are unnamed
+    // individuals.
+    if lemma == "people" && key + 1 == lower.len() && determiner.is_none() {
+        return Voice::Vague;
+    }
+    if definite {
+        return Voice::AnonymousRef { lemma };
+    }
+    let described = lower
+        .iter()
+        .enumerate()
+        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(w) && !is_adverb(w));
+    Voice::Anonymous(Anonymous { lemma, described })
+}
+
+/// The role or group noun that decides the voice: the first vague or anonymous noun in the head
+/// position, i.e. last before a preposition or the end. So "some observers" turns on
+/// "observers", while "spokesman Ahmad Khalil" and "the official news agency" have no such noun:
+/// a name or another noun follows the role word. Pronouns and names give none.
+fn key_word(lower: &[&str]) -> Option<usize> {
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+        return None;
+    }
+    lower.iter().enumerate().position(|(j, w)| {
+        let is_head = lower.get(j + 1).is_none_or(|n| PREPOSITIONS.contains(n));
+        is_head && (VAGUE_HEADS.contains(w) || ANONYMOUS_ROLES.contains(&singular(w).as_str()))
+    })
+}
+
+fn singular(w: &str) -> String {
+    match w {
+        "people" => "people".into(),
+        "spokesmen" => "spokesman".into(),
+        "spokeswomen" => "spokeswoman".into(),
+        _ if w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]),
+        _ if w.ends_with("sses") => w[..w.len() - 2].into(),
+        _ if w.ends_with('s') && !w.ends_with("ss") => w[..w.len() - 1].into(),
+        _ => w.into(),
+    }
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "ally" | "assembly")
+}
+
+/// "X said", "X, the head of …, said", "“…,” said X", "…, X reports." and "was reported by X".
+fn verb_attribution(
+    s: &Sent,
+    toks: &[Tok],
+    v: usize,
+) -> Option<(usize, Speaker, Option<usize>, usize)> {
+    let w = toks[v].lower(s);
+    let next = toks.get(v + 1).map(|t| t.lower(s));
+    // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
+    if matches!(w, "agree" | "agreed" | "agrees")
+        && !next.is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
+    {
+        return None;
+    }
+    let mut j = v;
+    // Pass over adverbs and auxiliaries between the speaker and the verb ("has repeatedly said").
+    while j > 0 && toks[j - 1].word && is_skippable(toks[j - 1].lower(s)) {
+        j -= 1;
+    }
+    let prev = j.checked_sub(1).map(|p| toks[p]);
+    let Some(prev) = prev else {
+        // "Said Haddad: …" — an inverted attribution at the start of the sentence.
+        return inverted_speaker(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
+    };
+    if prev.word {
+        let pw = prev.lower(s);
+        // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
+        // an infinitive ("is thought to have urged"), not a statement.
+        if ARTICLES.contains(&pw) || is_possessive(pw) || pw == "to" {
+            return None;
+        }
+        if BE_FORMS.contains(&pw) {
+            // A passive: only "was reported by X" names the speaker.
+            return if toks.get(v + 1).is_some_and(|t| t.is(s, "by")) {
+                speaker_after(s, toks, v + 2).map(|np| (v, np.clone(), Some(v), np.end_tok()))
+            } else {
+                None
+            };
+        }
+        if pw == "who" || pw == "which" {
+            // "Haddad, who said …": the speaker stands before the relative pronoun.
+            let before = j - 1;
+            let comma = before.checked_sub(1).filter(|&c| toks[c].is(s, ","));
+            let end = comma.unwrap_or(before);
+            return speaker_before(s, toks, end).map(|np| (np.first, np, Some(v), v));
+        }
+        if pw == "and" || pw == "but" {
+            // "He described the plan as … but said …": the clause's subject is the speaker.
+            let first = toks.iter().position(|t| t.word)?;
+            return speaker_after(s, toks, first)
+                .filter(|np| np.last < j && np.last - np.first < 4)
+                .map(|np| (np.first, np, Some(v), v));
+        }
+        if is_stop_word(pw) {
+            return None;
+        }
+        return speaker_before(s, toks, j).map(|np| (np.first, np, Some(v), v));
+    }
+    let p = prev.text(s);
+    if matches!(p, "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(") {
+        return inverted_speaker(s, toks, v + 1).map(|np| (v, np.clone(), Some(v), np.end_tok()));
+    }
+    if p == "," {
+        let after_quote = j >= 2 && matches!(toks[j - 2].text(s), "”" | "\"" | "’" | "'");
+        // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.
+        if let Some(np) = inverted_speaker(s, toks, v + 1) {
+            return Some((v, np.clone(), Some(v), np.end_tok()));
+        }
+        if after_quote {
+            return None;
+        }
+        // "X, the head of the body, said": the words between the commas are an apposition.
+        // (A comma opening the sentence has nothing before it.)
+        let app_end = j.checked_sub(2)?;
+        let mut app_start = app_end;
+        while app_start > 0 && toks[app_start - 1].word {
+            app_start -= 1;
+        }
+        if !toks.get(app_end).is_some_and(|t| t.word) {
+            return None;
+        }
+        let np = if app_start >= 2 && toks[app_start - 1].is(s, ",") {
+            speaker_before(s, toks, app_start - 1).map(|mut np| {
+                np.apposition = Some((app_start, app_end));
+                np
+            })
+        } else {
+            None
+        };
+        let np = np.or(Some(Speaker {
+            first: app_start,
+            last: app_end,
+            apposition: None,
+        }))?;
+        // A relative clause is not a speaker: "a source, who asked not to be named, said".
+        let np = if toks[np.first].is(s, "who") || toks[np.first].is(s, "speaking") {
+            return None;
+        } else {
+            np
+        };
+        return Some((np.first, np, Some(v), v));
+    }
+    None
+}
+
+/// Where the noun phrase of a vague or anonymous speaker begins: at the determiner or quantifier
+/// before its role word ("a Turkish defence ministry source", "some analysts"), else at the
+/// capitalised words right before it ("Western diplomats"), else at the role word.
+fn core_start(s: &Sent, toks: &[Tok], np: &Speaker) -> usize {
+    let words: Vec<&str> = toks[np.first..=np.last]
+        .iter()
+        .map(|t| t.lower(s))
+        .collect();
+    let Some(key) = key_word(&words) else {
+        return np.first;
+    };
+    let key = np.first + key;
+    let lookback = key.saturating_sub(5).max(np.first);
+    if let Some(d) = (lookback..key).rev().find(|&j| {
+        let w = toks[j].lower(s);
+        DETERMINERS.contains(&w) || is_possessive(w) || matches!(w, "many" | "most")
+    }) {
+        return d;
+    }
+    let mut start = key;
+    while start > np.first && toks[start - 1].capitalized(s) {
+        start -= 1;
+    }
+    start
+}
+
+/// The speaker ending just before token `end` (exclusive), read backwards to a stop.
+fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
+    let mut first = end;
+    while first > 0 && end - first < MAX_SPEAKER_WORDS {
+        let t = toks[first - 1];
+        let w = t.lower(s);
+        // Another speech verb ends the speaker: "sources said the government expects …".
+        if !t.word || is_stop_word(w) || is_speech_verb(w) {
+            break;
+        }
+        first -= 1;
+    }
+    (first < end).then(|| Speaker {
+        first,
+        last: end - 1,
+        apposition: None,
+    })
+}
+
+/// The speaker starting at token `start`, read forwards to a stop.
+fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
+    let mut last = start;
+    while last < toks.len() && last - start < MAX_SPEAKER_WORDS {
+        let t = toks[last];
+        let w = t.lower(s);
+        if !t.word || (is_stop_word(w) && w != "the") || w == "who" {
+            break;
+        }
+        if last > start && is_speech_verb(w) {
+            break;
+        }
+        last += 1;
+    }
+    (last > start).then(|| Speaker {
+        first: start,
+        last: last - 1,
+        apposition: None,
+    })
+}
+
+/// The speaker after an inverted verb ("…,” said Haddad.", "…, reports Enab Baladi."): it must
+/// look like one — a name, a role, a vague group — and end its clause, so that
+/// "…, said Ankara “has no candidate”" is not read as Ankara speaking.
+fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
+    let np = speaker_after(s, toks, start)?;
+    let first = toks[np.first];
+    let words: Vec<&str> = toks[np.first..=np.last]
+        .iter()
+        .map(|t| t.lower(s))
+        .collect();
+    let looks_like_speaker =
+        first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0]);
+    let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
+        // … or runs on into a relative clause: "said a diplomat who follows the talks".
+        matches!(
+            t.lower(s),
+            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–" | "who" | "which"
+        )
+    });
+    (looks_like_speaker && ends_clause).then_some(np)
+}
+
+/// "from X's point of view", "in X's view", "in the view of X", "in the words of X".
+fn point_of_view(
+    s: &Sent,
+    toks: &[Tok],
+    i: usize,
+) -> Option<(usize, Speaker, Option<usize>, usize)> {
+    if toks.get(i + 1).is_some_and(|t| t.is(s, "of")) && i >= 2 && toks[i - 1].is(s, "the") {
+        return speaker_after(s, toks, i + 2).map(|np| (i - 1, np.clone(), None, np.end_tok()));
+    }
+    // "X's point of view" / "X's view": the possessive is the speaker.
+    let mut p = i.checked_sub(1)?;
+    if toks[i].is(s, "view") && p >= 2 && toks[p].is(s, "of") && toks[p - 1].is(s, "point") {
+        p -= 2;
+    }
+    let owner = toks[p];
+    if !owner.word || !is_possessive(owner.lower(s)) {
+        return None;
+    }
+    let mut first = p;
+    while first > 0
+        && toks[first - 1].capitalized(s)
+        && !PREPOSITIONS.contains(&toks[first - 1].lower(s))
+    {
+        first -= 1;
+    }
+    let np = Speaker {
+        first,
+        last: p,
+        apposition: None,
+    };
+    Some((first, np, None, i))
+}
+
+/// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
+fn figure_source(
+    s: &Sent,
+    toks: &[Tok],
+    i: usize,
+) -> Option<(usize, Speaker, Option<usize>, usize)> {
+    if i >= 1 {
+        let prev = toks[i - 1];
+        let acronym = prev.text(s).len() >= 2 && prev.text(s).chars().all(|c| c.is_uppercase());
+        let not_initial = i >= 2 || acronym || is_possessive(prev.lower(s));
+        if prev.capitalized(s) && not_initial && !DETERMINERS.contains(&prev.lower(s)) {
+            let np = Speaker {
+                first: i - 1,
+                last: i - 1,
+                apposition: None,
+            };
+            return Some((i - 1, np, None, i));
+        }
+    }
+    let mut k = i + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is(s, "published") || t.is(s, "compiled") || t.is(s, "released"))
+    {
+        k += 1;
+    }
+    let prep = toks.get(k)?;
+    if !(prep.is(s, "from") || prep.is(s, "by") || prep.is(s, "of")) {
+        return None;
+    }
+    let np = speaker_after(s, toks, k + 1)?;
+    let named = toks[np.first..=np.last].iter().any(|t| t.capitalized(s));
+    named.then(|| (i, np.clone(), None, np.end_tok()))
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    SET.contains(w)
+}
+
+fn is_stop_word(w: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(w)
+}
+
+fn is_skippable(w: &str) -> bool {
+    is_adverb(w) || SKIPPABLE.contains(&w)
+}
+
+const MAX_SPEAKER_WORDS: usize = 10;
+
+/// Verbs that report what someone says, thinks or finds.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admits",
+    "admitted",
+    "affirmed",
+    "affirms",
+    "agree",
+    "agreed",
+    "agrees",
+    "announced",
+    "announces",
+    "answered",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "asked",
+    "assert",
+    "asserted",
+    "asserts",
+    "believe",
+    "believed",
+    "believes",
+    "chant",
+    "chanted",
+    "chants",
+    "claim",
+    "claimed",
+    "claims",
+    "complained",
+    "conclude",
+    "concluded",
+    "concludes",
+    "confirmed",
+    "confirms",
+    "contend",
+    "contended",
+    "contends",
+    "counted",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "describe",
+    "described",
+    "describes",
+    "documented",
+    "emphasised",
+    "emphasises",
+    "emphasized",
+    "emphasizes",
+    "estimate",
+    "estimated",
+    "estimates",
+    "expect",
+    "expects",
+    "explained",
+    "explains",
+    "fear",
+    "feared",
+    "fears",
+    "find",
+    "finds",
+    "found",
+    "indicated",
+    "indicates",
+    "insist",
+    "insisted",
+    "insisting",
+    "insists",
+    "maintain",
+    "maintained",
+    "maintains",
+    "note",
+    "noted",
+    "notes",
+    "noting",
+    "observed",
+    "point",
+    "pointed",
+    "points",
+    "predict",
+    "predicted",
+    "predicts",
+    "presented",
+    "presents",
+    "published",
+    "publishes",
+    "quoted",
+    "recalled",
+    "recalls",
+    "recorded",
+    "relay",
+    "relayed",
+    "relays",
+    "remarked",
+    "replied",
+    "report",
+    "reported",
+    "reports",
+    "responded",
+    "revealed",
+    "reveals",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "sees",
+    "shouted",
+    "shouts",
+    "show",
+    "showed",
+    "shows",
+    "speaks",
+    "spoke",
+    "stated",
+    "stress",
+    "stressed",
+    "stresses",
+    "stressing",
+    "suggest",
+    "suggested",
+    "suggests",
+    "tell",
+    "telling",
+    "tells",
+    "think",
+    "thinks",
+    "told",
+    "urged",
+    "urges",
+    "warn",
+    "warned",
+    "warning",
+    "warns",
+    "write",
+    "writes",
+    "wrote",
+];
+
+/// Nouns whose speakers no reader can check, in the plural or as a bare quantifier.
+const VAGUE_HEADS: &[&str] = &[
+    "observers",
+    "analysts",
+    "experts",
+    "critics",
+    "commentators",
+    "diplomats",
+    "pundits",
+    "insiders",
+    "voices",
+    "circles",
+    "quarters",
+    "media",
+    "reports",
+    "rumours",
+    "rumors",
+    "some",
+    "many",
+    "others",
+    "most",
+    "everyone",
+    "several",
+];
+
+/// Singular nouns for an unnamed individual ("a source", "an official", "an expert on X").
+const ANONYMOUS_ROLES: &[&str] = &[
+    "source",
+    "official",
+    "diplomat",
+    "defector",
+    "insider",
+    "aide",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "member",
+    "commander",
+    "negotiator",
+    "officer",
+    "delegate",
+    "staffer",
+    "employee",
+    "resident",
+    "witness",
+    "activist",
+    "expert",
+    "analyst",
+    "observer",
+    "critic",
+    "commentator",
+    "researcher",
+    "lawmaker",
+    "politician",
+    "figure",
+    "person",
+    "someone",
+    "insider",
+    "people",
+    "worker",
+];
+
+/// Role nouns that stay anonymous in the plural ("officials said"); other plurals ("residents
+/// said", "members of the delegation said") are collective voices the rule leaves alone, and the
+/// plurals of "observer", "analyst" and the like are vague (see [`VAGUE_HEADS`]).
+const PLURAL_ANONYMOUS: &[&str] = &["source", "official", "aide", "people"];
+
+/// Words that say nothing about an anonymous source's position.
+const UNDESCRIPTIVE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "some",
+    "several",
+    "another",
+    "senior",
+    "informed",
+    "reliable",
+    "trusted",
+    "well-placed",
+    "well-informed",
+    "credible",
+    "high-ranking",
+    "high-level",
+    "unnamed",
+    "anonymous",
+    "private",
+    "knowledgeable",
+    "local",
+    "certain",
+    "other",
+    "top",
+    "key",
+    "prominent",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "some", "several", "another", "this", "that", "these",
+    "those", "his", "her", "their", "its", "our",
+];
+
+/// Words after which a speech verb is a noun.
+const ARTICLES: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "at",
+    "on",
+    "with",
+    "from",
+    "for",
+    "to",
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "based",
+    "within",
+    "inside",
+    "near",
+    "among",
+    "who",
+    "briefed",
+    "under",
+    "speaking",
+    "working",
+    "quoted",
+    "cited",
+    "interviewed",
+    "by",
+];
+
+/// Words that end a speaker when reading backwards or forwards.
+const STOP_WORDS: &[&str] = &[
+    "that", "and", "but", "as", "while", "when", "because", "if", "so", "than", "where", "which",
+    "what", "how", "though", "although", "whereas", "after", "before", "since", "until", "even",
+    "whether", "nor", "or", "yet", "there", "it", "this", "is", "are", "was", "were", "be", "been",
+    "not", "have", "has", "had", "will", "would", "can", "could", "may", "might", "amid",
+    "despite", "without",
+];
+
+/// Auxiliaries and adverbs that may stand between a speaker and the verb.
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "further",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "previously",
+    "once",
+    "again",
+    "earlier",
+    "recently",
+    "often",
+    "still",
+    "already",
+    "never",
+    "always",
+    "now",
+    "even",
+    "just",
+    "first",
+];
+
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+
+/// Nouns for published numbers; a named owner makes them a source ("UN figures").
+const FIGURE_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "statistics",
+    "estimates",
+    "estimate",
+    "tally",
+    "count",
+    "census",
+    "survey",
+    "poll",
+    "study",
+    "toll",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn voices(s: &str) -> Vec<(String, Voice)> {
+        attributions(s, 0..s.len())
+            .into_iter()
+            .map(|a| (s[a.range].to_string(), a.voice))
+            .collect()
+    }
+
+    fn anon(lemma: &str, described: bool) -> Voice {
+        Voice::Anonymous(Anonymous {
+            lemma: lemma.into(),
+            described,
+        })
+    }
+
+    #[test]
+    fn named_speakers() {
+        assert_eq!(
+            voices("Haddad said the talks failed.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("The talks failed, Enab Baladi reports.")[0],
+            ("Enab Baladi reports".into(), Voice::Identified)
+        );
+        assert_eq!(
+            voices("“We will stay,” said Samir Haddad.")[0],
+            ("said Samir Haddad".into(), Voice::Identified)
+        );
+        assert_eq!(
+            voices("The head of the body, Samir Haddad, said no.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("He told reporters it was over.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("From Nasser’s point of view, the plan is dead.")[0],
+            ("Nasser’s point of view".into(), Voice::Identified)
+        );
+        assert_eq!(
+            voices("According to the UN, aid is late.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("The delegation stressed unity.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("Foreign Ministry spokesman Ahmad Khalil said no.")[0].1,
+            Voice::Identified
+        );
+    }
+
+    #[test]
+    fn vague_speakers() {
+        assert_eq!(voices("Observers say the talks failed.")[0].1, Voice::Vague);
+        assert_eq!(
+            voices("The talks, according to Western diplomats, failed.")[0],
+            ("according to Western diplomats".into(), Voice::Vague)
+        );
+        assert_eq!(voices("Some say it failed.")[0].1, Voice::Vague);
+        assert_eq!(
+            voices("Some observers believe it failed.")[0].1,
+            Voice::Vague
+        );
+        assert_eq!(voices("There are those who doubt it.")[0].1, Voice::Vague);
+        assert_eq!(voices("Media reports say it failed.").len(), 1);
+    }
+
+    #[test]
+    fn anonymous_speakers() {
+        assert_eq!(
+            voices("A source said the talks failed.")[0].1,
+            anon("source", false)
+        );
+        assert_eq!(
+            voices("According to a ministry official, the talks failed.")[0].1,
+            anon("official", true)
+        );
+        assert_eq!(
+            voices("A source familiar with the talks told Enab Baladi the plan failed.")[0],
+            (
+                "A source familiar with the talks told".into(),
+                anon("source", true)
+            )
+        );
+        assert_eq!(
+            voices("An expert on regional affairs says it failed.")[0].1,
+            anon("expert", true)
+        );
+        assert_eq!(
+            voices("Officials said it failed.")[0].1,
+            anon("official", false)
+        );
+        assert_eq!(
+            voices("The source added that it failed.")[0].1,
+            Voice::AnonymousRef {
+                lemma: "source".into()
+            }
+        );
+        assert_eq!(
+            voices("“It failed,” said a senior official.")[0].1,
+            anon("official", false)
+        );
+        assert_eq!(
+            voices("A spokesman, Ahmad Khalil, said it failed.")[0].1,
+            Voice::Identified
+        );
+        assert_eq!(
+            voices("A senior official, who asked not to be named, said it failed.")[0].1,
+            anon("official", false)
+        );
+    }
+
+    #[test]
+    fn not_attributions() {
+        assert!(voices("It is said that the talks failed.").is_empty());
+        assert!(voices("Haddad is said to be angry.").is_empty());
+        assert!(voices("").is_empty());
+    }
+
+    #[test]
+    fn passive_with_agent() {
+        assert_eq!(
+            voices("The meeting was reported by SANA.")[0].1,
+            Voice::Identified
+        );
+    }
+}

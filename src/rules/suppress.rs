@@ -1,0 +1,156 @@
+//! Inline control of the rules, written in the article itself.
+//!
+//! Markdown: `<!-- dossier-disable-next-line CODE -->`, `<!-- dossier-disable CODE -->` and
+//! `<!-- dossier-enable CODE -->`. Plain text: the same words on a line of their own, without the
+//! comment markers (both forms are understood in both kinds of file). Several codes may follow,
+//! separated by spaces or commas; none means every rule. Unknown codes are ignored.
+//! "Next line" is the next line that is not blank.
+
+use std::ops::Range;
+
+use super::RULES;
+
+/// A set of rules as bits over their index in [`RULES`].
+type Mask = u32;
+const ALL: Mask = Mask::MAX;
+
+#[derive(Debug, Default)]
+pub(crate) struct Suppressions {
+    /// From each offset on, the rules that are disabled (until the next change).
+    changes: Vec<(usize, Mask)>,
+    /// Lines (byte ranges) on which some rules are disabled by the line above.
+    lines: Vec<(Range<usize>, Mask)>,
+}
+
+impl Suppressions {
+    pub fn parse(text: &str) -> Self {
+        let mut out = Self::default();
+        if !text.contains("dossier-") {
+            return out;
+        }
+        let mut disabled: Mask = 0;
+        let mut pending_next_line: Mask = 0;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let content = line.trim();
+            if content.is_empty() {
+                continue;
+            }
+            if pending_next_line != 0 {
+                out.lines.push((start..offset, pending_next_line));
+                pending_next_line = 0;
+            }
+            let Some((directive, mask)) = directive(content) else {
+                continue;
+            };
+            match directive {
+                Directive::DisableNextLine => pending_next_line = mask,
+                Directive::Disable => {
+                    disabled |= mask;
+                    out.changes.push((offset, disabled));
+                }
+                Directive::Enable => {
+                    disabled &= !mask;
+                    out.changes.push((start, disabled));
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_suppressed(&self, code: &str, offset: usize) -> bool {
+        let Some(bit) = bit(code) else {
+            return false;
+        };
+        let i = self.changes.partition_point(|&(at, _)| at <= offset);
+        let region = i > 0 && self.changes[i - 1].1 & bit != 0;
+        region
+            || self
+                .lines
+                .iter()
+                .any(|(r, m)| r.contains(&offset) && m & bit != 0)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Directive {
+    DisableNextLine,
+    Disable,
+    Enable,
+}
+
+/// Reads a control line, with or without the HTML comment markers.
+fn directive(line: &str) -> Option<(Directive, Mask)> {
+    let inner = line
+        .strip_prefix("<!--")
+        .and_then(|l| l.strip_suffix("-->"))
+        .unwrap_or(line)
+        .trim();
+    let mut words = inner
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let d = match words.next()? {
+        "dossier-disable-next-line" => Directive::DisableNextLine,
+        "dossier-disable" => Directive::Disable,
+        "dossier-enable" => Directive::Enable,
+        _ => return None,
+    };
+    let mut mask = 0;
+    let mut any = false;
+    for code in words {
+        any = true;
+        mask |= bit(code).unwrap_or(0);
+    }
+    Some((d, if any { mask } else { ALL }))
+}
+
+fn bit(code: &str) -> Option<Mask> {
+    RULES.iter().position(|r| r.code == code).map(|i| 1 << i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> usize {
+        text.find(needle).unwrap()
+    }
+
+    #[test]
+    fn next_line_in_markdown_and_plain_text() {
+        let text = "<!-- dossier-disable-next-line hedged-report, vague-attribution -->\nA line.\nB line.\n";
+        let s = Suppressions::parse(text);
+        assert!(s.is_suppressed("hedged-report", at(text, "A line")));
+        assert!(s.is_suppressed("vague-attribution", at(text, "A line")));
+        assert!(!s.is_suppressed("unattributed-claim", at(text, "A line")));
+        assert!(!s.is_suppressed("hedged-report", at(text, "B line")));
+
+        let text = "dossier-disable-next-line\n\nA line.\nB line.";
+        let s = Suppressions::parse(text);
+        assert!(s.is_suppressed("unsourced-figure", at(text, "A line")));
+        assert!(!s.is_suppressed("unsourced-figure", at(text, "B line")));
+    }
+
+    #[test]
+    fn regions() {
+        let text = "A.\n<!-- dossier-disable unattributed-quote -->\nB.\ndossier-disable\nC.\n<!-- dossier-enable unattributed-quote -->\nD.\ndossier-enable\nE.";
+        let s = Suppressions::parse(text);
+        let q = "unattributed-quote";
+        let h = "hedged-report";
+        assert!(!s.is_suppressed(q, at(text, "A.")));
+        assert!(s.is_suppressed(q, at(text, "B.")) && !s.is_suppressed(h, at(text, "B.")));
+        assert!(s.is_suppressed(q, at(text, "C.")) && s.is_suppressed(h, at(text, "C.")));
+        assert!(!s.is_suppressed(q, at(text, "D.")) && s.is_suppressed(h, at(text, "D.")));
+        assert!(!s.is_suppressed(q, at(text, "E.")) && !s.is_suppressed(h, at(text, "E.")));
+    }
+
+    #[test]
+    fn prose_mentioning_the_words_is_not_a_directive() {
+        let text = "Write dossier-disable to silence it.\nA line.";
+        let s = Suppressions::parse(text);
+        assert!(!s.is_suppressed("hedged-report", at(text, "A line")));
+        assert!(!s.is_suppressed("nonsense", 0));
+    }
+}

@@ -1,0 +1,209 @@
+//! `unattributed-claim`: a claim made through a construction without an agent — "it is believed
+//! that", "it was revealed", "amid speculation that", "it seems that", "there seems to be",
+//! "it is no secret that", "Russia is thought to have …" — in a sentence that names no source.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::compile;
+
+use super::context::Context;
+use super::{fix, Finding, Fix, Hit, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "unattributed-claim",
+    default_severity: Severity::Warning,
+    summary: "A claim made through an agentless construction (“it is believed that”) with no source in its sentence.",
+    doc: "docs/rules/unattributed-claim.md",
+    check,
+    fix,
+};
+
+/// The agentless constructions. `that` is required after most verbs, because "it was expected on
+/// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it. "It was
+/// agreed that" is left out: it reports a decision of the parties in the story, not a claim.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"\b(?:",
+        // it is believed that / it was widely reported that / it has been suggested that
+        r"it\s+(?:is|was|has\s+been|had\s+been|is\s+being|would\s+be|will\s+be|may\s+be|might\s+be|could\s+be|can\s+be)\s+",
+        r"(?:(?:widely|generally|commonly|now|also|increasingly|still|further|largely|often|long|broadly|privately|openly|already|well|being)\s+)?",
+        r"(?:believed|said|thought|understood|expected|reported|claimed|assumed|feared|known|argued|suggested|learned|learnt|revealed|acknowledged|accepted|considered|felt|speculated|suspected|presumed|recogni[sz]ed|held|alleged|estimated|predicted|hoped|anticipated|contended|maintained|whispered|rumou?red\s+by\s+some)",
+        r"(?:\s+that|,?\s+however,\s+that)",
+        // it is understood the envoy … / it is believed the talks …
+        r"|it\s+(?:is|was)\s+(?:widely\s+|generally\s+)?(?:understood|believed|thought|feared)\s+(?:the|a|an|he|she|they|there|some|both|moscow|damascus|washington|ankara|tehran)\b",
+        // it was revealed / it has emerged / it was learned
+        r"|it\s+(?:was|has\s+been|had\s+been)\s+(?:revealed|learned|learnt|disclosed|leaked)\b",
+        r"|it\s+has\s+emerged\b",
+        // it is widely accepted / it is generally agreed
+        r"|it\s+is\s+(?:widely|generally|commonly|universally)\s+(?:accepted|agreed|acknowledged|recogni[sz]ed|expected|known|assumed)\b",
+        // it seems that / it appears that / it would seem
+        r"|it\s+(?:seems|seemed|appears|appeared|would\s+seem|would\s+appear)\s+(?:that|as\s+(?:if|though)|likely\s+that|increasingly\s+likely|the|a|an|he|she|they|there|both)\b",
+        r"|there\s+(?:seems|seem|seemed|appears|appear|appeared)\s+to\s+(?:be|have\s+been)\b",
+        // it is no secret that / an open secret
+        r"|it\s+is\s+(?:no|no\s+longer\s+a|an\s+open|an\s+ill-kept|hardly\s+a)\s+secret\b",
+        r"|it\s+is\s+common\s+knowledge\b",
+        // amid speculation that / there is talk that
+        r"|amid\s+(?:growing\s+|mounting\s+|widespread\s+|increasing\s+|renewed\s+)?(?:speculation|rumou?rs|talk|suggestions)\s+(?:that|of)\b",
+        r"|there\s+(?:is|are|was|were|has\s+been)\s+(?:growing\s+|widespread\s+|increasing\s+|much\s+|mounting\s+)?(?:speculation|talk|rumou?rs|suggestions|a\s+(?:belief|feeling|sense|perception))\s+that\b",
+        r"|word\s+(?:is|has\s+it)\s+that\b",
+        // Russia is believed to have … / the commander is thought to be …
+        r"|\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|also\s+|now\s+)?(?:believed|thought|understood|feared|suspected|presumed|assumed)\s+to\b",
+        r"|\b(?:is|are|was|were)\s+widely\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b",
+        r")",
+    ))
+});
+
+fn check(cx: &Context, out: &mut Vec<Hit>) {
+    for m in TRIGGER.find_iter(&cx.low) {
+        let Some(i) = cx.own_sentence(m.start()) else {
+            continue;
+        };
+        if cx.has_voice(i) {
+            continue;
+        }
+        let phrase = &cx.text[m.range()];
+        out.push(Hit::new(
+            m.range(),
+            format!(
+                "“{phrase}” states a claim without saying whose it is. Name who believes, says or expects this (“Haddad believes that …”, “according to …”): wire-service style guides ask for named sources and warn against words that hide them."
+            ),
+        ));
+    }
+}
+
+/// "It is believed that" becomes "${1:Source} believes that"; other constructions get
+/// ", according to ${1:source}" at the end of the sentence.
+fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
+    let phrase = &cx.text[finding.range.clone()];
+    if let Some(rewritten) = with_subject(phrase) {
+        return Some(Fix {
+            title: "Say who holds this view".into(),
+            edits: vec![(finding.range.clone(), rewritten)],
+            snippet: true,
+        });
+    }
+    fix::append_source(cx, finding.range.start, "Add the source of this claim")
+}
+
+/// Rewrites "it is/was [adverb] VERB that" with a placeholder subject, or `None`.
+fn with_subject(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let [it, aux, .., verb, "that"] = words.as_slice() else {
+        return None;
+    };
+    if !it.eq_ignore_ascii_case("it") {
+        return None;
+    }
+    let past = match aux.to_ascii_lowercase().as_str() {
+        "is" => false,
+        "was" => true,
+        _ => return None,
+    };
+    let (present, simple_past) = match verb.to_ascii_lowercase().as_str() {
+        "believed" => ("believes", "believed"),
+        "said" => ("says", "said"),
+        "thought" => ("thinks", "thought"),
+        "understood" => ("understands", "understood"),
+        "expected" => ("expects", "expected"),
+        "reported" => ("reports", "reported"),
+        "claimed" => ("claims", "claimed"),
+        "feared" => ("fears", "feared"),
+        "known" => ("knows", "knew"),
+        "argued" => ("argues", "argued"),
+        "suggested" => ("suggests", "suggested"),
+        "alleged" => ("alleges", "alleged"),
+        "assumed" => ("assumes", "assumed"),
+        "estimated" => ("estimates", "estimated"),
+        "hoped" => ("hopes", "hoped"),
+        "revealed" => ("reveals", "revealed"),
+        _ => return None,
+    };
+    let placeholder = if it.starts_with('I') {
+        "${1:Source}"
+    } else {
+        "${1:source}"
+    };
+    let verb = if past { simple_past } else { present };
+    Some(format!("{placeholder} {verb} that"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, RuleSettings};
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<&str> {
+        check(text, &RuleSettings::default())
+            .into_iter()
+            .filter(|f| f.code == RULE.code)
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    #[test]
+    fn fires_on_agentless_claims() {
+        assert_eq!(
+            phrases("It is believed that Moscow vetoed the text."),
+            ["It is believed that"]
+        );
+        assert_eq!(
+            phrases("It was revealed on Sunday that talks had collapsed."),
+            ["It was revealed"]
+        );
+        assert_eq!(
+            phrases("The envoy resigned amid speculation that Damascus had blocked him."),
+            ["amid speculation that"]
+        );
+        assert_eq!(
+            phrases("It seems that Ankara has changed course."),
+            ["It seems that"]
+        );
+        assert_eq!(
+            phrases("There seems to be a deal on the table."),
+            ["There seems to be"]
+        );
+        assert_eq!(
+            phrases("It is no secret that Tehran funds the militia."),
+            ["It is no secret"]
+        );
+        assert_eq!(
+            phrases("Iran is believed to have moved fighters south."),
+            ["is believed to"]
+        );
+        assert_eq!(
+            phrases("It is widely accepted in Geneva that the process is dead."),
+            ["It is widely accepted"]
+        );
+    }
+
+    #[test]
+    fn silent_when_the_sentence_names_its_source() {
+        assert!(phrases("It is believed that Moscow vetoed the text, Haddad said.").is_empty());
+        assert!(
+            phrases("According to Nasser, it seems that Ankara has changed course.").is_empty()
+        );
+        assert!(phrases("“It is no secret that we are tired,” Haddad said.").is_empty());
+        assert!(phrases("The vote was expected on Monday.").is_empty());
+        assert!(phrases("The envoy is expected to arrive on Monday.").is_empty());
+    }
+
+    #[test]
+    fn fix_rewrites_the_construction() {
+        assert_eq!(
+            with_subject("It is believed that").as_deref(),
+            Some("${1:Source} believes that")
+        );
+        assert_eq!(
+            with_subject("it was widely thought that").as_deref(),
+            Some("${1:source} thought that")
+        );
+        assert_eq!(with_subject("It seems that"), None);
+        let text = "Talks stalled amid speculation that Moscow objected.";
+        let f = &check(text, &RuleSettings::default())[0];
+        let fx = fix(&Context::new(text), f).unwrap();
+        assert_eq!(fx.edits[0].1, ", according to ${1:source}");
+        assert_eq!(fx.edits[0].0.start, text.len() - 1);
+    }
+}

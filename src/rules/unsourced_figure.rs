@@ -1,0 +1,89 @@
+//! `unsourced-figure`: a percentage or statistic ("40 percent", "12,000 families", "6.8 million")
+//! with no source in its sentence. One finding per sentence, on its first figure.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::compile;
+use super::context::Context;
+use super::{fix, Finding, Fix, Hit, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "unsourced-figure",
+    default_severity: Severity::Hint,
+    summary: "A percentage or statistic with no source in its sentence.",
+    doc: "docs/rules/unsourced-figure.md",
+    check,
+    fix,
+};
+
+/// Percentages, numbers with a magnitude word, and numbers grouped by thousands. Years, dates,
+/// resolution numbers and small counts are not statistics.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+        r"|\b\d+(?:\.\d+)?\s+(?:million|billion|trillion|thousand)\b",
+        r"|\b\d{1,3}(?:,\d{3})+\b",
+    ))
+});
+
+fn check(cx: &Context, out: &mut Vec<Hit>) {
+    let mut last_sentence = None;
+    for m in FIGURE.find_iter(&cx.low) {
+        let Some(i) = cx.own_sentence(m.start()) else {
+            continue;
+        };
+        if last_sentence == Some(i) {
+            continue;
+        }
+        last_sentence = Some(i);
+        if cx.has_voice(i) {
+            continue;
+        }
+        let figure = &cx.text[m.range()];
+        out.push(Hit::new(
+            m.range(),
+            format!(
+                "“{figure}” is given without a source in its sentence. Say where the figure comes from (“according to UNHCR”, “the ministry’s figures show”), so readers can weigh it."
+            ),
+        ));
+    }
+}
+
+fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
+    fix::append_source(cx, finding.range.start, "Add the source of this figure")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check, RuleSettings};
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<&str> {
+        check(text, &RuleSettings::default())
+            .into_iter()
+            .filter(|f| f.code == RULE.code)
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    #[test]
+    fn fires_on_unsourced_statistics() {
+        assert_eq!(phrases("Some 40 percent of the camp left."), ["40 percent"]);
+        assert_eq!(
+            phrases("Over 12,000 families and 90% of homes."),
+            ["12,000"]
+        );
+        assert_eq!(phrases("Aid fell by 6.8 million dollars."), ["6.8 million"]);
+        assert_eq!(phrases("Turnout was 45 per cent."), ["45 per cent"]);
+    }
+
+    #[test]
+    fn silent_with_a_source_or_no_statistic() {
+        assert!(phrases("Some 40 percent of the camp left, UNHCR said.").is_empty());
+        assert!(phrases("UN figures put the toll at 12,000.").is_empty());
+        assert!(phrases("Resolution 2254 was adopted in 2015 after 3 days.").is_empty());
+        assert!(phrases("“Half of us, 50 percent, will leave,” Haddad said.").is_empty());
+    }
+}

@@ -1,0 +1,191 @@
+//! Quotations of an article: where a quoted passage opens and closes.
+//!
+//! Double quotes (curly “ ” and straight ") mark quotations; a quotation may run over several
+//! sentences. Curly single quotes ‘ ’ mark a quotation only outside a double-quoted one and only
+//! when the closing ’ is not followed by a letter, so that Russia’s or Russia's stay apostrophes.
+//! Straight single quotes are never taken for quotation marks: they are apostrophes far more often.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// A quoted passage: `outer` includes the quotation marks, `inner` is what was quoted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    pub outer: Range<usize>,
+    pub inner: Range<usize>,
+}
+
+impl Quotation {
+    /// The quoted words, counted by runs of letters or digits.
+    pub fn word_count(&self, text: &str) -> usize {
+        text[self.inner.clone()]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
+}
+
+/// The top-level quotations of `text`, in order. Quotations do not nest in the result: a quote
+/// inside a quotation belongs to it. An opening mark left unclosed runs to the end of its paragraph
+/// (the press convention for a quotation that goes on in the next paragraph), and a paragraph that
+/// starts with a new opening mark ends it; a closing mark with no opening one is ignored.
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    // Only quote marks and line breaks matter: jump from one to the next.
+    for m in MARKS.find_iter(text) {
+        let i = m.start();
+        let after = m.end();
+        let c = text[i..].chars().next().unwrap_or('\n');
+        if c == '\n' {
+            // A blank line, or a new line opening with a quote mark, ends an unclosed quotation.
+            let rest = text[after..].trim_start_matches([' ', '\t', '\r']);
+            let blank = rest.starts_with('\n') || rest.is_empty();
+            let reopens = rest.starts_with(['“', '"']);
+            if let Some(o) = open.take_if(|_| blank || reopens) {
+                out.push(o.run_to(text, i));
+            }
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let next = text[after..].chars().next();
+        match (c, open.as_ref().map(|o| o.mark)) {
+            ('“', None) => open = Some(Open::new(i, Mark::CurlyDouble, after)),
+            ('”', Some(Mark::CurlyDouble | Mark::Straight)) => {
+                let o = open.take().expect("matched Some");
+                out.push(o.close(i, after));
+            }
+            ('"', None) if opens(prev) => open = Some(Open::new(i, Mark::Straight, after)),
+            ('"', Some(Mark::Straight)) => {
+                let o = open.take().expect("matched Some");
+                out.push(o.close(i, after));
+            }
+            ('‘', None) if opens(prev) => open = Some(Open::new(i, Mark::CurlySingle, after)),
+            ('’', Some(Mark::CurlySingle)) if !next.is_some_and(char::is_alphabetic) => {
+                let o = open.take().expect("matched Some");
+                out.push(o.close(i, after));
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        // Single quotes left open were apostrophes after all; double quotes run to the end.
+        if o.mark != Mark::CurlySingle {
+            out.push(o.run_to(text, text.len()));
+        }
+    }
+    out
+}
+
+/// The characters the scan stops at.
+static MARKS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["\"", "“", "”", "‘", "’", "\n"]).expect("valid patterns"));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    CurlyDouble,
+    CurlySingle,
+    Straight,
+}
+
+struct Open {
+    start: usize,
+    mark: Mark,
+    inner_start: usize,
+}
+
+impl Open {
+    fn new(start: usize, mark: Mark, inner_start: usize) -> Self {
+        Self {
+            start,
+            mark,
+            inner_start,
+        }
+    }
+
+    /// An unclosed quotation, ended at `end` (less trailing white space).
+    fn run_to(self, text: &str, end: usize) -> Quotation {
+        let end = text[..end].trim_end().len().max(self.inner_start);
+        Quotation {
+            outer: self.start..end,
+            inner: self.inner_start..end,
+        }
+    }
+
+    fn close(self, at: usize, after: usize) -> Quotation {
+        Quotation {
+            outer: self.start..after,
+            inner: self.inner_start..at,
+        }
+    }
+}
+
+/// A straight or single opening mark follows white space (or starts the text), an opening
+/// bracket or a dash.
+fn opens(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/' | '«' | '“')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        quotations(text)
+            .into_iter()
+            .map(|q| &text[q.inner])
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(
+            inner("He said “we will stay” and \"we will not leave\" today."),
+            ["we will stay", "we will not leave"]
+        );
+        let q = &quotations("a “b” c")[0];
+        assert_eq!(q.outer, 2..9);
+        assert_eq!(q.inner, 5..6);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(inner("Russia’s role and Russia's veto and the rebels’ positions.").is_empty());
+        assert_eq!(
+            inner("The party’s ‘moderates’ left, Moscow’s envoy said."),
+            ["moderates"]
+        );
+    }
+
+    #[test]
+    fn spans_sentences_and_nests() {
+        assert_eq!(
+            inner("“We will not go back. They said ‘never’ to us,” Haddad said."),
+            ["We will not go back. They said ‘never’ to us,"]
+        );
+    }
+
+    #[test]
+    fn unclosed_runs_to_paragraph_end() {
+        let text = "“We will stay here.\n\nNext paragraph.";
+        assert_eq!(inner(text), ["We will stay here."]);
+        let text = "“First part of it.\n“Second part,” he said.";
+        assert_eq!(inner(text), ["First part of it.", "Second part,"]);
+        assert_eq!(inner("open \"forever"), ["forever"]);
+        assert_eq!(inner("x “"), [""]);
+    }
+
+    #[test]
+    fn word_count() {
+        let text = "the “step-for-step approach” and “we will not leave this city”";
+        let counts: Vec<usize> = quotations(text)
+            .iter()
+            .map(|q| q.word_count(text))
+            .collect();
+        assert_eq!(counts, [2, 6]);
+    }
+}

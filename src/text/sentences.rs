@@ -1,0 +1,330 @@
+//! Sentence boundaries of an article, as byte ranges.
+//!
+//! Articles arrive as they really are: lines that are whole paragraphs, hard-wrapped Markdown,
+//! headings without a full stop, abbreviations (Mr., U.N., Feb.), initials (Geir O. Pedersen) and
+//! quotations that run over several sentences. The splitter is a single forward pass; it never
+//! looks further than the next word, so it stays linear and cheap on large workspaces.
+
+use std::ops::Range;
+
+/// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it) when the
+/// next word starts like a sentence; at a blank line; and at the end of a line unless the next line
+/// visibly continues it (it starts with a lower-case letter), so headings and one-line paragraphs
+/// stand alone.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            close(text, &mut out, &mut start, line_start);
+            continue;
+        }
+        if start.is_some() && !continues(content) {
+            close(text, &mut out, &mut start, line_start);
+        }
+        scan_line(text, line_start, content, &mut out, &mut start);
+    }
+    close(text, &mut out, &mut start, text.len());
+    out
+}
+
+/// Whether a line carries on the sentence left open by the line before it (hard-wrapped prose).
+fn continues(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Ends the open sentence (if any) at `end`, trimming white space.
+fn close(text: &str, out: &mut Vec<Range<usize>>, start: &mut Option<usize>, end: usize) {
+    if let Some(s) = start.take() {
+        let trimmed = text[s..end].trim_end();
+        if !trimmed.is_empty() {
+            out.push(s..s + trimmed.len());
+        }
+    }
+}
+
+fn scan_line(
+    text: &str,
+    line_start: usize,
+    content: &str,
+    out: &mut Vec<Range<usize>>,
+    start: &mut Option<usize>,
+) {
+    let bytes = content.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if start.is_none() {
+            if b.is_ascii_whitespace() || is_nbsp_at(content, i) {
+                i += utf8_len(b);
+                continue;
+            }
+            *start = Some(line_start + i);
+        }
+        // Jump to the next byte that may end the sentence (`…` starts with 0xE2).
+        let Some(k) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            return;
+        };
+        i += k;
+        let terminator_len = match bytes[i] {
+            b'.' | b'!' | b'?' => 1,
+            // U+2026 HORIZONTAL ELLIPSIS
+            _ if content[i..].starts_with('…') => '…'.len_utf8(),
+            other => {
+                i += utf8_len(other);
+                continue;
+            }
+        };
+        // Swallow the whole run of terminators and closers: `?!`, `...`, `.”`, `.)`.
+        let mut end = i + terminator_len;
+        while let Some(c) = content[end..].chars().next() {
+            if matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+            ) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if is_boundary(content, i, end) {
+            close(text, out, start, line_start + end);
+        }
+        i = end;
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        // A continuation byte is never the start of a char we visit; step over it all the same.
+        _ => 1,
+    }
+}
+
+fn is_nbsp_at(s: &str, i: usize) -> bool {
+    s[i..].starts_with('\u{a0}')
+}
+
+/// Whether the terminator at `dot..end` ends a sentence.
+fn is_boundary(line: &str, dot: usize, end: usize) -> bool {
+    let rest = &line[end..];
+    let next = rest.trim_start();
+    if let Some(first_after) = rest.chars().next() {
+        // Mid-token, as in "3.5" or "example.com"; or a lower-case word after it ("…?” she asked").
+        if !first_after.is_whitespace() || !next.chars().next().is_none_or(starts_sentence) {
+            return false;
+        }
+    }
+    // A closing quote or bracket after the stop ends the sentence even after "No." or "U.S.".
+    let closed = line[dot..end].contains(['"', '\'', '”', '’', ')', ']', '»']);
+    closed || line.as_bytes()[dot] != b'.' || !is_abbreviation(&line[..dot], next)
+}
+
+/// Characters a new sentence can begin with.
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '*' | '_' | '#' | '-' | '—')
+        // Scripts without case (Arabic) can start a sentence too.
+        || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Whether the word ending just before a `.` is an abbreviation or an initial, so the `.` does not
+/// end the sentence. `next` is the text after the terminator run, for dotted acronyms.
+fn is_abbreviation(before: &str, next: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // An initial: one capital letter ("Geir O. Pedersen", "J. Smith").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    // Dotted acronyms (U.S., U.N., e.g.): a boundary only if what follows plainly opens a sentence.
+    if word.contains('.') {
+        let next_word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        return !SENTENCE_OPENERS.contains(&next_word);
+    }
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word) && word.starts_with(|c: char| c.is_uppercase()))
+        || LOWER_ABBREVIATIONS.contains(&word)
+}
+
+/// Titles, ranks and short forms that take a full stop in the field's copy.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Brig",
+    "Sgt", "Sen", "Rep", "Gov", "Amb", "Pres", "Rev", "St", "Mt", "Jr", "Sr", "No", "Nos", "Vol",
+    "Art", "Fig", "Dept", "Inc", "Ltd", "Corp", "Co", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+const LOWER_ABBREVIATIONS: &[&str] = &["approx", "vs", "cf", "al", "pp", "ca"];
+
+/// Words after a dotted acronym that show a new sentence has begun ("… to the U.S. The envoy …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "Meanwhile",
+    "However",
+    "Yet",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "Some",
+    "Many",
+    "When",
+    "While",
+    "If",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            split("The talks resumed. Both sides attended! Will they agree?"),
+            [
+                "The talks resumed.",
+                "Both sides attended!",
+                "Will they agree?"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            split("Mr. Haddad met Dr. Nasser on Feb. 3 at No. 10. The U.N. envoy Geir O. Pedersen attended."),
+            [
+                "Mr. Haddad met Dr. Nasser on Feb. 3 at No. 10.",
+                "The U.N. envoy Geir O. Pedersen attended."
+            ]
+        );
+        assert_eq!(
+            split("Gen. Karimov spoke in St. Petersburg. Talks with the U.S. The envoy left."),
+            [
+                "Gen. Karimov spoke in St. Petersburg.",
+                "Talks with the U.S.",
+                "The envoy left."
+            ]
+        );
+        assert_eq!(
+            split("Sanctions by the U.S. Treasury took effect."),
+            ["Sanctions by the U.S. Treasury took effect."]
+        );
+    }
+
+    #[test]
+    fn quotes_inside_and_across_sentences() {
+        assert_eq!(
+            split("“We will not go back. We will stay,” Haddad said. He left."),
+            [
+                "“We will not go back.",
+                "We will stay,” Haddad said.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            split("\"Is this a ceasefire?\" she asked. Nobody answered."),
+            ["\"Is this a ceasefire?\" she asked.", "Nobody answered."]
+        );
+        assert_eq!(
+            split("He said: ‘No.’ Then he left."),
+            ["He said: ‘No.’", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn headings_lines_and_blank_lines() {
+        let text = "# Talks in Geneva\n\nA new round opened on Monday. The envoy spoke\nbriefly to reporters.\nBackground of the talks\nThe process began in 2015\n\nLast line";
+        assert_eq!(
+            split(text),
+            [
+                "# Talks in Geneva",
+                "A new round opened on Monday.",
+                "The envoy spoke\nbriefly to reporters.",
+                "Background of the talks",
+                "The process began in 2015",
+                "Last line"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_ellipses_and_odd_spacing() {
+        assert_eq!(
+            split("Inflation hit 3.5 percent… Prices rose.\u{a0} Then  calm."),
+            ["Inflation hit 3.5 percent…", "Prices rose.", "Then  calm."]
+        );
+        assert_eq!(split("Wait... what now?"), ["Wait... what now?"]);
+    }
+
+    #[test]
+    fn arabic_and_crlf() {
+        assert_eq!(
+            split("The slogan read حرية. It was new.\r\nNext line.\r\n"),
+            ["The slogan read حرية.", "It was new.", "Next line."]
+        );
+    }
+
+    #[test]
+    fn empty_and_whitespace() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n\t ").is_empty());
+        assert_eq!(split("."), ["."]);
+    }
+}
