@@ -246,7 +246,7 @@ check("diagnostics: unattributed claim is reported", function()
   check("configuration: rule severity from setup() reaches the server", function()
     assert(
       found.severity == vim.diagnostic.severity.ERROR,
-      "severity " .. tostring(found.severity) .. " (setup() asked for error; dossier.json says warning)"
+      "severity " .. tostring(found.severity) .. " (setup() asked for error; the rule's default is warning)"
     )
     record("configuration: rule severity from setup() reaches the server", true)
   end)

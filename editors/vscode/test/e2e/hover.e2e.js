@@ -217,7 +217,7 @@ async function main() {
 
     await check(page, "rule severity from the dossier.rules setting reaches the server", async () => {
       // settings.json (written by run.sh) sets "dossier.rules": {"unattributed-claim": "error"},
-      // while the workspace's dossier.json says "warning".
+      // over the rule's default, warning (dossier.json, which would win, leaves it unset).
       const row = page.locator(".markers-panel .monaco-list-row", { hasText: "unattributed-claim" }).first();
       await row.locator(".codicon-error").first().waitFor({ timeout: 10000 });
       return "shown as an error";
