@@ -125,6 +125,14 @@ async function main() {
       return `${Date.now() - started} ms`;
     });
 
+    await check(page, "activates in a dossier.json workspace before any article is opened", async () => {
+      // No editor is open yet: only `workspaceContains:dossier.json` can have activated it.
+      await page.locator(".statusbar-item", { hasText: "dossier" }).first().waitFor({ timeout: T });
+      const editors = await page.locator(".tabs-container .tab").count();
+      if (editors !== 0) throw new Error(`${editors} editors open already`);
+      return "status bar item shown with no editor open";
+    });
+
     await openFromExplorer(page, "committee-notes.txt");
 
     await check(page, "status bar item is there and ready after the first index", async () => {
