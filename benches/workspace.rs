@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use criterion::Criterion;
 use dossier::answers::diagnostics::diagnostics;
 use dossier::answers::{card, navigate};
-use dossier::rules::RuleSettings;
 use dossier::files;
+use dossier::rules::RuleSettings;
 use dossier::text::{document::Edit, Document, Encoding, Position};
 use dossier::workspace::{ArticleId, Workspace};
 
@@ -36,7 +36,9 @@ fn check_all(ws: &Workspace) -> usize {
     use rayon::prelude::*;
     let settings = RuleSettings::default();
     let ids: Vec<ArticleId> = ws.articles().map(|(id, _)| id).collect();
-    ids.par_iter().map(|&id| diagnostics(ws, id, &settings).len()).sum()
+    ids.par_iter()
+        .map(|&id| diagnostics(ws, id, &settings).len())
+        .sum()
 }
 
 fn files_limit() -> u64 {
@@ -190,7 +192,9 @@ fn main() {
         .sample_size(10)
         .measurement_time(Duration::from_secs(12));
     group.bench_function("first full index, 10k articles", |b| b.iter(|| index(root)));
-    group.bench_function("check, 10k articles", |b| b.iter(|| check_all(&index(root))));
+    group.bench_function("check, 10k articles", |b| {
+        b.iter(|| check_all(&index(root)))
+    });
     group.finish();
 
     let mut ws = index(root);
