@@ -112,8 +112,10 @@ pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> 
                 np.first = core_start(s, &toks, &np);
                 np.first
             };
+            // Between the speaker (and any apposition, which may well say "not") and the verb.
+            let speaker_end = np.apposition.map_or(np.last, |(_, b)| b.max(np.last));
             let negated = verb.is_some_and(|v| {
-                toks.get(np.last + 1..v).is_some_and(|between| {
+                toks.get(speaker_end + 1..v).is_some_and(|between| {
                     between.iter().any(|t| {
                         let w = t.lower(s);
                         w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
