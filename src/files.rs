@@ -6,8 +6,12 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::article::Article;
 use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
 use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
+use crate::mentions::Matcher;
 
 /// Why a file was not read as an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +72,41 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
             lossy: true,
         }),
     }
+}
+
+/// Articles read from disk and analysed, in parallel.
+#[derive(Default)]
+pub struct Batch {
+    pub articles: Vec<Article>,
+    /// Articles that were not valid UTF-8 and were decoded with replacement characters.
+    pub lossy: Vec<PathBuf>,
+    /// Files that were not read, with the reason.
+    pub skipped: Vec<(PathBuf, Skip)>,
+}
+
+/// Reads and analyses files in parallel (files over `limit` bytes are skipped).
+pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
+    let results: Vec<Result<(Article, bool), (PathBuf, Skip)>> = paths
+        .par_iter()
+        .map(|path| {
+            read_article(path, limit)
+                .map(|l| (Article::analyze(path.clone(), l.text, matcher), l.lossy))
+                .map_err(|skip| (path.clone(), skip))
+        })
+        .collect();
+    let mut batch = Batch::default();
+    for result in results {
+        match result {
+            Ok((article, lossy)) => {
+                if lossy {
+                    batch.lossy.push(article.path.clone());
+                }
+                batch.articles.push(article);
+            }
+            Err(skipped) => batch.skipped.push(skipped),
+        }
+    }
+    batch
 }
 
 /// The articles under a folder: matched by the filter, honouring `.gitignore` and `.ignore`,

@@ -13,10 +13,10 @@ use crate::mentions::{Form, Matcher, Mention, Target};
 pub struct ArticleId(pub u32);
 
 /// What one article holds of one actor.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Posting {
-    /// Mentions resolved to the actor in the article itself.
-    resolved: u32,
+    /// Indices of the mentions resolved to the actor in the article itself.
+    resolved: Vec<u32>,
     /// Mentions that might be the actor, left for the workspace to settle.
     ambiguous: u32,
     /// The article's best candidate for the actor's introduction.
@@ -45,6 +45,8 @@ pub struct Workspace {
     by_path: HashMap<PathBuf, ArticleId>,
     /// By actor: the articles that mention it.
     postings: Vec<HashMap<ArticleId, Posting>>,
+    /// By actor: in how many articles it is mentioned, settled in the article itself.
+    named_in: Vec<u32>,
 }
 
 impl Workspace {
@@ -52,6 +54,7 @@ impl Workspace {
         let matcher = Matcher::new(&catalog);
         Self {
             postings: vec![HashMap::new(); catalog.len()],
+            named_in: vec![0; catalog.len()],
             catalog: Arc::new(catalog),
             matcher: Arc::new(matcher),
             articles: Vec::new(),
@@ -177,7 +180,10 @@ impl Workspace {
                 let posting = self.postings[actor.0 as usize].entry(id).or_default();
                 match mention.target {
                     Target::Actor(_) => {
-                        posting.resolved += 1;
+                        if posting.resolved.is_empty() {
+                            self.named_in[actor.0 as usize] += 1;
+                        }
+                        posting.resolved.push(i as u32);
                         // Best rank first; among equals, the earliest mention.
                         if posting.intro.is_none_or(|old| rank > old.rank) {
                             posting.intro = Some(intro);
@@ -193,7 +199,10 @@ impl Workspace {
         if let Some(article) = &self.articles[id.0 as usize] {
             for mention in &article.mentions {
                 for actor in mention.target.candidates() {
-                    self.postings[actor.0 as usize].remove(&id);
+                    let removed = self.postings[actor.0 as usize].remove(&id);
+                    if removed.is_some_and(|p| !p.resolved.is_empty()) {
+                        self.named_in[actor.0 as usize] -= 1;
+                    }
                 }
             }
         }
@@ -207,7 +216,7 @@ impl Workspace {
             Target::Ambiguous(candidates) => {
                 let mut named = candidates
                     .iter()
-                    .filter(|c| self.postings[c.0 as usize].values().any(|p| p.resolved > 0));
+                    .filter(|c| self.named_in[c.0 as usize] > 0);
                 match (named.next(), named.next()) {
                     (Some(&one), None) => Some(one),
                     _ => None,
@@ -223,22 +232,23 @@ impl Workspace {
         self.resolve(&article.mentions[i]).map(|actor| (i, actor))
     }
 
-    /// Every mention of an actor, article by article, in path order.
+    /// Every mention of an actor, article by article (in the order articles were added), each
+    /// article's in text order.
     pub fn mentions_of(&self, actor: ActorId) -> Vec<(ArticleId, usize)> {
-        let mut ids: Vec<ArticleId> = self.postings[actor.0 as usize].keys().copied().collect();
-        ids.sort_by(|a, b| self.article(*a).path.cmp(&self.article(*b).path));
+        let postings = &self.postings[actor.0 as usize];
+        let mut ids: Vec<ArticleId> = postings.keys().copied().collect();
+        ids.sort_unstable();
         let mut out = Vec::new();
         for id in ids {
-            let posting = self.postings[actor.0 as usize][&id];
+            let posting = &postings[&id];
+            if posting.ambiguous == 0 {
+                out.extend(posting.resolved.iter().map(|&i| (id, i as usize)));
+                continue;
+            }
+            // Mentions the workspace settles are interleaved with the settled ones.
             let article = self.article(id);
             for (i, mention) in article.mentions.iter().enumerate() {
-                let hit = match &mention.target {
-                    Target::Actor(a) => *a == actor,
-                    Target::Ambiguous(_) => {
-                        posting.ambiguous > 0 && self.resolve(mention) == Some(actor)
-                    }
-                };
-                if hit {
+                if self.resolve(mention) == Some(actor) {
                     out.push((id, i));
                 }
             }
@@ -248,10 +258,7 @@ impl Workspace {
 
     /// In how many articles an actor is mentioned (settled in the article itself).
     pub fn article_count(&self, actor: ActorId) -> usize {
-        self.postings[actor.0 as usize]
-            .values()
-            .filter(|p| p.resolved > 0)
-            .count()
+        self.named_in[actor.0 as usize] as usize
     }
 
     /// The mention that introduces an actor to the workspace: the best-ranked one (a full name

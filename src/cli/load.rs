@@ -3,11 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier::article::Article;
 use dossier::config::ArticleFilter;
 use dossier::files::{self, SettingsError};
 use dossier::workspace::Workspace;
-use rayon::prelude::*;
 
 /// A workspace built from paths given on the command line.
 pub struct Loaded {
@@ -58,32 +56,17 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     let settings = files::load_settings(&root)?;
     let articles = article_paths(paths, &settings.config.filter());
     let mut workspace = Workspace::new(files::merged_catalog([&settings]));
-    let matcher = workspace.matcher();
-    let limit = settings.config.max_file_size;
-    let results: Vec<_> = articles
-        .par_iter()
-        .map(|path| {
-            files::read_article(path, limit)
-                .map(|l| (Article::analyze(path.clone(), l.text, &matcher), l.lossy))
-                .map_err(|skip| (path.clone(), skip))
-        })
-        .collect();
-    let mut skipped = Vec::new();
-    let mut lossy = Vec::new();
-    for result in results {
-        match result {
-            Ok((article, was_lossy)) => {
-                if was_lossy {
-                    lossy.push(article.path.clone());
-                }
-                workspace.insert(article);
-            }
-            Err(skip) => skipped.push(skip),
-        }
+    let batch = files::load(
+        &articles,
+        settings.config.max_file_size,
+        &workspace.matcher(),
+    );
+    for article in batch.articles {
+        workspace.insert(article);
     }
     Ok(Loaded {
         workspace,
-        skipped,
-        lossy,
+        skipped: batch.skipped,
+        lossy: batch.lossy,
     })
 }

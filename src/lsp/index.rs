@@ -1,17 +1,15 @@
 //! The server's state: the workspace index, the open documents and the folders' settings, and
 //! the work of bringing files from disk into the index.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dossier::article::Article;
-use dossier::config::ArticleFilter;
+use dossier::config::{ArticleFilter, Config};
 use dossier::files::{self, Settings, SettingsError, Skip};
-use dossier::mentions::Matcher;
+use dossier::rules::RuleSettings;
 use dossier::text::Document;
 use dossier::workspace::Workspace;
-use rayon::prelude::*;
 
 /// A workspace folder and the settings last read from it without error.
 pub struct Folder {
@@ -37,6 +35,8 @@ pub struct State {
     pub open: HashMap<PathBuf, Document>,
     /// Articles read from disk that were not valid UTF-8.
     pub lossy: HashSet<PathBuf>,
+    /// Rule levels from the editor's own settings; a folder's `dossier.json` overrides them.
+    pub editor_rules: BTreeMap<String, String>,
 }
 
 impl State {
@@ -46,6 +46,15 @@ impl State {
             folders: Vec::new(),
             open: HashMap::new(),
             lossy: HashSet::new(),
+            editor_rules: BTreeMap::new(),
+        }
+    }
+
+    /// How the rules report on a file: its folder's `dossier.json` over the editor's settings.
+    pub fn rule_settings(&self, path: &Path) -> RuleSettings {
+        match self.folder_of(path) {
+            Some(folder) => folder.settings.config.rule_settings(&self.editor_rules),
+            None => Config::default().rule_settings(&self.editor_rules),
         }
     }
 
@@ -118,22 +127,18 @@ impl State {
         }
     }
 
-    pub fn insert_loaded(&mut self, batch: Vec<Loaded>) {
-        for item in batch {
+    pub fn insert_loaded(&mut self, batch: files::Batch) {
+        let lossy: HashSet<PathBuf> = batch.lossy.into_iter().collect();
+        for article in batch.articles {
             // An editor may have opened the file while it was being read.
-            if self.open.contains_key(&item.article.path) {
+            if self.open.contains_key(&article.path) {
                 continue;
             }
-            self.note_lossy(&item.article.path, item.lossy);
-            self.workspace.insert(item.article);
+            let was_lossy = lossy.contains(&article.path);
+            self.note_lossy(&article.path, was_lossy);
+            self.workspace.insert(article);
         }
     }
-}
-
-/// A file read and analysed off the lock.
-pub struct Loaded {
-    pub article: Article,
-    pub lossy: bool,
 }
 
 /// Loads settings for a folder, reporting an error without giving up the folder.
@@ -142,34 +147,6 @@ pub fn load_folder(root: &Path) -> (Settings, Option<SettingsError>) {
         Ok(settings) => (settings, None),
         Err(e) => (Settings::default(), Some(e)),
     }
-}
-
-/// Reads and analyses a batch of files in parallel; files that cannot be read are returned
-/// with the reason.
-pub fn load_batch(
-    paths: &[PathBuf],
-    limit: u64,
-    matcher: &Matcher,
-) -> (Vec<Loaded>, Vec<(PathBuf, Skip)>) {
-    let results: Vec<Result<Loaded, (PathBuf, Skip)>> = paths
-        .par_iter()
-        .map(|path| match files::read_article(path, limit) {
-            Ok(loaded) => Ok(Loaded {
-                article: Article::analyze(path.clone(), loaded.text, matcher),
-                lossy: loaded.lossy,
-            }),
-            Err(skip) => Err((path.clone(), skip)),
-        })
-        .collect();
-    let mut loaded = Vec::with_capacity(results.len());
-    let mut skipped = Vec::new();
-    for r in results {
-        match r {
-            Ok(l) => loaded.push(l),
-            Err(s) => skipped.push(s),
-        }
-    }
-    (loaded, skipped)
 }
 
 /// The shared state, locked for short, synchronous sections only.

@@ -108,23 +108,36 @@ const ABBREVIATIONS: [&str; 14] = [
 fn ends_sentence(word: &str) -> bool {
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
     word.ends_with(['!', '?'])
-        || (word.ends_with('.') && !ABBREVIATIONS.contains(&word.to_lowercase().as_str()))
+        || (word.ends_with('.') && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
-/// The words before `at`, nearest first, within the sentence and line.
+/// How far around a name its context is read: enough for the eight words an apposition may
+/// take, and a bound on the work per mention however long the paragraph.
+const WINDOW: usize = 120;
+
+/// The words before `at`, nearest first, within the sentence, the line and the window.
 fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let head = &text[..at];
-    let line_start = head.rfind(['\n', ';']).map(|i| i + 1).unwrap_or(0);
+    let from = crate::text::lines::floor_char_boundary(text, at.saturating_sub(WINDOW));
+    let head = &text[from..at];
+    let line_start = head
+        .bytes()
+        .rposition(|b| b == b'\n' || b == b';')
+        .map_or(0, |i| i + 1);
     head[line_start..]
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .take_while(|w| !ends_sentence(w))
 }
 
-/// The words after `at`, within the sentence and line (the word that ends it included).
+/// The words after `at`, within the sentence, the line and the window (the word that ends the
+/// sentence included).
 fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let tail = &text[at..];
-    let end = tail.find(['\n', ';']).unwrap_or(tail.len());
+    let to = crate::text::lines::floor_char_boundary(text, at + WINDOW);
+    let tail = &text[at..to.max(at)];
+    let end = tail
+        .bytes()
+        .position(|b| b == b'\n' || b == b';')
+        .unwrap_or(tail.len());
     let mut done = false;
     tail[..end]
         .split(char::is_whitespace)
@@ -132,15 +145,22 @@ fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
         .take_while(move |w| !std::mem::replace(&mut done, ends_sentence(w)))
 }
 
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
-        .trim_end_matches('.')
-        .to_lowercase()
+/// A word without the punctuation around it ("minister," → "minister", "Gen." → "Gen").
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let word = bare(word);
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_role_word(word: &str) -> bool {
-    let w = bare(word);
-    ROLE_WORDS.contains(&w.as_str()) || ROLE_WORDS.contains(&w.trim_end_matches('s'))
+    let word = bare(word);
+    is_one_of(word, &ROLE_WORDS)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| is_one_of(w, &ROLE_WORDS))
 }
 
 /// Does the text give a role beside the name at `range`: a title just before it ("Foreign
@@ -194,16 +214,16 @@ pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
     }
     if words_after(text, end)
         .next()
-        .is_some_and(|w| PLACE_NOUNS.contains(&bare(w).as_str()))
+        .is_some_and(|w| is_one_of(w, &PLACE_NOUNS))
     {
         return true;
     }
-    let mut before = words_before(text, start).map(bare);
-    match before.next().as_deref() {
-        Some(w) if LOCATIVE.contains(&w) => true,
-        Some("to" | "from") => before
-            .next()
-            .is_some_and(|w| MOVEMENT.contains(&w.as_str())),
+    let mut before = words_before(text, start);
+    match before.next() {
+        Some(w) if is_one_of(w, &LOCATIVE) => true,
+        Some(w) if is_one_of(w, &["to", "from"]) => {
+            before.next().is_some_and(|w| is_one_of(w, &MOVEMENT))
+        }
         _ => false,
     }
 }

@@ -15,7 +15,7 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
 
@@ -130,8 +130,10 @@ impl Matcher {
         }
         let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
         patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        // A full DFA: a few megabytes for the catalog's spellings, and the fastest scan.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|(p, _)| p))
             .expect("catalog spellings form a valid automaton");
         Self {
@@ -152,14 +154,15 @@ impl Matcher {
             .collect();
         // Leftmost, then longest: "Bashar al-Assad" over "al-Assad", "UN Security Council"
         // over "UN".
-        hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        let mut read = Vec::new();
+        hits.sort_unstable_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut end = 0;
+        let hits = hits.into_iter().filter(|(r, _)| {
+            let keep = r.start >= end;
+            end = end.max(r.end);
+            keep
+        });
+        let mut read = Vec::new();
         for (range, pattern) in hits {
-            if range.start < end {
-                continue;
-            }
-            end = range.end;
             read.extend(self.read(text, range, &self.readings[pattern]));
         }
         resolve_in_article(read)
