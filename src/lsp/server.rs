@@ -74,6 +74,21 @@ impl Backend {
         }
     }
 
+    /// Finds the people the articles introduce (off the async threads: it may analyse every
+    /// article again) and publishes again when they changed.
+    async fn refresh_discovered(&self) {
+        let state = Arc::clone(&self.state);
+        let changed = tokio::task::spawn_blocking(move || {
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            catch_unwind(AssertUnwindSafe(|| state.workspace.refresh_discovered())).unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false);
+        if changed {
+            self.republish().await;
+        }
+    }
+
     /// Reads the editor's `dossier` settings, when it offers them.
     async fn pull_configuration(&self) {
         if !self.caps().configuration {
@@ -406,6 +421,7 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                         ..Default::default()
                     },
                 )),
@@ -416,6 +432,10 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions::default()),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -453,7 +473,12 @@ impl LanguageServer for Backend {
         self.pull_configuration().await;
         self.load_folders(&roots).await;
         self.index_folders(roots).await;
+        self.refresh_discovered().await;
         self.republish().await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        self.refresh_discovered().await;
     }
 
     async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
@@ -517,6 +542,7 @@ impl LanguageServer for Backend {
                 .await;
         }
         self.publish(path, false);
+        self.refresh_discovered().await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -554,6 +580,7 @@ impl LanguageServer for Backend {
             self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                 .await;
         }
+        self.refresh_discovered().await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -578,6 +605,7 @@ impl LanguageServer for Backend {
         if !added.is_empty() || !removed.is_empty() {
             self.load_folders(&added).await;
             self.index_folders(added).await;
+            self.refresh_discovered().await;
         }
     }
 
@@ -770,6 +798,58 @@ impl LanguageServer for Backend {
                 Some(CompletionResponse::Array(items))
             },
         )
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.ask(
+            "prepareRename",
+            &params.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, params.position, enc);
+                let range = answers::rename::prepare(ws, id, offset)?;
+                Some(PrepareRenameResponse::RangeWithPlaceholder {
+                    range: convert::range(article, &range, enc),
+                    placeholder: article.text[range].to_owned(),
+                })
+            },
+        )
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let outcome = self.ask("rename", &p.text_document.uri, |ws, id, article, enc| {
+            let offset = convert::offset(article, p.position, enc);
+            Some(
+                answers::rename::rename(ws, id, offset, &params.new_name).map(|edits| {
+                    let changes = edits
+                        .into_iter()
+                        .filter_map(|(article_id, edits)| {
+                            let target = ws.article(article_id);
+                            let edits = edits
+                                .into_iter()
+                                .map(|(range, new_text)| TextEdit {
+                                    range: convert::range(target, &range, enc),
+                                    new_text,
+                                })
+                                .collect();
+                            Some((convert::uri(&target.path)?, edits))
+                        })
+                        .collect();
+                    WorkspaceEdit {
+                        changes: Some(changes),
+                        ..Default::default()
+                    }
+                }),
+            )
+        })?;
+        match outcome {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(message)) => Err(Error::invalid_params(message)),
+        }
     }
 
     async fn diagnostic(
