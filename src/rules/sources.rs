@@ -480,11 +480,9 @@ fn verb_attribution(
             apposition: None,
         }))?;
         // A relative clause is not a speaker: "a source, who asked not to be named, said".
-        let np = if toks[np.first].is(s, "who") || toks[np.first].is(s, "speaking") {
+        if toks[np.first].is(s, "who") || toks[np.first].is(s, "speaking") {
             return None;
-        } else {
-            np
-        };
+        }
         return Some((np.first, np, Some(v), v));
     }
     None
