@@ -37,7 +37,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
-                if j != i && a.voice != Voice::Identified {
+                if a.negated || (j != i && a.voice != Voice::Identified) {
                     return false;
                 }
                 a.verb.as_ref().is_none_or(|v| {
