@@ -1,5 +1,6 @@
-//! Throughput of the attribution rules over realistic prose: the labelled corpus articles,
-//! repeated to about 4 MB so that per-call overheads do not dominate.
+//! Throughput of the attribution rules over realistic prose, repeated to about 4 MB so that
+//! per-call overheads do not dominate: the labelled corpus (dense with attribution problems, a
+//! worst case) and the workspace fixtures (ordinary articles).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier::rules::{check, RuleSettings};
@@ -14,6 +15,16 @@ const ARTICLES: &[&str] = &[
     include_str!("../tests/corpus/attribution/weekly-bulletin.md"),
     include_str!("../tests/corpus/attribution/heldout-astana-wire.txt"),
     include_str!("../tests/corpus/attribution/heldout-opinion-roundup.md"),
+    include_str!("../tests/corpus/attribution/heldout-quotes-hedges.md"),
+];
+
+const FIXTURES: &[&str] = &[
+    include_str!("../fixtures/analysis-transition-2025.md"),
+    include_str!("../fixtures/feature-caesar-2020.txt"),
+    include_str!("../fixtures/geneva-committee-2019.md"),
+    include_str!("../fixtures/translated-brahimi-2013.txt"),
+    include_str!("../fixtures/wire-moscow-2021.txt"),
+    include_str!("../fixtures/workshop-astana-2017.md"),
 ];
 
 fn rules(c: &mut Criterion) {
@@ -23,11 +34,22 @@ fn rules(c: &mut Criterion) {
     let mut group = c.benchmark_group("rules");
     group.throughput(Throughput::Bytes(one.len() as u64));
     group.bench_function("check one set of articles", |b| {
-        b.iter(|| ARTICLES.iter().map(|a| check(a, &settings).len()).sum::<usize>())
+        b.iter(|| {
+            ARTICLES
+                .iter()
+                .map(|a| check(a, &settings).len())
+                .sum::<usize>()
+        })
     });
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
     group.bench_function("check 4 MB", |b| b.iter(|| check(&big, &settings).len()));
+    let ordinary: String = FIXTURES.join("\n\n");
+    let ordinary = ordinary.repeat((4 << 20) / ordinary.len() + 1);
+    group.throughput(Throughput::Bytes(ordinary.len() as u64));
+    group.bench_function("check 4 MB of fixtures", |b| {
+        b.iter(|| check(&ordinary, &settings).len())
+    });
     group.finish();
 }
 

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::rules::RuleSettings;
+
 /// The name of the configuration file at a workspace folder's root.
 pub const FILE_NAME: &str = "dossier.json";
 
@@ -90,6 +92,22 @@ impl Config {
                 e.to_string(),
             )
         })?;
+        if let Err(message) = RuleSettings::from_config(&config.rules) {
+            let code = config
+                .rules
+                .iter()
+                .find(|(code, level)| {
+                    RuleSettings::from_config(&BTreeMap::from([(
+                        (*code).clone(),
+                        (*level).clone(),
+                    )]))
+                    .is_err()
+                })
+                .map(|(code, _)| code.as_str())
+                .unwrap_or("rules");
+            let (line, column) = locate(text, code);
+            return Err(error(line, column, message));
+        }
         for glob in config.articles.iter().chain(&config.exclude) {
             if let Err(e) = Glob::new(glob) {
                 let (line, column) = locate(text, glob);
@@ -97,6 +115,23 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// How each rule reports, these settings laid over `base` (an editor's own settings).
+    pub fn rule_settings(&self, base: &BTreeMap<String, String>) -> RuleSettings {
+        let mut merged = base.clone();
+        merged.extend(self.rules.clone());
+        // `parse` checked this file's rules; an editor's bad entries are dropped one by one.
+        RuleSettings::from_config(&merged).unwrap_or_else(|_| {
+            let mut settings = RuleSettings::default();
+            for (code, level) in merged {
+                let one = BTreeMap::from([(code.clone(), level)]);
+                if let Ok(s) = RuleSettings::from_config(&one) {
+                    let _ = settings.set(&code, s.severity(&code));
+                }
+            }
+            settings
+        })
     }
 
     /// Which files under the folder are articles.
@@ -171,6 +206,28 @@ mod tests {
         assert!(filter.is_article(Path::new("briefs/x/a.md")));
         assert!(!filter.is_article(Path::new("briefs/draft-a.md")));
         assert!(!filter.is_article(Path::new("a.md")));
+    }
+
+    #[test]
+    fn rule_levels_are_checked_and_laid_over_the_editor_settings() {
+        let text =
+            "{\n  \"rules\": {\"hedged-report\": \"off\", \"unsourced-figure\": \"loud\"}\n}";
+        let err = Config::parse(Path::new("dossier.json"), text).unwrap_err();
+        assert_eq!((err.line, err.column), (1, 36), "{err}");
+        assert!(err.message.contains("loud"), "{err}");
+        let text = r#"{"rules": {"hedged-report": "off"}}"#;
+        let config = Config::parse(Path::new("dossier.json"), text).unwrap();
+        let editor = BTreeMap::from([
+            ("hedged-report".to_owned(), "error".to_owned()),
+            ("unsourced-figure".to_owned(), "warning".to_owned()),
+            ("no-such-rule".to_owned(), "error".to_owned()),
+        ]);
+        let settings = config.rule_settings(&editor);
+        assert_eq!(settings.severity("hedged-report"), None);
+        assert_eq!(
+            settings.severity("unsourced-figure"),
+            Some(crate::rules::Severity::Warning)
+        );
     }
 
     #[test]

@@ -87,7 +87,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[test]
 fn precision_and_recall_per_rule() {
     let settings = RuleSettings::default();
-    let mut counts: BTreeMap<&str, Counts> = RULES.iter().map(|r| (r.code, Counts::default())).collect();
+    let mut counts: BTreeMap<&str, Counts> =
+        RULES.iter().map(|r| (r.code, Counts::default())).collect();
     let mut problems = Vec::new();
     let mut sentence_count = 0;
     for a in articles() {
@@ -106,7 +107,10 @@ fn precision_and_recall_per_rule() {
                 .unwrap_or_else(|| panic!("{}: label phrase not found: {phrase:?}", a.name));
             let span = start..start + phrase.len();
             let hit = findings.iter().enumerate().position(|(i, f)| {
-                !matched[i] && f.code == code && f.range.start < span.end && span.start < f.range.end
+                !matched[i]
+                    && f.code == code
+                    && f.range.start < span.end
+                    && span.start < f.range.end
             });
             let c = counts.get_mut(code.as_str()).unwrap();
             match hit {
@@ -150,7 +154,10 @@ fn precision_and_recall_per_rule() {
         println!("{p}");
     }
 
-    assert!(sentence_count >= MIN_SENTENCES, "corpus has only {sentence_count} sentences");
+    assert!(
+        sentence_count >= MIN_SENTENCES,
+        "corpus has only {sentence_count} sentences"
+    );
     for (code, c) in &counts {
         assert!(c.tp > 0, "{code}: no true case in the corpus");
         assert!(

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod complete;
+pub mod diagnostics;
 pub mod navigate;
 pub mod symbols;
 

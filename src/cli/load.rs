@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier::config::ArticleFilter;
 use dossier::files::{self, SettingsError};
 use dossier::workspace::Workspace;
 
@@ -26,6 +27,22 @@ pub fn root_for(path: &Path) -> PathBuf {
         .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
 }
 
+/// The articles under `paths`, sorted: folders are walked with the workspace's filter, files are
+/// taken as given.
+pub fn article_paths(paths: &[PathBuf], filter: &ArticleFilter) -> Vec<PathBuf> {
+    let mut articles: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            articles.extend(files::discover(path, filter));
+        } else {
+            articles.push(path.clone());
+        }
+    }
+    articles.sort();
+    articles.dedup();
+    articles
+}
+
 /// Loads the articles under `paths` (folders are walked, files taken as given) with the
 /// settings of the workspace that holds the first of them.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
@@ -37,17 +54,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     };
     let root = root_for(&paths[0]);
     let settings = files::load_settings(&root)?;
-    let filter = settings.config.filter();
-    let mut articles: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            articles.extend(files::discover(path, &filter));
-        } else {
-            articles.push(path.clone());
-        }
-    }
-    articles.sort();
-    articles.dedup();
+    let articles = article_paths(paths, &settings.config.filter());
     let mut workspace = Workspace::new(files::merged_catalog([&settings]));
     let batch = files::load(
         &articles,

@@ -1,7 +1,9 @@
-//! The command line: `dossier lsp`, `dossier actors`.
+//! The command line: `dossier lsp`, `dossier actors`, `dossier check`.
 
 mod actors;
+mod check;
 mod load;
+mod report;
 
 use std::process::ExitCode;
 
@@ -24,6 +26,9 @@ enum Command {
     Lsp,
     /// List the actors found in articles: kind, mentions, files.
     Actors(actors::Args),
+    /// Check articles for attribution problems: unattributed claims and quotes, vague and
+    /// anonymous sources, hedged reports, unsourced figures.
+    Check(check::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,5 +71,6 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Actors(args) => actors::run(args),
+        Command::Check(args) => check::run(args),
     }
 }

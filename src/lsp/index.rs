@@ -1,12 +1,13 @@
 //! The server's state: the workspace index, the open documents and the folders' settings, and
 //! the work of bringing files from disk into the index.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dossier::config::ArticleFilter;
+use dossier::config::{ArticleFilter, Config};
 use dossier::files::{self, Settings, SettingsError, Skip};
+use dossier::rules::RuleSettings;
 use dossier::text::Document;
 use dossier::workspace::Workspace;
 
@@ -34,6 +35,8 @@ pub struct State {
     pub open: HashMap<PathBuf, Document>,
     /// Articles read from disk that were not valid UTF-8.
     pub lossy: HashSet<PathBuf>,
+    /// Rule levels from the editor's own settings; a folder's `dossier.json` overrides them.
+    pub editor_rules: BTreeMap<String, String>,
 }
 
 impl State {
@@ -43,6 +46,15 @@ impl State {
             folders: Vec::new(),
             open: HashMap::new(),
             lossy: HashSet::new(),
+            editor_rules: BTreeMap::new(),
+        }
+    }
+
+    /// How the rules report on a file: its folder's `dossier.json` over the editor's settings.
+    pub fn rule_settings(&self, path: &Path) -> RuleSettings {
+        match self.folder_of(path) {
+            Some(folder) => folder.settings.config.rule_settings(&self.editor_rules),
+            None => Config::default().rule_settings(&self.editor_rules),
         }
     }
 

@@ -1,6 +1,7 @@
 //! `dossier lsp`: the Language Server Protocol over stdio, a thin layer over the library.
 
 mod convert;
+mod diagnostics;
 mod framing;
 mod index;
 mod server;

@@ -1,5 +1,6 @@
 //! Handlers: each turns protocol types into a library call and back.
 
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
@@ -12,8 +13,8 @@ use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::{self as lsp, *};
 use tower_lsp::{Client, LanguageServer};
 
-use super::convert;
 use super::index::{self, Folder, Shared, State};
+use super::{convert, diagnostics};
 
 /// What the client said it can do, fixed at `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -21,6 +22,9 @@ struct Capabilities {
     encoding: Encoding,
     progress: bool,
     watch_files: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so none are pushed.
+    pull_diagnostics: bool,
+    configuration: bool,
 }
 
 pub struct Backend {
@@ -29,6 +33,7 @@ pub struct Backend {
     capabilities: OnceLock<Capabilities>,
     /// Folders named at `initialize`, indexed once the client is ready.
     pending_roots: RwLock<Vec<PathBuf>>,
+    publisher: diagnostics::Publisher,
 }
 
 /// How many files are read and analysed between two progress reports and lock acquisitions.
@@ -41,7 +46,52 @@ impl Backend {
             state: Arc::new(RwLock::new(State::new())),
             capabilities: OnceLock::new(),
             pending_roots: RwLock::new(Vec::new()),
+            publisher: diagnostics::Publisher::default(),
         }
+    }
+
+    /// Pushes an article's diagnostics to a client that does not pull them.
+    fn publish(&self, path: PathBuf, debounce: bool) {
+        if !self.caps().pull_diagnostics {
+            let state = Arc::clone(&self.state);
+            self.publisher
+                .schedule(self.client.clone(), state, path, self.encoding(), debounce);
+        }
+    }
+
+    /// Publishes again for every open document (after the settings or the catalog changed), or
+    /// asks a pulling client to pull again.
+    async fn republish(&self) {
+        if self.caps().pull_diagnostics {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+            return;
+        }
+        let open: Vec<PathBuf> = self
+            .read("republish", |s| s.open.keys().cloned().collect())
+            .unwrap_or_default();
+        for path in open {
+            self.publish(path, false);
+        }
+    }
+
+    /// Reads the editor's `dossier` settings, when it offers them.
+    async fn pull_configuration(&self) {
+        if !self.caps().configuration {
+            return;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some("dossier".into()),
+        };
+        let Ok(values) = self.client.configuration(vec![item]).await else {
+            return;
+        };
+        let rules: BTreeMap<String, String> = values
+            .first()
+            .and_then(|v| v.get("rules"))
+            .and_then(|r| serde_json::from_value(r.clone()).ok())
+            .unwrap_or_default();
+        self.write("configuration", |state| state.editor_rules = rules);
     }
 
     fn caps(&self) -> Capabilities {
@@ -240,8 +290,9 @@ impl Backend {
                     self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                         .await;
                 }
+                // Their one file-level warning, without waiting for them to be opened.
                 for path in lossy {
-                    self.publish_lossy(&path).await;
+                    self.publish(path, false);
                 }
                 done += size;
                 report(WorkDoneProgress::Report(WorkDoneProgressReport {
@@ -265,15 +316,6 @@ impl Backend {
             ),
         )
         .await;
-    }
-
-    /// The one file-level warning for an article on disk that was not valid UTF-8.
-    async fn publish_lossy(&self, path: &Path) {
-        if let Some(uri) = convert::uri(path) {
-            self.client
-                .publish_diagnostics(uri, vec![lossy_warning()], None)
-                .await;
-        }
     }
 
     async fn register_watchers(&self) {
@@ -344,20 +386,6 @@ fn settings_position(
     (convert(offset), convert(next))
 }
 
-/// Said once per file, at its start: the replacement characters are where the bytes were bad.
-fn lossy_warning() -> Diagnostic {
-    Diagnostic {
-        range: lsp::Range::default(),
-        severity: Some(DiagnosticSeverity::WARNING),
-        code: Some(NumberOrString::String("not-utf8".into())),
-        source: Some("dossier".into()),
-        message: "not valid UTF-8: read with replacement characters (\u{FFFD}) where the bytes \
-                  were bad"
-            .into(),
-        ..Default::default()
-    }
-}
-
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     panic
         .downcast_ref::<&str>()
@@ -400,6 +428,15 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false),
+            pull_diagnostics: caps
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            configuration: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false),
         };
         let _ = self.capabilities.set(capabilities);
         *self
@@ -428,6 +465,20 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions::default()),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("dossier".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: true,
+                        work_done_progress_options: Default::default(),
+                    },
+                )),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -448,8 +499,15 @@ impl LanguageServer for Backend {
                 .unwrap_or_else(|e| e.into_inner()),
         );
         self.register_watchers().await;
+        self.pull_configuration().await;
         self.load_folders(&roots).await;
         self.index_folders(roots).await;
+        self.republish().await;
+    }
+
+    async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
+        self.pull_configuration().await;
+        self.republish().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -465,8 +523,9 @@ impl LanguageServer for Backend {
             state
                 .open
                 .insert(path.clone(), Document::new(&doc.text, doc.version));
-            state.workspace.update(path, doc.text);
+            state.workspace.update(path.clone(), doc.text);
         });
+        self.publish(path, false);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -487,8 +546,9 @@ impl LanguageServer for Backend {
             };
             doc.apply(edits, version, encoding);
             let text = doc.text();
-            state.workspace.update(path, text);
+            state.workspace.update(path.clone(), text);
         });
+        self.publish(path, true);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -505,6 +565,7 @@ impl LanguageServer for Backend {
             self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                 .await;
         }
+        self.publish(path, false);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -527,6 +588,7 @@ impl LanguageServer for Backend {
             self.load_folders(&roots).await;
             // The article filter may have changed too: index the folders again.
             self.index_folders(roots).await;
+            self.republish().await;
             return;
         }
         let skipped = self
@@ -551,7 +613,7 @@ impl LanguageServer for Backend {
             })
             .unwrap_or_default();
         for path in lossy {
-            self.publish_lossy(&path).await;
+            self.publish(path, false);
         }
     }
 
@@ -770,6 +832,112 @@ impl LanguageServer for Backend {
             },
         )
     }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let encoding = self.encoding();
+        let path = convert::path(&params.text_document.uri);
+        let items = self.read("textDocument/diagnostic", |state| {
+            path.and_then(|p| diagnostics::compute(state, &p, encoding))
+                .map(|(items, _)| items)
+                .unwrap_or_default()
+        })?;
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        _: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let encoding = self.encoding();
+        let items = self.read("workspace/diagnostic", |state| {
+            state
+                .workspace
+                .articles()
+                .filter_map(|(_, article)| {
+                    let (items, version) = diagnostics::compute(state, &article.path, encoding)?;
+                    Some(WorkspaceDocumentDiagnosticReport::Full(
+                        WorkspaceFullDocumentDiagnosticReport {
+                            uri: convert::uri(&article.path)?,
+                            version: version.map(i64::from),
+                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                result_id: None,
+                                items,
+                            },
+                        },
+                    ))
+                })
+                .collect()
+        })?;
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some(path) = convert::path(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        self.read("codeAction", |state| {
+            let (id, article) = state.workspace.get(&path)?;
+            let start = convert::offset(article, params.range.start, encoding);
+            let end = convert::offset(article, params.range.end, encoding);
+            let settings = state.rule_settings(&path);
+            let markdown = path.extension().is_some_and(|e| e == "md");
+            let mut actions = Vec::new();
+            for finding in answers::diagnostics::diagnostics(&state.workspace, id, &settings) {
+                if finding.range.end < start || finding.range.start > end {
+                    continue;
+                }
+                let diagnostic = diagnostics::to_lsp(article, &finding, &uri, encoding);
+                for fix in dossier::rules::fixes(&article.text, &finding, markdown) {
+                    let edits = fix
+                        .edits
+                        .iter()
+                        .map(|(range, text)| TextEdit {
+                            range: convert::range(article, range, encoding),
+                            new_text: if fix.snippet {
+                                plain_placeholders(text)
+                            } else {
+                                text.clone()
+                            },
+                        })
+                        .collect();
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diagnostic.clone()]),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some([(uri.clone(), edits)].into_iter().collect()),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }));
+                }
+            }
+            Some(actions)
+        })
+    }
+}
+
+/// A snippet's tab stops as plain text: `${1:source}` → `source`. Plain workspace edits carry
+/// no snippets, so the placeholder word is left selected-by-eye for the writer to replace.
+fn plain_placeholders(snippet: &str) -> String {
+    static TAB_STOP: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\$\{\d+:([^}]*)\}|\$\d+").unwrap());
+    TAB_STOP.replace_all(snippet, "$1").into_owned()
 }
 
 fn mention_count(n: usize) -> String {

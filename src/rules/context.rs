@@ -63,7 +63,8 @@ impl<'t> Context<'t> {
     /// The attributions of sentence `i` that are the article's own, not words inside a quotation.
     pub fn attributions(&self, i: usize) -> &[Attribution] {
         self.attributions[i].get_or_init(|| {
-            let mut found = sources::attributions(self.text, self.sentences[i].clone());
+            let mut found =
+                sources::attributions_in(self.text, &self.low, self.sentences[i].clone());
             found.retain(|a| {
                 let anchor = a.verb.as_ref().map_or(a.range.start, |v| v.start);
                 !self.in_quotation(anchor) && !self.in_quotation(a.speaker.start)
@@ -91,14 +92,23 @@ impl<'t> Context<'t> {
     }
 
     /// The sentences that may name a vague or anonymous speaker, in order (see
-    /// [`sources::SPEAKER_CUES`]); found once, shared by the rules that need them.
+    /// [`sources::speaker_cues`]); found once, shared by the rules that need them.
     pub fn speaker_sentences(&self) -> &[usize] {
         self.speaker_sentences.get_or_init(|| {
-            let mut found: Vec<usize> = sources::SPEAKER_CUES
-                .find_iter(&self.low)
-                .filter_map(|m| self.sentence_at(m.start()))
-                .collect();
-            found.dedup();
+            let mut found = Vec::new();
+            let mut i = 0;
+            // Cues come in order: walk the sentences alongside instead of searching for each.
+            for at in sources::speaker_cues(&self.low) {
+                while i < self.sentences.len() && self.sentences[i].end <= at {
+                    i += 1;
+                }
+                if i < self.sentences.len()
+                    && self.sentences[i].start <= at
+                    && found.last() != Some(&i)
+                {
+                    found.push(i);
+                }
+            }
             found
         })
     }

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::compile;
@@ -49,12 +50,17 @@ pub struct Anonymous {
 
 /// The attributions of the sentence `text[sentence]`, in order.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
+    attributions_in(text, &text.to_ascii_lowercase(), sentence)
+}
+
+/// [`attributions`] with the whole text already in ASCII lower case (`low`), as the rules have it.
+pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> Vec<Attribution> {
     let base = sentence.start;
-    let raw = &text[sentence];
+    let raw = &text[sentence.clone()];
     let toks = tokenize(raw);
     let s = &Sent {
         raw,
-        low: raw.to_ascii_lowercase(),
+        low: &low[sentence],
     };
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -93,8 +99,16 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 )
             })
         });
-        if let Some((first, np, verb, last)) = found {
+        if let Some((first, mut np, verb, last)) = found {
             let voice = np.voice(s, &toks);
+            let first = if matches!(voice, Voice::Identified) || first != np.first {
+                first
+            } else {
+                // "Talks stalled on Tuesday as Western diplomats said": the source is the
+                // noun phrase around the role word, not every word before the verb.
+                np.first = core_start(s, &toks, &np);
+                np.first
+            };
             out.push(Attribution {
                 range: base + toks[first.min(np.first)].start..base + toks[last].end,
                 speaker: base + toks[np.first].start..base + toks[np.last].end,
@@ -103,7 +117,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             });
         }
     }
-    for m in VAGUE_PHRASES.find_iter(&s.low) {
+    for m in VAGUE_PHRASES.find_iter(s.low) {
         out.push(Attribution {
             range: base + m.start()..base + m.end(),
             speaker: base + m.start()..base + m.end(),
@@ -131,20 +145,47 @@ static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words without which a sentence holds no vague or anonymous attribution: the rules that look
-/// for those parse only the sentences that have one.
-pub(crate) static SPEAKER_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"\b(?:(?:{}|{})(?:s|es)?|spokesmen|spokeswomen|there\s+are|by\s+(?:some|many|most|all)|in\s+the\s+eyes|said\s+by)\b",
-        VAGUE_HEADS.join("|"),
-        ANONYMOUS_ROLES.join("|")
-    ))
-});
+/// Where the lower-cased `low` holds a word without which a sentence has no vague or anonymous
+/// attribution ("observers", "source", "some", "there are" …): the rules that look for those
+/// parse only the sentences that have one. A plain multi-pattern search with a word-boundary
+/// check, as these words are common enough that a regex would spend its time verifying them.
+pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let mut words: Vec<String> = Vec::new();
+        for w in VAGUE_HEADS.iter().chain(ANONYMOUS_ROLES) {
+            words.extend([w.to_string(), format!("{w}s"), format!("{w}es")]);
+        }
+        words.extend(
+            [
+                "spokesmen",
+                "spokeswomen",
+                "there are",
+                "by some",
+                "by many",
+                "by most",
+                "by all",
+            ]
+            .map(String::from),
+        );
+        words.extend(["in the eyes", "said by"].map(String::from));
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("valid patterns")
+    });
+    let bytes = low.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    CUES.find_iter(low).filter_map(move |m| {
+        let bounded = (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end());
+        bounded.then_some(m.start())
+    })
+}
 
 /// A sentence and its ASCII-lower-cased copy, which has the same byte offsets.
 struct Sent<'a> {
     raw: &'a str,
-    low: String,
+    low: &'a str,
 }
 
 /// A word or a punctuation mark of a sentence, by byte offsets into the sentence.
@@ -280,8 +321,9 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     if plural && !PLURAL_ANONYMOUS.contains(&lemma.as_str()) {
         return Voice::Identified;
     }
-    // "people say" is a crowd; "people familiar with the talks" are unnamed insiders.
-    if lemma == "people" && key + 1 == lower.len() && !definite {
+    // "people say" is a crowd; "two people" or "people familiar with the talks" are unnamed
+    // individuals.
+    if lemma == "people" && key + 1 == lower.len() && determiner.is_none() {
         return Voice::Vague;
     }
     if definite {
@@ -338,8 +380,7 @@ fn verb_attribution(
     let next = toks.get(v + 1).map(|t| t.lower(s));
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
     if matches!(w, "agree" | "agreed" | "agrees")
-        && !next
-            .is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
+        && !next.is_none_or(|n| matches!(n, "that" | "with" | "," | "." | ";"))
     {
         return None;
     }
@@ -401,7 +442,8 @@ fn verb_attribution(
             return None;
         }
         // "X, the head of the body, said": the words between the commas are an apposition.
-        let app_end = j - 2;
+        // (A comma opening the sentence has nothing before it.)
+        let app_end = j.checked_sub(2)?;
         let mut app_start = app_end;
         while app_start > 0 && toks[app_start - 1].word {
             app_start -= 1;
@@ -433,6 +475,32 @@ fn verb_attribution(
     None
 }
 
+/// Where the noun phrase of a vague or anonymous speaker begins: at the determiner or quantifier
+/// before its role word ("a Turkish defence ministry source", "some analysts"), else at the
+/// capitalised words right before it ("Western diplomats"), else at the role word.
+fn core_start(s: &Sent, toks: &[Tok], np: &Speaker) -> usize {
+    let words: Vec<&str> = toks[np.first..=np.last]
+        .iter()
+        .map(|t| t.lower(s))
+        .collect();
+    let Some(key) = key_word(&words) else {
+        return np.first;
+    };
+    let key = np.first + key;
+    let lookback = key.saturating_sub(5).max(np.first);
+    if let Some(d) = (lookback..key).rev().find(|&j| {
+        let w = toks[j].lower(s);
+        DETERMINERS.contains(&w) || is_possessive(w) || matches!(w, "many" | "most")
+    }) {
+        return d;
+    }
+    let mut start = key;
+    while start > np.first && toks[start - 1].capitalized(s) {
+        start -= 1;
+    }
+    start
+}
+
 /// The speaker ending just before token `end` (exclusive), read backwards to a stop.
 fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
     let mut first = end;
@@ -445,7 +513,7 @@ fn speaker_before(s: &Sent, toks: &[Tok], end: usize) -> Option<Speaker> {
         }
         first -= 1;
     }
-    (first < end).then_some(Speaker {
+    (first < end).then(|| Speaker {
         first,
         last: end - 1,
         apposition: None,
@@ -466,7 +534,7 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
         }
         last += 1;
     }
-    (last > start).then_some(Speaker {
+    (last > start).then(|| Speaker {
         first: start,
         last: last - 1,
         apposition: None,
@@ -474,7 +542,7 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
 }
 
 /// The speaker after an inverted verb ("…,” said Haddad.", "…, reports Enab Baladi."): it must
-/// look like one — a name, an indefinite role, a vague group — and end its clause, so that
+/// look like one — a name, a role, a vague group — and end its clause, so that
 /// "…, said Ankara “has no candidate”" is not read as Ankara speaking.
 fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let np = speaker_after(s, toks, start)?;
@@ -486,9 +554,10 @@ fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let looks_like_speaker =
         first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0]);
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
+        // … or runs on into a relative clause: "said a diplomat who follows the talks".
         matches!(
-            t.text(s),
-            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–"
+            t.lower(s),
+            "," | "." | ";" | ":" | ")" | "!" | "?" | "—" | "–" | "who" | "which"
         )
     });
     (looks_like_speaker && ends_clause).then_some(np)
@@ -608,6 +677,9 @@ const SPEECH_VERBS: &[&str] = &[
     "believe",
     "believed",
     "believes",
+    "chant",
+    "chanted",
+    "chants",
     "claim",
     "claimed",
     "claims",
@@ -691,6 +763,8 @@ const SPEECH_VERBS: &[&str] = &[
     "says",
     "see",
     "sees",
+    "shouted",
+    "shouts",
     "show",
     "showed",
     "shows",

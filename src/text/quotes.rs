@@ -6,6 +6,9 @@
 //! Straight single quotes are never taken for quotation marks: they are apostrophes far more often.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// A quoted passage: `outer` includes the quotation marks, `inner` is what was quoted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,69 +34,54 @@ impl Quotation {
 pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    let mut prev: Option<char> = None;
-    let mut line_start = true;
-    let mut paragraph_end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only quote marks and line breaks matter: jump from one to the next.
+    for m in MARKS.find_iter(text) {
+        let i = m.start();
+        let after = m.end();
+        let c = text[i..].chars().next().unwrap_or('\n');
         if c == '\n' {
             // A blank line, or a new line opening with a quote mark, ends an unclosed quotation.
-            let rest = text[i + 1..].trim_start_matches([' ', '\t', '\r']);
+            let rest = text[after..].trim_start_matches([' ', '\t', '\r']);
             let blank = rest.starts_with('\n') || rest.is_empty();
             let reopens = rest.starts_with(['“', '"']);
             if let Some(o) = open.take_if(|_| blank || reopens) {
-                let end = trimmed_end(text, paragraph_end.max(o.inner_start));
-                out.push(Quotation {
-                    outer: o.start..end,
-                    inner: o.inner_start..end,
-                });
+                out.push(o.run_to(text, i));
             }
-            line_start = true;
-            prev = Some(c);
             continue;
         }
-        if !c.is_whitespace() {
-            paragraph_end = i + c.len_utf8();
-        }
-        let after = i + c.len_utf8();
+        let prev = text[..i].chars().next_back();
+        let next = text[after..].chars().next();
         match (c, open.as_ref().map(|o| o.mark)) {
             ('“', None) => open = Some(Open::new(i, Mark::CurlyDouble, after)),
             ('”', Some(Mark::CurlyDouble | Mark::Straight)) => {
                 let o = open.take().expect("matched Some");
                 out.push(o.close(i, after));
             }
-            ('"', None) if opens(prev, line_start) => {
-                open = Some(Open::new(i, Mark::Straight, after))
-            }
+            ('"', None) if opens(prev) => open = Some(Open::new(i, Mark::Straight, after)),
             ('"', Some(Mark::Straight)) => {
                 let o = open.take().expect("matched Some");
                 out.push(o.close(i, after));
             }
-            ('‘', None) if opens(prev, line_start) => {
-                open = Some(Open::new(i, Mark::CurlySingle, after))
-            }
+            ('‘', None) if opens(prev) => open = Some(Open::new(i, Mark::CurlySingle, after)),
             ('’', Some(Mark::CurlySingle)) if !next.is_some_and(char::is_alphabetic) => {
                 let o = open.take().expect("matched Some");
                 out.push(o.close(i, after));
             }
             _ => {}
         }
-        line_start = false;
-        prev = Some(c);
     }
     if let Some(o) = open {
         // Single quotes left open were apostrophes after all; double quotes run to the end.
         if o.mark != Mark::CurlySingle {
-            let end = trimmed_end(text, paragraph_end.max(o.inner_start));
-            out.push(Quotation {
-                outer: o.start..end,
-                inner: o.inner_start..end,
-            });
+            out.push(o.run_to(text, text.len()));
         }
     }
     out
 }
+
+/// The characters the scan stops at.
+static MARKS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["\"", "“", "”", "‘", "’", "\n"]).expect("valid patterns"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mark {
@@ -117,6 +105,15 @@ impl Open {
         }
     }
 
+    /// An unclosed quotation, ended at `end` (less trailing white space).
+    fn run_to(self, text: &str, end: usize) -> Quotation {
+        let end = text[..end].trim_end().len().max(self.inner_start);
+        Quotation {
+            outer: self.start..end,
+            inner: self.inner_start..end,
+        }
+    }
+
     fn close(self, at: usize, after: usize) -> Quotation {
         Quotation {
             outer: self.start..after,
@@ -125,16 +122,12 @@ impl Open {
     }
 }
 
-/// A straight or single opening mark follows white space, an opening bracket or a dash.
-fn opens(prev: Option<char>, line_start: bool) -> bool {
-    line_start
-        || prev.is_none_or(|p| {
-            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/' | '«' | '“')
-        })
-}
-
-fn trimmed_end(text: &str, end: usize) -> usize {
-    text[..end].trim_end().len()
+/// A straight or single opening mark follows white space (or starts the text), an opening
+/// bracket or a dash.
+fn opens(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/' | '«' | '“')
+    })
 }
 
 #[cfg(test)]

@@ -70,12 +70,20 @@ fn scan_line(
             }
             *start = Some(line_start + i);
         }
-        let terminator_len = match b {
+        // Jump to the next byte that may end the sentence (`…` starts with 0xE2).
+        let Some(k) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            return;
+        };
+        i += k;
+        let terminator_len = match bytes[i] {
             b'.' | b'!' | b'?' => 1,
             // U+2026 HORIZONTAL ELLIPSIS
-            0xE2 if content[i..].starts_with('…') => '…'.len_utf8(),
-            _ => {
-                i += utf8_len(b);
+            _ if content[i..].starts_with('…') => '…'.len_utf8(),
+            other => {
+                i += utf8_len(other);
                 continue;
             }
         };

@@ -200,9 +200,10 @@ impl Client {
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let message = self
-                .receive(deadline)
-                .unwrap_or_else(|| panic!("timed out waiting for {what}"));
+            let Some(message) = self.receive(deadline) else {
+                let seen: Vec<String> = self.seen.iter().map(|m| m.to_string()).collect();
+                panic!("timed out waiting for {what}; seen:\n{}", seen.join("\n"));
+            };
             if message.get("method").is_some() && pred(&message) {
                 return message;
             }

@@ -1,0 +1,216 @@
+//! For people at a terminal, in the manner of a compiler: the severity and rule code, the message,
+//! `path:line:column`, the source line with the flagged words underlined, and a summary.
+//! Colours only on a terminal, and never when `NO_COLOR` is set.
+
+use std::io::IsTerminal;
+
+use dossier::rules::Severity;
+
+use super::Checked;
+
+/// How many characters of a (paragraph-long) line to show before the flagged words, and at most.
+const CONTEXT_BEFORE: usize = 30;
+const MAX_SHOWN: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    colour: bool,
+}
+
+impl Style {
+    /// Colours when standard output is a terminal and `NO_COLOR` is unset or empty.
+    pub fn detect() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Self {
+            colour: std::io::stdout().is_terminal() && !no_color,
+        }
+    }
+
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn label(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+        Severity::Information => ("info", "1;34"),
+        Severity::Hint => ("hint", "1;36"),
+    }
+}
+
+pub fn render(files: &[Checked], style: Style) -> String {
+    let mut out = String::new();
+    let mut counts = [0usize; 4];
+    let mut files_with_findings = 0;
+    for file in files {
+        if !file.findings.is_empty() {
+            files_with_findings += 1;
+        }
+        for f in &file.findings {
+            counts[f.severity as usize] += 1;
+            let (name, colour) = label(f.severity);
+            let start = file.position(f.range.start);
+            out += &format!(
+                "{}{} {}\n",
+                style.paint(colour, &format!("{name}[{}]", f.code)),
+                style.paint("1", ":"),
+                style.paint("1", &f.message)
+            );
+            let number = (start.line + 1).to_string();
+            let gutter = " ".repeat(number.len());
+            out += &format!(
+                "{gutter}{} {}:{}:{}\n",
+                style.paint("1;34", "-->"),
+                file.path,
+                start.line + 1,
+                start.character + 1
+            );
+            let (shown, pad, width) = excerpt(file, f.range.clone());
+            let bar = style.paint("1;34", "|");
+            out += &format!("{gutter} {bar}\n");
+            out += &format!("{} {bar} {shown}\n", style.paint("1;34", &number));
+            out += &format!(
+                "{gutter} {bar} {}{}\n",
+                " ".repeat(pad),
+                style.paint(colour, &"^".repeat(width))
+            );
+            for r in &f.related {
+                let p = file.position(r.range.start);
+                out += &format!(
+                    "{gutter} {} {}:{}:{}: {}\n",
+                    style.paint("1;34", "="),
+                    file.path,
+                    p.line + 1,
+                    p.character + 1,
+                    r.message
+                );
+            }
+            out.push('\n');
+        }
+    }
+    let [hints, infos, warnings, errors] = counts;
+    let total = hints + infos + warnings + errors;
+    if total == 0 {
+        out += &format!("dossier: no findings in {}\n", plural(files.len(), "file"));
+    } else {
+        let parts: Vec<String> = [
+            (errors, "error", "errors"),
+            (warnings, "warning", "warnings"),
+            (infos, "information", "information"),
+            (hints, "hint", "hints"),
+        ]
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+        out += &format!(
+            "dossier: {} in {} of {}\n",
+            parts.join(", "),
+            files_with_findings,
+            plural(files.len(), "file")
+        );
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The part of the finding's first line to show, how many characters precede the flagged words
+/// in it, and how many characters to underline.
+fn excerpt(file: &Checked, range: std::ops::Range<usize>) -> (String, usize, usize) {
+    let line = file.lines.line_of(range.start);
+    let line_range = file.lines.line_range(&file.text, line);
+    let text = &file.text[line_range.clone()];
+    let before: Vec<char> = file.text[line_range.start..range.start.max(line_range.start)]
+        .chars()
+        .collect();
+    let end = range.end.min(line_range.end).max(range.start);
+    let flagged = file.text[range.start..end].chars().count().max(1);
+    let skip = before.len().saturating_sub(CONTEXT_BEFORE);
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let take = MAX_SHOWN.max(before.len() - skip + flagged);
+    let mut shown: String = chars.iter().skip(skip).take(take).collect();
+    let mut pad = before.len() - skip;
+    if skip > 0 {
+        shown.insert(0, '…');
+        pad += 1;
+    }
+    if skip + take < chars.len() {
+        shown.push('…');
+    }
+    (shown, pad, flagged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier::rules::{check, RuleSettings};
+    use dossier::text::LineIndex;
+
+    fn checked(text: &str) -> Checked {
+        Checked {
+            path: "a.txt".into(),
+            text: text.into(),
+            lines: LineIndex::new(text),
+            findings: check(text, &RuleSettings::default()),
+        }
+    }
+
+    #[test]
+    fn compiler_like_output() {
+        let file = checked("Title\nTalks stalled. Observers say it failed.\n");
+        let out = render(&[file], Style { colour: false });
+        assert_eq!(
+            out.lines().take(5).collect::<Vec<_>>(),
+            [
+                "warning[vague-attribution]: “Observers say” gives a source no reader can check. Say who “Observers” are — by name, or by institution and position: wire-service style guides ask for named sources.",
+                " --> a.txt:2:16",
+                "  |",
+                "2 | Talks stalled. Observers say it failed.",
+                "  |                ^^^^^^^^^^^^^",
+            ]
+        );
+        assert!(
+            out.ends_with("dossier: 1 warning in 1 of 1 file\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_finding() {
+        let text = format!(
+            "{} Observers say it failed. {}",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
+        let out = render(&[checked(&text)], Style { colour: false });
+        let shown = out.lines().nth(3).unwrap();
+        assert!(
+            shown.starts_with("1 | …") && shown.ends_with('…'),
+            "{shown}"
+        );
+        let carets = out.lines().nth(4).unwrap();
+        let col = |s: &str, pat: &str| s.chars().position(|c| pat.starts_with(c)).unwrap();
+        assert_eq!(col(carets, "^"), col(shown, "O"));
+    }
+
+    #[test]
+    fn clean_summary() {
+        let out = render(
+            &[checked("Haddad said the talks failed.\n")],
+            Style { colour: false },
+        );
+        assert_eq!(out, "dossier: no findings in 1 file\n");
+    }
+}

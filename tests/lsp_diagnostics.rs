@@ -1,0 +1,217 @@
+//! End to end: attribution diagnostics through `dossier lsp`, pushed and pulled, with fixes.
+
+mod common;
+
+use common::{editor_capabilities, uri, workspace, Client};
+use serde_json::{json, Value};
+
+const ARTICLE: &str = "3 May 2021; DOSSIER WIRE: Talks resume\n\nIt is believed that the talks will resume in Geneva.\n\nUN envoy Geir Pedersen said the sides had agreed to meet.\n";
+
+fn codes(diagnostics: &Value) -> Vec<String> {
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn pushed_on_open_and_on_change_for_the_latest_version() {
+    let dir = workspace(&[("a.md", ARTICLE)]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    let path = dir.path().join("a.md");
+    client.open(&path, ARTICLE);
+    let first = client.wait_for("diagnostics for version 1", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 1
+    });
+    let diagnostics = &first["params"]["diagnostics"];
+    assert_eq!(codes(diagnostics), vec!["unattributed-claim"]);
+    let d = &diagnostics[0];
+    assert_eq!(d["range"]["start"], json!({"line": 2, "character": 0}));
+    assert_eq!(d["source"], "dossier");
+    assert_eq!(d["severity"], 2);
+    assert!(d["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .ends_with("docs/rules/unattributed-claim.md"));
+
+    // A burst of edits: only the last version's diagnostics arrive, with the claim removed.
+    for version in 2..=20 {
+        let text = if version == 20 {
+            "The envoy said"
+        } else {
+            "It is believed that"
+        };
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(&path), "version": version},
+                "contentChanges": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 19}}, "text": text}],
+            }),
+        );
+    }
+    let last = client.wait_for("diagnostics for version 20", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 20
+    });
+    assert!(codes(&last["params"]["diagnostics"]).is_empty(), "{last}");
+    let stale = client.seen.iter().any(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["version"]
+                .as_i64()
+                .is_some_and(|v| (2..20).contains(&v))
+    });
+    assert!(!stale, "a superseded version's diagnostics were published");
+}
+
+#[test]
+fn pulled_per_document_and_for_the_workspace_without_opening() {
+    let dir = workspace(&[
+        ("a.md", ARTICLE),
+        ("b.txt", "Observers say the plan is dead.\n"),
+        ("c.md", "Nothing to flag here.\n"),
+    ]);
+    let mut caps = editor_capabilities();
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let (mut client, init) = Client::start(&[dir.path()], caps);
+    assert_eq!(
+        init["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"],
+        true
+    );
+    client.wait_indexed();
+    let b = dir.path().join("b.txt");
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&b)}}),
+    );
+    assert_eq!(report["kind"], "full");
+    assert_eq!(codes(&report["items"]), vec!["vague-attribution"]);
+    let all = client.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let mut per_file: Vec<(String, Vec<String>)> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["uri"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                codes(&r["items"]),
+            )
+        })
+        .collect();
+    per_file.sort();
+    assert_eq!(
+        per_file,
+        vec![
+            ("a.md".to_owned(), vec!["unattributed-claim".to_owned()]),
+            ("b.txt".to_owned(), vec!["vague-attribution".to_owned()]),
+            ("c.md".to_owned(), vec![]),
+        ]
+    );
+    // A client that pulls gets nothing pushed.
+    client.open(&b, "Observers say the plan is dead.\n");
+    client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&b)}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(
+        !client
+            .seen
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri(&b))
+    );
+}
+
+#[test]
+fn quick_fixes_name_the_source_or_disable_the_rule() {
+    let dir = workspace(&[("a.md", ARTICLE)]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    let path = dir.path().join("a.md");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri(&path)},
+            "range": {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 3}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    let actions = actions.as_array().unwrap();
+    assert!(actions.len() >= 2, "{actions:?}");
+    let disable = actions
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("disable")
+        })
+        .expect("a disable action");
+    let edit = &disable["edit"]["changes"][uri(&path)][0];
+    assert_eq!(
+        edit["newText"].as_str().unwrap().trim(),
+        "<!-- dossier-disable-next-line unattributed-claim -->"
+    );
+    for action in actions {
+        assert_eq!(action["kind"], "quickfix");
+        let text = action["edit"]["changes"][uri(&path)][0]["newText"]
+            .as_str()
+            .unwrap();
+        assert!(
+            !text.contains("${"),
+            "plain edits carry no snippet syntax: {text}"
+        );
+    }
+
+    // Applying the disable edit silences the rule.
+    let mut text = ARTICLE.to_owned();
+    let at = ARTICLE.find("It is believed").unwrap();
+    text.insert_str(at, edit["newText"].as_str().unwrap());
+    std::fs::write(&path, &text).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&path), "type": 2}]}),
+    );
+    let mut caps_pull = editor_capabilities();
+    caps_pull["textDocument"]["diagnostic"] = json!({});
+    drop(client);
+    let (mut client, _) = Client::start(&[dir.path()], caps_pull);
+    client.wait_indexed();
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&path)}}),
+    );
+    assert!(codes(&report["items"]).is_empty(), "{report}");
+}
+
+#[test]
+fn rule_levels_from_dossier_json() {
+    let dir = workspace(&[
+        (
+            "dossier.json",
+            r#"{"rules": {"unattributed-claim": "error", "vague-attribution": "off"}}"#,
+        ),
+        (
+            "a.md",
+            "It is believed that talks resume. Observers say so.\n",
+        ),
+    ]);
+    let mut caps = editor_capabilities();
+    caps["textDocument"]["diagnostic"] = json!({});
+    let (mut client, _) = Client::start(&[dir.path()], caps);
+    client.wait_indexed();
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri(&dir.path().join("a.md"))}}),
+    );
+    assert_eq!(codes(&report["items"]), vec!["unattributed-claim"]);
+    assert_eq!(report["items"][0]["severity"], 1);
+}
