@@ -595,22 +595,30 @@ fn malformed_settings_are_pinpointed_and_the_last_good_ones_stay() {
     assert_eq!(shown, 2);
 }
 
-/// Guarantee 2 (command line): the same message, and exit code 2.
+/// Guarantee 2 (command line): `dossier check` (and `dossier actors`) exit 2 with the message the
+/// server shows for the same file.
 #[test]
-fn the_command_line_reports_a_malformed_config_with_exit_code_2() {
+fn the_command_line_reports_a_malformed_config_with_exit_code_2_and_the_same_message() {
     let broken = "{\n  \"maxFileSize\": \"big\"\n}\n";
     let dir = workspace(&[("dossier.json", broken), ("a.md", ARTICLE)]);
-    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("actors")
-        .arg(dir.path())
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2), "{output:?}");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    let shown = client.wait_for("showMessage", |m| m["method"] == "window/showMessage");
+    let shown = shown["params"]["message"].as_str().unwrap().to_owned();
+    let (error, _) = shown.split_once(" — ").unwrap_or_else(|| panic!("{shown}"));
     let place = format!("{}:2:", dir.path().join("dossier.json").display());
-    assert!(stderr.contains(&place), "{stderr}");
-    assert!(output.stdout.is_empty());
+    assert!(error.contains(&place), "{error}");
+    for command in ["check", "actors"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg(command)
+            .arg(dir.path())
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{command}: {output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim_end(), error, "{command}");
+        assert!(output.stdout.is_empty(), "{command}: {output:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
