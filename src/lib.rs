@@ -5,6 +5,7 @@ pub mod answers;
 pub mod article;
 pub mod catalog;
 pub mod config;
+pub mod discovery;
 pub mod files;
 pub mod mentions;
 pub mod rules;

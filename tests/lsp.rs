@@ -335,3 +335,80 @@ fn a_workspace_catalog_entry_is_the_definition_and_a_broken_config_is_reported()
         "{hover}"
     );
 }
+
+/// Applies LSP text edits (UTF-16 positions) to a text.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[start..].char_indices() {
+            if units >= p["character"].as_u64().unwrap() as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_owned();
+    for (start, end, new) in spans {
+        out.replace_range(start..end, &new);
+    }
+    out
+}
+
+#[test]
+fn rename_a_spelling_across_three_articles() {
+    let files = [
+        (
+            "a.md",
+            "“Foreign Minister Faisal Mekdad” arrived. Mekdad’s aides followed.\n",
+        ),
+        (
+            "b.txt",
+            "🇸🇾 Mekdad said little. Faisal Miqdad, as the agency spells him, left.\n",
+        ),
+        ("c.md", "The talks stalled; Mekdad blamed Washington.\n"),
+    ];
+    let dir = workspace(&files);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    let b = dir.path().join("b.txt");
+    let at = position(files[1].1, "Mekdad", false);
+    let prepared = client.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": {"uri": uri(&b)}, "position": at}),
+    );
+    assert_eq!(prepared["placeholder"], "Mekdad");
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri(&b)}, "position": at, "newName": "Meqdad"}),
+    );
+    let changes = edit["changes"].as_object().unwrap();
+    assert_eq!(changes.len(), 3);
+    let expected = [
+        "“Foreign Minister Faisal Meqdad” arrived. Meqdad’s aides followed.\n",
+        "🇸🇾 Meqdad said little. Faisal Miqdad, as the agency spells him, left.\n",
+        "The talks stalled; Meqdad blamed Washington.\n",
+    ];
+    for ((name, text), want) in files.iter().zip(expected) {
+        let edits = changes[&uri(&dir.path().join(name))].as_array().unwrap();
+        assert_eq!(apply_edits(text, edits), want, "{name}");
+    }
+    let bad = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri(&b)}, "position": at, "newName": "  "}),
+    );
+    assert!(bad.get("error").is_some(), "{bad}");
+}

@@ -5,6 +5,7 @@ pub mod card;
 pub mod complete;
 pub mod diagnostics;
 pub mod navigate;
+pub mod rename;
 pub mod symbols;
 
 use std::ops::Range;

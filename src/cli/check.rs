@@ -5,14 +5,11 @@
 //! commands. Exit code 0 when clean, 1 when a finding reaches `--deny`, 2 on a usage or
 //! configuration error.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier::config::{self, FILE_NAME};
-use dossier::files;
-use dossier::rules::{check, RuleSettings, Severity};
-use dossier::text::LineIndex;
+use dossier::answers::diagnostics::diagnostics;
+use dossier::rules::Severity;
 use rayon::prelude::*;
 
 use super::report::{self, Checked, ReportFormat};
@@ -48,46 +45,39 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("dossier: {}: no such file or folder", missing.display());
         return ExitCode::from(USAGE_ERROR);
     }
-    let root = load::root_for(&paths[0]);
-    let settings = match files::load_settings(&root) {
-        Ok(s) => s,
+    let loaded = match load::load(&paths) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("dossier: {e}");
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    let rules = match RuleSettings::from_config(&settings.config.rules) {
-        Ok(r) => r,
-        Err(message) => {
-            eprintln!(
-                "dossier: {}",
-                rules_error(&root, &settings.config, &message)
-            );
-            return ExitCode::from(USAGE_ERROR);
-        }
-    };
-    let articles = load::article_paths(&paths, &settings.config.filter());
-    let limit = settings.config.max_file_size;
-    let results: Vec<Result<Checked, (PathBuf, files::Skip)>> = articles
+    for (path, skip) in &loaded.skipped {
+        eprintln!("dossier: {}: {skip}", path.display());
+    }
+    for path in &loaded.lossy {
+        eprintln!(
+            "dossier: {}: not valid UTF-8; read with replacement characters",
+            path.display()
+        );
+    }
+    // The editor's answer without an editor: `dossier.json` alone sets the rules.
+    let rules = loaded.settings.config.rule_settings(&Default::default());
+    let ws = &loaded.workspace;
+    let ids: Vec<_> = ws.articles().map(|(id, _)| id).collect();
+    let mut checked: Vec<Checked> = ids
         .par_iter()
-        .map(|path| {
-            let loaded = files::read_article(path, limit).map_err(|s| (path.clone(), s))?;
-            let findings = check(&loaded.text, &rules);
-            Ok(Checked {
-                path: display_path(path),
-                lines: LineIndex::new(&loaded.text),
-                text: loaded.text,
-                findings,
-            })
+        .map(|&id| {
+            let article = ws.article(id);
+            Checked {
+                path: display_path(&article.path),
+                lines: article.lines.clone(),
+                text: article.text.clone(),
+                findings: diagnostics(ws, id, &rules),
+            }
         })
         .collect();
-    let mut checked = Vec::new();
-    for result in results {
-        match result {
-            Ok(c) => checked.push(c),
-            Err((path, skip)) => eprintln!("dossier: {}: {skip}", path.display()),
-        }
-    }
+    checked.sort_by(|a, b| a.path.cmp(&b.path));
     print!("{}", report::render(args.format, &checked));
     let denied = checked
         .iter()
@@ -98,21 +88,6 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Where in `dossier.json` a bad `rules` entry is, for the error message.
-fn rules_error(root: &Path, config: &config::Config, message: &str) -> String {
-    let path = root.join(FILE_NAME);
-    let text = fs::read_to_string(&path).unwrap_or_default();
-    let culprit = config
-        .rules
-        .iter()
-        .find(|(code, level)| {
-            message.contains(&format!("`{code}`")) || message.contains(&format!("`{level}`"))
-        })
-        .map_or("rules", |(code, _)| code.as_str());
-    let (line, column) = config::locate(&text, culprit);
-    format!("{}:{}:{}: {message}", path.display(), line + 1, column + 1)
 }
 
 /// A path as the reports show it: relative as given, without a leading `./`, with `/`.

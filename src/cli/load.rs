@@ -14,6 +14,8 @@ pub struct Loaded {
     pub skipped: Vec<(PathBuf, files::Skip)>,
     /// Files decoded with replacement characters.
     pub lossy: Vec<PathBuf>,
+    /// The settings of the workspace folder that governs the paths.
+    pub settings: files::Settings,
 }
 
 /// The folder whose `dossier.json` governs a path: the nearest ancestor (or the path itself)
@@ -68,5 +70,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
         workspace,
         skipped: batch.skipped,
         lossy: batch.lossy,
+        settings,
     })
 }

@@ -465,6 +465,10 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions::default()),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -831,6 +835,58 @@ impl LanguageServer for Backend {
                 Some(CompletionResponse::Array(items))
             },
         )
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.ask(
+            "prepareRename",
+            &params.text_document.uri,
+            |ws, id, article, enc| {
+                let offset = convert::offset(article, params.position, enc);
+                let range = answers::rename::prepare(ws, id, offset)?;
+                Some(PrepareRenameResponse::RangeWithPlaceholder {
+                    range: convert::range(article, &range, enc),
+                    placeholder: article.text[range].to_owned(),
+                })
+            },
+        )
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let outcome = self.ask("rename", &p.text_document.uri, |ws, id, article, enc| {
+            let offset = convert::offset(article, p.position, enc);
+            Some(
+                answers::rename::rename(ws, id, offset, &params.new_name).map(|edits| {
+                    let changes = edits
+                        .into_iter()
+                        .filter_map(|(article_id, edits)| {
+                            let target = ws.article(article_id);
+                            let edits = edits
+                                .into_iter()
+                                .map(|(range, new_text)| TextEdit {
+                                    range: convert::range(target, &range, enc),
+                                    new_text,
+                                })
+                                .collect();
+                            Some((convert::uri(&target.path)?, edits))
+                        })
+                        .collect();
+                    WorkspaceEdit {
+                        changes: Some(changes),
+                        ..Default::default()
+                    }
+                }),
+            )
+        })?;
+        match outcome {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(message)) => Err(Error::invalid_params(message)),
+        }
     }
 
     async fn diagnostic(

@@ -46,6 +46,11 @@ const ROLE_WORDS: [&str; 40] = [
     "secretary-general",
 ];
 
+/// Lower-case words inside a title ("minister of state", "former foreign minister").
+const TITLE_LINKS: [&str; 10] = [
+    "of", "for", "the", "state", "foreign", "affairs", "former", "special", "senior", "then",
+];
+
 /// Prepositions after which a capital is the city ("an embassy in Washington").
 const LOCATIVE: [&str; 12] = [
     "in",
@@ -105,7 +110,7 @@ const ABBREVIATIONS: [&str; 14] = [
 ];
 
 /// Does a word end its sentence ("met." but not "Gen.")?
-fn ends_sentence(word: &str) -> bool {
+pub(crate) fn ends_sentence(word: &str) -> bool {
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
     word.ends_with(['!', '?'])
         || (word.ends_with('.') && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
@@ -155,7 +160,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-fn is_role_word(word: &str) -> bool {
+pub(crate) fn is_role_word(word: &str) -> bool {
     let word = bare(word);
     is_one_of(word, &ROLE_WORDS)
         || word
@@ -167,13 +172,15 @@ fn is_role_word(word: &str) -> bool {
 /// Minister Faisal Mekdad"), an apposition before it ("the head of the commission, Samir
 /// Haddad,"), or one after it ("Geir Pedersen, the UN envoy,")?
 pub fn has_role_beside(text: &str, start: usize, end: usize) -> bool {
-    // A title: a chain of capitalised words or role words just before the name ("UN envoy",
-    // "Russian Foreign Minister"); a lower-case word that is no role ("met") ends the chain.
-    for word in words_before(text, start).take(3) {
+    // A title: a chain of capitalised words, role words and the small words of titles just
+    // before the name ("UN envoy", "Russian Foreign Minister", "minister of state"); any other
+    // lower-case word ("met") ends the chain.
+    for word in words_before(text, start).take(5) {
         if is_role_word(word) {
             return true;
         }
-        if word.ends_with(',') || !word.starts_with(char::is_uppercase) {
+        let links_a_title = is_one_of(word, &TITLE_LINKS);
+        if word.ends_with(',') || !(word.starts_with(char::is_uppercase) || links_a_title) {
             break;
         }
     }
@@ -262,6 +269,10 @@ mod tests {
             "Geir Pedersen"
         ));
         assert!(role("Gen. Mazloum Abdi said", "Mazloum Abdi"));
+        assert!(role(
+            "Former Jordanian minister of state Layla Nasser says",
+            "Layla Nasser"
+        ));
     }
 
     #[test]

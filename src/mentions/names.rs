@@ -6,10 +6,11 @@
 
 /// Arabic definite-article particles as they are transliterated ("al-Assad", "el-Sisi",
 /// "ash-Sharaa"); each is followed by a hyphen or a space.
-const ARABIC_PARTICLES: [&str; 8] = ["al", "el", "ad", "ar", "as", "ash", "an", "at"];
+pub(crate) const ARABIC_PARTICLES: [&str; 8] = ["al", "el", "ad", "ar", "as", "ash", "an", "at"];
 
 /// Particles of European surnames that stay part of a later reference ("de Mistura").
-const NAME_PARTICLES: [&str; 9] = ["de", "di", "da", "van", "von", "der", "bin", "ibn", "abu"];
+pub(crate) const NAME_PARTICLES: [&str; 9] =
+    ["de", "di", "da", "van", "von", "der", "bin", "ibn", "abu"];
 
 /// Surnames that are also everyday English words or dates ("May", "Hunt"): alone, they name
 /// a person only in an article that names that person in full.

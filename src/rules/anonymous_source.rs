@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Information,
     summary: "An unnamed source (“a source said”, “an official said”); says when no reason for the anonymity is given.",
     doc: "docs/rules/anonymous-source.md",
+    needs_workspace: false,
     check,
     fix,
 };

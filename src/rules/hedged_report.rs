@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Information,
     summary: "A hedge (“reportedly”, “allegedly”, “is said to”) with no source in its sentence or the next.",
     doc: "docs/rules/hedged-report.md",
+    needs_workspace: false,
     check,
     fix,
 };

@@ -15,8 +15,10 @@ mod suppress;
 
 mod anonymous_source;
 mod hedged_report;
+pub mod inconsistent_spelling;
 mod unattributed_claim;
 mod unattributed_quote;
+pub mod unintroduced_actor;
 mod unsourced_figure;
 mod vague_attribution;
 
@@ -74,6 +76,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// The rule's documentation page, relative to the repository root.
     pub doc: &'static str,
+    /// The rule needs the catalog and the workspace, not the text alone:
+    /// `answers::diagnostics` runs it, [`check`] does not.
+    pub needs_workspace: bool,
     check: fn(&Context, &mut Vec<Hit>),
     fix: fn(&Context, &Finding) -> Option<Fix>,
 }
@@ -95,7 +100,17 @@ pub static RULES: &[&Rule] = &[
     &hedged_report::RULE,
     &unattributed_quote::RULE,
     &unsourced_figure::RULE,
+    &unintroduced_actor::RULE,
+    &inconsistent_spelling::RULE,
 ];
+
+/// The `check` of a rule that needs the catalog and the workspace rather than the text alone.
+fn run_elsewhere(_: &Context, _: &mut Vec<Hit>) {}
+
+/// The `fix` of a rule whose findings carry their own replacement (`Finding::suggestion`).
+fn suggested_only(_: &Context, _: &Finding) -> Option<Fix> {
+    None
+}
 
 /// The rule with this code, if there is one.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -162,6 +177,10 @@ pub struct Finding {
     pub range: Range<usize>,
     pub message: String,
     pub related: Vec<Related>,
+    /// Text that should replace the finding's range, when the rule knows it (the catalog's
+    /// spelling of a name); offered as a quick fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 /// Another place that belongs to a finding, e.g. a later mention of the same anonymous source.
@@ -221,6 +240,7 @@ pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
                     range: h.range,
                     message: h.message,
                     related: h.related,
+                    suggestion: None,
                 }),
         );
     }
@@ -251,8 +271,21 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     }
     let cx = Context::new(text);
     let mut out: Vec<Fix> = (rule.fix)(&cx, finding).into_iter().collect();
+    if let Some(replacement) = &finding.suggestion {
+        out.push(Fix {
+            title: format!("Write “{replacement}”"),
+            edits: vec![(finding.range.clone(), replacement.clone())],
+            snippet: false,
+        });
+    }
     out.push(fix::disable_next_line(text, finding, markdown));
     out
+}
+
+/// Drops the findings that inline comments switch off (for rules run outside [`check`]).
+pub fn retain_unsuppressed(text: &str, findings: &mut Vec<Finding>) {
+    let suppressions = suppress::Suppressions::parse(text);
+    findings.retain(|f| !suppressions.is_suppressed(f.code, f.range.start));
 }
 
 #[cfg(test)]

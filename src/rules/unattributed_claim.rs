@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "A claim made through an agentless construction (“it is believed that”) with no source in its sentence.",
     doc: "docs/rules/unattributed-claim.md",
+    needs_workspace: false,
     check,
     fix,
 };

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "A quotation of a clause or more with no speaker in its sentence or the sentences around it.",
     doc: "docs/rules/unattributed-quote.md",
+    needs_workspace: false,
     check,
     fix,
 };

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Hint,
     summary: "A percentage or statistic with no source in its sentence.",
     doc: "docs/rules/unsourced-figure.md",
+    needs_workspace: false,
     check,
     fix,
 };

@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "A claim attributed to a group no reader can check (“observers say”, “according to analysts”).",
     doc: "docs/rules/vague-attribution.md",
+    needs_workspace: false,
     check,
     fix,
 };

@@ -1,0 +1,272 @@
+//! People whom no catalog lists but whom an article introduces with a role: "Former Lebanese
+//! minister of finance, Karim Haddad, says", "businessman Karim Haddad", "Layla Nasser,
+//! President of the Syrian Business Council,". The workspace makes them actors of the article,
+//! with the role as their card and the introducing mention as their definition.
+//!
+//! One pass over the words of each prose line: a run of capitalised words is cut after its last
+//! word that cannot be part of a name (a role, title, organisation, nationality, date or
+//! function word); what remains, two to four capitalised words, is a name if a role phrase
+//! stands beside it. Headings (lines without terminal punctuation) introduce no one.
+
+mod words;
+
+use std::ops::Range;
+
+use words::{Kind, Word};
+
+/// A person introduced in the text with a role, found by the patterns below.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Introduced {
+    /// Bytes of the full name as written ("Karim Haddad"), without titles (Dr, Mr.) or
+    /// possessive.
+    pub name: Range<usize>,
+    /// The role as written, trimmed: "Former Lebanese minister of finance", "the head of the
+    /// negotiating body", "businessman", "President of the Syrian Business Council".
+    pub role: String,
+    /// The name later references use: the last word, with a particle before it kept
+    /// ("al-Hassan", "de Mistura", "bin Haddad").
+    pub surname: String,
+}
+
+/// Every introduction in `text`, in text order; a name introduced twice is found twice.
+pub fn introduced(text: &str) -> Vec<Introduced> {
+    let mut found = Vec::new();
+    let mut words = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if is_prose(line) {
+            words.clear();
+            words::split(line, offset, &mut words);
+            find_in_line(text, &words, &mut found);
+        }
+        offset += line.len() + 1;
+    }
+    found
+}
+
+/// A line of prose ends with terminal punctuation (before closing quotes or brackets); a
+/// heading, a caption or a tag list does not.
+fn is_prose(line: &str) -> bool {
+    let line = line.trim();
+    if line.starts_with('#') {
+        return false;
+    }
+    line.trim_end_matches(|c: char| {
+        matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') || c.is_whitespace()
+    })
+    .ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Introductions among the words of one line.
+fn find_in_line(text: &str, words: &[Word], found: &mut Vec<Introduced>) {
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].kind != Kind::Capital {
+            i += 1;
+            continue;
+        }
+        // The run of name words from i, to the first punctuation between words.
+        let mut end = i + 1;
+        while end < words.len() && !separated(words, end - 1) && words[end].kind != Kind::Other {
+            end += 1;
+        }
+        let next = end;
+        while words[end - 1].kind == Kind::Joiner {
+            end -= 1;
+        }
+        if let Some(intro) = person(text, words, i, end) {
+            found.push(intro);
+        }
+        i = next;
+    }
+}
+
+/// Does punctuation (or a possessive) separate word `k` from the next?
+fn separated(words: &[Word], k: usize) -> bool {
+    boundary(words, k) || words[k].possessive
+}
+
+/// Does a phrase end after word `k`: a comma, a quote, a sentence's end, a dash?
+fn boundary(words: &[Word], k: usize) -> bool {
+    words[k].closes || words[k].stop || words.get(k + 1).is_some_and(|w| w.opens)
+}
+
+/// The person named by the run of name words `run..end`, if a role stands beside the name.
+fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduced> {
+    // Most runs are one capitalised word (a sentence's first, a place): no name, and no need
+    // to look the words up.
+    if words[run..end]
+        .iter()
+        .filter(|w| w.kind != Kind::Joiner)
+        .count()
+        < 2
+    {
+        return None;
+    }
+    // The name is what follows the run's last word that no name contains ("Foreign Minister
+    // Karim Haddad", "Syrian Business Council head"), starting with a capitalised word.
+    let mut start = (run..end)
+        .rev()
+        .find(|&k| words[k].kind == Kind::Capital && words[k].splits_names())
+        .map_or(run, |k| k + 1);
+    while start < end && words[start].kind != Kind::Capital {
+        start += 1;
+    }
+    let capitals = words[start..end]
+        .iter()
+        .filter(|w| w.kind != Kind::Joiner)
+        .count();
+    if !(2..=4).contains(&capitals) {
+        return None;
+    }
+    // Titles that are no role ("Dr", "Mr.") stand between the name and its role.
+    let mut before = start;
+    while before > 0 && !boundary(words, before - 1) && words[before - 1].is_title() {
+        before -= 1;
+    }
+    let role = title(words, before)
+        .or_else(|| apposition_after(words, end))
+        .or_else(|| apposition_before(words, before, end))?;
+    let last = &words[end - 1];
+    let surname_start = match end - start {
+        n if n >= 3 && words[end - 2].kind == Kind::Joiner => words[end - 2].start,
+        _ => last.start,
+    };
+    let role_end = words[role.end - 1].end + usize::from(words[role.end - 1].dot);
+    Some(Introduced {
+        name: words[start].start..last.core_end(),
+        role: text[words[role.start].start..role_end].to_owned(),
+        surname: text[surname_start..last.core_end()].to_owned(),
+    })
+}
+
+/// A role written as a title just before the name, without a comma: "businessman Karim
+/// Haddad", "Foreign Minister Karim Haddad", "Syrian Business Council head Karim Haddad",
+/// "the adviser to the Syrian Negotiations Commission Karim Haddad". Between the role word and
+/// the name only capitalised words, "of", "to", "for", determiners and modifiers.
+fn title(words: &[Word], name: usize) -> Option<Range<usize>> {
+    if name == 0 || boundary(words, name - 1) {
+        return None;
+    }
+    let next = &words[name - 1];
+    if next.is_connector() || next.is_determiner() {
+        return None;
+    }
+    let mut k = name - 1;
+    let role = loop {
+        let w = &words[k];
+        if w.is_role() {
+            break k;
+        }
+        let complement = w.is_connector() || w.is_determiner() || w.is_modifier() || w.is_proper();
+        if !complement || name - k > 6 || k == 0 || boundary(words, k - 1) {
+            return None;
+        }
+        k -= 1;
+    };
+    Some(extend_left(words, role, 0)..name)
+}
+
+/// A role in apposition after the name: "Layla Nasser, President of the Syrian Business
+/// Council,", "Karim Haddad, a businessman close to the government,". The phrase runs to the
+/// next comma or the sentence's end; its first role word comes after words of a role only and
+/// is followed by the phrase's end or a word that continues a role ("of", "close", "who").
+fn apposition_after(words: &[Word], name_end: usize) -> Option<Range<usize>> {
+    let last = &words[name_end - 1];
+    if !last.comma || last.possessive || last.stop {
+        return None;
+    }
+    let from = name_end;
+    let phrase = &words[from..words.len().min(from + 12)];
+    let len = match phrase.iter().position(|w| w.closes || w.stop) {
+        Some(k) => k + 1,
+        None if words.len() <= from + 12 => phrase.len(),
+        None => return None,
+    };
+    let phrase = &phrase[..len];
+    if phrase.iter().skip(1).any(|w| w.opens) {
+        return None;
+    }
+    let first = phrase.iter().position(Word::is_role)?;
+    if phrase[..first]
+        .iter()
+        .any(|w| !leads_to_role(w) || w.is_connector())
+    {
+        return None;
+    }
+    let mut role = first;
+    while phrase.get(role + 1).is_some_and(Word::is_role) {
+        role += 1;
+    }
+    if phrase.get(role + 1).is_some_and(|w| !w.continues_role()) {
+        return None;
+    }
+    Some(from..from + len)
+}
+
+/// A role in apposition before the name, which the comma after the name (or the sentence's
+/// end) closes: "Former Lebanese minister of finance, Karim Haddad, says", "the head of the
+/// negotiating body, Samir Haddad, warned". The role phrase is the end of the clause before
+/// the comma, from its last role word that ends the clause or is followed by "of", "to", …
+/// with the words of a role before it. A clause that describes something else ("…, a body
+/// close to the government,") is passed over to the one before it.
+fn apposition_before(words: &[Word], name: usize, name_end: usize) -> Option<Range<usize>> {
+    let last = &words[name_end - 1];
+    let closed = !last.possessive && (last.closes || last.stop || name_end == words.len());
+    if !closed || name == 0 || !words[name - 1].comma {
+        return None;
+    }
+    let mut clause_end = name;
+    for _ in 0..2 {
+        let mut from = clause_end - 1;
+        while from > 0 && !words[from].opens && !boundary(words, from - 1) && clause_end - from < 12
+        {
+            from -= 1;
+        }
+        let role = (from..clause_end).rev().find(|&k| {
+            words[k].is_role() && (k + 1 == clause_end || words[k + 1].continues_role())
+        });
+        if let Some(role) = role {
+            let start = extend_left(words, role, from);
+            return (clause_end - start >= 2).then_some(start..clause_end);
+        }
+        // "…, a body close to the government, Name": the role may be in the clause before.
+        let described = ["a", "an"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(words[from].core));
+        if !described || from == 0 || !words[from - 1].comma {
+            return None;
+        }
+        clause_end = from;
+    }
+    None
+}
+
+/// Words that may stand before a role word in its phrase: determiners, "of", "to", "for",
+/// other role words, modifiers ("former", "finance") and capitalised words ("Lebanese",
+/// "UN", "Russia’s"); not a capitalised function word ("Then businessman …").
+fn leads_to_role(w: &Word) -> bool {
+    w.is_determiner()
+        || (!w.is_sentence_word()
+            && (w.is_connector() || w.is_role() || w.is_modifier() || w.is_proper()))
+}
+
+/// The first word of the role phrase whose role word is `role`: back over the words that lead
+/// to a role, no further than `floor` or punctuation, without a leading "of", "to" or "for".
+fn extend_left(words: &[Word], role: usize, floor: usize) -> usize {
+    let mut start = role;
+    while start > floor
+        && role - start < 12
+        && !boundary(words, start - 1)
+        && leads_to_role(&words[start - 1])
+    {
+        start -= 1;
+    }
+    while start < role && words[start].is_connector() {
+        start += 1;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests;

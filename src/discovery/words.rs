@@ -1,0 +1,669 @@
+//! The words of one line as the introduction patterns see them: where each word's letters are,
+//! what punctuation closes it, and which class of word it is (part of a name, a role, an
+//! organisation's last word, a function word).
+
+use crate::mentions::{ends_sentence, is_role_word, ARABIC_PARTICLES, NAME_PARTICLES};
+
+/// How a word can take part in a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A capitalised word with at least one lower-case letter ("Karim", "Al-Assad", "O’Brien").
+    Capital,
+    /// A word led by an Arabic particle ("al-Hassan", "ash-Sharaa"): a name word, never the
+    /// first.
+    Particle,
+    /// A particle written apart ("bin", "de", "al"): inside a name only, between name words.
+    Joiner,
+    Other,
+}
+
+/// One word of a line.
+#[derive(Clone, Debug)]
+pub(super) struct Word<'a> {
+    /// The letters of the word without the punctuation around it or a possessive.
+    pub core: &'a str,
+    /// Byte offset of `core` in the text.
+    pub start: usize,
+    /// Byte offset of the end of the word with its possessive ("Haddad’s"), without the
+    /// punctuation after it.
+    pub end: usize,
+    pub kind: Kind,
+    /// Punctuation before the word (an opening quote or bracket): nothing before it belongs to
+    /// the same phrase.
+    pub opens: bool,
+    /// Punctuation after the word (a comma, a quote, a sentence's full stop) ends its phrase.
+    pub closes: bool,
+    /// The punctuation after the word starts with a comma.
+    pub comma: bool,
+    /// The word ends its sentence.
+    pub stop: bool,
+    pub possessive: bool,
+    /// An abbreviation's full stop follows the word ("Gen.").
+    pub dot: bool,
+}
+
+impl Word<'_> {
+    /// The end of the core, without a possessive.
+    pub fn core_end(&self) -> usize {
+        self.start + self.core.len()
+    }
+
+    fn is(&self, list: &[&str]) -> bool {
+        list.iter().any(|w| w.eq_ignore_ascii_case(self.core))
+    }
+
+    /// A role or occupation ("minister", "Envoy", "businessman", "ex-minister", "heads").
+    pub fn is_role(&self) -> bool {
+        let role = |w: &str| {
+            is_role_word(w)
+                || OCCUPATIONS.iter().any(|o| o.eq_ignore_ascii_case(w))
+                || w.strip_suffix('s')
+                    .is_some_and(|w| OCCUPATIONS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        };
+        !self.core.is_empty()
+            && (role(self.core) || self.core.rsplit_once('-').is_some_and(|(_, w)| role(w)))
+    }
+
+    /// A title that is no role and no part of the name ("Dr", "Mr.").
+    pub fn is_title(&self) -> bool {
+        self.is(&TITLES)
+    }
+
+    pub fn is_determiner(&self) -> bool {
+        self.is(&DETERMINERS)
+    }
+
+    /// "of", "to", "for": the words that join a role to what it is a role of.
+    pub fn is_connector(&self) -> bool {
+        self.is(&CONNECTORS)
+    }
+
+    /// A word that may follow a role word in a role phrase ("minister of …", "a businessman
+    /// close to …", "a lawyer who …").
+    pub fn continues_role(&self) -> bool {
+        self.is(&CONTINUATIONS)
+    }
+
+    pub fn is_modifier(&self) -> bool {
+        self.is(&MODIFIERS)
+    }
+
+    /// Starts with a capital and is no function word, month or day ("Lebanese", "UN", "Syria’s").
+    pub fn is_proper(&self) -> bool {
+        self.core.starts_with(char::is_uppercase)
+            && !self.is(&FUNCTION_WORDS)
+            && !self.is(&CALENDAR)
+    }
+
+    /// A capitalised function word ("Then", "But"), which no role phrase starts with.
+    pub fn is_sentence_word(&self) -> bool {
+        self.core.starts_with(char::is_uppercase) && self.is(&FUNCTION_WORDS)
+    }
+
+    /// A capitalised word that cannot be part of a person's name: a role or title, the last
+    /// word of an organisation or place, a nationality, a month or day, a function word.
+    pub fn splits_names(&self) -> bool {
+        self.is_role()
+            || self.is_title()
+            || self.is_modifier()
+            || self.is(&INSTITUTIONS)
+            || self.is(&NATIONALITIES)
+            || self.is(&CALENDAR)
+            || self.is(&FUNCTION_WORDS)
+    }
+}
+
+/// The words of `line`, which starts at byte `base` of the text, into `words`. Whitespace
+/// separates words; a dash is a word of its own that closes the phrase before it.
+pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        let dash = matches!(c, '—' | '–' | '―');
+        if c.is_whitespace() || dash {
+            if let Some(s) = start.take() {
+                words.push(word(line, base, s, i));
+            }
+            if dash {
+                words.push(barrier(base + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push(word(line, base, s, line.len()));
+    }
+}
+
+/// A word that ends every phrase around it (a dash, a lone quote).
+fn barrier(at: usize) -> Word<'static> {
+    Word {
+        core: "",
+        start: at,
+        end: at,
+        kind: Kind::Other,
+        opens: true,
+        closes: true,
+        comma: false,
+        stop: false,
+        possessive: false,
+        dot: false,
+    }
+}
+
+fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
+    let raw = &line[from..to];
+    let punctuation = |c: char| !c.is_alphanumeric();
+    let lead = raw.len() - raw.trim_start_matches(punctuation).len();
+    let trimmed = raw[lead..].trim_end_matches(punctuation);
+    if trimmed.is_empty() {
+        return barrier(base + from);
+    }
+    let (core, possessive) = match trimmed
+        .strip_suffix("’s")
+        .or_else(|| trimmed.strip_suffix("'s"))
+    {
+        Some(core) if !core.is_empty() => (core, true),
+        _ => (trimmed, false),
+    };
+    let mut trail = &raw[lead + trimmed.len()..];
+    let mut end = base + from + lead + trimmed.len();
+    // A plural possessive ("the detainees' association"), unless the word is in quotes.
+    let mut possessive = possessive;
+    if !possessive && lead == 0 && core.ends_with('s') {
+        if let Some(rest) = trail.strip_prefix(['\'', '’']) {
+            possessive = true;
+            end += trail.len() - rest.len();
+            trail = rest;
+        }
+    }
+    let stop = ends_sentence(raw);
+    let dot = trail == "." && !stop;
+    Word {
+        core,
+        start: base + from + lead,
+        end,
+        kind: kind(core),
+        opens: lead > 0,
+        closes: !trail.is_empty() && !dot,
+        comma: trail.starts_with(','),
+        stop,
+        possessive,
+        dot,
+    }
+}
+
+fn kind(core: &str) -> Kind {
+    if NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core) {
+        return Kind::Joiner;
+    }
+    let letters = core
+        .chars()
+        .all(|c| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-' | '‐'));
+    if !letters {
+        return Kind::Other;
+    }
+    let has_lower = |s: &str| s.chars().any(char::is_lowercase);
+    if core.starts_with(char::is_uppercase) && has_lower(core) {
+        return Kind::Capital;
+    }
+    match core.split_once('-') {
+        Some((particle, rest))
+            if ARABIC_PARTICLES.contains(&particle)
+                && rest.starts_with(char::is_uppercase)
+                && has_lower(rest) =>
+        {
+            Kind::Particle
+        }
+        _ => Kind::Other,
+    }
+}
+
+/// Combining marks of transliterations written decomposed ("Ḥ" as "H" and a dot below).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1DC0}'..='\u{1DFF}')
+}
+
+/// Arabic particles written apart from the name, in either case ("Karim al Hassan", "Karim Al
+/// Hassan"); the others ("as", "at", "an") are English words when written apart.
+const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
+
+/// Occupations and ranks that introduce a person as a role does ("businessman Karim Haddad");
+/// added to the role words of `mentions::context`.
+const OCCUPATIONS: [&str; 45] = [
+    "businessman",
+    "businesswoman",
+    "businessmen",
+    "activist",
+    "journalist",
+    "lawyer",
+    "analyst",
+    "researcher",
+    "cleric",
+    "judge",
+    "economist",
+    "professor",
+    "defector",
+    "official",
+    "expert",
+    "scholar",
+    "academic",
+    "writer",
+    "author",
+    "editor",
+    "correspondent",
+    "reporter",
+    "commentator",
+    "banker",
+    "tycoon",
+    "investor",
+    "industrialist",
+    "dissident",
+    "politician",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "brigadier",
+    "brig",
+    "maj",
+    "officer",
+    "imam",
+    "mufti",
+    "bishop",
+    "patriarch",
+    "commissioner",
+    "ceo",
+];
+
+/// Titles that are neither a role nor part of the name ("Dr Layla Nasser").
+const TITLES: [&str; 7] = ["dr", "mr", "mrs", "ms", "prof", "miss", "sir"];
+
+const DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "its", "their"];
+
+const CONNECTORS: [&str; 3] = ["of", "to", "for"];
+
+const CONTINUATIONS: [&str; 21] = [
+    "of",
+    "to",
+    "for",
+    "at",
+    "in",
+    "on",
+    "with",
+    "from",
+    "and",
+    "who",
+    "close",
+    "near",
+    "based",
+    "linked",
+    "tied",
+    "loyal",
+    "allied",
+    "affiliated",
+    "responsible",
+    "under",
+    "since",
+];
+
+/// Words before a role word that belong to the role ("former", "finance", "the deputy foreign
+/// minister").
+const MODIFIERS: [&str; 105] = [
+    "former",
+    "then",
+    "acting",
+    "senior",
+    "foreign",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "prime",
+    "interim",
+    "top",
+    "veteran",
+    "prominent",
+    "retired",
+    "outgoing",
+    "incoming",
+    "late",
+    "economy",
+    "economic",
+    "oil",
+    "justice",
+    "health",
+    "education",
+    "information",
+    "opposition",
+    "government",
+    "regime",
+    "rebel",
+    "military",
+    "security",
+    "intelligence",
+    "special",
+    "political",
+    "religious",
+    "tribal",
+    "local",
+    "regional",
+    "exiled",
+    "wealthy",
+    "influential",
+    "leading",
+    "well-known",
+    "affairs",
+    "trade",
+    "energy",
+    "human",
+    "rights",
+    "assistant",
+    "associate",
+    "vice",
+    "executive",
+    "managing",
+    "national",
+    "international",
+    "independent",
+    "business",
+    "civil",
+    "media",
+    "legal",
+    "caretaker",
+    "longtime",
+    "policy",
+    "press",
+    "army",
+    "police",
+    "navy",
+    "air",
+    "force",
+    "peace",
+    "humanitarian",
+    "aid",
+    "relief",
+    "refugee",
+    "reconstruction",
+    "communications",
+    "cabinet",
+    "party",
+    "ruling",
+    "militia",
+    "state",
+    "group",
+    "delegation",
+    "council",
+    "committee",
+    "commission",
+    "negotiating",
+    "transitional",
+    "armed",
+    "presidential",
+    "parliamentary",
+    "customs",
+    "central",
+    "treasury",
+    "sanctions",
+    "development",
+    "planning",
+    "agriculture",
+    "industry",
+    "transport",
+    "tourism",
+    "culture",
+    "housing",
+    "electricity",
+    "water",
+];
+
+/// Last words of organisations, institutions and places, never of a person's name.
+const INSTITUTIONS: [&str; 93] = [
+    "Council",
+    "Committee",
+    "Commission",
+    "Coalition",
+    "Ministry",
+    "Army",
+    "Front",
+    "Forces",
+    "Party",
+    "Union",
+    "University",
+    "Institute",
+    "Agency",
+    "Centre",
+    "Center",
+    "Bank",
+    "News",
+    "Times",
+    "Post",
+    "Network",
+    "Organisation",
+    "Organization",
+    "Office",
+    "Department",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Division",
+    "Authority",
+    "Government",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "League",
+    "Nations",
+    "Assembly",
+    "Parliament",
+    "Secretariat",
+    "Corps",
+    "Group",
+    "Foundation",
+    "Fund",
+    "Company",
+    "Corporation",
+    "Association",
+    "Federation",
+    "Court",
+    "Tribunal",
+    "Alliance",
+    "Bloc",
+    "Platform",
+    "Initiative",
+    "Programme",
+    "Program",
+    "Agreement",
+    "Accord",
+    "Act",
+    "Resolution",
+    "Conference",
+    "Summit",
+    "Process",
+    "Talks",
+    "Street",
+    "Square",
+    "Road",
+    "Avenue",
+    "Mosque",
+    "Hotel",
+    "Airport",
+    "Hospital",
+    "Palace",
+    "Camp",
+    "Province",
+    "Governorate",
+    "District",
+    "City",
+    "River",
+    "Valley",
+    "Channel",
+    "TV",
+    "Radio",
+    "Daily",
+    "Journal",
+    "Gazette",
+    "Magazine",
+    "Press",
+    "Monitor",
+    "Observatory",
+    "Police",
+    "Guard",
+    "Directorate",
+    "Administration",
+];
+
+/// Nationalities and communities, which stand before names ("Lebanese Karim Haddad").
+const NATIONALITIES: [&str; 46] = [
+    "Syrian",
+    "Lebanese",
+    "Jordanian",
+    "Iraqi",
+    "Iranian",
+    "Turkish",
+    "Russian",
+    "American",
+    "Saudi",
+    "Qatari",
+    "Emirati",
+    "Egyptian",
+    "Israeli",
+    "Palestinian",
+    "Kurdish",
+    "Arab",
+    "French",
+    "British",
+    "German",
+    "Italian",
+    "Chinese",
+    "European",
+    "Western",
+    "Yemeni",
+    "Libyan",
+    "Tunisian",
+    "Algerian",
+    "Moroccan",
+    "Sudanese",
+    "Kuwaiti",
+    "Omani",
+    "Bahraini",
+    "Armenian",
+    "Druze",
+    "Sunni",
+    "Shia",
+    "Shiite",
+    "Alawite",
+    "Assyrian",
+    "Turkmen",
+    "Ukrainian",
+    "Norwegian",
+    "Swiss",
+    "Dutch",
+    "Swedish",
+    "Spanish",
+];
+
+const CALENDAR: [&str; 19] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words capitalised at the start of a sentence that never begin a name.
+const FUNCTION_WORDS: [&str; 76] = [
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "Without",
+    "And",
+    "But",
+    "Or",
+    "Nor",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "Whereas",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "After",
+    "Before",
+    "During",
+    "Until",
+    "As",
+    "According",
+    "Also",
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Furthermore",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Now",
+    "Then",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Both",
+    "Neither",
+    "Either",
+    "Many",
+    "Some",
+    "Several",
+    "Such",
+    "Other",
+    "Another",
+    "Each",
+    "Every",
+    "All",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "Speaking",
+    "Asked",
+];

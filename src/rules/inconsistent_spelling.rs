@@ -1,0 +1,169 @@
+//! `inconsistent-spelling`: one actor spelled two ways in one article (Mekdad / Miqdad,
+//! de Mistura / di Mistura). A reader cannot tell they are one person; a desk's style wants one.
+
+use std::collections::BTreeSet;
+
+use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
+use crate::catalog::ActorKind;
+use crate::mentions::surname_of;
+use crate::workspace::{ArticleId, Workspace};
+
+pub static RULE: Rule = Rule {
+    code: "inconsistent-spelling",
+    default_severity: Severity::Warning,
+    summary: "One actor spelled two ways in one article; the catalog's form is offered as a fix.",
+    doc: "docs/rules/inconsistent-spelling.md",
+    needs_workspace: true,
+    check: run_elsewhere,
+    fix: suggested_only,
+};
+
+/// What a spelling is told by: its last word, lower-cased, without an Arabic particle but with
+/// a European one ("Faisal Miqdad" → "miqdad", "Al-Assad" → "assad", "di Mistura" →
+/// "di mistura").
+fn key(spelling: &str) -> String {
+    let mut words = spelling.rsplit(' ');
+    let last = words.next().unwrap_or(spelling);
+    let last = last.rsplit('-').next().unwrap_or(last).to_lowercase();
+    match words.next() {
+        Some(particle) if particle.starts_with(char::is_lowercase) && particle.len() <= 3 => {
+            format!("{particle} {last}")
+        }
+        _ => last,
+    }
+}
+
+/// Two keys are spellings of one name when they are close (a transliteration), not different
+/// names of one actor (a nom de guerre, a title).
+fn variants(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    longest > 0 && edit_distance(&a, &b) * 3 <= longest
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Finding> {
+    let article = ws.article(id);
+    let catalog = ws.catalog();
+    let mut out = Vec::new();
+    let mut people: BTreeSet<_> = BTreeSet::new();
+    for mention in &article.mentions {
+        if let Some(actor) = mention.target.actor() {
+            if catalog.get(actor).kind == ActorKind::Person {
+                people.insert(actor);
+            }
+        }
+    }
+    for actor in people {
+        let a = catalog.get(actor);
+        let surname = surname_of(a).unwrap_or_else(|| a.name.clone());
+        let preferred = key(&surname);
+        let mentions: Vec<_> = article
+            .mentions
+            .iter()
+            .filter(|m| m.target.actor() == Some(actor))
+            .collect();
+        let keys: BTreeSet<String> = mentions
+            .iter()
+            .map(|m| key(&article.text[m.range.clone()]))
+            .collect();
+        let spelled: Vec<&String> = keys.iter().filter(|k| variants(k, &preferred)).collect();
+        if spelled.len() < 2 {
+            continue;
+        }
+        let forms: Vec<String> = keys.iter().cloned().collect();
+        for mention in mentions {
+            let written = &article.text[mention.range.clone()];
+            let k = key(written);
+            if k == preferred || !variants(&k, &preferred) {
+                continue;
+            }
+            let words = |s: &str| s.split(' ').count();
+            let suggestion = if words(written) <= words(&surname) {
+                surname.clone()
+            } else {
+                a.name.clone()
+            };
+            out.push(Finding {
+                code: RULE.code,
+                severity,
+                range: mention.range.clone(),
+                message: format!(
+                    "{} is spelled more than one way in this article ({}). Readers may take them for \
+                     different people; use one spelling throughout — the catalog writes “{}”.",
+                    a.name,
+                    forms.join(", "),
+                    suggestion
+                ),
+                related: Vec::new(),
+                suggestion: Some(suggestion),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::default_catalog;
+    use std::path::{Path, PathBuf};
+
+    fn check(text: &str) -> Vec<(String, Option<String>)> {
+        let mut ws = Workspace::new(default_catalog());
+        ws.update(PathBuf::from("a.md"), text.into());
+        let id = ws.id(Path::new("a.md")).unwrap();
+        findings(&ws, id, Severity::Warning)
+            .into_iter()
+            .map(|f| (text[f.range].to_owned(), f.suggestion))
+            .collect()
+    }
+
+    #[test]
+    fn two_transliterations_in_one_article() {
+        let found =
+            check("Foreign Minister Faisal Mekdad arrived. Miqdad said the talks were useful.");
+        assert_eq!(
+            found,
+            vec![("Miqdad".to_owned(), Some("Mekdad".to_owned()))]
+        );
+        let found = check("Staffan de Mistura spoke. Later di Mistura left.");
+        assert_eq!(
+            found,
+            vec![("di Mistura".to_owned(), Some("de Mistura".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn one_spelling_or_another_name_is_not_inconsistent() {
+        assert!(check("Faisal Miqdad arrived. Miqdad spoke.").is_empty());
+        assert!(check("Bashar al-Assad spoke. Al-Assad left. Assad’s men stayed.").is_empty());
+        // A nom de guerre is a different name, not a spelling.
+        assert!(check(
+            "Ahmed al-Sharaa, once known as Abu Mohammad al-Jolani, spoke. Al-Sharaa left."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn distance() {
+        assert!(variants("mekdad", "miqdad"));
+        assert!(variants("asad", "assad"));
+        assert!(!variants("jolani", "sharaa"));
+    }
+}
