@@ -815,6 +815,9 @@ fn malformed_messages_get_errors_and_the_server_carries_on() {
     let answer = hover(&mut client, &a, at(ARTICLE, "Pedersen"));
     assert!(card(&answer).starts_with("**Geir Pedersen**"), "{answer}");
     assert!(client.alive());
+    // `shutdown` with `"params": null`, as some clients send it, is a shutdown.
+    client.send(json!({"jsonrpc": "2.0", "id": 500, "method": "shutdown", "params": null}));
+    assert_eq!(client.response(&json!(500), "shutdown"), Value::Null);
 }
 
 /// Guarantee 3e: a panic inside one request is caught, logged and answered as an internal error;

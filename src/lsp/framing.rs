@@ -19,8 +19,7 @@ pub async fn guard(input: impl AsyncRead + Unpin, mut output: impl AsyncWrite + 
     let mut reader = BufReader::new(input);
     while let Some(frame) = next_frame(&mut reader).await {
         let body = match frame {
-            Frame::Body(body) if decodes(&body) => body,
-            Frame::Body(body) => stand_in(&body),
+            Frame::Body(body) => accept(&body).unwrap_or_else(|| stand_in(&body)),
             Frame::Unusable(reason) => {
                 eprintln!("dossier: unusable message: {reason}");
                 stand_in_for(Value::Null, ErrorCode::ParseError, reason)
@@ -90,11 +89,22 @@ async fn next_frame(reader: &mut (impl AsyncBufReadExt + Unpin)) -> Option<Frame
     Some(Frame::Body(body))
 }
 
-/// Would tower-lsp decode this body (as a request or a response)?
-fn decodes(body: &[u8]) -> bool {
-    !body.is_empty()
-        && (serde_json::from_slice::<Request>(body).is_ok()
-            || serde_json::from_slice::<Response>(body).is_ok())
+/// The body to pass on, if tower-lsp will decode it (as a request or a response). `"params":
+/// null` is dropped first: some clients send it for `shutdown` and `exit`, whose params are
+/// void, and tower-lsp would refuse the request as having unexpected params.
+fn accept(body: &[u8]) -> Option<Vec<u8>> {
+    let mut value: Value = serde_json::from_slice(body).ok()?;
+    let null_params = value.get("params").is_some_and(Value::is_null);
+    if null_params {
+        value.as_object_mut()?.remove("params");
+    }
+    let decodes = serde_json::from_value::<Request>(value.clone()).is_ok()
+        || serde_json::from_value::<Response>(value.clone()).is_ok();
+    match (decodes, null_params) {
+        (false, _) => None,
+        (true, true) => Some(value.to_string().into_bytes()),
+        (true, false) => Some(body.to_vec()),
+    }
 }
 
 /// The stand-in for a body tower-lsp would not decode: not JSON is a parse error, JSON that
