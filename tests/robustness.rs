@@ -381,6 +381,7 @@ fn a_workspace_of_100000_files() {
         "{last}"
     );
     let kb = resident_kb(client.pid());
+    eprintln!("100,000 files: {kb} kB resident after indexing");
     assert!(kb < 1_000_000, "{kb} kB resident after indexing");
 }
 
@@ -805,6 +806,11 @@ fn malformed_messages_get_errors_and_the_server_carries_on() {
     client.send_raw(b"Content-Length: 4\r\n\r\n\"\xff\xfe\"");
     let bytes = client.response(&Value::Null, "a body that is not UTF-8");
     assert_eq!(bytes["error"]["code"], -32700, "{bytes}");
+    // A megabyte of header without a line break: read in pieces, then refused.
+    client.send_raw(&vec![b'x'; 1 << 20]);
+    client.send_raw(b"\r\n\r\n");
+    let long = client.response(&Value::Null, "a megabyte of header");
+    assert_eq!(long["error"]["code"], -32700, "{long}");
     // Unknown method, and a known one with params of the wrong shape.
     let unknown = client.request("dossier/unknown", json!({}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
@@ -944,6 +950,7 @@ fn a_burst_of_5000_changes_with_hovers_interleaved() {
         assert!(answer.get("error").is_none(), "{answer}");
     }
     let kb = resident_kb(client.pid());
+    eprintln!("5,000 changes: {kb} kB resident after the burst");
     assert!(kb < 300_000, "{kb} kB resident after the burst");
     assert!(client.alive());
 }

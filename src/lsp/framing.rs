@@ -11,6 +11,9 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Request, Response, Result};
 /// The method that stands in for a malformed message.
 pub const MALFORMED: &str = "dossier/malformedMessage";
 
+/// Longer header lines are cut into pieces.
+const MAX_HEADER_LINE: u64 = 8192;
+
 /// Bodies larger than this are not held in memory: they are read past and refused.
 const MAX_BODY: usize = 64 << 20;
 
@@ -48,7 +51,10 @@ async fn next_frame(reader: &mut (impl AsyncBufReadExt + Unpin)) -> Option<Frame
     let mut header_lines = 0;
     loop {
         let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line).await.ok()? == 0 {
+        // A header line is short; a longer one is read in pieces, each an unknown header, so
+        // that bytes without a newline cannot grow memory without end.
+        let mut limited = (&mut *reader).take(MAX_HEADER_LINE);
+        if limited.read_until(b'\n', &mut line).await.ok()? == 0 {
             return None;
         }
         let line = String::from_utf8_lossy(&line);
