@@ -16,6 +16,7 @@ const ARTICLES: &[&str] = &[
     include_str!("../tests/corpus/attribution/heldout-astana-wire.txt"),
     include_str!("../tests/corpus/attribution/heldout-opinion-roundup.md"),
     include_str!("../tests/corpus/attribution/heldout-quotes-hedges.md"),
+    include_str!("../tests/corpus/attribution/heldout-caesar-explainer.txt"),
 ];
 
 const FIXTURES: &[&str] = &[

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
+use dossier::answers::diagnostics::diagnostics;
 use dossier::answers::{card, navigate};
 use dossier::files;
+use dossier::rules::RuleSettings;
 use dossier::text::{document::Edit, Document, Encoding, Position};
 use dossier::workspace::{ArticleId, Workspace};
 
@@ -25,7 +27,18 @@ fn index(root: &Path) -> Workspace {
     for article in batch.articles {
         ws.insert(article);
     }
+    ws.refresh_discovered();
     ws
+}
+
+/// What `dossier check` does after loading: every article's diagnostics, in parallel.
+fn check_all(ws: &Workspace) -> usize {
+    use rayon::prelude::*;
+    let settings = RuleSettings::default();
+    let ids: Vec<ArticleId> = ws.articles().map(|(id, _)| id).collect();
+    ids.par_iter()
+        .map(|&id| diagnostics(ws, id, &settings).len())
+        .sum()
 }
 
 fn files_limit() -> u64 {
@@ -103,6 +116,10 @@ fn figures(root: &Path, bytes: usize) {
     let (rss_after, peak) = memory();
     let mentions: usize = ws.articles().map(|(_, a)| a.mentions.len()).sum();
 
+    let t = Instant::now();
+    let findings = check_all(&ws);
+    let check_time = t.elapsed() + index_time;
+
     let probes = probes(&ws, 10_000);
     let hover = time_each(&probes, |id, o| {
         std::hint::black_box(card::hover(&ws, id, o));
@@ -129,6 +146,11 @@ fn figures(root: &Path, bytes: usize) {
         bytes as f64 / 1e6
     );
     println!("first full index      {}", ms(index_time));
+    println!(
+        "check (index + diagnostics)  {}  = {:.0} MB/s  ({findings} findings)",
+        ms(check_time),
+        bytes as f64 / 1e6 / check_time.as_secs_f64()
+    );
     println!(
         "hover       p50 {}  p99 {}",
         ms(percentile(hover.clone(), 0.5)),
@@ -170,6 +192,9 @@ fn main() {
         .sample_size(10)
         .measurement_time(Duration::from_secs(12));
     group.bench_function("first full index, 10k articles", |b| b.iter(|| index(root)));
+    group.bench_function("check, 10k articles", |b| {
+        b.iter(|| check_all(&index(root)))
+    });
     group.finish();
 
     let mut ws = index(root);

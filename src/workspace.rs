@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::catalog::{ActorId, Catalog};
+use crate::catalog::{Actor, ActorId, ActorKind, Catalog, Role};
 use crate::mentions::{Form, Matcher, Mention, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -38,6 +38,8 @@ pub struct Introduction {
 }
 
 pub struct Workspace {
+    /// The catalog files' actors; `catalog` adds the people discovered in the articles.
+    base: Arc<Catalog>,
     catalog: Arc<Catalog>,
     matcher: Arc<Matcher>,
     articles: Vec<Option<Article>>,
@@ -53,6 +55,7 @@ impl Workspace {
     pub fn new(catalog: Catalog) -> Self {
         let matcher = Matcher::new(&catalog);
         Self {
+            base: Arc::new(catalog.clone()),
             postings: vec![HashMap::new(); catalog.len()],
             named_in: vec![0; catalog.len()],
             catalog: Arc::new(catalog),
@@ -102,11 +105,19 @@ impl Workspace {
     }
 
     /// Starts over with another catalog, analysing every article again (in parallel) from the
-    /// texts already held.
+    /// texts already held. People discovered in the articles are found again.
     pub fn set_catalog(&mut self, catalog: Catalog) {
+        self.base = Arc::new(catalog.clone());
+        self.reanalyse(catalog);
+        self.refresh_discovered();
+    }
+
+    fn reanalyse(&mut self, catalog: Catalog) {
         use rayon::prelude::*;
         let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
+        let base = Arc::clone(&self.base);
         *self = Workspace::new(catalog);
+        self.base = base;
         let matcher = self.matcher();
         let articles: Vec<Article> = articles
             .into_par_iter()
@@ -115,6 +126,72 @@ impl Workspace {
         for article in articles {
             self.insert(article);
         }
+    }
+
+    /// Makes the people that articles introduce with a role, and no catalog knows, actors of
+    /// the workspace (their role as written, the first introduction by path). When that set
+    /// changed, every article is analysed again so that their names and surnames are found
+    /// everywhere; returns whether it did. Costly on a large workspace: call it after indexing
+    /// and when a file is saved or changes on disk, not on every keystroke.
+    pub fn refresh_discovered(&mut self) -> bool {
+        let mut found: std::collections::BTreeMap<String, (String, String)> = Default::default();
+        let mut articles: Vec<&Article> = self.articles.iter().flatten().collect();
+        articles.sort_by(|a, b| a.path.cmp(&b.path));
+        for article in articles {
+            for intro in &article.introduced {
+                // A name the catalog files already know is no discovery.
+                let known = article.mentions.iter().any(|m| {
+                    m.range.start < intro.name.end
+                        && intro.name.start < m.range.end
+                        && m.target
+                            .candidates()
+                            .iter()
+                            .any(|&a| !self.catalog.get(a).discovered)
+                });
+                let name = article.text[intro.name.clone()].to_owned();
+                if known || self.base.actors().any(|(_, a)| a.name == name) {
+                    continue;
+                }
+                let file = article.path.file_name().map_or_else(
+                    || article.path.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                );
+                found.entry(name).or_insert((intro.role.clone(), file));
+            }
+        }
+        let current: Vec<&str> = self
+            .catalog
+            .actors()
+            .filter(|(_, a)| a.discovered)
+            .map(|(_, a)| a.name.as_str())
+            .collect();
+        if current.iter().copied().eq(found.keys().map(String::as_str)) {
+            return false;
+        }
+        let mut catalog = (*self.base).clone();
+        catalog.extend(found.into_iter().map(|(name, (role, file))| {
+            let actor = Actor {
+                id: format!("discovered-{}", slug(&name)),
+                description: format!("Not in the catalog; introduced in `{file}` as “{role}”."),
+                roles: vec![Role {
+                    title: role,
+                    organization: None,
+                    from: None,
+                    to: None,
+                }],
+                name,
+                kind: ActorKind::Person,
+                aliases: Vec::new(),
+                surname: None,
+                ambiguous: Vec::new(),
+                metonyms: Vec::new(),
+                links: Default::default(),
+                discovered: true,
+            };
+            (actor, None)
+        }));
+        self.reanalyse(catalog);
+        true
     }
 
     /// Analyses and stores a text under its path, replacing what was there.
@@ -281,6 +358,19 @@ impl Workspace {
     }
 }
 
+/// An id from a name: "Karim Haddad" → "karim-haddad".
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 fn dated_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
     match (a, b) {
         (Some(a), Some(b)) => a.cmp(&b),
@@ -352,6 +442,36 @@ mod tests {
             ws.article(ws.id(Path::new("a.md")).unwrap()).mentions.len(),
             1
         );
+    }
+
+    #[test]
+    fn people_introduced_with_a_role_become_actors_of_the_workspace() {
+        let mut ws = workspace(&[
+            (
+                "a.md",
+                "Former Lebanese minister of finance, Karim Haddad, says the plan failed.\n",
+            ),
+            ("b.md", "Haddad repeated his warning on Monday.\n"),
+        ]);
+        assert!(ws.refresh_discovered());
+        assert!(!ws.refresh_discovered(), "nothing new the second time");
+        let haddad = ws
+            .catalog()
+            .actors()
+            .find(|(_, a)| a.name == "Karim Haddad")
+            .unwrap()
+            .0;
+        assert!(ws.catalog().get(haddad).discovered);
+        assert_eq!(
+            ws.catalog().get(haddad).roles[0].title,
+            "Former Lebanese minister of finance"
+        );
+        assert_eq!(ws.mentions_of(haddad).len(), 2);
+        let intro = ws.introduction(haddad).unwrap();
+        assert_eq!(ws.article(intro.article).path, Path::new("a.md"));
+        // Catalog people introduced with a role are not discovered again.
+        let mut ws = workspace(&[("a.md", "The UN envoy, Geir Pedersen, said so.\n")]);
+        assert!(!ws.refresh_discovered());
     }
 
     #[test]

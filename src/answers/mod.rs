@@ -1,6 +1,7 @@
 //! Answers to an editor's questions, in the library's own terms: articles, byte ranges, actors.
 //! The language server and the command line turn them into protocol or text.
 
+pub mod add_to_catalog;
 pub mod card;
 pub mod complete;
 pub mod diagnostics;

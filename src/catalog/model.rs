@@ -57,6 +57,9 @@ pub struct Actor {
     pub metonyms: Vec<Metonym>,
     #[serde(default, skip_serializing_if = "Links::is_empty")]
     pub links: Links,
+    /// Not from a catalog file: introduced with a role in an article of the workspace.
+    #[serde(skip)]
+    pub discovered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

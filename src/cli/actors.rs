@@ -14,6 +14,10 @@ pub struct Args {
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// List the catalog itself (the default and the workspace's catalog files) instead of
+    /// the actors found in articles.
+    #[arg(long)]
+    catalog: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -34,6 +38,10 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     let ws = &loaded.workspace;
+    if args.catalog {
+        super::emit(&list_catalog(ws, args.format));
+        return ExitCode::SUCCESS;
+    }
     let catalog = ws.catalog();
     let mut rows = Vec::new();
     for (actor, a) in catalog.actors() {
@@ -56,6 +64,7 @@ pub fn run(args: Args) -> ExitCode {
                     "id": a.id,
                     "name": a.name,
                     "kind": a.kind.as_str(),
+                    "discovered": a.discovered,
                     "mentions": count,
                     "files": files,
                 });
@@ -71,11 +80,16 @@ pub fn run(args: Args) -> ExitCode {
                 .unwrap_or(0);
             for (a, count, files) in &rows {
                 let pad = width - a.name.chars().count();
+                let kind = if a.discovered {
+                    "discovered"
+                } else {
+                    a.kind.as_str()
+                };
                 out.push_str(&format!(
                     "{}{}  {:<12}  {:>4} mention{}  {} file{}\n",
                     a.name,
                     " ".repeat(pad),
-                    a.kind.as_str(),
+                    kind,
                     count,
                     if *count == 1 { " " } else { "s" },
                     files.len(),
@@ -85,6 +99,47 @@ pub fn run(args: Args) -> ExitCode {
             out.push_str(&format!("{} actors in {} articles\n", rows.len(), ws.len()));
         }
     }
-    print!("{out}");
+    super::emit(&out);
     ExitCode::SUCCESS
+}
+
+/// Every catalog entry: id, kind, name and the latest role (or the description).
+fn list_catalog(ws: &dossier::workspace::Workspace, format: Format) -> String {
+    let catalog = ws.catalog();
+    let mut out = String::new();
+    let mut by_kind: Vec<_> = catalog.actors().filter(|(_, a)| !a.discovered).collect();
+    by_kind.sort_by(|(_, a), (_, b)| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
+    for (actor, a) in &by_kind {
+        let about = a
+            .latest_role()
+            .map_or_else(|| a.description.clone(), |r| r.title.clone());
+        match format {
+            Format::Json => {
+                let origin = catalog.origin(*actor).map(|o| o.path.display().to_string());
+                let line = json!({
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind.as_str(),
+                    "aliases": a.aliases,
+                    "role": a.latest_role().map(|r| r.title.clone()),
+                    "description": a.description,
+                    "source": origin.unwrap_or_else(|| "default".into()),
+                });
+                out.push_str(&line.to_string());
+                out.push('\n');
+            }
+            Format::Human => {
+                out.push_str(&format!(
+                    "{:<12}  {:<40}  {}\n",
+                    a.kind.as_str(),
+                    a.name,
+                    about
+                ));
+            }
+        }
+    }
+    if format == Format::Human {
+        out.push_str(&format!("{} catalog entries\n", by_kind.len()));
+    }
+    out
 }

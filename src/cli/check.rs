@@ -78,7 +78,7 @@ pub fn run(args: Args) -> ExitCode {
         })
         .collect();
     checked.sort_by(|a, b| a.path.cmp(&b.path));
-    print!("{}", report::render(args.format, &checked));
+    super::emit(&report::render(args.format, &checked));
     let denied = checked
         .iter()
         .flat_map(|c| &c.findings)

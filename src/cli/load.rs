@@ -66,6 +66,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     for article in batch.articles {
         workspace.insert(article);
     }
+    workspace.refresh_discovered();
     Ok(Loaded {
         workspace,
         skipped: batch.skipped,

@@ -37,6 +37,13 @@ pub enum Format {
     Json,
 }
 
+/// Writes a command's output. A reader that went away (`dossier actors | head`) is no error.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// Exit code for a usage or configuration error.
 pub const USAGE_ERROR: u8 = 2;
 

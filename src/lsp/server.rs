@@ -24,6 +24,8 @@ struct Capabilities {
     watch_files: bool,
     /// The client pulls diagnostics (`textDocument/diagnostic`), so none are pushed.
     pull_diagnostics: bool,
+    /// Workspace edits may create files (`documentChanges` with resource operations).
+    create_files: bool,
     configuration: bool,
 }
 
@@ -71,6 +73,21 @@ impl Backend {
             .unwrap_or_default();
         for path in open {
             self.publish(path, false);
+        }
+    }
+
+    /// Finds the people the articles introduce (off the async threads: it may analyse every
+    /// article again) and publishes again when they changed.
+    async fn refresh_discovered(&self) {
+        let state = Arc::clone(&self.state);
+        let changed = tokio::task::spawn_blocking(move || {
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            catch_unwind(AssertUnwindSafe(|| state.workspace.refresh_discovered())).unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false);
+        if changed {
+            self.republish().await;
         }
     }
 
@@ -437,6 +454,16 @@ impl LanguageServer for Backend {
                 .as_ref()
                 .and_then(|w| w.configuration)
                 .unwrap_or(false),
+            create_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.workspace_edit.as_ref())
+                .is_some_and(|e| {
+                    e.document_changes == Some(true)
+                        && e.resource_operations
+                            .as_ref()
+                            .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
+                }),
         };
         let _ = self.capabilities.set(capabilities);
         *self
@@ -455,6 +482,7 @@ impl LanguageServer for Backend {
                     TextDocumentSyncOptions {
                         open_close: Some(true),
                         change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                         ..Default::default()
                     },
                 )),
@@ -506,7 +534,12 @@ impl LanguageServer for Backend {
         self.pull_configuration().await;
         self.load_folders(&roots).await;
         self.index_folders(roots).await;
+        self.refresh_discovered().await;
         self.republish().await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        self.refresh_discovered().await;
     }
 
     async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
@@ -570,6 +603,7 @@ impl LanguageServer for Backend {
                 .await;
         }
         self.publish(path, false);
+        self.refresh_discovered().await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -619,6 +653,7 @@ impl LanguageServer for Backend {
         for path in lossy {
             self.publish(path, false);
         }
+        self.refresh_discovered().await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -643,6 +678,7 @@ impl LanguageServer for Backend {
         if !added.is_empty() || !removed.is_empty() {
             self.load_folders(&added).await;
             self.index_folders(added).await;
+            self.refresh_discovered().await;
         }
     }
 
@@ -983,9 +1019,106 @@ impl LanguageServer for Backend {
                     }));
                 }
             }
+            if let Some(action) = add_to_catalog(state, id, article, start, self.caps()) {
+                actions.push(CodeActionOrCommand::CodeAction(action));
+            }
             Some(actions)
         })
     }
+}
+
+/// "Add … to the workspace catalog" for a discovered person under the cursor: the entry goes
+/// into the first catalog file `dossier.json` names (or a new `catalog.json`, which
+/// `dossier.json` then names), as one edit the editor applies.
+fn add_to_catalog(
+    state: &State,
+    id: ArticleId,
+    article: &Article,
+    offset: usize,
+    caps: Capabilities,
+) -> Option<CodeAction> {
+    use answers::add_to_catalog::{self as add, FileChange};
+    let ws = &state.workspace;
+    let (_, actor) = ws.actor_at(id, offset)?;
+    let actor = ws.catalog().get(actor);
+    if !actor.discovered {
+        return None;
+    }
+    let folder = state.folder_of(&article.path)?;
+    let catalog_name = folder
+        .settings
+        .config
+        .catalogs
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "catalog.json".into());
+    let catalog_path = folder.root.join(&catalog_name);
+    let config_path = folder.root.join(dossier::config::FILE_NAME);
+    let catalog_text = std::fs::read_to_string(&catalog_path).ok();
+    let config_text = std::fs::read_to_string(&config_path).ok();
+    let entry = add::entry(actor);
+    let changes: Vec<(PathBuf, Option<String>, FileChange)> = [
+        (
+            catalog_path,
+            catalog_text.clone(),
+            add::catalog_change(catalog_text.as_deref(), &entry),
+        ),
+        (
+            config_path,
+            config_text.clone(),
+            add::config_change(config_text.as_deref(), &catalog_name),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(path, text, change)| Some((path, text, change?)))
+    .collect();
+    let creates = changes
+        .iter()
+        .any(|(_, _, c)| matches!(c, FileChange::Create(_)));
+    if creates && !caps.create_files {
+        return None;
+    }
+    let mut operations = Vec::new();
+    for (path, text, change) in changes {
+        let uri = convert::uri(&path)?;
+        let (at, new_text) = match &change {
+            FileChange::Create(body) => {
+                operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                    CreateFile {
+                        uri: uri.clone(),
+                        options: None,
+                        annotation_id: None,
+                    },
+                )));
+                (lsp::Position::new(0, 0), body.clone())
+            }
+            FileChange::Insert(offset, body) => {
+                let text = text.unwrap_or_default();
+                let p =
+                    dossier::text::LineIndex::new(&text).position(&text, *offset, caps.encoding);
+                (lsp::Position::new(p.line, p.character), body.clone())
+            }
+        };
+        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+            edits: vec![OneOf::Left(TextEdit {
+                range: lsp::Range::new(at, at),
+                new_text,
+            })],
+        }));
+    }
+    Some(CodeAction {
+        title: format!(
+            "Add {} to the workspace catalog ({catalog_name})",
+            actor.name
+        ),
+        kind: Some(CodeActionKind::QUICKFIX),
+        edit: Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(operations)),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
 }
 
 /// A snippet's tab stops as plain text: `${1:source}` → `source`. Plain workspace edits carry

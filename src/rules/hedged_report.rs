@@ -37,7 +37,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
-                if j != i && a.voice != Voice::Identified {
+                if a.negated || (j != i && a.voice != Voice::Identified) {
                     return false;
                 }
                 a.verb.as_ref().is_none_or(|v| {
@@ -65,15 +65,10 @@ fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check, RuleSettings};
     use super::*;
 
     fn phrases(text: &str) -> Vec<&str> {
-        check(text, &RuleSettings::default())
-            .into_iter()
-            .filter(|f| f.code == RULE.code)
-            .map(|f| &text[f.range])
-            .collect()
+        super::super::phrases_of(RULE.code, text)
     }
 
     #[test]

@@ -288,6 +288,17 @@ pub fn retain_unsuppressed(text: &str, findings: &mut Vec<Finding>) {
     findings.retain(|f| !suppressions.is_suppressed(f.code, f.range.start));
 }
 
+/// The phrases one rule flags in a text, with every rule at its default severity: what the
+/// rules' own tests compare.
+#[cfg(test)]
+fn phrases_of<'t>(code: &str, text: &'t str) -> Vec<&'t str> {
+    check(text, &RuleSettings::default())
+        .into_iter()
+        .filter(|f| f.code == code)
+        .map(|f| &text[f.range])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

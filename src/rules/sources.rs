@@ -25,6 +25,9 @@ pub struct Attribution {
     /// The speech verb, if the attribution has one.
     pub verb: Option<Range<usize>>,
     pub voice: Voice,
+    /// The speaker says nothing ("the ministry has not said whether …"): a mention of the
+    /// speaker, but no source for anything.
+    pub negated: bool,
 }
 
 /// How far a reader can check who is speaking.
@@ -109,11 +112,22 @@ pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> 
                 np.first = core_start(s, &toks, &np);
                 np.first
             };
+            // Between the speaker (and any apposition, which may well say "not") and the verb.
+            let speaker_end = np.apposition.map_or(np.last, |(_, b)| b.max(np.last));
+            let negated = verb.is_some_and(|v| {
+                toks.get(speaker_end + 1..v).is_some_and(|between| {
+                    between.iter().any(|t| {
+                        let w = t.lower(s);
+                        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+                    })
+                })
+            });
             out.push(Attribution {
                 range: base + toks[first.min(np.first)].start..base + toks[last].end,
                 speaker: base + toks[np.first].start..base + toks[np.last].end,
                 verb: verb.map(|v: usize| base + toks[v].start..base + toks[v].end),
                 voice,
+                negated,
             });
         }
     }
@@ -123,6 +137,7 @@ pub(crate) fn attributions_in(text: &str, low: &str, sentence: Range<usize>) -> 
             speaker: base + m.start()..base + m.end(),
             verb: None,
             voice: Voice::Vague,
+            negated: false,
         });
     }
     out.sort_by_key(|a| a.range.start);
@@ -465,11 +480,9 @@ fn verb_attribution(
             apposition: None,
         }))?;
         // A relative clause is not a speaker: "a source, who asked not to be named, said".
-        let np = if toks[np.first].is(s, "who") || toks[np.first].is(s, "speaking") {
+        if toks[np.first].is(s, "who") || toks[np.first].is(s, "speaking") {
             return None;
-        } else {
-            np
-        };
+        }
         return Some((np.first, np, Some(v), v));
     }
     None
@@ -639,6 +652,49 @@ fn is_speech_verb(w: &str) -> bool {
 fn is_stop_word(w: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     SET.contains(w)
+}
+
+/// Verbs of belief or finding rather than of speech ("analysts believe", "figures show"): they
+/// attribute a view, not somebody's words, so they cannot be the speaker of a nearby quotation.
+pub(crate) fn is_view_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "see"
+            | "sees"
+            | "expect"
+            | "expects"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "show"
+            | "shows"
+            | "showed"
+            | "find"
+            | "finds"
+            | "found"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "predict"
+            | "predicts"
+            | "predicted"
+            | "counted"
+            | "recorded"
+            | "documented"
+            | "presented"
+            | "presents"
+            | "published"
+            | "publishes"
+    )
 }
 
 fn is_skippable(w: &str) -> bool {
@@ -978,6 +1034,18 @@ const SKIPPABLE: &[&str] = &[
     "even",
     "just",
     "first",
+    "didn't",
+    "doesn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "won't",
+    "didn’t",
+    "doesn’t",
+    "hasn’t",
+    "haven’t",
+    "hadn’t",
+    "won’t",
 ];
 
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];

@@ -136,11 +136,7 @@ mod tests {
     use super::*;
 
     fn phrases(text: &str) -> Vec<&str> {
-        check(text, &RuleSettings::default())
-            .into_iter()
-            .filter(|f| f.code == RULE.code)
-            .map(|f| &text[f.range])
-            .collect()
+        super::super::phrases_of(RULE.code, text)
     }
 
     #[test]

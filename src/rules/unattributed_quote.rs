@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::compile;
 use super::context::Context;
+use super::sources;
 use super::{Finding, Fix, Hit, Rule, Severity};
 use crate::text::quotes::Quotation;
 
@@ -66,8 +67,20 @@ fn is_title(cx: &Context, q: &Quotation) -> bool {
 /// A speaker in the quotation's sentences or the ones on either side of them, or a colon after a
 /// name introducing it ("Haddad was blunt: “…”").
 fn has_speaker(cx: &Context, q: &Quotation, first: usize, last: usize) -> bool {
-    let around = first.saturating_sub(1)..=(last + 1).min(cx.sentences.len() - 1);
-    around.into_iter().any(|j| cx.has_voice(j)) || introduced_by_colon(cx, q, first)
+    // In its own sentences any voice will do; next to it, only somebody saying something:
+    // "Supporters of the law see it as leverage" after a quotation is not its speaker.
+    let speaks = |j: usize| {
+        cx.attributions(j).iter().any(|a| {
+            !a.negated
+                && a.verb
+                    .as_ref()
+                    .is_none_or(|v| !sources::is_view_verb(&cx.low[v.clone()]))
+        })
+    };
+    (first..=last).any(|j| cx.has_voice(j))
+        || (first > 0 && speaks(first - 1))
+        || (last + 1 < cx.sentences.len() && speaks(last + 1))
+        || introduced_by_colon(cx, q, first)
 }
 
 fn introduced_by_colon(cx: &Context, q: &Quotation, first: usize) -> bool {
@@ -123,11 +136,7 @@ mod tests {
     use super::*;
 
     fn phrases(text: &str) -> Vec<&str> {
-        check(text, &RuleSettings::default())
-            .into_iter()
-            .filter(|f| f.code == RULE.code)
-            .map(|f| &text[f.range])
-            .collect()
+        super::super::phrases_of(RULE.code, text)
     }
 
     #[test]
@@ -137,6 +146,18 @@ mod tests {
         assert!(phrases(text).is_empty(), "the statement is the speaker");
         let text = "The talks ended.\n\n“We will never accept this plan.”\n\nThe hall emptied.";
         assert_eq!(phrases(text), ["“We will never accept this plan.”"]);
+        let text = "Talks ended. “We will never accept this plan.” The ministry has not said more.";
+        assert_eq!(
+            phrases(text),
+            ["“We will never accept this plan.”"],
+            "silence is no speaker"
+        );
+        let text = "Talks ended. “We will never accept this plan.” Supporters see it as leverage.";
+        assert_eq!(
+            phrases(text),
+            ["“We will never accept this plan.”"],
+            "a view is no speaker"
+        );
         let text = "Prices rose. The plan is \"a betrayal of the revolution\" and must go. Crowds gathered.";
         assert_eq!(phrases(text), ["\"a betrayal of the revolution\""]);
     }

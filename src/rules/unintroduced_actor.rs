@@ -31,7 +31,9 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
             continue;
         }
         let a = catalog.get(actor);
-        let known = !a.description.is_empty() || !a.roles.is_empty();
+        // A discovered person's role comes from another article: readers of this one still
+        // meet a bare name.
+        let known = !a.discovered && (!a.description.is_empty() || !a.roles.is_empty());
         if a.kind != ActorKind::Person || known || mention.with_role {
             continue;
         }
@@ -77,6 +79,19 @@ mod tests {
             check("Layla Nasser says the talks failed. Nasser left."),
             vec!["Layla Nasser"]
         );
+    }
+
+    #[test]
+    fn a_person_introduced_in_another_article_only() {
+        let mut ws = Workspace::new(default_catalog());
+        ws.update(
+            PathBuf::from("a.md"),
+            "Former Lebanese minister of finance, Karim Haddad, says so.".into(),
+        );
+        ws.update(PathBuf::from("b.md"), "Karim Haddad says so again.".into());
+        ws.refresh_discovered();
+        let hint = |p: &str| findings(&ws, ws.id(Path::new(p)).unwrap(), Severity::Hint).len();
+        assert_eq!((hint("a.md"), hint("b.md")), (0, 1));
     }
 
     #[test]

@@ -58,15 +58,10 @@ fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check, RuleSettings};
     use super::*;
 
     fn phrases(text: &str) -> Vec<&str> {
-        check(text, &RuleSettings::default())
-            .into_iter()
-            .filter(|f| f.code == RULE.code)
-            .map(|f| &text[f.range])
-            .collect()
+        super::super::phrases_of(RULE.code, text)
     }
 
     #[test]

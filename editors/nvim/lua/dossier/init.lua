@@ -1,0 +1,226 @@
+-- dossier.nvim: starts the dossier language server (`dossier lsp`) for Markdown and text files.
+--
+--   require("dossier").setup({
+--     cmd = { "dossier", "lsp" },          -- how to start the server
+--     rules = { ["hedged-report"] = "off" }, -- like dossier.json's "rules"
+--   })
+--
+-- Neovim 0.11+: built on vim.lsp.config / vim.lsp.enable. Neovim 0.10: vim.lsp.start from a
+-- FileType autocmd.
+local M = {}
+
+M.name = "dossier"
+
+---@class dossier.Options
+---@field cmd string[]|nil                Command that starts the server. Default { "dossier", "lsp" }.
+---@field filetypes string[]|nil          Default { "markdown", "text" }.
+---@field root_markers string[]|nil       Default { "dossier.json", ".git" }.
+---@field rules table<string,string>|nil  Rule code -> "off"|"hint"|"information"|"warning"|"error".
+---@field articles string[]|nil           Globs of article files (dossier.json "articles").
+---@field exclude string[]|nil            Globs never indexed (dossier.json "exclude").
+---@field settings table|nil              Raw settings; settings.dossier is answered to workspace/configuration.
+---@field on_attach fun(client: vim.lsp.Client, bufnr: integer)|nil
+---@field capabilities table|nil
+---@field handlers table|nil
+---@field init_options table|nil
+---@field autostart boolean|nil           Default true. false: define the config but don't enable it.
+---@field lsp_api "auto"|"config"|"start"|nil  "auto" (default): vim.lsp.config/enable on 0.11+, vim.lsp.start before.
+M.defaults = {
+  cmd = { "dossier", "lsp" },
+  filetypes = { "markdown", "text" },
+  root_markers = { "dossier.json", ".git" },
+  rules = nil,
+  articles = nil,
+  exclude = nil,
+  settings = nil,
+  on_attach = nil,
+  capabilities = nil,
+  handlers = nil,
+  init_options = nil,
+  autostart = true,
+  lsp_api = "auto",
+}
+
+---@type dossier.Options|nil
+M.options = nil
+
+local function is_list(t)
+  if vim.islist then
+    return vim.islist(t)
+  end
+  return vim.tbl_islist(t)
+end
+
+--- Like vim.tbl_deep_extend("force"), but lists (cmd, filetypes, globs) are replaced whole.
+local function merge(base, over)
+  local out = vim.deepcopy(base)
+  for k, v in pairs(over or {}) do
+    if type(v) == "table" and not is_list(v) and type(out[k]) == "table" and not is_list(out[k]) then
+      out[k] = merge(out[k], v)
+    else
+      out[k] = vim.deepcopy(v)
+    end
+  end
+  return out
+end
+
+--- The object the server gets for `workspace/configuration` section "dossier" (dossier.json's shape).
+---@param opts dossier.Options
+---@return table
+function M.server_settings(opts)
+  local section = vim.deepcopy(((opts.settings or {}).dossier) or {})
+  if opts.rules and next(opts.rules) ~= nil then
+    section.rules = merge(section.rules or {}, opts.rules)
+  end
+  if opts.articles then
+    section.articles = opts.articles
+  end
+  if opts.exclude then
+    section.exclude = opts.exclude
+  end
+  if next(section) == nil then
+    section = vim.empty_dict()
+  end
+  if section.rules ~= nil and next(section.rules) == nil then
+    section.rules = nil
+  end
+  local settings = vim.deepcopy(opts.settings or {})
+  settings.dossier = section
+  return settings
+end
+
+--- The vim.lsp client config built from the options.
+---@param opts dossier.Options|nil
+---@return table
+function M.client_config(opts)
+  opts = opts or M.options or M.defaults
+  return {
+    name = M.name,
+    cmd = opts.cmd,
+    filetypes = opts.filetypes,
+    root_markers = opts.root_markers,
+    settings = M.server_settings(opts),
+    on_attach = opts.on_attach,
+    capabilities = opts.capabilities,
+    handlers = opts.handlers,
+    init_options = opts.init_options,
+  }
+end
+
+local function has_config_api()
+  return vim.lsp.config ~= nil and vim.lsp.enable ~= nil and vim.fn.has("nvim-0.11") == 1
+end
+
+--- The root folder for a buffer: the nearest folder holding a root marker, in marker order.
+---@param bufnr integer
+---@return string|nil
+function M.root_dir(bufnr, markers)
+  markers = markers or (M.options or M.defaults).root_markers
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == "" then
+    return nil
+  end
+  for _, marker in ipairs(markers) do
+    local root = vim.fs.root(bufnr, marker)
+    if root then
+      return root
+    end
+  end
+  return vim.fs.dirname(name)
+end
+
+--- Starts (or reuses) the server for one buffer with vim.lsp.start. Used on Neovim 0.10 and by restart().
+---@param bufnr integer|nil
+---@return integer|nil client_id
+function M.start(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local opts = M.options or M.defaults
+  if vim.bo[bufnr].buftype ~= "" or not vim.tbl_contains(opts.filetypes, vim.bo[bufnr].filetype) then
+    return nil
+  end
+  local config = M.client_config(opts)
+  config.root_markers = nil
+  config.filetypes = nil
+  config.root_dir = M.root_dir(bufnr, opts.root_markers)
+  return vim.lsp.start(config, { bufnr = bufnr })
+end
+
+---@return vim.lsp.Client[]
+function M.clients(filter)
+  filter = vim.tbl_extend("force", { name = M.name }, filter or {})
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients(filter)
+  end
+  return vim.lsp.get_active_clients(filter)
+end
+
+--- Stops the dossier clients and starts them again for the buffers they had.
+function M.restart()
+  local buffers = {}
+  local clients = M.clients()
+  for _, client in ipairs(clients) do
+    for bufnr in pairs(client.attached_buffers or {}) do
+      buffers[#buffers + 1] = bufnr
+    end
+    client:stop()
+  end
+  vim.wait(5000, function()
+    for _, client in ipairs(clients) do
+      if not client:is_stopped() then
+        return false
+      end
+    end
+    return true
+  end, 50)
+  if #buffers == 0 then
+    buffers = { vim.api.nvim_get_current_buf() }
+  end
+  for _, bufnr in ipairs(buffers) do
+    if vim.api.nvim_buf_is_valid(bufnr) then
+      M.start(bufnr)
+    end
+  end
+end
+
+local augroup = nil
+
+---@param opts dossier.Options|nil
+function M.setup(opts)
+  M.options = merge(M.defaults, opts or {})
+  local o = M.options
+  if type(o.cmd) == "string" then
+    o.cmd = { o.cmd, "lsp" }
+  end
+  local use_config = has_config_api()
+  if o.lsp_api == "start" then
+    use_config = false
+  elseif o.lsp_api == "config" and not use_config then
+    error("dossier: lsp_api = \"config\" needs Neovim 0.11 or newer")
+  end
+  if use_config then
+    vim.lsp.config(M.name, M.client_config(o))
+    if o.autostart ~= false then
+      vim.lsp.enable(M.name)
+    end
+  else
+    augroup = vim.api.nvim_create_augroup("dossier", { clear = true })
+    if o.autostart ~= false then
+      vim.api.nvim_create_autocmd("FileType", {
+        group = augroup,
+        pattern = o.filetypes,
+        callback = function(args)
+          M.start(args.buf)
+        end,
+      })
+      -- Buffers already open when setup() runs (lazy loading).
+      for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+        if vim.api.nvim_buf_is_loaded(bufnr) then
+          M.start(bufnr)
+        end
+      end
+    end
+  end
+  return M
+end
+
+return M

@@ -1,0 +1,38 @@
+// Checks package.json's contributions against the code's view of them.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { RULE_CODES, SEVERITIES } from "../../src/settings";
+
+const root = path.resolve(__dirname, "..", "..", "..");
+const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+const props = pkg.contributes.configuration.properties;
+
+test("activates for Markdown, plain text and dossier.json workspaces", () => {
+  for (const e of ["onLanguage:markdown", "onLanguage:plaintext", "workspaceContains:dossier.json"]) {
+    assert.ok(pkg.activationEvents.includes(e), e);
+  }
+});
+
+test("every rule code has a severity setting with the server's severities", () => {
+  const rules = props["dossier.rules"];
+  for (const code of RULE_CODES) {
+    assert.deepEqual(rules.properties[code].enum, [...SEVERITIES], code);
+  }
+  assert.deepEqual(rules.additionalProperties.enum, [...SEVERITIES]);
+});
+
+test("settings and commands the extension reads are contributed", () => {
+  for (const key of ["dossier.server.path", "dossier.trace.server", "dossier.articles", "dossier.exclude"]) {
+    assert.ok(props[key], key);
+  }
+  const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
+  assert.deepEqual(commands.sort(), ["dossier.restartServer", "dossier.showOutput"]);
+});
+
+test("packaging metadata vsce needs", () => {
+  assert.ok(pkg.repository);
+  assert.ok(fs.existsSync(path.join(root, "LICENSE")));
+  assert.equal(pkg.main, "./dist/extension.js");
+});

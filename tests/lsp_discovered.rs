@@ -1,0 +1,103 @@
+//! End to end: people introduced in the text with a role become actors, and the server writes
+//! them into the workspace catalog on request.
+
+mod common;
+
+use common::{editor_capabilities, uri, workspace, Client};
+use serde_json::{json, Value};
+
+const INTRO: &str = "9 Mar 2019\n\nFormer Lebanese minister of finance, Karim Haddad, says the sanctions will bite.\n";
+const LATER: &str = "12 Mar 2019\n\nHaddad repeated the warning in Beirut.\n";
+
+#[test]
+fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
+    let dir = workspace(&[("intro.md", INTRO), ("later.md", LATER)]);
+    let mut caps = editor_capabilities();
+    caps["workspace"]["workspaceEdit"] =
+        json!({"documentChanges": true, "resourceOperations": ["create"]});
+    let (mut client, _) = Client::start(&[dir.path()], caps);
+    client.wait_indexed();
+    let later = dir.path().join("later.md");
+    let at = json!({"line": 2, "character": 2});
+    // Discovery runs after the first index; ask until it has.
+    let mut card = String::new();
+    for _ in 0..50 {
+        let hover = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&later)}, "position": at}),
+        );
+        card = hover["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !card.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(card.starts_with("**Karim Haddad** · person"), "{card}");
+    assert!(
+        card.contains("Former Lebanese minister of finance"),
+        "{card}"
+    );
+    assert!(
+        card.contains("Not in the catalog; introduced in `intro.md`"),
+        "{card}"
+    );
+
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&later)}, "position": at}),
+    );
+    assert_eq!(definition["uri"], uri(&dir.path().join("intro.md")));
+    assert_eq!(definition["range"]["start"]["line"], 2);
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&later)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Add Karim Haddad to the workspace catalog")
+        })
+        .unwrap_or_else(|| panic!("no add-to-catalog action in {actions}"))
+        .clone();
+    // Apply the edit as an editor would: create the files with the inserted text.
+    let operations = add["edit"]["documentChanges"].as_array().unwrap();
+    for op in operations {
+        if op["kind"] == "create" {
+            continue;
+        }
+        let path = op["textDocument"]["uri"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("file://")
+            .to_owned();
+        let text: &Value = &op["edits"][0]["newText"];
+        std::fs::write(&path, text.as_str().unwrap()).unwrap();
+    }
+    let catalog = std::fs::read_to_string(dir.path().join("catalog.json")).unwrap();
+    assert!(catalog.contains("\"id\": \"karim-haddad\""), "{catalog}");
+    let config = std::fs::read_to_string(dir.path().join("dossier.json")).unwrap();
+    assert!(config.contains("catalog.json"), "{config}");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&dir.path().join("dossier.json")), "type": 1}]}),
+    );
+    client.wait_indexed_times(2);
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": uri(&later)}, "position": at}),
+    );
+    assert_eq!(
+        definition["uri"],
+        uri(&dir.path().join("catalog.json")),
+        "{definition}"
+    );
+}
