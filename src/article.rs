@@ -4,7 +4,6 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::discovery::{introduced, Introduced};
 use crate::mentions::{Matcher, Mention};
 use crate::text::{article_date, Date, LineIndex};
 
@@ -16,8 +15,6 @@ pub struct Article {
     pub date: Option<Date>,
     /// In text order.
     pub mentions: Vec<Mention>,
-    /// People the text introduces with a role (whether or not a catalog knows them).
-    pub introduced: Vec<Introduced>,
 }
 
 impl Article {
@@ -27,7 +24,6 @@ impl Article {
             lines: LineIndex::new(&text),
             date: article_date(&text),
             mentions: matcher.find(&text),
-            introduced: introduced(&text),
             text,
         }
     }

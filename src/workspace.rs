@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::catalog::{Actor, ActorId, ActorKind, Catalog, Role};
+use crate::discovery::introduced;
 use crate::mentions::{Form, Matcher, Mention, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,29 +135,42 @@ impl Workspace {
     /// everywhere; returns whether it did. Costly on a large workspace: call it after indexing
     /// and when a file is saved or changes on disk, not on every keystroke.
     pub fn refresh_discovered(&mut self) -> bool {
-        let mut found: std::collections::BTreeMap<String, (String, String)> = Default::default();
+        use rayon::prelude::*;
         let mut articles: Vec<&Article> = self.articles.iter().flatten().collect();
         articles.sort_by(|a, b| a.path.cmp(&b.path));
-        for article in articles {
-            for intro in &article.introduced {
-                // A name the catalog files already know is no discovery.
-                let known = article.mentions.iter().any(|m| {
-                    m.range.start < intro.name.end
-                        && intro.name.start < m.range.end
-                        && m.target
-                            .candidates()
-                            .iter()
-                            .any(|&a| !self.catalog.get(a).discovered)
-                });
-                let name = article.text[intro.name.clone()].to_owned();
-                if known || self.base.actors().any(|(_, a)| a.name == name) {
+        // The patterns run here, not in `Article::analyze`, so that a keystroke does not pay
+        // for them.
+        let introductions: Vec<Vec<(String, String)>> = articles
+            .par_iter()
+            .map(|article| {
+                introduced(&article.text)
+                    .into_iter()
+                    .filter(|intro| {
+                        // A name the catalog files already know is no discovery.
+                        !article.mentions.iter().any(|m| {
+                            m.range.start < intro.name.end
+                                && intro.name.start < m.range.end
+                                && m.target
+                                    .candidates()
+                                    .iter()
+                                    .any(|&a| !self.catalog.get(a).discovered)
+                        })
+                    })
+                    .map(|intro| (article.text[intro.name].to_owned(), intro.role))
+                    .collect()
+            })
+            .collect();
+        let mut found: std::collections::BTreeMap<String, (String, String)> = Default::default();
+        for (article, intros) in articles.iter().zip(introductions) {
+            for (name, role) in intros {
+                if self.base.actors().any(|(_, a)| a.name == name) {
                     continue;
                 }
                 let file = article.path.file_name().map_or_else(
                     || article.path.display().to_string(),
                     |f| f.to_string_lossy().into_owned(),
                 );
-                found.entry(name).or_insert((intro.role.clone(), file));
+                found.entry(name).or_insert((role, file));
             }
         }
         let current: Vec<&str> = self
