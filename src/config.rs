@@ -143,15 +143,13 @@ impl Config {
     }
 }
 
-/// The zero-based line and column of the first quoted occurrence of `needle` in `text`.
+/// The zero-based line and column of the first quoted occurrence of `needle` in `text`. The
+/// column counts bytes, as serde_json's do, so that every settings error counts alike.
 pub fn locate(text: &str, needle: &str) -> (usize, usize) {
     let quoted = serde_json::to_string(needle).unwrap_or_default();
     let at = text.find(&quoted).unwrap_or(0);
     let line = text[..at].matches('\n').count();
-    let column = text[..at]
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count());
+    let column = text[..at].rsplit('\n').next().map_or(0, str::len);
     (line, column)
 }
 

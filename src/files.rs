@@ -43,6 +43,12 @@ pub struct Loaded {
 
 /// Reads an article: text decoded lossily from non-UTF-8, binary and oversized files refused.
 pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
+    // Opening a FIFO blocks until someone writes to it, and a device may never end: only
+    // regular files are opened at all.
+    let kind = fs::metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    if !kind.is_file() {
+        return Err(Skip::Unreadable("not a regular file".into()));
+    }
     let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
     let size = file
         .metadata()
@@ -72,6 +78,27 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
             lossy: true,
         }),
     }
+}
+
+/// Reads a file of the workspace folder `root` as [`read_article`] does, but never through a
+/// symbolic link, neither the file nor a folder on the way from `root` to it: a link could lead
+/// outside the folder, or to a second name for an article, and discovery follows none either.
+pub fn read_workspace_article(root: &Path, path: &Path, limit: u64) -> Result<Loaded, Skip> {
+    let below = path
+        .strip_prefix(root)
+        .map_err(|_| Skip::Unreadable("outside the workspace folder".into()))?;
+    let mut at = root.to_owned();
+    for component in below.components() {
+        at.push(component);
+        let link = fs::symlink_metadata(&at).map_err(|e| Skip::Unreadable(e.to_string()))?;
+        if link.file_type().is_symlink() {
+            return Err(Skip::Unreadable(format!(
+                "{} is a symbolic link, not followed",
+                at.display()
+            )));
+        }
+    }
+    read_article(path, limit)
 }
 
 /// Articles read from disk and analysed, in parallel.

@@ -26,7 +26,7 @@ pub struct Origin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogError {
     pub path: PathBuf,
-    /// Zero-based line and column (in chars) of the error.
+    /// Zero-based line and column (in bytes of the line, as serde_json counts) of the error.
     pub line: usize,
     pub column: usize,
     pub message: String,

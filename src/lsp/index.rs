@@ -101,12 +101,12 @@ impl State {
             self.workspace.remove(path);
             return None;
         }
-        let limit = self
-            .folder_of(path)
-            .map_or(dossier::config::DEFAULT_MAX_FILE_SIZE, |f| {
-                f.settings.config.max_file_size
-            });
-        match files::read_article(path, limit) {
+        let Some(folder) = self.folder_of(path) else {
+            self.workspace.remove(path);
+            return None;
+        };
+        let limit = folder.settings.config.max_file_size;
+        match files::read_workspace_article(&folder.root, path, limit) {
             Ok(loaded) => {
                 self.note_lossy(path, loaded.lossy);
                 self.workspace.update(path.to_owned(), loaded.text);

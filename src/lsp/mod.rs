@@ -2,6 +2,7 @@
 
 mod convert;
 mod diagnostics;
+mod framing;
 mod index;
 mod server;
 
@@ -17,7 +18,18 @@ use tower_service::Service;
 /// Serves one client on stdin/stdout until it sends `exit` or closes stdin. Returns whether the
 /// client asked for `shutdown` first (the exit code's business, as the protocol says).
 pub async fn run() -> bool {
-    let (service, socket) = LspService::new(server::Backend::new);
+    let mut builder = LspService::build(server::Backend::new);
+    // A request that panics on purpose, so that an end-to-end test can prove a panic inside a
+    // handler is answered as an internal error; absent unless the test asks for it at startup.
+    if std::env::var_os("DOSSIER_TEST_PANIC").is_some_and(|v| v == "1") {
+        builder = builder.custom_method("dossier/panic", server::Backend::deliberate_panic);
+    }
+    let builder = builder.custom_method(framing::MALFORMED, server::Backend::malformed);
+    let (service, socket) = builder.finish();
+    // Messages pass the framing guard on their way in, so that a malformed one is answered
+    // instead of ending the server.
+    let (guarded, to_server) = tokio::io::duplex(1 << 16);
+    tokio::spawn(framing::guard(tokio::io::stdin(), to_server));
     let exit = Arc::new(Notify::new());
     let shutdown = Arc::new(AtomicBool::new(false));
     let watched = ExitWatch {
@@ -25,8 +37,7 @@ pub async fn run() -> bool {
         exit: Arc::clone(&exit),
         shutdown: Arc::clone(&shutdown),
     };
-    let serve =
-        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(watched);
+    let serve = tower_lsp::Server::new(guarded, tokio::io::stdout(), socket).serve(watched);
     // tower-lsp only stops after `exit` once another message arrives or stdin closes; an
     // editor expects the process to end at `exit`.
     tokio::select! {

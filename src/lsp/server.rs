@@ -216,9 +216,9 @@ impl Backend {
             )
             .await;
         if let Some(uri) = convert::uri(path) {
-            let at = lsp::Position::new(line as u32, column as u32);
+            let (at, next) = settings_position(path, line, column, self.encoding());
             let diagnostic = Diagnostic {
-                range: lsp::Range::new(at, lsp::Position::new(line as u32, column as u32 + 1)),
+                range: lsp::Range::new(at, next),
                 severity: Some(DiagnosticSeverity::ERROR),
                 source: Some("dossier".into()),
                 message: message.to_owned(),
@@ -288,7 +288,7 @@ impl Backend {
                 let batch = batch.to_vec();
                 let size = batch.len();
                 let state = Arc::clone(&self.state);
-                let skipped = tokio::task::spawn_blocking(move || {
+                let (skipped, lossy) = tokio::task::spawn_blocking(move || {
                     let matcher = state
                         .read()
                         .unwrap_or_else(|e| e.into_inner())
@@ -296,15 +296,20 @@ impl Backend {
                         .matcher();
                     let mut loaded = dossier::files::load(&batch, limit, &matcher);
                     let skipped = std::mem::take(&mut loaded.skipped);
+                    let lossy = loaded.lossy.clone();
                     let mut state = state.write().unwrap_or_else(|e| e.into_inner());
                     state.insert_loaded(loaded);
-                    skipped
+                    (skipped, lossy)
                 })
                 .await
                 .unwrap_or_default();
                 for (path, skip) in skipped {
                     self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                         .await;
+                }
+                // Their one file-level warning, without waiting for them to be opened.
+                for path in lossy {
+                    self.publish(path, false);
                 }
                 done += size;
                 report(WorkDoneProgress::Report(WorkDoneProgressReport {
@@ -352,6 +357,50 @@ impl Backend {
                 .await;
         }
     }
+}
+
+impl Backend {
+    /// `dossier/panic`, registered only with `DOSSIER_TEST_PANIC=1` (see `lsp::run`): panics
+    /// inside the same guard as every question, so a test can prove the guard holds.
+    /// `dossier/malformedMessage`: the stand-in for a message that could not be decoded (see
+    /// `framing`), answered with the error that message deserved.
+    pub async fn malformed(&self, params: super::framing::Malformed) -> Result<()> {
+        super::framing::answer(params).await
+    }
+
+    pub async fn deliberate_panic(&self, _: serde_json::Value) -> Result<()> {
+        self.read("dossier/panic", |_| {
+            panic!("deliberate panic (DOSSIER_TEST_PANIC=1)")
+        })
+    }
+}
+
+/// The position of a settings error, whose column counts bytes, in the client's units, and the
+/// position one character further. The file is read again for its text; if it cannot be, the
+/// byte column is the best guess left.
+fn settings_position(
+    path: &Path,
+    line: usize,
+    column: usize,
+    encoding: Encoding,
+) -> (lsp::Position, lsp::Position) {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = dossier::text::LineIndex::new(&text);
+    let range = lines.line_range(&text, line);
+    if text.is_empty() || range.is_empty() && column > 0 {
+        let at = lsp::Position::new(line as u32, column as u32);
+        return (at, lsp::Position::new(line as u32, column as u32 + 1));
+    }
+    let offset = (range.start + column).min(range.end);
+    let next = text[offset..range.end]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8());
+    let convert = |offset: usize| {
+        let p = lines.position(&text, offset, encoding);
+        lsp::Position::new(p.line, p.character)
+    };
+    (convert(offset), convert(next))
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -591,6 +640,18 @@ impl LanguageServer for Backend {
         for (path, skip) in skipped {
             self.log(MessageType::WARNING, format!("{}: {skip}", path.display()))
                 .await;
+        }
+        let lossy: Vec<PathBuf> = self
+            .read("didChangeWatchedFiles", |s| {
+                paths
+                    .iter()
+                    .filter(|p| s.lossy.contains(*p))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        for path in lossy {
+            self.publish(path, false);
         }
         self.refresh_discovered().await;
     }

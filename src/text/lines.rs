@@ -27,8 +27,9 @@ impl Position {
     }
 }
 
-/// Byte offsets at which each line of a text starts. Lines end after `\n`; a `\r` before it
-/// belongs to the line's ending, not to its content.
+/// Byte offsets at which each line of a text starts. Lines end at `\n`, `\r\n` or a lone `\r`,
+/// as the protocol counts them (and as the rope of an open document does), so that a file saved
+/// with old Mac line endings gets the same positions in the editor and in dossier.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -37,8 +38,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                // A `\r` followed by `\n` ends its line at the `\n`.
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         Self {
             starts,
             len: text.len(),

@@ -2,10 +2,11 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -19,6 +20,17 @@ pub struct Client {
     next_id: i64,
     /// Notifications and server requests seen so far, in order.
     pub seen: Vec<Value>,
+    /// Everything the server wrote to stderr so far.
+    stderr: Arc<Mutex<String>>,
+    /// Responses that arrived while another was awaited.
+    set_aside: Vec<Value>,
+}
+
+/// How to start the server.
+#[derive(Default)]
+pub struct Options {
+    pub env: Vec<(String, String)>,
+    pub current_dir: Option<std::path::PathBuf>,
 }
 
 pub fn uri(path: &Path) -> String {
@@ -29,15 +41,39 @@ impl Client {
     /// Starts `dossier lsp` and runs `initialize`/`initialized` with these folders and client
     /// capabilities.
     pub fn start(folders: &[&Path], capabilities: Value) -> (Self, Value) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let mut client = Self::spawn(&Options::default());
+        let result = client.initialize(folders, capabilities);
+        (client, result)
+    }
+
+    /// Starts `dossier lsp` without saying anything to it yet.
+    pub fn spawn(options: &Options) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start dossier lsp");
+            .stderr(Stdio::piped());
+        for (key, value) in &options.env {
+            command.env(key, value);
+        }
+        if let Some(dir) = &options.current_dir {
+            command.current_dir(dir);
+        }
+        let mut child = command.spawn().expect("start dossier lsp");
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
+        let mut stderr_pipe = child.stderr.take().unwrap();
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&stderr);
+        // Kept rather than discarded so that tests can see what the server logged.
+        std::thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(n @ 1..) = stderr_pipe.read(&mut buffer) {
+                let mut all = sink.lock().unwrap_or_else(|e| e.into_inner());
+                all.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
@@ -47,13 +83,20 @@ impl Client {
                 }
             }
         });
-        let mut client = Client {
+        Client {
             child,
             stdin,
             incoming: rx,
             next_id: 1,
             seen: Vec::new(),
-        };
+            stderr,
+            set_aside: Vec::new(),
+        }
+    }
+
+    /// Runs `initialize`/`initialized` with these folders and client capabilities.
+    pub fn initialize(&mut self, folders: &[&Path], capabilities: Value) -> Value {
+        let client = self;
         let folders: Vec<Value> = folders
             .iter()
             .map(|p| json!({"uri": uri(p), "name": p.file_name().unwrap().to_string_lossy()}))
@@ -68,7 +111,7 @@ impl Client {
             }),
         );
         client.notify("initialized", json!({}));
-        (client, result)
+        result
     }
 
     pub fn send(&mut self, message: Value) {
@@ -91,17 +134,36 @@ impl Client {
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        // `null` params are left out, as the protocol wants for `shutdown` and `exit`.
+        let mut message = json!({"jsonrpc": "2.0", "id": id, "method": method});
+        if !params.is_null() {
+            message["params"] = params;
+        }
+        self.send(message);
+        self.response(&json!(id), method)
+    }
+
+    /// Waits for the response with this id; returns `result`, or the error object under the key
+    /// "error".
+    pub fn response(&mut self, id: &Value, what: &str) -> Value {
+        let answer = |message: &Value| match message.get("error") {
+            Some(error) => json!({"error": error}),
+            None => message["result"].clone(),
+        };
+        if let Some(i) = self.set_aside.iter().position(|m| m.get("id") == Some(id)) {
+            return answer(&self.set_aside.remove(i));
+        }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let message = self
                 .receive(deadline)
-                .unwrap_or_else(|| panic!("no answer to {method}"));
-            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
-                if let Some(error) = message.get("error") {
-                    return json!({"error": error});
+                .unwrap_or_else(|| panic!("no answer to {what}"));
+            if message.get("method").is_none() {
+                if message.get("id") == Some(id) {
+                    return answer(&message);
                 }
-                return message["result"].clone();
+                // A response to a request sent without waiting: kept for its own turn.
+                self.set_aside.push(message);
             }
         }
     }
@@ -192,6 +254,19 @@ impl Client {
             assert!(Instant::now() < deadline, "server did not exit");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The server's process id, to look at it in /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// What the server wrote to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Is the server process still running?
