@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{load, Format, USAGE_ERROR};
+use super::{load, Format};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,22 +21,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let loaded = match load::load(&args.paths) {
+    let loaded = match load::load_reporting(&args.paths) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(USAGE_ERROR);
-        }
+        Err(code) => return code,
     };
-    for (path, skip) in &loaded.skipped {
-        eprintln!("dossier: {}: {skip}", path.display());
-    }
-    for path in &loaded.lossy {
-        eprintln!(
-            "dossier: {}: not valid UTF-8; read with replacement characters",
-            path.display()
-        );
-    }
     let ws = &loaded.workspace;
     if args.catalog {
         super::emit(&list_catalog(ws, args.format));

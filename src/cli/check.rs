@@ -45,22 +45,10 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("dossier: {}: no such file or folder", missing.display());
         return ExitCode::from(USAGE_ERROR);
     }
-    let loaded = match load::load(&paths) {
+    let loaded = match load::load_reporting(&paths) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(USAGE_ERROR);
-        }
+        Err(code) => return code,
     };
-    for (path, skip) in &loaded.skipped {
-        eprintln!("dossier: {}: {skip}", path.display());
-    }
-    for path in &loaded.lossy {
-        eprintln!(
-            "dossier: {}: not valid UTF-8; read with replacement characters",
-            path.display()
-        );
-    }
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = loaded.settings.config.rule_settings(&Default::default());
     let ws = &loaded.workspace;

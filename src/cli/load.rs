@@ -74,3 +74,22 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
         settings,
     })
 }
+
+/// Loads like [`load`], reporting on stderr what could not be read; a configuration error is
+/// reported too and becomes the usage-error exit code.
+pub fn load_reporting(paths: &[PathBuf]) -> Result<Loaded, std::process::ExitCode> {
+    let loaded = load(paths).map_err(|e| {
+        eprintln!("dossier: {e}");
+        std::process::ExitCode::from(super::USAGE_ERROR)
+    })?;
+    for (path, skip) in &loaded.skipped {
+        eprintln!("dossier: {}: {skip}", path.display());
+    }
+    for path in &loaded.lossy {
+        eprintln!(
+            "dossier: {}: not valid UTF-8; read with replacement characters",
+            path.display()
+        );
+    }
+    Ok(loaded)
+}

@@ -92,7 +92,7 @@ impl Word<'_> {
     pub fn is_proper(&self) -> bool {
         self.core.starts_with(char::is_uppercase)
             && !self.is(&FUNCTION_WORDS)
-            && !self.is(&CALENDAR)
+            && !(self.is(&crate::text::date::MONTHS) || self.is(&crate::text::date::WEEKDAYS))
     }
 
     /// A capitalised function word ("Then", "But"), which no role phrase starts with.
@@ -108,7 +108,7 @@ impl Word<'_> {
             || self.is_modifier()
             || self.is(&INSTITUTIONS)
             || self.is(&NATIONALITIES)
-            || self.is(&CALENDAR)
+            || (self.is(&crate::text::date::MONTHS) || self.is(&crate::text::date::WEEKDAYS))
             || self.is(&FUNCTION_WORDS)
     }
 }
@@ -564,28 +564,6 @@ const NATIONALITIES: [&str; 46] = [
     "Dutch",
     "Swedish",
     "Spanish",
-];
-
-const CALENDAR: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// Words capitalised at the start of a sentence that never begin a name.

@@ -14,52 +14,14 @@ pub(crate) const NAME_PARTICLES: [&str; 9] =
 
 /// Surnames that are also everyday English words or dates ("May", "Hunt"): alone, they name
 /// a person only in an article that names that person in full.
-const COMMON_WORDS: [&str; 40] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Hunt",
-    "Cook",
-    "Brown",
-    "Rice",
-    "Bush",
-    "Fox",
-    "Green",
-    "King",
-    "Little",
-    "Long",
-    "Church",
-    "Law",
-    "Price",
-    "Hope",
-    "Rich",
-    "Young",
-    "Wolf",
-    "Major",
-    "Mark",
-    "Faith",
-    "Said",
+const COMMON_WORDS: [&str; 21] = [
+    "Hunt", "Cook", "Brown", "Rice", "Bush", "Fox", "Green", "King", "Little", "Long", "Church",
+    "Law", "Price", "Hope", "Rich", "Young", "Wolf", "Major", "Mark", "Faith", "Said",
 ];
 
 /// Is a surname spelled like a common word, too weak to name a person on its own?
 pub fn is_common_word(surname: &str) -> bool {
-    COMMON_WORDS.contains(&surname)
+    COMMON_WORDS.contains(&surname) || crate::text::date::is_calendar_word(surname)
 }
 
 /// The spellings under which a name (or alias) is written in text.

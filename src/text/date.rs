@@ -66,7 +66,8 @@ impl fmt::Display for Date {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, in order.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -80,6 +81,22 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// Day names.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Is a word the name of a month or a day ("May", "Tuesday")?
+pub fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 fn month_number(name: &str) -> Option<u8> {
     let prefix = name.get(..3)?.to_ascii_lowercase();
