@@ -1,7 +1,7 @@
 //! `dossier.json`: which files are articles, which catalogs extend the default, how rules report.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -54,27 +54,7 @@ impl Default for Config {
 }
 
 /// A configuration that could not be used, with the place of the problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub path: PathBuf,
-    /// Zero-based line and column.
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line + 1,
-            self.column + 1,
-            self.message
-        )
-    }
-}
+pub type ConfigError = crate::located::LocatedError;
 
 impl Config {
     /// Parses the text of a `dossier.json`; `path` names it in errors.

@@ -185,19 +185,21 @@ pub enum SettingsError {
 
 impl std::fmt::Display for SettingsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SettingsError::Config(e) => e.fmt(f),
-            SettingsError::Catalog(e) => e.fmt(f),
-        }
+        self.error().fmt(f)
     }
 }
 
 impl SettingsError {
     /// The file at fault, its zero-based line and column, and the message.
     pub fn location(&self) -> (&Path, usize, usize, &str) {
+        let e = self.error();
+        (&e.path, e.line, e.column, &e.message)
+    }
+
+    /// The problem and its place, whichever file it is in.
+    pub fn error(&self) -> &crate::located::LocatedError {
         match self {
-            SettingsError::Config(e) => (&e.path, e.line, e.column, &e.message),
-            SettingsError::Catalog(e) => (&e.path, e.line, e.column, &e.message),
+            SettingsError::Config(e) | SettingsError::Catalog(e) => e,
         }
     }
 }

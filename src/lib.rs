@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod config;
 pub mod discovery;
 pub mod files;
+pub mod located;
 pub mod mentions;
 pub mod rules;
 pub mod text;

@@ -23,27 +23,7 @@ pub struct Origin {
 }
 
 /// A catalog file that could not be read, with the place of the error.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CatalogError {
-    pub path: PathBuf,
-    /// Zero-based line and column (in bytes of the line, as serde_json counts) of the error.
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line + 1,
-            self.column + 1,
-            self.message
-        )
-    }
-}
+pub type CatalogError = crate::located::LocatedError;
 
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
