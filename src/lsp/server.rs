@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Duration;
 
 use dossier::answers::{self, Location as Place};
 use dossier::article::Article;
@@ -35,6 +36,9 @@ pub struct Backend {
     capabilities: OnceLock<Capabilities>,
     /// Folders named at `initialize`, indexed once the client is ready.
     pending_roots: RwLock<Vec<PathBuf>>,
+    /// Becomes true once the editor's settings and the folders' `dossier.json` are read, so
+    /// that no diagnostic is computed with the default rule levels by mistake.
+    settled: tokio::sync::watch::Sender<bool>,
     publisher: diagnostics::Publisher,
 }
 
@@ -49,7 +53,14 @@ impl Backend {
             capabilities: OnceLock::new(),
             pending_roots: RwLock::new(Vec::new()),
             publisher: diagnostics::Publisher::default(),
+            settled: tokio::sync::watch::Sender::new(false),
         }
+    }
+
+    /// Waits (a few seconds at most) until the settings are read.
+    async fn wait_settled(&self) {
+        let mut settled = self.settled.subscribe();
+        let _ = tokio::time::timeout(Duration::from_secs(5), settled.wait_for(|s| *s)).await;
     }
 
     /// Pushes an article's diagnostics to a client that does not pull them.
@@ -530,9 +541,10 @@ impl LanguageServer for Backend {
                 .write()
                 .unwrap_or_else(|e| e.into_inner()),
         );
-        self.register_watchers().await;
         self.pull_configuration().await;
         self.load_folders(&roots).await;
+        self.settled.send_replace(true);
+        self.register_watchers().await;
         self.index_folders(roots).await;
         self.refresh_discovered().await;
         self.republish().await;
@@ -929,6 +941,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        self.wait_settled().await;
         let encoding = self.encoding();
         let path = convert::path(&params.text_document.uri);
         let items = self.read("textDocument/diagnostic", |state| {
@@ -951,6 +964,7 @@ impl LanguageServer for Backend {
         &self,
         _: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
+        self.wait_settled().await;
         let encoding = self.encoding();
         let items = self.read("workspace/diagnostic", |state| {
             state
