@@ -227,6 +227,10 @@ async function main() {
       // settings.json (written by run.sh) sets "dossier.rules": {"unattributed-claim": "error"},
       // over the rule's default, warning (dossier.json, which would win, leaves it unset).
       const row = page.locator(".markers-panel .monaco-list-row", { hasText: "unattributed-claim" }).first();
+      // A focused or hovered row shows its quick-fix light bulb where the severity icon was:
+      // take focus and the pointer away from the list first.
+      await page.locator(".editor-instance .monaco-editor .view-lines").first().click();
+      await page.mouse.move(5, 5);
       await row.locator(".codicon-error").first().waitFor({ timeout: 10000 });
       return "shown as an error";
     });
