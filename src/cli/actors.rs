@@ -27,7 +27,8 @@ pub fn run(args: Args) -> ExitCode {
     };
     let ws = &loaded.workspace;
     if args.catalog {
-        super::emit(&list_catalog(ws, args.format));
+        let list = list_catalog(ws, args.format);
+        super::emit(|out| out.write_all(list.as_bytes()));
         return ExitCode::SUCCESS;
     }
     let catalog = ws.catalog();
@@ -87,7 +88,7 @@ pub fn run(args: Args) -> ExitCode {
             out.push_str(&format!("{} actors in {} articles\n", rows.len(), ws.len()));
         }
     }
-    super::emit(&out);
+    super::emit(|stdout| stdout.write_all(out.as_bytes()));
     ExitCode::SUCCESS
 }
 

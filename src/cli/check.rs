@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::answers::diagnostics::diagnostics;
-use dossier::rules::Severity;
+use dossier::rules::{Finding, Severity};
 use rayon::prelude::*;
 
-use super::report::{self, Checked, ReportFormat};
+use super::report::{Checked, Report, ReportFormat, Tally};
 use super::{load, USAGE_ERROR};
 
 #[derive(clap::Args)]
@@ -52,26 +52,36 @@ pub fn run(args: Args) -> ExitCode {
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = loaded.settings.config.rule_settings(&Default::default());
     let ws = &loaded.workspace;
-    let ids: Vec<_> = ws.articles().map(|(id, _)| id).collect();
-    let mut checked: Vec<Checked> = ids
-        .par_iter()
-        .map(|&id| {
+    let report = Report::new(args.format);
+    let mut checked: Vec<(String, String, Vec<Finding>)> = ws
+        .articles()
+        .map(|(id, _)| id)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|id| {
             let article = ws.article(id);
-            Checked {
-                path: display_path(&article.path),
-                lines: article.lines.clone(),
-                text: article.text.clone(),
-                findings: diagnostics(ws, id, &rules),
-            }
+            let path = display_path(&article.path);
+            let findings = diagnostics(ws, id, &rules);
+            let part = report.part(&Checked {
+                path: &path,
+                text: &article.text,
+                lines: &article.lines,
+                findings: &findings,
+            });
+            (path, part, findings)
         })
         .collect();
-    checked.sort_by(|a, b| a.path.cmp(&b.path));
-    super::emit(&report::render(args.format, &checked));
-    let denied = checked
-        .iter()
-        .flat_map(|c| &c.findings)
-        .any(|f| f.severity >= args.deny);
-    if denied {
+    checked.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut tally = Tally::default();
+    for (_, _, findings) in &checked {
+        tally.add(findings);
+    }
+    let parts: Vec<String> = checked.into_iter().map(|(_, part, _)| part).collect();
+    super::emit(|out| report.write(out, &parts, &tally));
+    // The index can be a few hundred megabytes: the system reclaims it at exit far faster
+    // than freeing it piece by piece.
+    std::mem::forget(loaded);
+    if tally.reaches(args.deny) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

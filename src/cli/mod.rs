@@ -38,10 +38,9 @@ pub enum Format {
 }
 
 /// Writes a command's output. A reader that went away (`dossier actors | head`) is no error.
-pub fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+pub fn emit(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = write(&mut out).and_then(|()| std::io::Write::flush(&mut out));
 }
 
 /// Exit code for a usage or configuration error.

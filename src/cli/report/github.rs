@@ -5,28 +5,27 @@ use dossier::rules::Severity;
 
 use super::Checked;
 
-pub fn render(files: &[Checked]) -> String {
+/// One command per finding of the file.
+pub fn part(file: &Checked) -> String {
     let mut out = String::new();
-    for file in files {
-        for f in &file.findings {
-            let start = file.position(f.range.start);
-            let end = file.position(f.range.end);
-            let command = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Information | Severity::Hint => "notice",
-            };
-            out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                property(&file.path),
-                start.line + 1,
-                start.character + 1,
-                end.line + 1,
-                end.character + 1,
-                property(f.code),
-                data(&f.message),
-            ));
-        }
+    for f in file.findings {
+        let start = file.position(f.range.start);
+        let end = file.position(f.range.end);
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information | Severity::Hint => "notice",
+        };
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            property(file.path),
+            start.line + 1,
+            start.character + 1,
+            end.line + 1,
+            end.character + 1,
+            property(f.code),
+            data(&f.message),
+        ));
     }
     out
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use dossier::rules::Severity;
 
-use super::Checked;
+use super::{Checked, Tally};
 
 /// How many characters of a (paragraph-long) line to show before the flagged words, and at most.
 const CONTEXT_BEFORE: usize = 30;
@@ -44,79 +44,74 @@ fn label(severity: Severity) -> (&'static str, &'static str) {
     }
 }
 
-pub fn render(files: &[Checked], style: Style) -> String {
+/// A file's findings, each with its location, source line and underline.
+pub fn part(file: &Checked, style: Style) -> String {
     let mut out = String::new();
-    let mut counts = [0usize; 4];
-    let mut files_with_findings = 0;
-    for file in files {
-        if !file.findings.is_empty() {
-            files_with_findings += 1;
-        }
-        for f in &file.findings {
-            counts[f.severity as usize] += 1;
-            let (name, colour) = label(f.severity);
-            let start = file.position(f.range.start);
-            out += &format!(
-                "{}{} {}\n",
-                style.paint(colour, &format!("{name}[{}]", f.code)),
-                style.paint("1", ":"),
-                style.paint("1", &f.message)
-            );
-            let number = (start.line + 1).to_string();
-            let gutter = " ".repeat(number.len());
-            out += &format!(
-                "{gutter}{} {}:{}:{}\n",
-                style.paint("1;34", "-->"),
-                file.path,
-                start.line + 1,
-                start.character + 1
-            );
-            let (shown, pad, width) = excerpt(file, f.range.clone());
-            let bar = style.paint("1;34", "|");
-            out += &format!("{gutter} {bar}\n");
-            out += &format!("{} {bar} {shown}\n", style.paint("1;34", &number));
-            out += &format!(
-                "{gutter} {bar} {}{}\n",
-                " ".repeat(pad),
-                style.paint(colour, &"^".repeat(width))
-            );
-            for r in &f.related {
-                let p = file.position(r.range.start);
-                out += &format!(
-                    "{gutter} {} {}:{}:{}: {}\n",
-                    style.paint("1;34", "="),
-                    file.path,
-                    p.line + 1,
-                    p.character + 1,
-                    r.message
-                );
-            }
-            out.push('\n');
-        }
-    }
-    let [hints, infos, warnings, errors] = counts;
-    let total = hints + infos + warnings + errors;
-    if total == 0 {
-        out += &format!("dossier: no findings in {}\n", plural(files.len(), "file"));
-    } else {
-        let parts: Vec<String> = [
-            (errors, "error", "errors"),
-            (warnings, "warning", "warnings"),
-            (infos, "information", "information"),
-            (hints, "hint", "hints"),
-        ]
-        .iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
-        .collect();
+    for f in file.findings {
+        let (name, colour) = label(f.severity);
+        let start = file.position(f.range.start);
         out += &format!(
-            "dossier: {} in {} of {}\n",
-            parts.join(", "),
-            files_with_findings,
-            plural(files.len(), "file")
+            "{}{} {}\n",
+            style.paint(colour, &format!("{name}[{}]", f.code)),
+            style.paint("1", ":"),
+            style.paint("1", &f.message)
         );
+        let number = (start.line + 1).to_string();
+        let gutter = " ".repeat(number.len());
+        out += &format!(
+            "{gutter}{} {}:{}:{}\n",
+            style.paint("1;34", "-->"),
+            file.path,
+            start.line + 1,
+            start.character + 1
+        );
+        let (shown, pad, width) = excerpt(file, f.range.clone());
+        let bar = style.paint("1;34", "|");
+        out += &format!("{gutter} {bar}\n");
+        out += &format!("{} {bar} {shown}\n", style.paint("1;34", &number));
+        out += &format!(
+            "{gutter} {bar} {}{}\n",
+            " ".repeat(pad),
+            style.paint(colour, &"^".repeat(width))
+        );
+        for r in &f.related {
+            let p = file.position(r.range.start);
+            out += &format!(
+                "{gutter} {} {}:{}:{}: {}\n",
+                style.paint("1;34", "="),
+                file.path,
+                p.line + 1,
+                p.character + 1,
+                r.message
+            );
+        }
+        out.push('\n');
     }
     out
+}
+
+/// The closing line: how many findings of each severity, in how many files.
+pub fn summary(tally: &Tally) -> String {
+    let [hints, infos, warnings, errors] = tally.counts;
+    if hints + infos + warnings + errors == 0 {
+        return format!("dossier: no findings in {}\n", plural(tally.files, "file"));
+    }
+    let parts: Vec<String> = [
+        (errors, "error", "errors"),
+        (warnings, "warning", "warnings"),
+        (infos, "information", "information"),
+        (hints, "hint", "hints"),
+    ]
+    .iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+    .collect();
+    format!(
+        "dossier: {} in {} of {}\n",
+        parts.join(", "),
+        tally.files_with_findings,
+        plural(tally.files, "file")
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -127,7 +122,7 @@ fn plural(n: usize, word: &str) -> String {
 /// in it, and how many characters to underline.
 fn excerpt(file: &Checked, range: std::ops::Range<usize>) -> (String, usize, usize) {
     let line = file.lines.line_of(range.start);
-    let line_range = file.lines.line_range(&file.text, line);
+    let line_range = file.lines.line_range(file.text, line);
     let text = &file.text[line_range.clone()];
     let before: Vec<char> = file.text[line_range.start..range.start.max(line_range.start)]
         .chars()
@@ -158,19 +153,26 @@ mod tests {
     use dossier::rules::{check, RuleSettings};
     use dossier::text::LineIndex;
 
-    fn checked(text: &str) -> Checked {
-        Checked {
-            path: "a.txt".into(),
-            text: text.into(),
-            lines: LineIndex::new(text),
-            findings: check(text, &RuleSettings::default()),
-        }
+    /// The uncoloured report on one file holding `text`.
+    fn report(text: &str) -> String {
+        let lines = LineIndex::new(text);
+        let findings = check(text, &RuleSettings::default());
+        let file = Checked {
+            path: "a.txt",
+            text,
+            lines: &lines,
+            findings: &findings,
+        };
+        super::super::render(
+            super::super::ReportFormat::Human,
+            Style { colour: false },
+            &[file],
+        )
     }
 
     #[test]
     fn compiler_like_output() {
-        let file = checked("Title\nTalks stalled. Observers say it failed.\n");
-        let out = render(&[file], Style { colour: false });
+        let out = report("Title\nTalks stalled. Observers say it failed.\n");
         assert_eq!(
             out.lines().take(5).collect::<Vec<_>>(),
             [
@@ -194,7 +196,7 @@ mod tests {
             "word ".repeat(40),
             "more ".repeat(40)
         );
-        let out = render(&[checked(&text)], Style { colour: false });
+        let out = report(&text);
         let shown = out.lines().nth(3).unwrap();
         assert!(
             shown.starts_with("1 | …") && shown.ends_with('…'),
@@ -207,10 +209,7 @@ mod tests {
 
     #[test]
     fn clean_summary() {
-        let out = render(
-            &[checked("Haddad said the talks failed.\n")],
-            Style { colour: false },
-        );
+        let out = report("Haddad said the talks failed.\n");
         assert_eq!(out, "dossier: no findings in 1 file\n");
     }
 }

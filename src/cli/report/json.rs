@@ -1,45 +1,75 @@
 //! JSON Lines: one object per diagnostic, with an LSP range (zero-based line, UTF-16 character).
 
-use serde_json::json;
+use dossier::rules::Severity;
+use dossier::text::Position;
+use serde::Serialize;
 
 use super::Checked;
 
-pub fn render(files: &[Checked]) -> String {
-    let mut out = String::new();
-    for file in files {
-        for f in &file.findings {
-            let start = file.position(f.range.start);
-            let end = file.position(f.range.end);
-            let related: Vec<_> = f
+/// One line per finding of the file.
+pub fn part(file: &Checked) -> String {
+    let mut out = Vec::new();
+    for f in file.findings {
+        let line = Line {
+            code: f.code,
+            message: &f.message,
+            path: file.path,
+            range: range(file, &f.range),
+            related: f
                 .related
                 .iter()
-                .map(|r| {
-                    let s = file.position(r.range.start);
-                    let e = file.position(r.range.end);
-                    json!({
-                        "range": {
-                            "start": { "line": s.line, "character": s.character },
-                            "end": { "line": e.line, "character": e.character },
-                        },
-                        "message": r.message,
-                    })
+                .map(|r| Related {
+                    message: &r.message,
+                    range: range(file, &r.range),
                 })
-                .collect();
-            let line = json!({
-                "path": file.path,
-                "range": {
-                    "start": { "line": start.line, "character": start.character },
-                    "end": { "line": end.line, "character": end.character },
-                },
-                "severity": f.severity,
-                "code": f.code,
-                "message": f.message,
-                "source": "dossier",
-                "related": related,
-            });
-            out.push_str(&line.to_string());
-            out.push('\n');
-        }
+                .collect(),
+            severity: f.severity,
+            source: "dossier",
+        };
+        // Serialising plain structs into memory cannot fail.
+        let _ = serde_json::to_writer(&mut out, &line);
+        out.push(b'\n');
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+// Fields in alphabetical order, as a JSON object's keys are listed.
+#[derive(Serialize)]
+struct Line<'a> {
+    code: &'a str,
+    message: &'a str,
+    path: &'a str,
+    range: Range,
+    related: Vec<Related<'a>>,
+    severity: Severity,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct Range {
+    end: Point,
+    start: Point,
+}
+
+#[derive(Serialize)]
+struct Point {
+    character: u32,
+    line: u32,
+}
+
+fn range(file: &Checked, bytes: &std::ops::Range<usize>) -> Range {
+    let point = |p: Position| Point {
+        character: p.character,
+        line: p.line,
+    };
+    Range {
+        end: point(file.position(bytes.end)),
+        start: point(file.position(bytes.start)),
+    }
 }

@@ -1,28 +1,20 @@
 //! SARIF 2.1.0, the format code-scanning services (GitHub among them) take for upload. Regions are
 //! one-based lines and columns counted in UTF-16 code units, SARIF's default column kind.
 
+use std::io::{self, Write};
+
 use serde_json::{json, Value};
 
 use dossier::rules::{Severity, RULES};
 
 use super::Checked;
 
-pub fn render(files: &[Checked]) -> String {
-    let rules: Vec<Value> = RULES
+/// The file's results, as comma-separated JSON objects for the log's `results` array.
+pub fn part(file: &Checked) -> String {
+    let results: Vec<String> = file
+        .findings
         .iter()
-        .map(|r| {
-            json!({
-                "id": r.code,
-                "shortDescription": { "text": r.summary },
-                "help": { "text": format!("See {} in the dossier repository.", r.doc) },
-                "defaultConfiguration": { "level": level(r.default_severity) },
-            })
-        })
-        .collect();
-    let mut results = Vec::new();
-    for file in files {
-        for f in &file.findings {
-            let rule_index = RULES.iter().position(|r| r.code == f.code);
+        .map(|f| {
             let related: Vec<Value> = f
                 .related
                 .iter()
@@ -40,33 +32,53 @@ pub fn render(files: &[Checked]) -> String {
                 "message": { "text": f.message },
                 "locations": [location(file, f.range.start, f.range.end)],
             });
-            if let Some(i) = rule_index {
+            if let Some(i) = RULES.iter().position(|r| r.code == f.code) {
                 result["ruleIndex"] = json!(i);
             }
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);
             }
-            results.push(result);
+            result.to_string()
+        })
+        .collect();
+    results.join(",\n")
+}
+
+/// The SARIF log: one run of dossier, its rules, and the results the files' parts hold.
+pub fn write(out: &mut dyn Write, parts: &[String]) -> io::Result<()> {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "shortDescription": { "text": r.summary },
+                "help": { "text": format!("See {} in the dossier repository.", r.doc) },
+                "defaultConfiguration": { "level": level(r.default_severity) },
+            })
+        })
+        .collect();
+    let tool = json!({
+        "driver": {
+            "name": "dossier",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
         }
-    }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "dossier",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
-            },
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    // The results are already JSON, made file by file: the log is written around them.
+    writeln!(
+        out,
+        "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\
+         \"runs\":[{{\"tool\":{tool},\"columnKind\":\"utf16CodeUnits\",\"results\":["
+    )?;
+    let mut first = true;
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !first {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(part.as_bytes())?;
+        first = false;
+    }
+    out.write_all(b"\n]}]}\n")
 }
 
 fn level(severity: Severity) -> &'static str {
