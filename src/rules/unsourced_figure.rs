@@ -1,6 +1,7 @@
 //! `unsourced-figure`: a percentage or statistic ("40 percent", "12,000 families", "6.8 million")
 //! with no source in its sentence. One finding per sentence, on its first figure.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -19,20 +20,39 @@ pub static RULE: Rule = Rule {
     fix,
 };
 
-/// Percentages, numbers with a magnitude word, and numbers grouped by thousands. Years, dates,
-/// resolution numbers and small counts are not statistics.
+/// Percentages, numbers with a magnitude word, and numbers grouped by thousands, in ASCII digits,
+/// at the start of the text it is given. Years, dates, resolution numbers and small counts are
+/// not statistics.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
-        r"|\b\d+(?:\.\d+)?\s+(?:million|billion|trillion|thousand)\b",
-        r"|\b\d{1,3}(?:,\d{3})+\b",
+        r"^(?:[0-9]+(?:[.,][0-9]+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
+        r"|[0-9]+(?:\.[0-9]+)?\s+(?:million|billion|trillion|thousand)\b",
+        r"|[0-9]{1,3}(?:,[0-9]{3})+\b)",
     ))
 });
 
+/// The figures of `low`. Every figure starts with a digit at a word boundary, and prose has few
+/// digits: the pattern is tried only there, instead of scanning every byte for a number.
+fn figures(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = low.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let digit = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+        // A word boundary as the other rules' `\b`: ASCII letters, digits and `_` make words.
+        let starts_word =
+            digit == 0 || !(bytes[digit - 1].is_ascii_alphanumeric() || bytes[digit - 1] == b'_');
+        if let Some(m) = starts_word.then(|| FIGURE.find(&low[digit..])).flatten() {
+            at = digit + m.end();
+            return Some(digit..at);
+        }
+        at = digit + 1;
+    })
+}
+
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut last_sentence = None;
-    for m in FIGURE.find_iter(&cx.low) {
-        let Some(i) = cx.own_sentence(m.start()) else {
+    for m in figures(&cx.low) {
+        let Some(i) = cx.own_sentence(m.start) else {
             continue;
         };
         if last_sentence == Some(i) {
@@ -42,9 +62,9 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if cx.has_voice(i) {
             continue;
         }
-        let figure = &cx.text[m.range()];
+        let figure = &cx.text[m.clone()];
         out.push(Hit::new(
-            m.range(),
+            m,
             format!(
                 "“{figure}” is given without a source in its sentence. Say where the figure comes from (“according to UNHCR”, “the ministry’s figures show”), so readers can weigh it."
             ),
