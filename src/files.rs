@@ -68,7 +68,7 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
             limit,
         });
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(Skip::Binary);
     }
     match String::from_utf8(bytes) {

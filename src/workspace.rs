@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::article::Article;
 use crate::catalog::{Actor, ActorId, ActorKind, Catalog, Role};
 use crate::discovery::introduced;
@@ -47,7 +49,7 @@ pub struct Workspace {
     free: Vec<ArticleId>,
     by_path: HashMap<PathBuf, ArticleId>,
     /// By actor: the articles that mention it.
-    postings: Vec<HashMap<ArticleId, Posting>>,
+    postings: Vec<FxHashMap<ArticleId, Posting>>,
     /// By actor: in how many articles it is mentioned, settled in the article itself.
     named_in: Vec<u32>,
 }
@@ -57,7 +59,7 @@ impl Workspace {
         let matcher = Matcher::new(&catalog);
         Self {
             base: Arc::new(catalog.clone()),
-            postings: vec![HashMap::new(); catalog.len()],
+            postings: vec![FxHashMap::default(); catalog.len()],
             named_in: vec![0; catalog.len()],
             catalog: Arc::new(catalog),
             matcher: Arc::new(matcher),

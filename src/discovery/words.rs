@@ -116,8 +116,18 @@ impl Word<'_> {
 /// The words of `line`, which starts at byte `base` of the text, into `words`. Whitespace
 /// separates words; a dash is a word of its own that closes the phrase before it.
 pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
+    let bytes = line.as_bytes();
     let mut start = None;
-    for (i, c) in line.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Bytes, not chars: most of a line is ASCII, and only the separators need decoding.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
         let dash = matches!(c, '—' | '–' | '―');
         if c.is_whitespace() || dash {
             if let Some(s) = start.take() {
@@ -129,6 +139,7 @@ pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push(word(line, base, s, line.len()));
@@ -153,6 +164,21 @@ fn barrier(at: usize) -> Word<'static> {
 
 fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
     let raw = &line[from..to];
+    // Most words are bare ASCII letters: nothing to trim, no punctuation after them.
+    if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Word {
+            core: raw,
+            start: base + from,
+            end: base + to,
+            kind: kind(raw),
+            opens: false,
+            closes: false,
+            comma: false,
+            stop: false,
+            possessive: false,
+            dot: false,
+        };
+    }
     let punctuation = |c: char| !c.is_alphanumeric();
     let lead = raw.len() - raw.trim_start_matches(punctuation).len();
     let trimmed = raw[lead..].trim_end_matches(punctuation);
@@ -194,12 +220,16 @@ fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
 }
 
 fn kind(core: &str) -> Kind {
-    if NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core) {
+    if core.len() <= 3 && (NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core)) {
         return Kind::Joiner;
     }
-    let letters = core
-        .chars()
-        .all(|c| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-' | '‐'));
+    let letters = if core.is_ascii() {
+        core.bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-')
+    } else {
+        core.chars()
+            .all(|c| c.is_alphabetic() || is_mark(c) || matches!(c, '\'' | '’' | '-' | '‐'))
+    };
     if !letters {
         return Kind::Other;
     }

@@ -70,9 +70,6 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
         }
     }
     for actor in people {
-        let a = catalog.get(actor);
-        let surname = surname_of(a).unwrap_or_else(|| a.name.clone());
-        let preferred = key(&surname);
         let mentions: Vec<_> = article
             .mentions
             .iter()
@@ -82,6 +79,13 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
             .iter()
             .map(|m| key(&article.text[m.range.clone()]))
             .collect();
+        // The common case, one spelling throughout, needs no comparison.
+        if keys.len() < 2 {
+            continue;
+        }
+        let a = catalog.get(actor);
+        let surname = surname_of(a).unwrap_or_else(|| a.name.clone());
+        let preferred = key(&surname);
         let spelled: Vec<&String> = keys.iter().filter(|k| variants(k, &preferred)).collect();
         if spelled.len() < 2 {
             continue;
