@@ -192,6 +192,91 @@ fn quick_fixes_name_the_source_or_disable_the_rule() {
     assert!(codes(&report["items"]).is_empty(), "{report}");
 }
 
+/// A hedged report whose fix appends ", according to ${1:source}" before the full stop, after a
+/// letter that is one UTF-16 unit but two UTF-8 bytes.
+const HEDGED: &str = "Talks in Genève reportedly stalled.\n";
+
+/// The "Say whose report this is" action for [`HEDGED`], for a client with these capabilities.
+fn name_the_report_source(capabilities: Value) -> (Value, String) {
+    let dir = workspace(&[("a.md", HEDGED)]);
+    let (mut client, init) = Client::start(&[dir.path()], capabilities);
+    assert!(
+        init["capabilities"]["executeCommandProvider"].is_null(),
+        "the client runs dossier.insertSnippet, the server must not claim it: {init}"
+    );
+    client.wait_indexed();
+    let path = dir.path().join("a.md");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri(&path)},
+            "range": {"start": {"line": 0, "character": 20}, "end": {"line": 0, "character": 20}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    let action = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Say whose report this is")
+        .unwrap_or_else(|| panic!("no action naming the source: {actions}"))
+        .clone();
+    (action, uri(&path))
+}
+
+/// The empty range before the full stop of [`HEDGED`], counted in `units`.
+fn before_full_stop(units: impl Fn(&str) -> usize) -> Value {
+    let at = units(&HEDGED[..HEDGED.find('.').unwrap()]);
+    json!({"start": {"line": 0, "character": at}, "end": {"line": 0, "character": at}})
+}
+
+#[test]
+fn snippet_fixes_reach_a_client_that_inserts_snippets_as_its_command() {
+    let mut caps = editor_capabilities();
+    caps["experimental"] = json!({"dossierInsertSnippet": true});
+    let (action, uri) = name_the_report_source(caps.clone());
+    assert_eq!(action["kind"], "quickfix");
+    assert!(action.get("edit").is_none(), "{action}");
+    let command = &action["command"];
+    assert_eq!(command["command"], "dossier.insertSnippet");
+    assert_eq!(command["title"], "Say whose report this is");
+    assert_eq!(
+        command["arguments"],
+        json!([{
+            "uri": uri,
+            "range": before_full_stop(|s| s.encode_utf16().count()),
+            "snippet": ", according to ${1:source}",
+        }])
+    );
+
+    // The range is in the negotiated encoding.
+    caps["general"] = json!({"positionEncodings": ["utf-8", "utf-16"]});
+    let (action, _) = name_the_report_source(caps);
+    assert_eq!(
+        action["command"]["arguments"][0]["range"],
+        before_full_stop(str::len)
+    );
+}
+
+#[test]
+fn snippet_fixes_are_plain_edits_for_other_clients() {
+    for experimental in [None, Some(json!({"dossierInsertSnippet": false}))] {
+        let mut caps = editor_capabilities();
+        if let Some(experimental) = experimental {
+            caps["experimental"] = experimental;
+        }
+        let (action, uri) = name_the_report_source(caps);
+        assert!(action.get("command").is_none(), "{action}");
+        assert_eq!(
+            action["edit"]["changes"][&uri],
+            json!([{
+                "range": before_full_stop(|s| s.encode_utf16().count()),
+                "newText": ", according to source",
+            }])
+        );
+    }
+}
+
 #[test]
 fn rule_levels_from_dossier_json() {
     let dir = workspace(&[

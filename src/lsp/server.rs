@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use dossier::answers::{self, Location as Place};
 use dossier::article::Article;
+use dossier::rules::Fix;
 use dossier::text::{document::Edit, Document, Encoding};
 use dossier::workspace::{ArticleId, Workspace};
 use tower_lsp::jsonrpc::{Error, Result};
@@ -28,7 +29,15 @@ struct Capabilities {
     /// Workspace edits may create files (`documentChanges` with resource operations).
     create_files: bool,
     configuration: bool,
+    /// The client runs [`INSERT_SNIPPET`] itself (`experimental.dossierInsertSnippet`), so fixes
+    /// with tab stops can reach it as snippets.
+    insert_snippet: bool,
 }
+
+/// The client-side command that replaces a range with a snippet. Workspace edits carry no
+/// snippets in LSP 3.17, and the clients we serve do not take 3.18's `SnippetTextEdit`.
+/// Deliberately absent from `executeCommandProvider`: the client runs it, not the server.
+const INSERT_SNIPPET: &str = "dossier.insertSnippet";
 
 pub struct Backend {
     client: Client,
@@ -475,6 +484,12 @@ impl LanguageServer for Backend {
                             .as_ref()
                             .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
                 }),
+            insert_snippet: caps
+                .experimental
+                .as_ref()
+                .and_then(|e| e.get("dossierInsertSnippet"))
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
         };
         let _ = self.capabilities.set(capabilities);
         *self
@@ -995,7 +1010,8 @@ impl LanguageServer for Backend {
         let Some(path) = convert::path(&uri) else {
             return Ok(None);
         };
-        let encoding = self.encoding();
+        let caps = self.caps();
+        let encoding = caps.encoding;
         self.read("codeAction", |state| {
             let (id, article) = state.workspace.get(&path)?;
             let start = convert::offset(article, params.range.start, encoding);
@@ -1009,35 +1025,74 @@ impl LanguageServer for Backend {
                 }
                 let diagnostic = diagnostics::to_lsp(article, &finding, &uri, encoding);
                 for fix in dossier::rules::fixes(&article.text, &finding, markdown) {
-                    let edits = fix
-                        .edits
-                        .iter()
-                        .map(|(range, text)| TextEdit {
-                            range: convert::range(article, range, encoding),
-                            new_text: if fix.snippet {
-                                plain_placeholders(text)
-                            } else {
-                                text.clone()
-                            },
-                        })
-                        .collect();
-                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                        title: fix.title.clone(),
-                        kind: Some(CodeActionKind::QUICKFIX),
-                        diagnostics: Some(vec![diagnostic.clone()]),
-                        edit: Some(WorkspaceEdit {
-                            changes: Some([(uri.clone(), edits)].into_iter().collect()),
-                            ..Default::default()
-                        }),
-                        ..Default::default()
-                    }));
+                    actions.push(CodeActionOrCommand::CodeAction(quick_fix(
+                        article,
+                        &uri,
+                        &diagnostic,
+                        fix,
+                        caps,
+                    )));
                 }
             }
-            if let Some(action) = add_to_catalog(state, id, article, start, self.caps()) {
+            if let Some(action) = add_to_catalog(state, id, article, start, caps) {
                 actions.push(CodeActionOrCommand::CodeAction(action));
             }
             Some(actions)
         })
+    }
+}
+
+/// A rule's fix as a code action. A snippet fix of one edit goes to a client that runs
+/// [`INSERT_SNIPPET`] as that command, so its placeholder is selected to type over; every other
+/// fix, and every fix for other clients, is a plain workspace edit.
+fn quick_fix(
+    article: &Article,
+    uri: &Url,
+    diagnostic: &Diagnostic,
+    fix: Fix,
+    caps: Capabilities,
+) -> CodeAction {
+    let encoding = caps.encoding;
+    let (edit, command) = match fix.edits.as_slice() {
+        [(range, snippet)] if fix.snippet && caps.insert_snippet => {
+            let argument = serde_json::json!({
+                "uri": uri,
+                "range": convert::range(article, range, encoding),
+                "snippet": snippet,
+            });
+            let command = Command {
+                title: fix.title.clone(),
+                command: INSERT_SNIPPET.into(),
+                arguments: Some(vec![argument]),
+            };
+            (None, Some(command))
+        }
+        edits => {
+            let edits = edits
+                .iter()
+                .map(|(range, text)| TextEdit {
+                    range: convert::range(article, range, encoding),
+                    new_text: if fix.snippet {
+                        plain_placeholders(text)
+                    } else {
+                        text.clone()
+                    },
+                })
+                .collect();
+            let edit = WorkspaceEdit {
+                changes: Some([(uri.clone(), edits)].into_iter().collect()),
+                ..Default::default()
+            };
+            (Some(edit), None)
+        }
+    };
+    CodeAction {
+        title: fix.title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit,
+        command,
+        ..Default::default()
     }
 }
 
@@ -1135,8 +1190,8 @@ fn add_to_catalog(
     })
 }
 
-/// A snippet's tab stops as plain text: `${1:source}` → `source`. Plain workspace edits carry
-/// no snippets, so the placeholder word is left selected-by-eye for the writer to replace.
+/// A snippet's tab stops as plain text: `${1:source}` → `source`, for a client that cannot
+/// expand snippets: the placeholder word stays in the text for the writer to replace.
 fn plain_placeholders(snippet: &str) -> String {
     static TAB_STOP: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\$\{\d+:([^}]*)\}|\$\d+").unwrap());

@@ -252,6 +252,61 @@ check("diagnostics: unattributed claim is reported", function()
   end)
 end)
 
+check("the client announces dossier.insertSnippet and runs it itself", function()
+  local caps = client.capabilities or {}
+  assert((caps.experimental or {}).dossierInsertSnippet == true, "experimental: " .. vim.inspect(caps.experimental))
+  assert(caps.textDocument and caps.textDocument.hover, "Neovim's default capabilities are gone")
+  assert(type(client.commands["dossier.insertSnippet"]) == "function", "no client-side command")
+  record("the client announces dossier.insertSnippet and runs it itself", true)
+end)
+
+check("quick fix: its placeholder is a snippet, selected to type over", function()
+  local brief = vim.fn.bufnr(ws .. "/envoy-briefing.md")
+  vim.api.nvim_set_current_buf(brief)
+  local line, col = find(brief, "It is believed that")
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 3 })
+  local title = "Say who holds this view"
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action)
+      return action.title == title
+    end,
+  })
+  local ok = vim.wait(timeout, vim.snippet.active, 20)
+  local text = vim.api.nvim_buf_get_lines(brief, line, line + 1, false)[1]
+  assert(ok, "no snippet session; the line is: " .. text)
+  assert(text == "Source believes that the talks will resume in Geneva.", "the line is: " .. text)
+  -- Typed keys replace the selected placeholder (the selection itself is made by typeahead).
+  vim.api.nvim_feedkeys("Damascus", "tx", false)
+  text = vim.api.nvim_buf_get_lines(brief, line, line + 1, false)[1]
+  vim.snippet.stop()
+  -- The test workspace is the repository's own folder: leave the file as it was.
+  vim.cmd("silent edit!")
+  assert(text == "Damascus believes that the talks will resume in Geneva.", "after typing: " .. text)
+  record("quick fix: its placeholder is a snippet, selected to type over", true, title .. " → " .. text)
+end)
+
+check("dossier.insertSnippet at the end of a line, past a two-byte letter", function()
+  local path = vim.fn.tempname() .. ".log"
+  local heading = "# Talks in Genève resume"
+  vim.fn.writefile({ heading }, path)
+  vim.cmd.edit(vim.fn.fnameescape(path))
+  local buf = vim.api.nvim_get_current_buf()
+  local at = { line = 0, character = vim.str_utfindex(heading, client.offset_encoding) }
+  client.commands["dossier.insertSnippet"]({
+    title = "test",
+    command = "dossier.insertSnippet",
+    arguments = { { uri = vim.uri_from_bufnr(buf), range = { start = at, ["end"] = at }, snippet = ", according to ${1:source}" } },
+  }, { client_id = client.id, bufnr = buf })
+  local text = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+  local active = vim.snippet.active()
+  vim.snippet.stop()
+  vim.cmd("silent bwipeout!")
+  assert(text == "# Talks in Genève resume, according to source", "the line is: " .. text)
+  assert(active, "no snippet session")
+  record("dossier.insertSnippet at the end of a line, past a two-byte letter", true, client.offset_encoding .. ": " .. text)
+end)
+
 check(":DossierRestart starts a new server for the open buffers", function()
   local before = require("dossier").clients()
   assert(#before == 1, #before .. " clients before")

@@ -1,6 +1,7 @@
 // The dossier VS Code extension: starts `dossier lsp` through vscode-languageclient for
 // Markdown and plain-text files, answers `workspace/configuration` from the `dossier.*`
-// settings, and shows the first index's progress in the status bar.
+// settings, shows the first index's progress in the status bar, and inserts the server's fixes
+// with placeholders as snippets.
 import * as fs from "fs";
 import * as os from "os";
 import * as vscode from "vscode";
@@ -16,6 +17,7 @@ import {
 import { ProgressTracker, ProgressValue } from "./progress";
 import { Resolution, resolveServerPath } from "./serverPath";
 import { RESTART_SETTINGS, ServerConfiguration, toServerConfiguration } from "./settings";
+import * as snippet from "./snippet";
 
 const SECTION = "dossier";
 
@@ -154,6 +156,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     getState: () => ({ kind: "static" }),
     clear: () => {},
   });
+  c.registerFeature({
+    fillClientCapabilities: (capabilities) => snippet.announce(capabilities),
+    initialize: () => {},
+    getState: () => ({ kind: "static" }),
+    clear: () => {},
+  });
   try {
     await c.start();
   } catch (e) {
@@ -166,6 +174,30 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   showStatus();
+}
+
+/** Runs `dossier.insertSnippet` (see snippet.ts): replaces the range with the snippet, its
+ * first placeholder selected. A bad argument is reported, never thrown. */
+async function insertSnippet(...args: unknown[]): Promise<void> {
+  const c = client;
+  const parsed = snippet.parseArguments(args);
+  const fail = (why: string) => {
+    const message = `dossier: could not insert the fix: ${why}`;
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+  };
+  if (typeof parsed === "string") return fail(parsed);
+  if (!c) return fail("the server is not running");
+  try {
+    const document = await vscode.workspace.openTextDocument(c.protocol2CodeConverter.asUri(parsed.uri));
+    const editor = await vscode.window.showTextDocument(document);
+    const range = c.protocol2CodeConverter.asRange(parsed.range);
+    if (!(await editor.insertSnippet(new vscode.SnippetString(parsed.snippet), range))) {
+      fail("the editor did not take the edit (was the document changed meanwhile?)");
+    }
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
 }
 
 async function stopClient(): Promise<void> {
@@ -203,6 +235,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ rest
   context.subscriptions.push(
     vscode.commands.registerCommand("dossier.restartServer", restart),
     vscode.commands.registerCommand("dossier.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand(snippet.INSERT_SNIPPET, insertSnippet),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         void restart();

@@ -89,6 +89,56 @@ function M.server_settings(opts)
   return settings
 end
 
+--- Resolves an LSP position to a 0-based (row, byte column) in a loaded buffer.
+local function byte_position(bufnr, position, encoding)
+  local line = vim.api.nvim_buf_get_lines(bufnr, position.line, position.line + 1, false)[1] or ""
+  local col
+  if vim.fn.has("nvim-0.11") == 1 then
+    col = vim.str_byteindex(line, encoding, position.character, false)
+  elseif encoding == "utf-8" then
+    col = math.min(position.character, #line)
+  else
+    local ok, c = pcall(vim.str_byteindex, line, position.character, encoding == "utf-16")
+    col = ok and c or #line
+  end
+  return position.line, col
+end
+
+--- `dossier.insertSnippet`, which the server sends instead of a workspace edit (which cannot carry
+--- a snippet) for a fix with placeholders, because the client config announces
+--- `experimental.dossierInsertSnippet`: replaces the range with the expanded snippet, its first
+--- placeholder selected to type over.
+---@param command lsp.Command
+---@param ctx table
+function M.insert_snippet(command, ctx)
+  local arg = (command.arguments or {})[1]
+  local range = type(arg) == "table" and arg.range or nil
+  if type(range) ~= "table" or type(range.start) ~= "table" or type(range["end"]) ~= "table"
+    or type(arg.uri) ~= "string" or type(arg.snippet) ~= "string"
+  then
+    vim.notify("dossier: could not insert the fix: bad arguments " .. vim.inspect(command.arguments), vim.log.levels.ERROR)
+    return
+  end
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  local encoding = client and client.offset_encoding or "utf-16"
+  local bufnr = vim.uri_to_bufnr(arg.uri)
+  vim.fn.bufload(bufnr)
+  vim.api.nvim_win_set_buf(0, bufnr)
+  local srow, scol = byte_position(bufnr, range.start, encoding)
+  local erow, ecol = byte_position(bufnr, range["end"], encoding)
+  vim.api.nvim_buf_set_text(bufnr, srow, scol, erow, ecol, {})
+  -- The snippet goes in at the cursor, which Normal mode would pull back from the end of a line.
+  local here = { scope = "local" }
+  local virtualedit = vim.api.nvim_get_option_value("virtualedit", here)
+  vim.api.nvim_set_option_value("virtualedit", "onemore", here)
+  vim.api.nvim_win_set_cursor(0, { srow + 1, scol })
+  local ok, err = pcall(vim.snippet.expand, arg.snippet)
+  vim.api.nvim_set_option_value("virtualedit", virtualedit, here)
+  if not ok then
+    vim.notify("dossier: could not insert the fix: " .. tostring(err), vim.log.levels.ERROR)
+  end
+end
+
 --- The vim.lsp client config built from the options.
 ---@param opts dossier.Options|nil
 ---@return table
@@ -101,7 +151,9 @@ function M.client_config(opts)
     root_markers = opts.root_markers,
     settings = M.server_settings(opts),
     on_attach = opts.on_attach,
-    capabilities = opts.capabilities,
+    -- Neovim adds its default capabilities under these.
+    capabilities = merge({ experimental = { dossierInsertSnippet = true } }, opts.capabilities),
+    commands = { ["dossier.insertSnippet"] = M.insert_snippet },
     handlers = opts.handlers,
     init_options = opts.init_options,
   }

@@ -235,6 +235,39 @@ async function main() {
       return "shown as an error";
     });
 
+    await check(page, "quick fix with a placeholder inserts a snippet, the placeholder selected", async () => {
+      // The server sends this fix as the dossier.insertSnippet command, which the extension
+      // announced it runs; the placeholder "Source" is then selected, so typing replaces it.
+      const title = "Say who holds this view";
+      const box = await wordBox(page, "believed");
+      if (!box) throw new Error("the word believed is not on screen");
+      await page.mouse.click(box.x + 2, box.y + box.height / 2);
+      await page.keyboard.press("Control+.");
+      await page.locator(".action-widget .monaco-list-row", { hasText: title }).first().waitFor({ timeout: T });
+      // The menu is driven by the keyboard (a pointer click there can land on a fading hover).
+      const focused = page.locator(".action-widget .monaco-list-row.focused");
+      for (let i = 0; i < 5 && !(await focused.innerText().catch(() => "")).includes(title); i++) {
+        await page.keyboard.press("ArrowDown");
+      }
+      await page.keyboard.press("Enter");
+      const lineWith = (text) =>
+        page.waitForFunction(
+          (text) =>
+            [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
+              .map((l) => l.textContent.replace(/\u00a0/g, " "))
+              .find((l) => l === text) || false,
+          text,
+          { timeout: T },
+        );
+      await lineWith("Source believes that the talks will resume in Geneva.");
+      await page.locator(".statusbar-item", { hasText: "(6 selected)" }).first().waitFor({ timeout: T });
+      await page.screenshot({ path: path.join(resultsDir, "snippet.png") });
+      await page.keyboard.type("Damascus");
+      const line = await (await lineWith("Damascus believes that the talks will resume in Geneva.")).jsonValue();
+      await page.keyboard.press("Escape");
+      return `${title} → “Source” selected; typed: ${line}`;
+    });
+
     await check(page, "command “Dossier: Show Server Output” shows the server's log", async () => {
       await runCommand(page, "Dossier: Show Server Output");
       const out = page.locator(".part.panel .monaco-editor .view-lines", { hasText: "dossier: starting" }).first();
