@@ -56,8 +56,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     };
     let root = root_for(&paths[0]);
     let settings = files::load_settings(&root)?;
-    let articles = article_paths(paths, &settings.config.filter());
-    let mut workspace = Workspace::new(files::merged_catalog([&settings]));
+    // The catalog's automaton is built while the folders are walked.
+    let (articles, mut workspace) = rayon::join(
+        || article_paths(paths, &settings.config.filter()),
+        || Workspace::new(files::merged_catalog([&settings])),
+    );
     let batch = files::load(
         &articles,
         settings.config.max_file_size,
