@@ -14,10 +14,12 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
         .flatten()
 }
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashSet;
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
 
@@ -174,7 +176,7 @@ impl Matcher {
     fn read(&self, text: &str, range: Range<usize>, readings: &[Reading]) -> Option<Hit> {
         let is_place = |r: &Reading| self.kinds[r.actor.0 as usize] == ActorKind::Place;
         let has_metonym = readings.iter().any(|r| r.form == Form::Metonym);
-        let chosen: Vec<Reading> = if has_metonym {
+        let chosen: Cow<[Reading]> = if has_metonym {
             // A capital: the city after "in", the government otherwise.
             let as_place = context::is_place_use(text, range.start, range.end);
             readings
@@ -188,12 +190,15 @@ impl Matcher {
                 })
                 .copied()
                 .collect()
+        } else if readings.len() == 1 {
+            // Most spellings have one reading: nothing to order.
+            Cow::Borrowed(readings)
         } else {
             // Names first, so that the first candidate is the default.
             let mut all = readings.to_vec();
             all.sort_by_key(|r| r.form != Form::Name);
             all.dedup_by_key(|r| r.actor);
-            all
+            Cow::Owned(all)
         };
         let first = *chosen.first()?;
         let names = chosen.iter().filter(|r| r.form == Form::Name).count();
@@ -252,12 +257,12 @@ fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 /// no other catalog person shares was settled by the automaton already; a weak one that the
 /// article does not settle is no mention.
 fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
-    let named_anywhere: HashSet<ActorId> = hits
+    let named_anywhere: FxHashSet<ActorId> = hits
         .iter()
         .filter(|h| h.mention.form == Form::Name)
         .filter_map(|h| h.mention.target.actor())
         .collect();
-    let mut named_before: HashSet<ActorId> = HashSet::new();
+    let mut named_before: FxHashSet<ActorId> = FxHashSet::default();
     let mut mentions = Vec::with_capacity(hits.len());
     for Hit {
         mut mention,
@@ -266,7 +271,7 @@ fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
     } in hits
     {
         if let Target::Ambiguous(candidates) = &mention.target {
-            let pick = |named: &HashSet<ActorId>| {
+            let pick = |named: &FxHashSet<ActorId>| {
                 let mut hits = candidates.iter().filter(|c| named.contains(c));
                 match (hits.next(), hits.next()) {
                     (Some(&one), None) => Some(one),

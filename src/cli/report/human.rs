@@ -2,6 +2,7 @@
 //! `path:line:column`, the source line with the flagged words underlined, and a summary.
 //! Colours only on a terminal, and never when `NO_COLOR` is set.
 
+use std::fmt::{self, Display, Write};
 use std::io::IsTerminal;
 
 use dossier::rules::Severity;
@@ -26,11 +27,25 @@ impl Style {
         }
     }
 
-    fn paint(self, code: &str, s: &str) -> String {
-        if self.colour {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
+    fn paint<T: Display>(self, code: &'static str, text: T) -> Painted<T> {
+        Painted {
+            code: self.colour.then_some(code),
+            text,
+        }
+    }
+}
+
+/// Text in a terminal colour, or plain; written straight into the report.
+struct Painted<T> {
+    code: Option<&'static str>,
+    text: T,
+}
+
+impl<T: Display> Display for Painted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\x1b[{code}m{}\x1b[0m", self.text),
+            None => self.text.fmt(f),
         }
     }
 }
@@ -46,48 +61,76 @@ fn label(severity: Severity) -> (&'static str, &'static str) {
 
 /// A file's findings, each with its location, source line and underline.
 pub fn part(file: &Checked, style: Style) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(file.findings.len() * 512);
+    // Writing into a String cannot fail.
+    let _ = write_part(&mut out, file, style);
+    out
+}
+
+fn write_part(out: &mut String, file: &Checked, style: Style) -> fmt::Result {
     for f in file.findings {
         let (name, colour) = label(f.severity);
         let start = file.position(f.range.start);
-        out += &format!(
-            "{}{} {}\n",
-            style.paint(colour, &format!("{name}[{}]", f.code)),
+        writeln!(
+            out,
+            "{}{} {}",
+            style.paint(colour, format_args!("{name}[{}]", f.code)),
             style.paint("1", ":"),
             style.paint("1", &f.message)
-        );
-        let number = (start.line + 1).to_string();
-        let gutter = " ".repeat(number.len());
-        out += &format!(
-            "{gutter}{} {}:{}:{}\n",
+        )?;
+        let number = start.line + 1;
+        let gutter = Gutter(number.to_string().len());
+        writeln!(
+            out,
+            "{gutter}{} {}:{}:{}",
             style.paint("1;34", "-->"),
             file.path,
-            start.line + 1,
+            number,
             start.character + 1
-        );
+        )?;
         let (shown, pad, width) = excerpt(file, f.range.clone());
         let bar = style.paint("1;34", "|");
-        out += &format!("{gutter} {bar}\n");
-        out += &format!("{} {bar} {shown}\n", style.paint("1;34", &number));
-        out += &format!(
-            "{gutter} {bar} {}{}\n",
-            " ".repeat(pad),
-            style.paint(colour, &"^".repeat(width))
-        );
+        writeln!(out, "{gutter} {bar}")?;
+        writeln!(out, "{} {bar} {shown}", style.paint("1;34", number))?;
+        writeln!(
+            out,
+            "{gutter} {bar} {:pad$}{}",
+            "",
+            style.paint(colour, Repeat('^', width))
+        )?;
         for r in &f.related {
             let p = file.position(r.range.start);
-            out += &format!(
-                "{gutter} {} {}:{}:{}: {}\n",
+            writeln!(
+                out,
+                "{gutter} {} {}:{}:{}: {}",
                 style.paint("1;34", "="),
                 file.path,
                 p.line + 1,
                 p.character + 1,
                 r.message
-            );
+            )?;
         }
         out.push('\n');
     }
-    out
+    Ok(())
+}
+
+/// The blank margin as wide as a line number.
+struct Gutter(usize);
+
+impl Display for Gutter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:1$}", "", self.0)
+    }
+}
+
+/// A character written `n` times (the underline).
+struct Repeat(char, usize);
+
+impl Display for Repeat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (0..self.1).try_for_each(|_| f.write_char(self.0))
+    }
 }
 
 /// The closing line: how many findings of each severity, in how many files.
@@ -124,24 +167,25 @@ fn excerpt(file: &Checked, range: std::ops::Range<usize>) -> (String, usize, usi
     let line = file.lines.line_of(range.start);
     let line_range = file.lines.line_range(file.text, line);
     let text = &file.text[line_range.clone()];
-    let before: Vec<char> = file.text[line_range.start..range.start.max(line_range.start)]
+    let before = file.text[line_range.start..range.start.max(line_range.start)]
         .chars()
-        .collect();
+        .count();
     let end = range.end.min(line_range.end).max(range.start);
     let flagged = file.text[range.start..end].chars().count().max(1);
-    let skip = before.len().saturating_sub(CONTEXT_BEFORE);
-    let chars: Vec<char> = text
-        .chars()
+    let skip = before.saturating_sub(CONTEXT_BEFORE);
+    let take = MAX_SHOWN.max(before - skip + flagged);
+    let mut chars = text.chars().skip(skip);
+    let mut shown: String = chars
+        .by_ref()
+        .take(take)
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let take = MAX_SHOWN.max(before.len() - skip + flagged);
-    let mut shown: String = chars.iter().skip(skip).take(take).collect();
-    let mut pad = before.len() - skip;
+    let mut pad = before - skip;
     if skip > 0 {
         shown.insert(0, '…');
         pad += 1;
     }
-    if skip + take < chars.len() {
+    if chars.next().is_some() {
         shown.push('…');
     }
     (shown, pad, flagged)
