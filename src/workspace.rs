@@ -141,23 +141,23 @@ impl Workspace {
         let mut articles: Vec<&Article> = self.articles.iter().flatten().collect();
         articles.sort_by(|a, b| a.path.cmp(&b.path));
         // The patterns run here, not in `Article::analyze`, so that a keystroke does not pay
-        // for them.
+        // for them. A name the catalog files already know is no discovery.
         let introductions: Vec<Vec<(String, String)>> = articles
             .par_iter()
             .map(|article| {
-                introduced(&article.text)
-                    .into_iter()
-                    .filter(|intro| {
-                        // A name the catalog files already know is no discovery.
-                        !article.mentions.iter().any(|m| {
-                            m.range.start < intro.name.end
-                                && intro.name.start < m.range.end
-                                && m.target
-                                    .candidates()
-                                    .iter()
-                                    .any(|&a| !self.catalog.get(a).discovered)
-                        })
+                let known: Vec<std::ops::Range<usize>> = article
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.target
+                            .candidates()
+                            .iter()
+                            .any(|&a| !self.catalog.get(a).discovered)
                     })
+                    .map(|m| m.range.clone())
+                    .collect();
+                introduced(&article.text, &known)
+                    .into_iter()
                     .map(|intro| (article.text[intro.name].to_owned(), intro.role))
                     .collect()
             })

@@ -90,10 +90,12 @@ impl Catalog {
             column: e.column().saturating_sub(1),
             message: e.to_string(),
         })?;
+        let lines = id_lines(text);
+        let id_line = |id: &str| lines.get(id).copied();
         let mut located = Vec::with_capacity(file.actors.len());
         for actor in file.actors {
             if let Err(message) = actor.validate() {
-                let line = id_line(text, &actor.id).unwrap_or(0);
+                let line = id_line(&actor.id).unwrap_or(0);
                 return Err(CatalogError {
                     path: path.to_owned(),
                     line,
@@ -101,7 +103,7 @@ impl Catalog {
                     message,
                 });
             }
-            let origin = id_line(text, &actor.id).map(|line| Origin {
+            let origin = id_line(&actor.id).map(|line| Origin {
                 path: path.to_owned(),
                 line,
             });
@@ -118,17 +120,25 @@ impl Catalog {
     }
 }
 
-/// The zero-based line on which `"id": "<id>"` appears.
-fn id_line(text: &str, id: &str) -> Option<usize> {
-    let quoted = format!("\"{id}\"");
-    text.lines().position(|line| {
-        let line = line.trim_start();
-        line.contains(&quoted)
-            && line
-                .trim_start_matches('{')
-                .trim_start()
-                .starts_with("\"id\"")
-    })
+/// For each id, the zero-based line on which `"id": "<id>"` first appears (as an entry's first
+/// key, or alone on its line).
+fn id_lines(text: &str) -> HashMap<&str, usize> {
+    let mut lines = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let value = line
+            .trim_start()
+            .trim_start_matches('{')
+            .trim_start()
+            .strip_prefix("\"id\"")
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+            .and_then(|rest| rest.trim_start().strip_prefix('"'))
+            .and_then(|rest| rest.split_once('"'))
+            .map(|(id, _)| id);
+        if let Some(id) = value {
+            lines.entry(id).or_insert(n);
+        }
+    }
+    lines
 }
 
 impl Actor {

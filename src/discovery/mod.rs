@@ -28,20 +28,93 @@ pub struct Introduced {
     pub surname: String,
 }
 
-/// Every introduction in `text`, in text order; a name introduced twice is found twice.
-pub fn introduced(text: &str) -> Vec<Introduced> {
+/// Every introduction in `text` of a name that none of `known` overlaps, in text order; a name
+/// introduced twice is found twice. `known` are the byte ranges, in text order, of the names a
+/// catalog already knows: a line whose name words all lie in them is not parsed at all.
+pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Vec::new();
     let mut offset = 0;
+    let mut known = known;
     for line in text.split('\n') {
-        if is_prose(line) {
+        let end = offset + line.len();
+        let passed = known.partition_point(|k| k.end <= offset);
+        known = &known[passed..];
+        let in_line = &known[..known.partition_point(|k| k.start < end)];
+        if is_prose(line) && may_name_someone(line, offset, in_line) {
             words.clear();
             words::split(line, offset, &mut words);
-            find_in_line(text, &words, &mut found);
+            find_in_line(text, &words, in_line, &mut found);
         }
-        offset += line.len() + 1;
+        offset = end + 1;
     }
     found
+}
+
+fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
+    known
+        .iter()
+        .any(|k| k.start < name.end && name.start < k.end)
+}
+
+/// Whether two name words follow each other in `line` (at byte `base` of the text) outside the
+/// `known` names, as a name needs: a look at the capitalised words only, before the full parse.
+/// It errs on the side of parsing: punctuation between the words is not looked at.
+fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
+    // Is the word at these bytes of the line part of a name? Asked of capitalised words next
+    // to another only: most stand alone.
+    let name_word = |(from, to): (usize, usize)| {
+        let w = words::word(line, base, from, to);
+        match w.kind {
+            // A role, title or nationality ends the words before a name.
+            Kind::Capital => !w.splits_names(),
+            Kind::Particle => true,
+            Kind::Joiner | Kind::Other => false,
+        }
+    };
+    let mut previous = None;
+    for piece in words::pieces(line) {
+        let words::Piece::Word(from, to) = piece else {
+            continue;
+        };
+        let token = &line[from..to];
+        // Particles written apart ("bin", "de", "Al") may stand between name words.
+        let joiner = || {
+            token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
+        };
+        // A name word starts with a capital, or with an Arabic particle and a hyphen
+        // ("al-Hassan", "ash-Sharaa").
+        let core = token
+            .find(char::is_alphanumeric)
+            .map_or("", |lead| &token[lead..]);
+        let capitalised = core.starts_with(char::is_uppercase)
+            || matches!(core.as_bytes().get(2..4), Some([b'-', _] | [_, b'-']));
+        if !capitalised {
+            if previous.is_none() || !joiner() {
+                previous = None;
+            }
+            continue;
+        }
+        if joiner() {
+            continue;
+        }
+        let here = (from, to);
+        if overlaps(known, &(base + from..base + to)) {
+            previous = None;
+            continue;
+        }
+        previous = match previous {
+            Some(before) if name_word(here) => {
+                if name_word(before) {
+                    return true;
+                }
+                Some(here)
+            }
+            Some(_) => None,
+            None => Some(here),
+        };
+    }
+    false
 }
 
 /// A line of prose ends with terminal punctuation (before closing quotes or brackets); a
@@ -57,8 +130,8 @@ fn is_prose(line: &str) -> bool {
     .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// Introductions among the words of one line.
-fn find_in_line(text: &str, words: &[Word], found: &mut Vec<Introduced>) {
+/// Introductions among the words of one line, of names none of `known` overlaps.
+fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut Vec<Introduced>) {
     let mut i = 0;
     while i < words.len() {
         if words[i].kind != Kind::Capital {
@@ -74,7 +147,7 @@ fn find_in_line(text: &str, words: &[Word], found: &mut Vec<Introduced>) {
         while words[end - 1].kind == Kind::Joiner {
             end -= 1;
         }
-        if let Some(intro) = person(text, words, i, end) {
+        if let Some(intro) = person(text, words, i, end).filter(|p| !overlaps(known, &p.name)) {
             found.push(intro);
         }
         i = next;

@@ -116,34 +116,74 @@ impl Word<'_> {
 /// The words of `line`, which starts at byte `base` of the text, into `words`. Whitespace
 /// separates words; a dash is a word of its own that closes the phrase before it.
 pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
+    for piece in pieces(line) {
+        words.push(match piece {
+            Piece::Word(from, to) => word(line, base, from, to),
+            Piece::Dash(at) => barrier(base + at),
+        });
+    }
+}
+
+/// A stretch of a line between white space: a word's bytes, or a dash.
+pub(super) enum Piece {
+    Word(usize, usize),
+    Dash(usize),
+}
+
+/// The words and dashes of `line`, by byte offsets. White space separates words; a dash is a
+/// piece of its own.
+pub(super) fn pieces(line: &str) -> impl Iterator<Item = Piece> + '_ {
     let bytes = line.as_bytes();
-    let mut start = None;
     let mut i = 0;
-    while i < bytes.len() {
-        // Bytes, not chars: most of a line is ASCII, and only the separators need decoding.
-        let (c, len) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => {
-                let c = line[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            }
-        };
-        let dash = matches!(c, '—' | '–' | '―');
-        if c.is_whitespace() || dash {
-            if let Some(s) = start.take() {
-                words.push(word(line, base, s, i));
-            }
-            if dash {
-                words.push(barrier(base + i));
-            }
-        } else if start.is_none() {
-            start = Some(i);
+    let mut pending_dash = None;
+    std::iter::from_fn(move || {
+        if let Some(at) = pending_dash.take() {
+            return Some(Piece::Dash(at));
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        words.push(word(line, base, s, line.len()));
-    }
+        let mut start = None;
+        while i < bytes.len() {
+            // Bytes, not chars: most of a line is ASCII words, and only separators need a look.
+            let (c, len) = match bytes[i] {
+                b'!'..=b'~' => {
+                    start.get_or_insert(i);
+                    i += 1;
+                    continue;
+                }
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => {
+                    let c = line[i..].chars().next().unwrap_or(' ');
+                    (c, c.len_utf8())
+                }
+            };
+            let at = i;
+            i += len;
+            let dash = is_dash(c);
+            if c.is_whitespace() || dash {
+                match (start, dash) {
+                    (Some(s), true) => {
+                        pending_dash = Some(at);
+                        return Some(Piece::Word(s, at));
+                    }
+                    (Some(s), false) => return Some(Piece::Word(s, at)),
+                    (None, true) => return Some(Piece::Dash(at)),
+                    (None, false) => {}
+                }
+            } else if start.is_none() {
+                start = Some(at);
+            }
+        }
+        start.map(|s| Piece::Word(s, bytes.len()))
+    })
+}
+
+/// The dashes that set a phrase apart (a hyphen joins words instead).
+pub(super) fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+/// A particle written apart from the name ("bin", "de", "al").
+pub(super) fn is_joiner(core: &str) -> bool {
+    core.len() <= 3 && (NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core))
 }
 
 /// A word that ends every phrase around it (a dash, a lone quote).
@@ -162,7 +202,7 @@ fn barrier(at: usize) -> Word<'static> {
     }
 }
 
-fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
+pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
     let raw = &line[from..to];
     // Most words are bare ASCII letters: nothing to trim, no punctuation after them.
     if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -220,7 +260,7 @@ fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
 }
 
 fn kind(core: &str) -> Kind {
-    if core.len() <= 3 && (NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core)) {
+    if is_joiner(core) {
         return Kind::Joiner;
     }
     let letters = if core.is_ascii() {
