@@ -8,7 +8,7 @@ use super::Checked;
 
 /// One line per finding of the file.
 pub fn part(file: &Checked) -> String {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(file.findings.len() * 400);
     for f in file.findings {
         let line = Line {
             code: f.code,
