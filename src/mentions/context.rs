@@ -124,10 +124,7 @@ const WINDOW: usize = 120;
 fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
     let from = crate::text::lines::floor_char_boundary(text, at.saturating_sub(WINDOW));
     let head = &text[from..at];
-    let line_start = head
-        .bytes()
-        .rposition(|b| b == b'\n' || b == b';')
-        .map_or(0, |i| i + 1);
+    let line_start = memchr::memrchr2(b'\n', b';', head.as_bytes()).map_or(0, |i| i + 1);
     head[line_start..]
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
@@ -139,10 +136,7 @@ fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
 fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
     let to = crate::text::lines::floor_char_boundary(text, at + WINDOW);
     let tail = &text[at..to.max(at)];
-    let end = tail
-        .bytes()
-        .position(|b| b == b'\n' || b == b';')
-        .unwrap_or(tail.len());
+    let end = memchr::memchr2(b'\n', b';', tail.as_bytes()).unwrap_or(tail.len());
     let mut done = false;
     tail[..end]
         .split(char::is_whitespace)

@@ -245,14 +245,29 @@ impl Tok {
 /// Words are runs of letters and digits with inner apostrophes, hyphens and dots (Russia’s,
 /// step-for-step, U.S); every other non-space character is a token of its own.
 fn tokenize(s: &str) -> Vec<Tok> {
+    let bytes = s.as_bytes();
     let mut toks = Vec::new();
     let mut word_start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of a sentence is ASCII letters and digits: no character to decode.
+        if bytes[i].is_ascii_alphanumeric() {
+            word_start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let next_is_alnum = || {
+            s[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum();
         if c.is_alphanumeric() || joins {
             word_start.get_or_insert(i);
+            i += len;
             continue;
         }
         if let Some(ws) = word_start.take() {
@@ -265,10 +280,11 @@ fn tokenize(s: &str) -> Vec<Tok> {
         if !c.is_whitespace() {
             toks.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 word: false,
             });
         }
+        i += len;
     }
     if let Some(ws) = word_start {
         toks.push(Tok {

@@ -61,6 +61,7 @@ fn scan_line(
 ) {
     let bytes = content.as_bytes();
     let mut i = 0;
+    let mut ellipsis = memchr::memmem::find(bytes, "…".as_bytes());
     while i < bytes.len() {
         let b = bytes[i];
         if start.is_none() {
@@ -70,22 +71,21 @@ fn scan_line(
             }
             *start = Some(line_start + i);
         }
-        // Jump to the next byte that may end the sentence (`…` starts with 0xE2).
-        let Some(k) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-        else {
+        // Jump to the next character that may end the sentence: a vectorised search for the
+        // three stops, and one for the ellipsis (rare), remembered until it is passed.
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
+        if ellipsis.is_some_and(|e| e < i) {
+            ellipsis = memchr::memmem::find(&bytes[i..], "…".as_bytes()).map(|k| i + k);
+        }
+        let Some(at) = [stop, ellipsis].into_iter().flatten().min() else {
             return;
         };
-        i += k;
-        let terminator_len = match bytes[i] {
-            b'.' | b'!' | b'?' => 1,
-            // U+2026 HORIZONTAL ELLIPSIS
-            _ if content[i..].starts_with('…') => '…'.len_utf8(),
-            other => {
-                i += utf8_len(other);
-                continue;
-            }
+        i = at;
+        // U+2026 HORIZONTAL ELLIPSIS is three bytes.
+        let terminator_len = if bytes[i] == 0xE2 {
+            '…'.len_utf8()
+        } else {
+            1
         };
         // Swallow the whole run of terminators and closers: `?!`, `...`, `.”`, `.)`.
         let mut end = i + terminator_len;
