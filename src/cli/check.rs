@@ -10,10 +10,14 @@ use std::process::ExitCode;
 
 use dossier::answers::diagnostics::diagnostics;
 use dossier::rules::{Finding, Severity};
+use dossier::workspace::ArticleId;
 use rayon::prelude::*;
 
 use super::report::{Checked, Report, ReportFormat, Tally};
 use super::{load, USAGE_ERROR};
+
+/// Files checked between two writes of the report.
+const BATCH: usize = 512;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -53,31 +57,38 @@ pub fn run(args: Args) -> ExitCode {
     let rules = loaded.settings.config.rule_settings(&Default::default());
     let ws = &loaded.workspace;
     let report = Report::new(args.format);
-    let mut checked: Vec<(String, String, Vec<Finding>)> = ws
+    let mut files: Vec<(String, ArticleId)> = ws
         .articles()
-        .map(|(id, _)| id)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|id| {
-            let article = ws.article(id);
-            let path = display_path(&article.path);
-            let findings = diagnostics(ws, id, &rules);
-            let part = report.part(&Checked {
-                path: &path,
-                text: &article.text,
-                lines: &article.lines,
-                findings: &findings,
-            });
-            (path, part, findings)
-        })
+        .map(|(id, article)| (display_path(&article.path), id))
         .collect();
-    checked.sort_by(|a, b| a.0.cmp(&b.0));
+    files.sort();
     let mut tally = Tally::default();
-    for (_, _, findings) in &checked {
-        tally.add(findings);
-    }
-    let parts: Vec<String> = checked.into_iter().map(|(_, part, _)| part).collect();
-    super::emit(|out| report.write(out, &parts, &tally));
+    super::emit(|out| {
+        let mut writer = report.writer(out);
+        // Checked in parallel a batch at a time and written in path order as each batch is
+        // done: the report never has to be held whole.
+        for batch in files.chunks(BATCH) {
+            let checked: Vec<(String, Vec<Finding>)> = batch
+                .par_iter()
+                .map(|(path, id)| {
+                    let article = ws.article(*id);
+                    let findings = diagnostics(ws, *id, &rules);
+                    let part = report.part(&Checked {
+                        path,
+                        text: &article.text,
+                        lines: &article.lines,
+                        findings: &findings,
+                    });
+                    (part, findings)
+                })
+                .collect();
+            for (part, findings) in &checked {
+                writer.file(part, findings);
+            }
+        }
+        tally = writer.finish();
+        Ok(())
+    });
     // The index can be a few hundred megabytes: the system reclaims it at exit far faster
     // than freeing it piece by piece.
     std::mem::forget(loaded);

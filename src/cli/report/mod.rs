@@ -1,13 +1,13 @@
 //! Report formats of `dossier check`, one file each. A report is made of one part per checked
-//! file, rendered where the file is checked (in parallel), then written in path order between the
-//! format's opening and closing lines.
+//! file, rendered where the file is checked (in parallel), then written in path order between
+//! what the format puts first and last.
 
 mod github;
 mod human;
 mod json;
 mod sarif;
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use dossier::rules::{Finding, Severity};
 use dossier::text::{Encoding, LineIndex, Position};
@@ -85,37 +85,72 @@ impl Report {
         }
     }
 
-    /// Writes the report: the files' parts in the order given, and what the format puts around
-    /// them.
-    pub fn write(&self, out: &mut dyn Write, parts: &[String], tally: &Tally) -> io::Result<()> {
-        match self.format {
-            ReportFormat::Human => {
-                concat(out, parts)?;
-                out.write_all(human::summary(tally).as_bytes())
-            }
-            ReportFormat::Json | ReportFormat::Github => concat(out, parts),
-            ReportFormat::Sarif => sarif::write(out, parts),
+    /// Starts writing the report to `out`: what the format puts before the files' parts.
+    pub fn writer(self, out: &mut dyn Write) -> Writer<'_> {
+        let mut writer = Writer {
+            report: self,
+            out,
+            failed: false,
+            results: 0,
+            tally: Tally::default(),
+        };
+        if self.format == ReportFormat::Sarif {
+            writer.put(sarif::head().as_bytes());
         }
+        writer
     }
 }
 
-fn concat(out: &mut dyn Write, parts: &[String]) -> io::Result<()> {
-    parts.iter().try_for_each(|p| out.write_all(p.as_bytes()))
+/// A report being written, file by file in the order given. A reader that went away
+/// (`dossier check | head`) ends the writing, not the counting the exit code needs.
+pub struct Writer<'o> {
+    report: Report,
+    out: &'o mut dyn Write,
+    failed: bool,
+    /// Files with findings written so far (SARIF separates their results with commas).
+    results: usize,
+    tally: Tally,
+}
+
+impl Writer<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.failed = self.failed || self.out.write_all(bytes).is_err();
+    }
+
+    /// One file's part and its findings.
+    pub fn file(&mut self, part: &str, findings: &[Finding]) {
+        self.tally.add(findings);
+        if part.is_empty() {
+            return;
+        }
+        if self.report.format == ReportFormat::Sarif && self.results > 0 {
+            self.put(b",\n");
+        }
+        self.put(part.as_bytes());
+        self.results += 1;
+    }
+
+    /// Writes what the format puts after the files' parts; returns what was found.
+    pub fn finish(mut self) -> Tally {
+        match self.report.format {
+            ReportFormat::Human => self.put(human::summary(&self.tally).as_bytes()),
+            ReportFormat::Sarif => self.put(sarif::TAIL.as_bytes()),
+            ReportFormat::Json | ReportFormat::Github => {}
+        }
+        let _ = self.out.flush();
+        self.tally
+    }
 }
 
 /// The whole report as one string: what the formats' tests compare.
 #[cfg(test)]
 fn render(format: ReportFormat, style: human::Style, files: &[Checked]) -> String {
     let report = Report { format, style };
-    let mut tally = Tally::default();
-    let parts: Vec<String> = files
-        .iter()
-        .map(|f| {
-            tally.add(f.findings);
-            report.part(f)
-        })
-        .collect();
     let mut out = Vec::new();
-    report.write(&mut out, &parts, &tally).unwrap();
+    let mut writer = report.writer(&mut out);
+    for file in files {
+        writer.file(&report.part(file), file.findings);
+    }
+    writer.finish();
     String::from_utf8(out).unwrap()
 }

@@ -1,8 +1,6 @@
 //! SARIF 2.1.0, the format code-scanning services (GitHub among them) take for upload. Regions are
 //! one-based lines and columns counted in UTF-16 code units, SARIF's default column kind.
 
-use std::io::{self, Write};
-
 use serde_json::{json, Value};
 
 use dossier::rules::{Severity, RULES};
@@ -44,8 +42,9 @@ pub fn part(file: &Checked) -> String {
     results.join(",\n")
 }
 
-/// The SARIF log: one run of dossier, its rules, and the results the files' parts hold.
-pub fn write(out: &mut dyn Write, parts: &[String]) -> io::Result<()> {
+/// The SARIF log up to its results: one run of dossier and its rules. The files' parts follow,
+/// separated by commas, then [`TAIL`].
+pub fn head() -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -64,22 +63,15 @@ pub fn write(out: &mut dyn Write, parts: &[String]) -> io::Result<()> {
             "rules": rules,
         }
     });
-    // The results are already JSON, made file by file: the log is written around them.
-    writeln!(
-        out,
+    // The results are JSON made file by file: the log is written around them.
+    format!(
         "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\
-         \"runs\":[{{\"tool\":{tool},\"columnKind\":\"utf16CodeUnits\",\"results\":["
-    )?;
-    let mut first = true;
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        if !first {
-            out.write_all(b",\n")?;
-        }
-        out.write_all(part.as_bytes())?;
-        first = false;
-    }
-    out.write_all(b"\n]}]}\n")
+         \"runs\":[{{\"tool\":{tool},\"columnKind\":\"utf16CodeUnits\",\"results\":[\n"
+    )
 }
+
+/// What closes the log after its results.
+pub const TAIL: &str = "\n]}]}\n";
 
 fn level(severity: Severity) -> &'static str {
     match severity {
