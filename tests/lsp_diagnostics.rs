@@ -135,15 +135,7 @@ fn quick_fixes_name_the_source_or_disable_the_rule() {
     let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
     client.wait_indexed();
     let path = dir.path().join("a.md");
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": {"uri": uri(&path)},
-            "range": {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 3}},
-            "context": {"diagnostics": []},
-        }),
-    );
-    let actions = actions.as_array().unwrap();
+    let actions = client.code_actions(&path, json!({"line": 2, "character": 3}));
     assert!(actions.len() >= 2, "{actions:?}");
     let disable = actions
         .iter()
@@ -160,7 +152,7 @@ fn quick_fixes_name_the_source_or_disable_the_rule() {
         edit["newText"].as_str().unwrap().trim(),
         "<!-- dossier-disable-next-line unattributed-claim -->"
     );
-    for action in actions {
+    for action in &actions {
         assert_eq!(action["kind"], "quickfix");
         let text = action["edit"]["changes"][uri(&path)][0]["newText"]
             .as_str()
@@ -206,20 +198,11 @@ fn name_the_report_source(capabilities: Value) -> (Value, String) {
     );
     client.wait_indexed();
     let path = dir.path().join("a.md");
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": {"uri": uri(&path)},
-            "range": {"start": {"line": 0, "character": 20}, "end": {"line": 0, "character": 20}},
-            "context": {"diagnostics": []},
-        }),
-    );
+    let actions = client.code_actions(&path, json!({"line": 0, "character": 20}));
     let action = actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| a["title"] == "Say whose report this is")
-        .unwrap_or_else(|| panic!("no action naming the source: {actions}"))
+        .unwrap_or_else(|| panic!("no action naming the source: {actions:?}"))
         .clone();
     (action, uri(&path))
 }

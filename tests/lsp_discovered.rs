@@ -52,13 +52,8 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
     assert_eq!(definition["uri"], uri(&dir.path().join("intro.md")));
     assert_eq!(definition["range"]["start"]["line"], 2);
 
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri(&later)}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
-    );
+    let actions = client.code_actions(&later, at.clone());
     let add = actions
-        .as_array()
-        .unwrap()
         .iter()
         .find(|a| {
             a["title"]
@@ -66,7 +61,7 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
                 .unwrap()
                 .starts_with("Add Karim Haddad to the workspace catalog")
         })
-        .unwrap_or_else(|| panic!("no add-to-catalog action in {actions}"))
+        .unwrap_or_else(|| panic!("no add-to-catalog action in {actions:?}"))
         .clone();
     // Apply the edit as an editor would: create the files with the inserted text.
     let operations = add["edit"]["documentChanges"].as_array().unwrap();

@@ -243,6 +243,19 @@ impl Client {
         );
     }
 
+    /// The code actions offered at a position (an empty range, no diagnostics in the context).
+    pub fn code_actions(&mut self, path: &Path, position: Value) -> Vec<Value> {
+        let actions = self.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri(path)},
+                "range": {"start": position, "end": position},
+                "context": {"diagnostics": []},
+            }),
+        );
+        actions.as_array().cloned().unwrap_or_default()
+    }
+
     pub fn shutdown(mut self) -> std::process::ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
