@@ -19,6 +19,8 @@ pub(crate) struct Context<'t> {
     pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
+    /// Where the words of the vague phrases are ([`sources::vague_markers`]).
+    vague_markers: Vec<usize>,
     attributions: Vec<OnceCell<Vec<Attribution>>>,
     disclaimers: Vec<OnceCell<bool>>,
     speaker_sentences: OnceCell<Vec<usize>>,
@@ -28,11 +30,14 @@ impl<'t> Context<'t> {
     pub fn new(text: &'t str) -> Self {
         let sentences = sentences(text);
         let n = sentences.len();
+        let low = text.to_ascii_lowercase();
+        let vague_markers = sources::vague_markers(&low);
         Self {
             text,
-            low: text.to_ascii_lowercase(),
+            low,
             sentences,
             quotations: quotations(text),
+            vague_markers,
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
             speaker_sentences: OnceCell::new(),
@@ -63,8 +68,13 @@ impl<'t> Context<'t> {
     /// The attributions of sentence `i` that are the article's own, not words inside a quotation.
     pub fn attributions(&self, i: usize) -> &[Attribution] {
         self.attributions[i].get_or_init(|| {
-            let mut found =
-                sources::attributions_in(self.text, &self.low, self.sentences[i].clone());
+            let sentence = self.sentences[i].clone();
+            let first_marker = self.vague_markers.partition_point(|&m| m < sentence.start);
+            let vague_phrases = self
+                .vague_markers
+                .get(first_marker)
+                .is_some_and(|&m| m < sentence.end);
+            let mut found = sources::attributions_in(self.text, &self.low, sentence, vague_phrases);
             found.retain(|a| {
                 let anchor = a.verb.as_ref().map_or(a.range.start, |v| v.start);
                 !self.in_quotation(anchor) && !self.in_quotation(a.speaker.start)
