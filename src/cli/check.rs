@@ -63,28 +63,37 @@ pub fn run(args: Args) -> ExitCode {
         .collect();
     files.sort();
     let mut tally = Tally::default();
+    let check = |batch: &[(String, ArticleId)]| -> Vec<(String, Vec<Finding>)> {
+        batch
+            .par_iter()
+            .map(|(path, id)| {
+                let article = ws.article(*id);
+                let findings = diagnostics(ws, *id, &rules);
+                let part = report.part(&Checked {
+                    path,
+                    text: &article.text,
+                    lines: &article.lines,
+                    findings: &findings,
+                });
+                (part, findings)
+            })
+            .collect()
+    };
     super::emit(|out| {
         let mut writer = report.writer(out);
-        // Checked in parallel a batch at a time and written in path order as each batch is
-        // done: the report never has to be held whole.
-        for batch in files.chunks(BATCH) {
-            let checked: Vec<(String, Vec<Finding>)> = batch
-                .par_iter()
-                .map(|(path, id)| {
-                    let article = ws.article(*id);
-                    let findings = diagnostics(ws, *id, &rules);
-                    let part = report.part(&Checked {
-                        path,
-                        text: &article.text,
-                        lines: &article.lines,
-                        findings: &findings,
-                    });
-                    (part, findings)
-                })
-                .collect();
-            for (part, findings) in &checked {
-                writer.file(part, findings);
-            }
+        // Checked in parallel a batch at a time and written in path order, each batch while
+        // the next is checked: the report never has to be held whole.
+        let mut batches = files.chunks(BATCH);
+        let mut checked = batches.next().map(check);
+        while let Some(done) = checked.take() {
+            rayon::in_place_scope(|scope| {
+                if let Some(batch) = batches.next() {
+                    scope.spawn(|_| checked = Some(check(batch)));
+                }
+                for (part, findings) in &done {
+                    writer.file(part, findings);
+                }
+            });
         }
         tally = writer.finish();
         Ok(())
