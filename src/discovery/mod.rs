@@ -29,8 +29,8 @@ pub struct Introduced {
 }
 
 /// Every introduction in `text` of a name that none of `known` overlaps, in text order; a name
-/// introduced twice is found twice. `known` are the byte ranges, in text order, of the names a
-/// catalog already knows: a line whose name words all lie in them is not parsed at all.
+/// introduced twice is found twice. `known` are the byte ranges, in text order and apart, of
+/// the names a catalog already knows: a line whose name words all lie in them is not parsed.
 pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Vec::new();
