@@ -91,7 +91,7 @@ impl Report {
             report: self,
             out,
             failed: false,
-            results: 0,
+            wrote_part: false,
             tally: Tally::default(),
         };
         if self.format == ReportFormat::Sarif {
@@ -107,8 +107,8 @@ pub struct Writer<'o> {
     report: Report,
     out: &'o mut dyn Write,
     failed: bool,
-    /// Files with findings written so far (SARIF separates their results with commas).
-    results: usize,
+    /// A file's part is written already: SARIF separates the next one's results with a comma.
+    wrote_part: bool,
     tally: Tally,
 }
 
@@ -123,11 +123,11 @@ impl Writer<'_> {
         if part.is_empty() {
             return;
         }
-        if self.report.format == ReportFormat::Sarif && self.results > 0 {
+        if self.report.format == ReportFormat::Sarif && self.wrote_part {
             self.put(b",\n");
         }
         self.put(part.as_bytes());
-        self.results += 1;
+        self.wrote_part = true;
     }
 
     /// Writes what the format puts after the files' parts; returns what was found.
