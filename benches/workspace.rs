@@ -23,9 +23,7 @@ fn index(root: &Path) -> Workspace {
     let mut ws = Workspace::new(files::merged_catalog([]));
     let paths = files::discover(root, &Default::default());
     let batch = files::load(&paths, files_limit(), &ws.matcher());
-    for article in batch.articles {
-        ws.insert(article);
-    }
+    ws.insert_all(batch.articles);
     ws
 }
 

@@ -126,9 +126,7 @@ impl Workspace {
             .into_par_iter()
             .map(|a| Article::analyze(a.path, a.text, &matcher))
             .collect();
-        for article in articles {
-            self.insert(article);
-        }
+        self.insert_all(articles);
     }
 
     /// Makes the people that articles introduce with a role, and no catalog knows, actors of
@@ -219,6 +217,21 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
+        let postings = postings(&article);
+        self.store(article, postings)
+    }
+
+    /// Stores many articles as [`Workspace::insert`] does, in order; what each holds of each
+    /// actor is worked out in parallel, so that only the index itself is built one at a time.
+    pub fn insert_all(&mut self, articles: Vec<Article>) {
+        use rayon::prelude::*;
+        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(postings).collect();
+        for (article, postings) in articles.into_iter().zip(postings) {
+            self.store(article, postings);
+        }
+    }
+
+    fn store(&mut self, article: Article, postings: Vec<(ActorId, Posting)>) -> ArticleId {
         let id = match self.by_path.get(&article.path) {
             Some(&id) => {
                 self.unpost(id);
@@ -233,7 +246,12 @@ impl Workspace {
                 id
             }
         };
-        self.post(id, &article);
+        for (actor, posting) in postings {
+            if !posting.resolved.is_empty() {
+                self.named_in[actor.0 as usize] += 1;
+            }
+            self.postings[actor.0 as usize].insert(id, posting);
+        }
         self.articles[id.0 as usize] = Some(article);
         id
     }
@@ -255,36 +273,6 @@ impl Workspace {
             .collect();
         for path in gone {
             self.remove(&path);
-        }
-    }
-
-    fn post(&mut self, id: ArticleId, article: &Article) {
-        for (i, mention) in article.mentions.iter().enumerate() {
-            let rank = match (mention.form, mention.with_role) {
-                (Form::Name, true) => 2,
-                (Form::Name, false) => 1,
-                _ => 0,
-            };
-            let intro = Intro {
-                rank,
-                mention: i as u32,
-            };
-            for &actor in mention.target.candidates() {
-                let posting = self.postings[actor.0 as usize].entry(id).or_default();
-                match mention.target {
-                    Target::Actor(_) => {
-                        if posting.resolved.is_empty() {
-                            self.named_in[actor.0 as usize] += 1;
-                        }
-                        posting.resolved.push(i as u32);
-                        // Best rank first; among equals, the earliest mention.
-                        if posting.intro.is_none_or(|old| rank > old.rank) {
-                            posting.intro = Some(intro);
-                        }
-                    }
-                    Target::Ambiguous(_) => posting.ambiguous += 1,
-                }
-            }
         }
     }
 
@@ -372,6 +360,42 @@ impl Workspace {
                 mention: intro.mention as usize,
             })
     }
+}
+
+/// What an article holds of each actor it mentions, by actor.
+fn postings(article: &Article) -> Vec<(ActorId, Posting)> {
+    // (actor, mention) pairs grouped by actor: one posting each, built without a map.
+    let mut pairs: Vec<(ActorId, u32)> = article
+        .mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| m.target.candidates().iter().map(move |&a| (a, i as u32)))
+        .collect();
+    pairs.sort_unstable();
+    let mut out: Vec<(ActorId, Posting)> = Vec::new();
+    for (actor, i) in pairs {
+        if out.last().is_none_or(|(last, _)| *last != actor) {
+            out.push((actor, Posting::default()));
+        }
+        let posting = &mut out.last_mut().expect("pushed above").1;
+        let mention = &article.mentions[i as usize];
+        match mention.target {
+            Target::Actor(_) => {
+                let rank = match (mention.form, mention.with_role) {
+                    (Form::Name, true) => 2,
+                    (Form::Name, false) => 1,
+                    _ => 0,
+                };
+                posting.resolved.push(i);
+                // Best rank first; among equals, the earliest mention (mentions come in order).
+                if posting.intro.is_none_or(|old| rank > old.rank) {
+                    posting.intro = Some(Intro { rank, mention: i });
+                }
+            }
+            Target::Ambiguous(_) => posting.ambiguous += 1,
+        }
+    }
+    out
 }
 
 /// An id from a name: "Karim Haddad" → "karim-haddad".

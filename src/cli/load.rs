@@ -66,9 +66,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
         settings.config.max_file_size,
         &workspace.matcher(),
     );
-    for article in batch.articles {
-        workspace.insert(article);
-    }
+    workspace.insert_all(batch.articles);
     workspace.refresh_discovered();
     Ok(Loaded {
         workspace,

@@ -129,15 +129,17 @@ impl State {
 
     pub fn insert_loaded(&mut self, batch: files::Batch) {
         let lossy: HashSet<PathBuf> = batch.lossy.into_iter().collect();
-        for article in batch.articles {
-            // An editor may have opened the file while it was being read.
-            if self.open.contains_key(&article.path) {
-                continue;
-            }
+        // An editor may have opened a file while it was being read.
+        let articles: Vec<_> = batch
+            .articles
+            .into_iter()
+            .filter(|article| !self.open.contains_key(&article.path))
+            .collect();
+        for article in &articles {
             let was_lossy = lossy.contains(&article.path);
             self.note_lossy(&article.path, was_lossy);
-            self.workspace.insert(article);
         }
+        self.workspace.insert_all(articles);
     }
 }
 

@@ -150,24 +150,25 @@ impl Matcher {
     /// Every mention in `text`, in order, with the article-local resolution of surnames and
     /// shared names applied.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut hits: Vec<(Range<usize>, usize)> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| at_word_boundaries(text, m.start(), m.end()))
-            .map(|m| (m.range(), m.pattern().as_usize()))
-            .collect();
+        // Sized for a dense article (a name every 32 bytes) so that it is not grown hit by hit.
+        let mut hits: Vec<(Range<usize>, usize)> = Vec::with_capacity(text.len() / 32);
+        hits.extend(
+            self.automaton
+                .find_overlapping_iter(text)
+                .filter(|m| at_word_boundaries(text, m.start(), m.end()))
+                .map(|m| (m.range(), m.pattern().as_usize())),
+        );
         // Leftmost, then longest: "Bashar al-Assad" over "al-Assad", "UN Security Council"
         // over "UN".
         hits.sort_unstable_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut read = Vec::with_capacity(hits.len());
         let mut end = 0;
-        let hits = hits.into_iter().filter(|(r, _)| {
-            let keep = r.start >= end;
-            end = end.max(r.end);
-            keep
-        });
-        let mut read = Vec::new();
         for (range, pattern) in hits {
-            read.extend(self.read(text, range, &self.readings[pattern]));
+            let keep = range.start >= end;
+            end = end.max(range.end);
+            if keep {
+                read.extend(self.read(text, range, &self.readings[pattern]));
+            }
         }
         resolve_in_article(read)
     }
