@@ -18,7 +18,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use rustc_hash::FxHashSet;
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
@@ -78,7 +79,9 @@ struct Reading {
 
 /// The automaton over every spelling of every actor in a catalog.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: dfa::DFA,
+    /// By byte: both of [`BEFORE`]'s flags if a spelling starts with it, else none.
+    starts: [u8; 256],
     /// Readings of each pattern, by pattern index.
     readings: Vec<Vec<Reading>>,
     /// Actor kinds, so that place readings can be told from the others.
@@ -87,61 +90,22 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Self {
-        let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
-        let mut add = |spelling: String, reading: Reading| {
-            let readings = by_spelling.entry(spelling).or_default();
-            if !readings.contains(&reading) {
-                readings.push(reading);
-            }
-        };
-        for (actor, a) in catalog.actors() {
-            for name in std::iter::once(&a.name).chain(&a.aliases) {
-                // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
-                // of the name.
-                let name = name.strip_prefix("the ").unwrap_or(name);
-                for spelling in names::spellings(name) {
-                    add(
-                        spelling,
-                        Reading {
-                            actor,
-                            form: Form::Name,
-                        },
-                    );
-                }
-            }
-            if a.kind == ActorKind::Person {
-                if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
-                    for spelling in names::surname_spellings(&surname) {
-                        add(
-                            spelling,
-                            Reading {
-                                actor,
-                                form: Form::Surname,
-                            },
-                        );
-                    }
-                }
-            }
-            for metonym in &a.metonyms {
-                add(
-                    metonym.term.clone(),
-                    Reading {
-                        actor,
-                        form: Form::Metonym,
-                    },
-                );
+        let patterns = spellings(catalog);
+        let mut starts = [0; 256];
+        for (spelling, _) in &patterns {
+            if let Some(&b) = spelling.as_bytes().first() {
+                starts[b as usize] = AFTER_ASCII_GAP | AFTER_NON_ASCII;
             }
         }
-        let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
-        patterns.sort_by(|a, b| a.0.cmp(&b.0));
-        // A full DFA: a few megabytes for the catalog's spellings, and the fastest scan.
-        let automaton = AhoCorasick::builder()
+        // Anchored only: the text is walked from where a name may start, not byte by byte.
+        let automaton = dfa::DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(p, _)| p))
             .expect("catalog spellings form a valid automaton");
         Self {
             automaton,
+            starts,
             readings: patterns.into_iter().map(|(_, r)| r).collect(),
             kinds: catalog.actors().map(|(_, a)| a.kind).collect(),
         }
@@ -150,27 +114,60 @@ impl Matcher {
     /// Every mention in `text`, in order, with the article-local resolution of surnames and
     /// shared names applied.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        // Sized for a dense article (a name every 32 bytes) so that it is not grown hit by hit.
-        let mut hits: Vec<(Range<usize>, usize)> = Vec::with_capacity(text.len() / 32);
-        hits.extend(
-            self.automaton
-                .find_overlapping_iter(text)
-                .filter(|m| at_word_boundaries(text, m.start(), m.end()))
-                .map(|m| (m.range(), m.pattern().as_usize())),
-        );
-        // Leftmost, then longest: "Bashar al-Assad" over "al-Assad", "UN Security Council"
-        // over "UN".
-        hits.sort_unstable_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        let mut read = Vec::with_capacity(hits.len());
-        let mut end = 0;
-        for (range, pattern) in hits {
-            let keep = range.start >= end;
-            end = end.max(range.end);
-            if keep {
-                read.extend(self.read(text, range, &self.readings[pattern]));
-            }
-        }
+        let mut read = Vec::with_capacity(text.len() / 32);
+        self.spans(text, |range, pattern| {
+            read.extend(self.read(text, range, &self.readings[pattern]));
+        });
         resolve_in_article(read)
+    }
+
+    /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
+    /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
+    /// longer one is none): each given to `found` as its bytes and pattern index, in order.
+    fn spans(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
+        let bytes = text.as_bytes();
+        let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        let mut end = 0;
+        // A name starts with one of its first bytes (never inside a character), where no
+        // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
+        // Decided on the byte and the one before it without a branch for most bytes; only a
+        // non-ASCII character before asks for decoding.
+        let mut before = AFTER_ASCII_GAP;
+        for (at, &byte) in bytes.iter().enumerate() {
+            let candidate = self.starts[byte as usize] & before;
+            before = BEFORE[byte as usize];
+            if candidate == 0 || (candidate == AFTER_NON_ASCII && !at_word_start(text, at)) {
+                continue;
+            }
+            let mut longest = None;
+            let mut sid = start;
+            for (i, &b) in bytes[at..].iter().enumerate() {
+                sid = self.automaton.next_state(Anchored::Yes, sid, b);
+                if self.automaton.is_dead(sid) {
+                    break;
+                }
+                let to = at + i + 1;
+                if self.automaton.is_match(sid) && at_word_end(text, to) {
+                    // The spelling that ends here (a state's other matches are shorter ones
+                    // that end here too, met by the walks from where they start).
+                    let spelled = (0..self.automaton.match_len(sid))
+                        .map(|k| self.automaton.match_pattern(sid, k))
+                        .find(|&p| self.automaton.pattern_len(p) == to - at);
+                    if let Some(p) = spelled {
+                        longest = Some((to, p.as_usize()));
+                    }
+                }
+            }
+            let Some((to, pattern)) = longest else {
+                continue;
+            };
+            if at >= end {
+                found(at..to, pattern);
+            }
+            end = end.max(to);
+        }
     }
 
     /// Picks the readings that fit the context of one hit.
@@ -233,6 +230,59 @@ impl Matcher {
     }
 }
 
+/// Every spelling of every actor in a catalog with its readings, sorted by spelling: the
+/// automaton's patterns, in order.
+fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
+    let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
+    let mut add = |spelling: String, reading: Reading| {
+        let readings = by_spelling.entry(spelling).or_default();
+        if !readings.contains(&reading) {
+            readings.push(reading);
+        }
+    };
+    for (actor, a) in catalog.actors() {
+        for name in std::iter::once(&a.name).chain(&a.aliases) {
+            // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
+            // of the name.
+            let name = name.strip_prefix("the ").unwrap_or(name);
+            for spelling in names::spellings(name) {
+                add(
+                    spelling,
+                    Reading {
+                        actor,
+                        form: Form::Name,
+                    },
+                );
+            }
+        }
+        if a.kind == ActorKind::Person {
+            if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
+                for spelling in names::surname_spellings(&surname) {
+                    add(
+                        spelling,
+                        Reading {
+                            actor,
+                            form: Form::Surname,
+                        },
+                    );
+                }
+            }
+        }
+        for metonym in &a.metonyms {
+            add(
+                metonym.term.clone(),
+                Reading {
+                    actor,
+                    form: Form::Metonym,
+                },
+            );
+        }
+    }
+    let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
+    patterns.sort_by(|a, b| a.0.cmp(&b.0));
+    patterns
+}
+
 /// A mention as first read, before the article settles what the text alone cannot.
 struct Hit {
     mention: Mention,
@@ -245,12 +295,48 @@ struct Hit {
     weak: bool,
 }
 
-/// A proper name stands alone: no letter or digit touches it on either side ("Syria" is not in
-/// "Syrian", "Turkey" is not "turkey", "Assad" is in "pro-Assad").
-fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// What a byte says of the position after it: an ASCII character other than a letter or digit
+/// ends a word; after a non-ASCII one, the character has to be decoded to tell.
+const AFTER_ASCII_GAP: u8 = 1;
+const AFTER_NON_ASCII: u8 = 2;
+static BEFORE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b >= 0x80 {
+            AFTER_NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            0
+        } else {
+            AFTER_ASCII_GAP
+        };
+        b += 1;
+    }
+    table
+};
+
+/// No letter or digit stands right before byte `at` (a character boundary).
+fn at_word_start(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// No letter or digit stands right after byte `at`.
+fn at_word_end(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Settles shared surnames and abbreviations by what the article itself names: the candidate

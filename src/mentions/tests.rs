@@ -194,3 +194,103 @@ fn transliterations_from_the_catalog() {
         "staffan-de-mistura"
     );
 }
+
+/// The spans the automaton walk picks, against the definition: every spelling written at word
+/// boundaries, then leftmost and longest, none starting inside a longer one.
+mod spans {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn by_definition(spellings: &[String], text: &str) -> Vec<(Range<usize>, usize)> {
+        let alone = |at: usize, to: usize| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[to..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let mut hits: Vec<(Range<usize>, usize)> = Vec::new();
+        for (at, _) in text.char_indices() {
+            for (p, spelling) in spellings.iter().enumerate() {
+                let to = at + spelling.len();
+                if text[at..].starts_with(spelling.as_str()) && alone(at, to) {
+                    hits.push((at..to, p));
+                }
+            }
+        }
+        hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut end = 0;
+        hits.retain(|(r, _)| {
+            let keep = r.start >= end;
+            end = end.max(r.end);
+            keep
+        });
+        hits
+    }
+
+    /// Words of articles, catalog names and their pieces, joined by spaces, hyphens, quotes
+    /// and letters that glue them to their neighbours.
+    fn text() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "Assad",
+            "al-Assad",
+            "Bashar",
+            "Bashar al-Assad",
+            "Al-Assad",
+            "UN",
+            "UNHCR",
+            "UN Security Council",
+            "Security",
+            "Council",
+            "Pedersen",
+            "Geir Pedersen",
+            "Syria",
+            "Syrian",
+            "Damascus",
+            "Washington",
+            "Moscow",
+            "Kremlin",
+            "the",
+            "said",
+            "and",
+            "de",
+            "Mistura",
+            "Staffan de Mistura",
+            "Erdoğan",
+            "Recep Tayyip Erdoğan",
+            "Caesar Act",
+            "Lavrov",
+            "pro",
+            "é",
+            "x",
+            "1",
+        ]);
+        let glue = prop::sample::select(vec![" ", " ", " ", "-", "", "’", "“", ". ", "\n", "é"]);
+        prop::collection::vec((words, glue), 0..24).prop_map(|parts| {
+            parts
+                .into_iter()
+                .flat_map(|(w, g)| [w, g])
+                .collect::<String>()
+        })
+    }
+
+    static MATCHER: std::sync::LazyLock<(Matcher, Vec<String>)> = std::sync::LazyLock::new(|| {
+        let catalog = catalog();
+        let spellings = super::super::spellings(&catalog)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        (Matcher::new(&catalog), spellings)
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn the_walk_finds_what_the_definition_names(text in text()) {
+            let (matcher, spellings) = &*MATCHER;
+            let mut walked = Vec::new();
+            matcher.spans(&text, |range, pattern| walked.push((range, pattern)));
+            prop_assert_eq!(walked, by_definition(spellings, &text));
+        }
+    }
+}
