@@ -221,31 +221,48 @@ impl Workspace {
         self.store(article, postings)
     }
 
-    /// Stores many articles as [`Workspace::insert`] does, in order; what each holds of each
-    /// actor is worked out in parallel, so that only the index itself is built one at a time.
+    /// Stores many articles as [`Workspace::insert`] does, in order. What each holds of each
+    /// actor is worked out in parallel, and the actors' postings are filled in parallel too:
+    /// on a large workspace this is the one step that would otherwise hold up every core.
     pub fn insert_all(&mut self, articles: Vec<Article>) {
         use rayon::prelude::*;
-        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(postings).collect();
-        for (article, postings) in articles.into_iter().zip(postings) {
-            self.store(article, postings);
+        let mut paths = std::collections::HashSet::with_capacity(articles.len());
+        if !articles.iter().all(|a| paths.insert(a.path.as_path())) {
+            // A path given twice: its later text replaces the earlier, one at a time.
+            for article in articles {
+                self.insert(article);
+            }
+            return;
         }
+        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(postings).collect();
+        let mut counts = vec![0; self.postings.len()];
+        for (actor, _) in postings.iter().flatten() {
+            counts[actor.0 as usize] += 1;
+        }
+        let mut by_actor: Vec<Vec<(ArticleId, Posting)>> =
+            counts.into_iter().map(Vec::with_capacity).collect();
+        for (article, postings) in articles.into_iter().zip(postings) {
+            let id = self.slot(&article.path);
+            for (actor, posting) in postings {
+                by_actor[actor.0 as usize].push((id, posting));
+            }
+            self.articles[id.0 as usize] = Some(article);
+        }
+        self.postings
+            .par_iter_mut()
+            .zip(&mut self.named_in)
+            .zip(by_actor)
+            .for_each(|((postings, named_in), new)| {
+                postings.reserve(new.len());
+                for (id, posting) in new {
+                    *named_in += u32::from(!posting.resolved.is_empty());
+                    postings.insert(id, posting);
+                }
+            });
     }
 
     fn store(&mut self, article: Article, postings: Vec<(ActorId, Posting)>) -> ArticleId {
-        let id = match self.by_path.get(&article.path) {
-            Some(&id) => {
-                self.unpost(id);
-                id
-            }
-            None => {
-                let id = self.free.pop().unwrap_or_else(|| {
-                    self.articles.push(None);
-                    ArticleId(self.articles.len() as u32 - 1)
-                });
-                self.by_path.insert(article.path.clone(), id);
-                id
-            }
-        };
+        let id = self.slot(&article.path);
         for (actor, posting) in postings {
             if !posting.resolved.is_empty() {
                 self.named_in[actor.0 as usize] += 1;
@@ -253,6 +270,21 @@ impl Workspace {
             self.postings[actor.0 as usize].insert(id, posting);
         }
         self.articles[id.0 as usize] = Some(article);
+        id
+    }
+
+    /// The id for an article at `path`: the one it has, with what it held withdrawn from the
+    /// index, or a new one.
+    fn slot(&mut self, path: &Path) -> ArticleId {
+        if let Some(&id) = self.by_path.get(path) {
+            self.unpost(id);
+            return id;
+        }
+        let id = self.free.pop().unwrap_or_else(|| {
+            self.articles.push(None);
+            ArticleId(self.articles.len() as u32 - 1)
+        });
+        self.by_path.insert(path.to_owned(), id);
         id
     }
 
@@ -364,36 +396,39 @@ impl Workspace {
 
 /// What an article holds of each actor it mentions, by actor.
 fn postings(article: &Article) -> Vec<(ActorId, Posting)> {
-    // (actor, mention) pairs grouped by actor: one posting each, built without a map.
-    let mut pairs: Vec<(ActorId, u32)> = article
-        .mentions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, m)| m.target.candidates().iter().map(move |&a| (a, i as u32)))
-        .collect();
+    // (actor, mention) pairs grouped by actor: one posting each, built without a map, and
+    // every list allocated once at its size (this runs for every article of a workspace).
+    let mut pairs: Vec<(ActorId, u32)> = Vec::with_capacity(article.mentions.len());
+    for (i, m) in article.mentions.iter().enumerate() {
+        pairs.extend(m.target.candidates().iter().map(|&a| (a, i as u32)));
+    }
     pairs.sort_unstable();
-    let mut out: Vec<(ActorId, Posting)> = Vec::new();
-    for (actor, i) in pairs {
-        if out.last().is_none_or(|(last, _)| *last != actor) {
-            out.push((actor, Posting::default()));
-        }
-        let posting = &mut out.last_mut().expect("pushed above").1;
-        let mention = &article.mentions[i as usize];
-        match mention.target {
-            Target::Actor(_) => {
-                let rank = match (mention.form, mention.with_role) {
-                    (Form::Name, true) => 2,
-                    (Form::Name, false) => 1,
-                    _ => 0,
-                };
-                posting.resolved.push(i);
-                // Best rank first; among equals, the earliest mention (mentions come in order).
-                if posting.intro.is_none_or(|old| rank > old.rank) {
-                    posting.intro = Some(Intro { rank, mention: i });
+    let groups = pairs.chunk_by(|a, b| a.0 == b.0);
+    let mut out: Vec<(ActorId, Posting)> = Vec::with_capacity(groups.clone().count());
+    for group in groups {
+        let mut posting = Posting {
+            resolved: Vec::with_capacity(group.len()),
+            ..Posting::default()
+        };
+        for &(_, i) in group {
+            let mention = &article.mentions[i as usize];
+            match mention.target {
+                Target::Actor(_) => {
+                    let rank = match (mention.form, mention.with_role) {
+                        (Form::Name, true) => 2,
+                        (Form::Name, false) => 1,
+                        _ => 0,
+                    };
+                    posting.resolved.push(i);
+                    // Best rank first; among equals, the earliest mention (they come in order).
+                    if posting.intro.is_none_or(|old| rank > old.rank) {
+                        posting.intro = Some(Intro { rank, mention: i });
+                    }
                 }
+                Target::Ambiguous(_) => posting.ambiguous += 1,
             }
-            Target::Ambiguous(_) => posting.ambiguous += 1,
         }
+        out.push((group[0].0, posting));
     }
     out
 }
@@ -451,6 +486,52 @@ mod tests {
         // A freed slot is reused.
         ws.update("d.md".into(), "Pedersen".into());
         assert_eq!(ws.len(), 3);
+    }
+
+    #[test]
+    fn many_at_once_index_as_one_at_a_time() {
+        let texts = [
+            ("a.md", "UN envoy Geir Pedersen met Lavrov. Pedersen left."),
+            ("b.md", "Pedersen said the talks would go on. Assad did not."),
+            ("c.md", "Lavrov and Bashar al-Assad met in Moscow."),
+        ];
+        let analysed = |ws: &Workspace, path: &str, text: &str| {
+            Article::analyze(path.into(), text.into(), &ws.matcher())
+        };
+        let mut one_by_one = workspace(&texts);
+        one_by_one.update("a.md".into(), "Pedersen again.".into());
+        one_by_one.update("d.md".into(), "Lavrov only.".into());
+        let mut at_once = workspace(&texts);
+        let batch = vec![
+            analysed(&at_once, "a.md", "Pedersen again."),
+            analysed(&at_once, "d.md", "Lavrov only."),
+        ];
+        at_once.insert_all(batch);
+        // A path given twice in one batch keeps its later text.
+        let mut twice = workspace(&texts);
+        let batch = vec![
+            analysed(&twice, "a.md", "Assad, then Lavrov."),
+            analysed(&twice, "d.md", "Lavrov only."),
+            analysed(&twice, "a.md", "Pedersen again."),
+        ];
+        twice.insert_all(batch);
+        for ws in [&at_once, &twice] {
+            assert_eq!(ws.len(), one_by_one.len());
+            for (_, actor) in one_by_one.catalog().actors() {
+                let id = one_by_one.catalog().by_id(&actor.id).unwrap();
+                let paths = |ws: &Workspace| -> Vec<(PathBuf, usize)> {
+                    let mut found: Vec<_> = ws
+                        .mentions_of(id)
+                        .into_iter()
+                        .map(|(a, i)| (ws.article(a).path.clone(), i))
+                        .collect();
+                    found.sort();
+                    found
+                };
+                assert_eq!(paths(ws), paths(&one_by_one), "{}", actor.id);
+                assert_eq!(ws.article_count(id), one_by_one.article_count(id));
+            }
+        }
     }
 
     #[test]
