@@ -170,9 +170,9 @@ fn is_abbreviation(before: &str, next: &str) -> bool {
             .unwrap_or("");
         return !SENTENCE_OPENERS.contains(&next_word);
     }
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(word) && word.starts_with(|c: char| c.is_uppercase()))
+    // Most sentences end on a lower-case word: the capital is looked at before the list.
+    (word.starts_with(|c: char| c.is_uppercase())
+        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
         || LOWER_ABBREVIATIONS.contains(&word)
 }
 
