@@ -22,15 +22,34 @@ pub static RULE: Rule = Rule {
 /// a European one ("Faisal Miqdad" → "miqdad", "Al-Assad" → "assad", "di Mistura" →
 /// "di mistura").
 fn key(spelling: &str) -> String {
+    match key_parts(spelling) {
+        (Some(particle), last) => format!("{particle} {}", last.to_lowercase()),
+        (None, last) => last.to_lowercase(),
+    }
+}
+
+/// Whether two spellings have one [`key`]; without allocating when both are ASCII.
+fn same_key(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if !a.is_ascii() || !b.is_ascii() {
+        return key(a) == key(b);
+    }
+    let (pa, la) = key_parts(a);
+    let (pb, lb) = key_parts(b);
+    pa == pb && la.eq_ignore_ascii_case(lb)
+}
+
+/// The parts of a [`key`] as written: the particle kept, if any, and the last word.
+fn key_parts(spelling: &str) -> (Option<&str>, &str) {
     let mut words = spelling.rsplit(' ');
     let last = words.next().unwrap_or(spelling);
-    let last = last.rsplit('-').next().unwrap_or(last).to_lowercase();
-    match words.next() {
-        Some(particle) if particle.starts_with(char::is_lowercase) && particle.len() <= 3 => {
-            format!("{particle} {last}")
-        }
-        _ => last,
-    }
+    let last = last.rsplit('-').next().unwrap_or(last);
+    let particle = words
+        .next()
+        .filter(|p| p.starts_with(char::is_lowercase) && p.len() <= 3);
+    (particle, last)
 }
 
 /// Two keys are spellings of one name when they are close (a transliteration), not different
@@ -75,6 +94,12 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
             .iter()
             .filter(|m| m.target.actor() == Some(actor))
             .collect();
+        // The common case, one spelling throughout, told without building the keys.
+        let written = |m: &&crate::mentions::Mention| &article.text[m.range.clone()];
+        let first = mentions.first().map(written).unwrap_or_default();
+        if mentions.iter().all(|m| same_key(written(m), first)) {
+            continue;
+        }
         let keys: BTreeSet<String> = mentions
             .iter()
             .map(|m| key(&article.text[m.range.clone()]))
