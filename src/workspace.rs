@@ -492,7 +492,10 @@ mod tests {
     fn many_at_once_index_as_one_at_a_time() {
         let texts = [
             ("a.md", "UN envoy Geir Pedersen met Lavrov. Pedersen left."),
-            ("b.md", "Pedersen said the talks would go on. Assad did not."),
+            (
+                "b.md",
+                "Pedersen said the talks would go on. Assad did not.",
+            ),
             ("c.md", "Lavrov and Bashar al-Assad met in Moscow."),
         ];
         let analysed = |ws: &Workspace, path: &str, text: &str| {
