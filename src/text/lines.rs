@@ -27,6 +27,14 @@ impl Position {
     }
 }
 
+/// The length of `s` in UTF-16 code units, counted on its bytes (lines can be whole
+/// paragraphs): one unit per character, two for those of four bytes.
+fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
 /// Byte offsets at which each line of a text starts. Lines end at `\n`, `\r\n` or a lone `\r`,
 /// as the protocol counts them (and as the rope of an open document does), so that a file saved
 /// with old Mac line endings gets the same positions in the editor and in dossier.
@@ -84,7 +92,7 @@ impl LineIndex {
         let prefix = &text[start..offset];
         let character = match encoding {
             Encoding::Utf8 => prefix.len(),
-            Encoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            Encoding::Utf16 => utf16_len(prefix),
         };
         Position::new(line as u32, character as u32)
     }

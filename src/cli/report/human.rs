@@ -56,11 +56,13 @@ pub fn part(file: &Checked, style: Style) -> String {
     // A report can be as long as the articles: written with plain pushes, not the formatting
     // machinery, which costs several times more per finding.
     let mut number = String::new();
+    let mut text = String::new();
     for f in file.findings {
         let (name, colour) = label(f.severity);
         let start = file.position(f.range.start);
-        let tag = format!("{name}[{}]", f.code);
-        style.paint(&mut out, colour, &tag);
+        text.clear();
+        text.extend([name, "[", f.code, "]"]);
+        style.paint(&mut out, colour, &text);
         style.paint(&mut out, "1", ":");
         out.push(' ');
         style.paint(&mut out, "1", &f.message);
@@ -73,7 +75,6 @@ pub fn part(file: &Checked, style: Style) -> String {
         out.push(' ');
         location(&mut out, file.path, start.line, start.character);
         out.push('\n');
-        let (shown, before, width) = excerpt(file, f.range.clone());
         pad(&mut out, gutter + 1);
         style.paint(&mut out, "1;34", "|");
         out.push('\n');
@@ -81,12 +82,14 @@ pub fn part(file: &Checked, style: Style) -> String {
         out.push(' ');
         style.paint(&mut out, "1;34", "|");
         out.push(' ');
-        out.push_str(&shown);
+        let (before, width) = excerpt(&mut out, file, f.range.clone());
         out.push('\n');
         pad(&mut out, gutter + 1);
         style.paint(&mut out, "1;34", "|");
         pad(&mut out, before + 1);
-        style.paint(&mut out, colour, &"^".repeat(width));
+        text.clear();
+        text.extend(std::iter::repeat_n('^', width));
+        style.paint(&mut out, colour, &text);
         out.push('\n');
         for r in &f.related {
             let p = file.position(r.range.start);
@@ -142,9 +145,9 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The part of the finding's first line to show, how many characters precede the flagged words
-/// in it, and how many characters to underline.
-fn excerpt(file: &Checked, range: std::ops::Range<usize>) -> (String, usize, usize) {
+/// Writes the part of the finding's first line to show; returns how many characters precede
+/// the flagged words in it, and how many characters to underline.
+fn excerpt(out: &mut String, file: &Checked, range: std::ops::Range<usize>) -> (usize, usize) {
     let line = file.lines.line_of(range.start);
     let line_range = file.lines.line_range(file.text, line);
     let text = &file.text[line_range.clone()];
@@ -165,24 +168,36 @@ fn excerpt(file: &Checked, range: std::ops::Range<usize>) -> (String, usize, usi
     } else {
         text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i)
     };
-    let to = text[from..]
-        .char_indices()
-        .nth(take)
-        .map_or(text.len(), |(i, _)| from + i);
-    let mut shown = String::with_capacity(to - from + 8);
+    let to = from + nth_char(&text[from..], take);
     let mut pad = before - skip;
     if skip > 0 {
-        shown.push('…');
+        out.push('…');
         pad += 1;
     }
-    shown.push_str(&text[from..to]);
+    let shown = &text[from..to];
     if shown.contains('\t') {
-        shown = shown.replace('\t', " ");
+        out.push_str(&shown.replace('\t', " "));
+    } else {
+        out.push_str(shown);
     }
     if to < text.len() {
-        shown.push('…');
+        out.push('…');
     }
-    (shown, pad, flagged)
+    (pad, flagged)
+}
+
+/// The byte offset of character `n` of `s` (its length if it has no more), counted on bytes.
+fn nth_char(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if (b & 0xC0) != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 /// How many characters a text holds, counted on its bytes.
