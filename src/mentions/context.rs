@@ -1,6 +1,8 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
+use std::sync::LazyLock;
+
 /// Words that make the phrase around a name a role ("UN envoy Geir Pedersen", "Sergey Lavrov,
 /// Russia's foreign minister,"). Compared lower-cased.
 const ROLE_WORDS: [&str; 40] = [
@@ -154,12 +156,24 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The role words by length: every name asks about the words before and after it, and most
+/// of them have no role word of their length to compare with.
+static ROLES_BY_LENGTH: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    let mut by_length = vec![Vec::new(); ROLE_WORDS.iter().map(|w| w.len()).max().unwrap_or(0) + 1];
+    for w in ROLE_WORDS {
+        by_length[w.len()].push(w);
+    }
+    by_length
+});
+
 pub(crate) fn is_role_word(word: &str) -> bool {
+    let is_role = |w: &str| {
+        ROLES_BY_LENGTH
+            .get(w.len())
+            .is_some_and(|roles| roles.iter().any(|r| r.eq_ignore_ascii_case(w)))
+    };
     let word = bare(word);
-    is_one_of(word, &ROLE_WORDS)
-        || word
-            .strip_suffix('s')
-            .is_some_and(|w| is_one_of(w, &ROLE_WORDS))
+    is_role(word) || word.strip_suffix('s').is_some_and(is_role)
 }
 
 /// Does the text give a role beside the name at `range`: a title just before it ("Foreign
