@@ -49,14 +49,13 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
     if !kind.is_file() {
         return Err(Skip::Unreadable("not a regular file".into()));
     }
-    let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
-    let size = file
-        .metadata()
-        .map_err(|e| Skip::Unreadable(e.to_string()))?
-        .len();
+    // The size as the one look at the file found it; the read below stops past the limit
+    // whatever the file has become since.
+    let size = kind.len();
     if size > limit {
         return Err(Skip::TooLarge { size, limit });
     }
+    let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
     let mut bytes = Vec::with_capacity(size as usize);
     // Read at most one byte past the limit, in case the file grew since its size was taken.
     file.take(limit + 1)
