@@ -89,15 +89,13 @@ pub(crate) fn attributions_in(
             "source" | "sources" if toks.get(i + 1).is_some_and(|n| n.is(s, ":")) => {
                 speaker_after(s, &toks, i + 2).map(|np| (i, np.clone(), None, np.end_tok()))
             }
-            _ => FIGURE_NOUNS
-                .contains(&w)
-                .then(|| figure_source(s, &toks, i))
-                .flatten()
-                .or_else(|| {
-                    is_speech_verb(w)
-                        .then(|| verb_attribution(s, &toks, i))
-                        .flatten()
-                }),
+            _ => {
+                let (figure, speech) = figure_or_speech(w);
+                figure
+                    .then(|| figure_source(s, &toks, i))
+                    .flatten()
+                    .or_else(|| speech.then(|| verb_attribution(s, &toks, i)).flatten())
+            }
         };
         // "60 percent of refugees say": a statistic is not a source (of itself or anything else).
         let found = found.filter(|(_, np, _, _)| {
@@ -684,6 +682,30 @@ fn figure_source(
     let np = speaker_after(s, toks, k + 1)?;
     let named = toks[np.first..=np.last].iter().any(|t| t.capitalized(s));
     named.then(|| (i, np.clone(), None, np.end_tok()))
+}
+
+/// Whether a lower-case word is a figure noun ("figures", "survey"), and whether it is a
+/// speech verb: asked of every word of the sentences parsed, so most words (short function
+/// words) are turned away by their first letter and length before any lookup.
+fn figure_or_speech(w: &str) -> (bool, bool) {
+    /// By first byte, a bit for each length (below 64) that a figure noun or speech verb with
+    /// that first byte has.
+    static LENGTHS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+        let mut lengths = [0u64; 256];
+        for word in FIGURE_NOUNS.iter().chain(SPEECH_VERBS) {
+            if let (Some(&first), true) = (word.as_bytes().first(), word.len() < 64) {
+                lengths[first as usize] |= 1 << word.len();
+            }
+        }
+        lengths
+    });
+    let Some(&first) = w.as_bytes().first() else {
+        return (false, false);
+    };
+    if w.len() >= 64 || LENGTHS[first as usize] & (1 << w.len()) == 0 {
+        return (false, false);
+    }
+    (FIGURE_NOUNS.contains(&w), is_speech_verb(w))
 }
 
 fn is_speech_verb(w: &str) -> bool {
