@@ -3,6 +3,12 @@
 mod cli;
 mod lsp;
 
+/// The index is hundreds of thousands of small allocations made from several threads at once;
+/// glibc's allocator spent a tenth of `dossier check`'s time on them, mostly in page faults
+/// (43,000 on the generated workspace, against 900 with this one).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

@@ -54,7 +54,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     } else {
         paths
     };
-    grow_heap_in_large_steps();
     let root = root_for(&paths[0]);
     let settings = files::load_settings(&root)?;
     // The catalog's automaton is built while the folders are walked.
@@ -75,18 +74,6 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
         lossy: batch.lossy,
         settings,
     })
-}
-
-/// A batch run holds the whole workspace in memory, allocated from several threads at once.
-/// glibc grows each thread's heap a page-protection change at a time (some 20,000 of them for
-/// 10,000 articles), and those serialise with the other threads' page faults: grow it 64 MiB at
-/// a time instead.
-fn grow_heap_in_large_steps() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only changes a tunable of the allocator, under the allocator's lock.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
-    }
 }
 
 /// Loads like [`load`], reporting on stderr what could not be read; a configuration error is
