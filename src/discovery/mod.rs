@@ -41,7 +41,10 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
         let passed = known.partition_point(|k| k.end <= offset);
         known = &known[passed..];
         let in_line = &known[..known.partition_point(|k| k.start < end)];
-        if is_prose(line) && may_name_someone(line, offset, in_line) {
+        if is_prose(line)
+            && capitals_together(line, offset, in_line)
+            && may_name_someone(line, offset, in_line)
+        {
             words.clear();
             words::split(line, offset, &mut words);
             find_in_line(text, &words, in_line, &mut found);
@@ -55,6 +58,74 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
     known
         .iter()
         .any(|k| k.start < name.end && name.start < k.end)
+}
+
+/// Whether two words with a capital letter, outside the `known` names and both name words,
+/// follow each other in `line` (at byte `base` of the text) with nothing longer than a
+/// particle between them: what [`may_name_someone`] needs, told from the capital letters
+/// alone, as most lines have few and most of their words have none. It errs on the side of
+/// [`may_name_someone`].
+fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> bool {
+    let bytes = line.as_bytes();
+    let separates = |c: char| c.is_whitespace() || words::is_dash(c);
+    // The word (as `words::pieces` cuts it) around byte `at`.
+    let word_at = |at: usize| {
+        let from = line[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| separates(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let to = line[at..].find(separates).map_or(line.len(), |i| at + i);
+        (from, to)
+    };
+    // Particles written apart ("bin", "de", "Al") may stand between the words of a name.
+    let is_particle =
+        |w: &str| w.len() <= 5 && words::is_joiner(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
+    let name_word = |(from, to): (usize, usize)| {
+        let w = words::word(line, base, from, to);
+        match w.kind {
+            Kind::Capital => !w.splits_names(),
+            Kind::Particle => true,
+            Kind::Joiner | Kind::Other => false,
+        }
+    };
+    // The last word with a capital.
+    let mut last: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    {
+        let at = i + k;
+        let c = line[at..].chars().next().unwrap_or(' ');
+        if !c.is_uppercase() {
+            i = at + c.len_utf8();
+            continue;
+        }
+        let (from, to) = word_at(at);
+        i = to.max(at + c.len_utf8());
+        let passed = known.partition_point(|r| r.end <= base + at);
+        known = &known[passed..];
+        if known.first().is_some_and(|r| r.start <= base + at) {
+            // Inside a known name: the words around it are no name of someone new.
+            continue;
+        }
+        if is_particle(&line[from..to]) {
+            continue;
+        }
+        // Whether a word is a name word is asked only of two that stand together.
+        if let Some(before) = last {
+            if only_particles(&line[before.1.min(from)..from])
+                && name_word((from, to))
+                && name_word(before)
+            {
+                return true;
+            }
+        }
+        last = Some((from, to));
+    }
+    false
 }
 
 /// Whether two name words follow each other in `line` (at byte `base` of the text) outside the

@@ -661,6 +661,34 @@ mod properties {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The look at the capitals turns away no line the look at the words would parse.
+        #[test]
+        fn capitals_together_whenever_two_name_words_may_be(
+            parts in prop::collection::vec((prop_oneof![piece(), word()], any::<bool>()), 0..40),
+        ) {
+            let mut line = String::new();
+            let mut known = Vec::new();
+            for (part, is_known) in parts {
+                if part == "\n" {
+                    continue;
+                }
+                if is_known && part.chars().any(char::is_alphanumeric) {
+                    known.push(line.len()..line.len() + part.len());
+                }
+                line.push_str(part);
+                if part.len() % 2 == 0 {
+                    line.push(' ');
+                }
+            }
+            if may_name_someone(&line, 0, &known) {
+                prop_assert!(capitals_together(&line, 0, &known), "{line:?} {known:?}");
+            }
+        }
+    }
+
+    proptest! {
         #[test]
         fn any_text_yields_well_formed_introductions(
             pieces in prop::collection::vec(piece(), 0..40),

@@ -37,9 +37,10 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
     // Introductions so far, newest last: (role noun, index into `out`).
     let mut introduced: Vec<(String, usize)> = Vec::new();
     for i in cx.speaker_sentences().iter().copied() {
-        let anonymous = cx.attributions(i).iter().any(|a| {
-            matches!(a.voice, Voice::Anonymous(_) | Voice::AnonymousRef { .. })
-        });
+        let anonymous = cx
+            .attributions(i)
+            .iter()
+            .any(|a| matches!(a.voice, Voice::Anonymous(_) | Voice::AnonymousRef { .. }));
         // Asked only of sentences with something to report: the pattern costs more than that.
         if !anonymous || cx.is_disclaimer(i) {
             continue;
