@@ -78,18 +78,8 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
         let to = line[at..].find(separates).map_or(line.len(), |i| at + i);
         (from, to)
     };
-    // Particles written apart ("bin", "de", "Al") may stand between the words of a name.
-    let is_particle =
-        |w: &str| w.len() <= 5 && words::is_joiner(w.trim_matches(|c: char| !c.is_alphanumeric()));
     let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
-    let name_word = |(from, to): (usize, usize)| {
-        let w = words::word(line, base, from, to);
-        match w.kind {
-            Kind::Capital => !w.splits_names(),
-            Kind::Particle => true,
-            Kind::Joiner | Kind::Other => false,
-        }
-    };
+    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
     // The last word with a capital.
     let mut last: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -151,31 +141,35 @@ fn next_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// Is the word at these bytes of the line part of a name?
+fn is_name_word(line: &str, base: usize, (from, to): (usize, usize)) -> bool {
+    let w = words::word(line, base, from, to);
+    match w.kind {
+        // A role, title or nationality ends the words before a name.
+        Kind::Capital => !w.splits_names(),
+        Kind::Particle => true,
+        Kind::Joiner | Kind::Other => false,
+    }
+}
+
+/// A particle written apart from the name ("bin", "de", "Al"): it may stand between the name's
+/// words.
+fn is_particle(token: &str) -> bool {
+    token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Whether two name words follow each other in `line` (at byte `base` of the text) outside the
 /// `known` names, as a name needs: a look at the capitalised words only, before the full parse.
 /// It errs on the side of parsing: punctuation between the words is not looked at.
 fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
-    // Is the word at these bytes of the line part of a name? Asked of capitalised words next
-    // to another only: most stand alone.
-    let name_word = |(from, to): (usize, usize)| {
-        let w = words::word(line, base, from, to);
-        match w.kind {
-            // A role, title or nationality ends the words before a name.
-            Kind::Capital => !w.splits_names(),
-            Kind::Particle => true,
-            Kind::Joiner | Kind::Other => false,
-        }
-    };
+    // Asked of capitalised words next to another only: most stand alone.
+    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
     let mut previous = None;
     for piece in words::pieces(line) {
         let words::Piece::Word(from, to) = piece else {
             continue;
         };
         let token = &line[from..to];
-        // Particles written apart ("bin", "de", "Al") may stand between name words.
-        let joiner = || {
-            token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
-        };
         // A name word starts with a capital, or with an Arabic particle and a hyphen
         // ("al-Hassan", "ash-Sharaa").
         let core = token
@@ -184,12 +178,12 @@ fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
         let capitalised = core.starts_with(char::is_uppercase)
             || matches!(core.as_bytes().get(2..4), Some([b'-', _] | [_, b'-']));
         if !capitalised {
-            if previous.is_none() || !joiner() {
+            if previous.is_none() || !is_particle(token) {
                 previous = None;
             }
             continue;
         }
-        if joiner() {
+        if is_particle(token) {
             continue;
         }
         let here = (from, to);
