@@ -38,16 +38,18 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut known = known;
     for line in text.split('\n') {
         let end = offset + line.len();
-        let passed = known.partition_point(|k| k.end <= offset);
-        known = &known[passed..];
-        let in_line = &known[..known.partition_point(|k| k.start < end)];
+        // Lines and names come in order: step past the names that end before this line.
+        while known.first().is_some_and(|k| k.end <= offset) {
+            known = &known[1..];
+        }
+        let in_line = || &known[..known.iter().take_while(|k| k.start < end).count()];
         if is_prose(line)
-            && capitals_together(line, offset, in_line)
-            && may_name_someone(line, offset, in_line)
+            && capitals_together(line, offset, in_line())
+            && may_name_someone(line, offset, in_line())
         {
             words.clear();
             words::split(line, offset, &mut words);
-            find_in_line(text, &words, in_line, &mut found);
+            find_in_line(text, &words, in_line(), &mut found);
         }
         offset = end + 1;
     }
@@ -91,8 +93,9 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
         }
         let (from, to) = word_at(at);
         i = to.max(at + c.len_utf8());
-        let passed = known.partition_point(|r| r.end <= base + at);
-        known = &known[passed..];
+        while known.first().is_some_and(|r| r.end <= base + at) {
+            known = &known[1..];
+        }
         if known.first().is_some_and(|r| r.start <= base + at) {
             // Inside a known name: the words around it are no name of someone new.
             continue;
