@@ -117,31 +117,9 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
     false
 }
 
-/// The first byte from `i` on that is an ASCII capital or part of a non-ASCII character: looked
-/// for eight bytes at a time, as prose has a capital every few dozen bytes.
-fn next_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = ONES * 0x7F;
-    const HIGHS: u64 = ONES * 0x80;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The high bit of each byte from `A` to `Z`, computed on seven bits so that no byte
-        // carries into the next, and of each byte with its own high bit set.
-        let seven = x & LOW7;
-        let capital = (ONES * (127 + b'Z' as u64 + 1) - seven)
-            & !x
-            & (seven + ONES * (127 - (b'A' as u64 - 1)));
-        let found = (capital | x) & HIGHS;
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
-        .map(|k| i + k)
+/// The first byte from `i` on that is an ASCII capital or part of a non-ASCII character.
+fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
+    crate::text::bytes::find_in(bytes, i, b'A'..=b'Z', true)
 }
 
 /// Is the word at these bytes of the line part of a name?

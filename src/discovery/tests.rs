@@ -689,20 +689,6 @@ mod properties {
     }
 
     proptest! {
-        /// Eight bytes at a time, the capitals found one byte at a time.
-        #[test]
-        fn next_capital_as_byte_by_byte(text in "[\\x00-\\x7F]{0,40}|\\PC{0,40}", from in 0usize..48) {
-            let bytes = text.as_bytes();
-            let from = from.min(bytes.len());
-            let expected = bytes[from..]
-                .iter()
-                .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
-                .map(|k| from + k);
-            prop_assert_eq!(next_capital(bytes, from), expected);
-        }
-    }
-
-    proptest! {
         #[test]
         fn any_text_yields_well_formed_introductions(
             pieces in prop::collection::vec(piece(), 0..40),

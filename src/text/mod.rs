@@ -1,5 +1,6 @@
 //! The text model: positions, open documents and what an article says about itself.
 
+pub(crate) mod bytes;
 pub mod date;
 pub mod document;
 pub mod lines;
