@@ -20,7 +20,6 @@ use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
 
@@ -118,7 +117,7 @@ impl Matcher {
         self.spans(text, |range, pattern| {
             read.extend(self.read(text, range, &self.readings[pattern]));
         });
-        resolve_in_article(read)
+        resolve_in_article(read, self.kinds.len())
     }
 
     /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
@@ -343,13 +342,14 @@ fn at_word_end(text: &str, at: usize) -> bool {
 /// named in full earlier, else anywhere in the article, else the mention's default. A surname
 /// no other catalog person shares was settled by the automaton already; a weak one that the
 /// article does not settle is no mention.
-fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
-    let named_anywhere: FxHashSet<ActorId> = hits
-        .iter()
-        .filter(|h| h.mention.form == Form::Name)
-        .filter_map(|h| h.mention.target.actor())
-        .collect();
-    let mut named_before: FxHashSet<ActorId> = FxHashSet::default();
+fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
+    let mut named_anywhere = ActorSet::new(actors);
+    for h in hits.iter().filter(|h| h.mention.form == Form::Name) {
+        if let Some(actor) = h.mention.target.actor() {
+            named_anywhere.insert(actor);
+        }
+    }
+    let mut named_before = ActorSet::new(actors);
     let mut mentions = Vec::with_capacity(hits.len());
     for Hit {
         mut mention,
@@ -358,8 +358,8 @@ fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
     } in hits
     {
         if let Target::Ambiguous(candidates) = &mention.target {
-            let pick = |named: &FxHashSet<ActorId>| {
-                let mut hits = candidates.iter().filter(|c| named.contains(c));
+            let pick = |named: &ActorSet| {
+                let mut hits = candidates.iter().filter(|&&c| named.contains(c));
                 match (hits.next(), hits.next()) {
                     (Some(&one), None) => Some(one),
                     _ => None,
@@ -382,6 +382,29 @@ fn resolve_in_article(hits: Vec<Hit>) -> Vec<Mention> {
         mentions.push(mention);
     }
     mentions
+}
+
+/// A set of a catalog's actors, a bit each: an article asks it once per name it reads.
+struct ActorSet(Vec<u64>);
+
+impl ActorSet {
+    fn new(actors: usize) -> Self {
+        Self(vec![0; actors.div_ceil(64)])
+    }
+
+    fn insert(&mut self, actor: ActorId) {
+        let i = actor.0 as usize;
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn contains(&self, actor: ActorId) -> bool {
+        let i = actor.0 as usize;
+        self.0
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
 }
 
 #[cfg(test)]
