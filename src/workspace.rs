@@ -218,7 +218,13 @@ impl Workspace {
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
         let postings = postings(&article);
-        self.store(article, postings)
+        let id = self.slot(&article.path);
+        for (actor, posting) in postings {
+            let a = actor.0 as usize;
+            post(&mut self.postings[a], &mut self.named_in[a], id, posting);
+        }
+        self.articles[id.0 as usize] = Some(article);
+        id
     }
 
     /// Stores many articles as [`Workspace::insert`] does, in order. What each holds of each
@@ -255,22 +261,9 @@ impl Workspace {
             .for_each(|((postings, named_in), new)| {
                 postings.reserve(new.len());
                 for (id, posting) in new {
-                    *named_in += u32::from(!posting.resolved.is_empty());
-                    postings.insert(id, posting);
+                    post(postings, named_in, id, posting);
                 }
             });
-    }
-
-    fn store(&mut self, article: Article, postings: Vec<(ActorId, Posting)>) -> ArticleId {
-        let id = self.slot(&article.path);
-        for (actor, posting) in postings {
-            if !posting.resolved.is_empty() {
-                self.named_in[actor.0 as usize] += 1;
-            }
-            self.postings[actor.0 as usize].insert(id, posting);
-        }
-        self.articles[id.0 as usize] = Some(article);
-        id
     }
 
     /// The id for an article at `path`: the one it has, with what it held withdrawn from the
@@ -431,6 +424,17 @@ fn postings(article: &Article) -> Vec<(ActorId, Posting)> {
         out.push((group[0].0, posting));
     }
     out
+}
+
+/// Adds what an article holds of one actor to that actor's postings and count.
+fn post(
+    postings: &mut FxHashMap<ArticleId, Posting>,
+    named_in: &mut u32,
+    id: ArticleId,
+    posting: Posting,
+) {
+    *named_in += u32::from(!posting.resolved.is_empty());
+    postings.insert(id, posting);
 }
 
 /// An id from a name: "Karim Haddad" → "karim-haddad".

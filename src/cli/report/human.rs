@@ -156,18 +156,8 @@ fn excerpt(out: &mut String, file: &Checked, range: std::ops::Range<usize>) -> (
     let flagged = chars(&file.text[range.start..end]).max(1);
     let skip = before.saturating_sub(CONTEXT_BEFORE);
     let take = MAX_SHOWN.max(before - skip + flagged);
-    // Lines are often whole paragraphs: find the shown part without decoding all of it.
-    let from = if skip == 0 {
-        0
-    } else if range.start <= line_range.end {
-        let back = &text[..range.start - line_range.start];
-        back.char_indices()
-            .rev()
-            .nth(CONTEXT_BEFORE - 1)
-            .map_or(0, |(i, _)| i)
-    } else {
-        text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i)
-    };
+    // Lines are often whole paragraphs: the shown part is found counting on bytes.
+    let from = nth_char(text, skip);
     let to = from + nth_char(&text[from..], take);
     let mut pad = before - skip;
     if skip > 0 {
