@@ -54,11 +54,11 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                     } else {
                         a.range.clone()
                     };
-                    let phrase = &cx.text[range.clone()];
+                    let phrase = cx.quote(range.clone());
                     let next = cx.sentences.get(i + 1).map_or("", |s| &cx.low[s.clone()]);
                     let reason = REASON.is_match(cx.sentence_low(i)) || REASON.is_match(next);
                     introduced.push((anon.lemma.clone(), out.len()));
-                    out.push(Hit::new(range, message(phrase, reason, anon.described)));
+                    out.push(Hit::new(range, message(&phrase, reason, anon.described)));
                 }
                 Voice::AnonymousRef { lemma } => {
                     if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| l == lemma) {

@@ -1,6 +1,7 @@
 //! The article as the rules read it: its sentences and quotations, and per sentence (worked out
 //! only when a rule asks) who speaks in it and whether it is a disclaimer.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -101,26 +102,43 @@ impl<'t> Context<'t> {
         (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
     }
 
-    /// The sentences that may name a vague or anonymous speaker, in order (see
-    /// [`sources::speaker_cues`]); found once, shared by the rules that need them.
+    /// The sentences that may name a vague or anonymous speaker, in order: those with a cue
+    /// word ([`sources::speaker_cues`]) and those with a vague phrase. Found once, shared by
+    /// the rules that need them.
     pub fn speaker_sentences(&self) -> &[usize] {
         self.speaker_sentences.get_or_init(|| {
-            let mut found = Vec::new();
-            let mut i = 0;
-            // Cues come in order: walk the sentences alongside instead of searching for each.
-            for at in sources::speaker_cues(&self.low) {
-                while i < self.sentences.len() && self.sentences[i].end <= at {
-                    i += 1;
-                }
-                if i < self.sentences.len()
-                    && self.sentences[i].start <= at
-                    && found.last() != Some(&i)
-                {
-                    found.push(i);
-                }
+            let mut found = self.sentences_holding(sources::speaker_cues(&self.low));
+            let phrases: Vec<usize> = self
+                .sentences_holding(self.vague_markers.iter().copied())
+                .into_iter()
+                .filter(|i| {
+                    found.binary_search(i).is_err()
+                        && sources::has_vague_phrase(self.sentence_low(*i))
+                })
+                .collect();
+            if !phrases.is_empty() {
+                found.extend(phrases);
+                found.sort_unstable();
             }
             found
         })
+    }
+
+    /// The sentences that hold any of `offsets` (in order), each once, in order.
+    fn sentences_holding(&self, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        // Offsets come in order: walk the sentences alongside instead of searching for each.
+        for at in offsets {
+            while i < self.sentences.len() && self.sentences[i].end <= at {
+                i += 1;
+            }
+            if i < self.sentences.len() && self.sentences[i].start <= at && found.last() != Some(&i)
+            {
+                found.push(i);
+            }
+        }
+        found
     }
 
     /// Sentence `i` in lower case, for the rules' patterns.
@@ -130,6 +148,25 @@ impl<'t> Context<'t> {
 
     pub fn sentence_text(&self, i: usize) -> &'t str {
         &self.text[self.sentences[i].clone()]
+    }
+
+    /// The words at `range` as a message quotes them: on one line, a phrase broken across
+    /// lines ("In the eyes\nof many") with a space at the break.
+    pub fn quote(&self, range: Range<usize>) -> Cow<'t, str> {
+        let words = &self.text[range];
+        if !words.contains(['\n', '\r']) {
+            return Cow::Borrowed(words);
+        }
+        let mut quoted = String::with_capacity(words.len());
+        for (k, line) in words.split(['\n', '\r']).enumerate() {
+            let line = if k == 0 { line } else { line.trim_start() };
+            if k > 0 && !line.is_empty() {
+                quoted.truncate(quoted.trim_end().len());
+                quoted.push(' ');
+            }
+            quoted.push_str(line);
+        }
+        Cow::Owned(quoted)
     }
 }
 
@@ -160,6 +197,14 @@ mod tests {
         let cx = Context::new(text);
         assert!(!cx.is_disclaimer(0));
         assert!(cx.is_disclaimer(1));
+    }
+
+    #[test]
+    fn quotes_are_on_one_line() {
+        let text = "Said in a\r\n  line, and\ranother  one.";
+        let cx = Context::new(text);
+        assert_eq!(cx.quote(0..text.len()), "Said in a line, and another  one.");
+        assert!(matches!(cx.quote(0..9), Cow::Borrowed("Said in a")));
     }
 
     #[test]

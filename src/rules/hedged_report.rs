@@ -92,7 +92,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if answers(i) || (i + 1 < cx.sentences.len() && answers(i + 1)) {
             continue;
         }
-        let phrase = &cx.text[m.clone()];
+        let phrase = cx.quote(m.clone());
         out.push(Hit::new(
             m,
             format!(

@@ -170,44 +170,33 @@ static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Where the lower-cased `low` holds a word that each of the vague phrases holds ("who",
-/// "accounts", …): a sentence without one has none of them. One search over the whole text.
+/// Whether the lower-cased sentence `low` holds one of the vague phrases.
+pub(crate) fn has_vague_phrase(low: &str) -> bool {
+    VAGUE_PHRASES.is_match(low)
+}
+
+/// Where the lower-cased `low` holds words that one of the vague phrases holds ("who",
+/// "accounts", …): a sentence without them has none of the phrases, whose first words ("by",
+/// "in", "it") are too common for the regex engine to skip ahead by. One search over the
+/// whole text.
 pub(crate) fn vague_markers(low: &str) -> Vec<usize> {
-    // Four vectorised substring searches beat one automaton here: "who" alone would keep a
-    // multi-pattern prefilter stopping.
-    let mut found: Vec<usize> = ["who", "accounts", "eyes of", "said by"]
-        .iter()
-        .flat_map(|marker| memchr::memmem::find_iter(low.as_bytes(), marker.as_bytes()))
-        .collect();
-    found.sort_unstable();
-    found
+    static MARKERS: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"\b(?:who|accounts|eyes\s+of|said\s+by)\b"));
+    MARKERS.find_iter(low).map(|m| m.start()).collect()
 }
 
 /// Where the lower-cased `low` holds a word without which a sentence has no vague or anonymous
-/// attribution ("observers", "source", "some", "there are" …): the rules that look for those
-/// parse only the sentences that have one. One pattern of alternatives: there are too many
-/// words for a literal prefilter to pay, and the regex engine's DFA walks the text in half the
-/// time a multi-pattern automaton takes.
+/// speaker ("observers", "source", "some" …), the vague phrases aside ([`vague_markers`]): the
+/// rules that look for those parse only the sentences that have one. One pattern of
+/// alternatives: there are too many words for a literal prefilter to pay, and the regex
+/// engine's DFA walks the text in half the time a multi-pattern automaton takes.
 pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
     static CUES: LazyLock<Regex> = LazyLock::new(|| {
         let mut words: Vec<String> = Vec::new();
         for w in VAGUE_HEADS.iter().chain(ANONYMOUS_ROLES) {
             words.extend([w.to_string(), format!("{w}s"), format!("{w}es")]);
         }
-        words.extend(
-            [
-                "spokesmen",
-                "spokeswomen",
-                "there are",
-                "by some",
-                "by many",
-                "by most",
-                "by all",
-                "in the eyes",
-                "said by",
-            ]
-            .map(String::from),
-        );
+        words.extend(["spokesmen", "spokeswomen"].map(String::from));
         let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         compile(&format!(r"\b(?:{})\b", words.join("|")))
     });

@@ -64,7 +64,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if cx.has_voice(i) {
             continue;
         }
-        let phrase = &cx.text[m.range()];
+        let phrase = cx.quote(m.range());
         out.push(Hit::new(
             m.range(),
             format!(

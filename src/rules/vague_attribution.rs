@@ -27,11 +27,11 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             continue;
         }
         for a in vague {
-            let phrase = &cx.text[a.range.clone()];
+            let phrase = cx.quote(a.range.clone());
             let who = if a.speaker == a.range {
                 "they".to_string()
             } else {
-                format!("“{}”", &cx.text[a.speaker.clone()])
+                format!("“{}”", cx.quote(a.speaker.clone()))
             };
             out.push(Hit::new(
                 a.range.clone(),
@@ -101,6 +101,24 @@ mod tests {
             phrases("The plan is dead, according to Western diplomats."),
             ["according to Western diplomats"]
         );
+    }
+
+    #[test]
+    fn phrases_without_a_vague_noun_and_phrases_broken_across_lines() {
+        assert_eq!(
+            phrases("By all accounts the plan is dead."),
+            ["By all accounts"]
+        );
+        assert_eq!(
+            phrases("There are those who think the plan is dead."),
+            ["There are those who"]
+        );
+        let text = "The talks stalled.\n\nIn the eyes\nof many, the plan is dead.\n";
+        let found = check(text, &RuleSettings::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "In the eyes\nof many");
+        // Quoted on one line: a raw line break would break the report's layout.
+        assert!(found[0].message.starts_with("“In the eyes of many” gives"));
     }
 
     #[test]
