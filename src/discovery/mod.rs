@@ -119,7 +119,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
 
 /// The first byte from `i` on that is an ASCII capital or part of a non-ASCII character.
 fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
-    crate::text::bytes::find_in(bytes, i, b'A'..=b'Z', true)
+    crate::text::find_in(bytes, i, b'A'..=b'Z', true)
 }
 
 /// Is the word at these bytes of the line part of a name?

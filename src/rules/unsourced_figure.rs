@@ -37,7 +37,7 @@ fn figures(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = low.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || loop {
-        let digit = crate::text::bytes::find_in(bytes, at, b'0'..=b'9', false)?;
+        let digit = crate::text::find_in(bytes, at, b'0'..=b'9', false)?;
         // A word boundary as the other rules' `\b`: ASCII letters, digits and `_` make words.
         let starts_word =
             digit == 0 || !(bytes[digit - 1].is_ascii_alphanumeric() || bytes[digit - 1] == b'_');

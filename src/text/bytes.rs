@@ -1,6 +1,7 @@
-//! Searches for the first byte of a class, eight bytes at a time: the scans that run over every
-//! byte of every article (capital letters for discovery, digits for figures) and that no
-//! vectorised library search covers, as they look for a range of bytes rather than a few.
+//! Work on the bytes of a text eight at a time, for the scans that run over every byte of every
+//! article and that no vectorised library search covers: the first byte of a class (capital
+//! letters for discovery, digits for figures), and the length of a text in characters and in
+//! UTF-16 units (columns on lines that are whole paragraphs).
 
 use std::ops::RangeInclusive;
 
@@ -37,6 +38,36 @@ pub(crate) fn find_in(
         .map(|k| from + k)
 }
 
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// How many bytes of `bytes` continue a character, and how many start one of four bytes.
+fn continuations_and_four_byte_leads(bytes: &[u8]) -> (usize, usize) {
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut continuing, mut leading) = (0, 0);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, the high bit: `10xxxxxx` continues a character, `11110xxx` leads four.
+        continuing += (x & !(x << 1) & HIGHS).count_ones() as usize;
+        leading += (x & (x << 1) & (x << 2) & (x << 3) & HIGHS).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        continuing += usize::from(b & 0xC0 == 0x80);
+        leading += usize::from(b >= 0xF0);
+    }
+    (continuing, leading)
+}
+
+/// How many characters `s` holds.
+pub fn char_count(s: &str) -> usize {
+    s.len() - continuations_and_four_byte_leads(s.as_bytes()).0
+}
+
+/// The length of `s` in UTF-16 code units: one per character, two for those of four bytes.
+pub fn utf16_len(s: &str) -> usize {
+    let (continuing, leading) = continuations_and_four_byte_leads(s.as_bytes());
+    s.len() - continuing + leading
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +91,13 @@ mod tests {
                 .position(|&b| (low..=high).contains(&b) || (non_ascii && b >= 0x80))
                 .map(|k| from + k);
             prop_assert_eq!(find_in(bytes, from, low..=high, non_ascii), expected);
+        }
+
+        /// Counted eight bytes at a time, what the standard library counts.
+        #[test]
+        fn lengths_as_counted_by_characters(text in "\\PC{0,60}|[a-z😀é\u{a0}]{0,40}") {
+            prop_assert_eq!(char_count(&text), text.chars().count());
+            prop_assert_eq!(utf16_len(&text), text.encode_utf16().count());
         }
     }
 }

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::utf16_len;
+
 /// How the `character` of a [`Position`] is counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Encoding {
@@ -25,14 +27,6 @@ impl Position {
     pub fn new(line: u32, character: u32) -> Self {
         Self { line, character }
     }
-}
-
-/// The length of `s` in UTF-16 code units, counted on its bytes (lines can be whole
-/// paragraphs): one unit per character, two for those of four bytes.
-fn utf16_len(s: &str) -> usize {
-    s.bytes()
-        .map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
 }
 
 /// Byte offsets at which each line of a text starts. Lines end at `\n`, `\r\n` or a lone `\r`,

@@ -1,12 +1,14 @@
 //! The text model: positions, open documents and what an article says about itself.
 
-pub(crate) mod bytes;
+mod bytes;
 pub mod date;
 pub mod document;
 pub mod lines;
 pub mod quotes;
 pub mod sentences;
 
+pub(crate) use bytes::find_in;
+pub use bytes::{char_count, utf16_len};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use std::io::IsTerminal;
 
 use dossier::rules::Severity;
+use dossier::text::char_count;
 
 use super::{Checked, Tally};
 
@@ -151,13 +152,19 @@ fn excerpt(out: &mut String, file: &Checked, range: std::ops::Range<usize>) -> (
     let line = file.lines.line_of(range.start);
     let line_range = file.lines.line_range(file.text, line);
     let text = &file.text[line_range.clone()];
-    let before = chars(&file.text[line_range.start..range.start.max(line_range.start)]);
+    let start = range.start.max(line_range.start) - line_range.start;
+    let before = char_count(&text[..start]);
     let end = range.end.min(line_range.end).max(range.start);
-    let flagged = chars(&file.text[range.start..end]).max(1);
+    let flagged = char_count(&file.text[range.start..end]).max(1);
     let skip = before.saturating_sub(CONTEXT_BEFORE);
     let take = MAX_SHOWN.max(before - skip + flagged);
-    // Lines are often whole paragraphs: the shown part is found counting on bytes.
-    let from = nth_char(text, skip);
+    // Lines are often whole paragraphs: the shown part is found counting on bytes, and back
+    // from the flagged words rather than on from the start of the line.
+    let from = if skip == 0 {
+        0
+    } else {
+        last_chars(&text[..start], CONTEXT_BEFORE)
+    };
     let to = from + nth_char(&text[from..], take);
     let mut pad = before - skip;
     if skip > 0 {
@@ -190,9 +197,18 @@ fn nth_char(s: &str, n: usize) -> usize {
     s.len()
 }
 
-/// How many characters a text holds, counted on its bytes.
-fn chars(s: &str) -> usize {
-    s.bytes().filter(|b| (b & 0xC0) != 0x80).count()
+/// The byte offset where the last `n` characters of `s` start (0 if it has no more).
+fn last_chars(s: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate().rev() {
+        if (b & 0xC0) != 0x80 {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
 }
 
 #[cfg(test)]
