@@ -6,6 +6,7 @@
 //! looks further than the next word, so it stays linear and cheap on large workspaces.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
 ///
@@ -61,7 +62,10 @@ fn scan_line(
 ) {
     let bytes = content.as_bytes();
     let mut i = 0;
-    let mut ellipsis = memchr::memmem::find(bytes, "…".as_bytes());
+    // Built once: building a searcher costs more than most lines take to search.
+    static ELLIPSIS: LazyLock<memchr::memmem::Finder> =
+        LazyLock::new(|| memchr::memmem::Finder::new("…"));
+    let mut ellipsis = ELLIPSIS.find(bytes);
     while i < bytes.len() {
         let b = bytes[i];
         if start.is_none() {
@@ -75,7 +79,7 @@ fn scan_line(
         // three stops, and one for the ellipsis (rare), remembered until it is passed.
         let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
         if ellipsis.is_some_and(|e| e < i) {
-            ellipsis = memchr::memmem::find(&bytes[i..], "…".as_bytes()).map(|k| i + k);
+            ellipsis = ELLIPSIS.find(&bytes[i..]).map(|k| i + k);
         }
         let Some(at) = [stop, ellipsis].into_iter().flatten().min() else {
             return;
