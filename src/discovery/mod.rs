@@ -36,7 +36,9 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut words = Vec::new();
     let mut offset = 0;
     let mut known = known;
-    for line in text.split('\n') {
+    for line in crate::text::lines_inclusive(text) {
+        let next = offset + line.len();
+        let line = line.strip_suffix('\n').unwrap_or(line);
         let end = offset + line.len();
         // Lines and names come in order: step past the names that end before this line.
         while known.first().is_some_and(|k| k.end <= offset) {
@@ -51,7 +53,7 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
             words::split(line, offset, &mut words);
             find_in_line(text, &words, in_line(), &mut found);
         }
-        offset = end + 1;
+        offset = next;
     }
     found
 }

@@ -31,7 +31,7 @@ impl Suppressions {
         let mut disabled: Mask = 0;
         let mut pending_next_line: Mask = 0;
         let mut offset = 0;
-        for line in text.split_inclusive('\n') {
+        for line in crate::text::lines_inclusive(text) {
             let start = offset;
             offset += line.len();
             let content = line.trim();

@@ -18,7 +18,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for line in super::lines_inclusive(text) {
         let line_start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
