@@ -15,6 +15,35 @@ use crate::text::Date;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActorId(pub u32);
 
+/// A set of a catalog's actors, a bit each: asked once per mention of an article, it costs
+/// less than hashing.
+pub(crate) struct ActorSet(Vec<u64>);
+
+impl ActorSet {
+    pub(crate) fn new(actors: usize) -> Self {
+        Self(vec![0; actors.div_ceil(64)])
+    }
+
+    /// Adds an actor; whether it was not in the set before.
+    pub(crate) fn insert(&mut self, actor: ActorId) -> bool {
+        let i = actor.0 as usize;
+        let Some(word) = self.0.get_mut(i / 64) else {
+            return false;
+        };
+        let bit = 1 << (i % 64);
+        let new = *word & bit == 0;
+        *word |= bit;
+        new
+    }
+
+    pub(crate) fn contains(&self, actor: ActorId) -> bool {
+        let i = actor.0 as usize;
+        self.0
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+}
+
 /// Where a workspace catalog defines an actor: its file and the zero-based line of its `"id"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {

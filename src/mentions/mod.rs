@@ -21,7 +21,7 @@ use std::ops::Range;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 
-use crate::catalog::{ActorId, ActorKind, Catalog};
+use crate::catalog::{ActorId, ActorKind, ActorSet, Catalog};
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -382,29 +382,6 @@ fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
         mentions.push(mention);
     }
     mentions
-}
-
-/// A set of a catalog's actors, a bit each: an article asks it once per name it reads.
-struct ActorSet(Vec<u64>);
-
-impl ActorSet {
-    fn new(actors: usize) -> Self {
-        Self(vec![0; actors.div_ceil(64)])
-    }
-
-    fn insert(&mut self, actor: ActorId) {
-        let i = actor.0 as usize;
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
-        }
-    }
-
-    fn contains(&self, actor: ActorId) -> bool {
-        let i = actor.0 as usize;
-        self.0
-            .get(i / 64)
-            .is_some_and(|word| word & (1 << (i % 64)) != 0)
-    }
 }
 
 #[cfg(test)]

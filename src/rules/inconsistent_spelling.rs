@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
-use crate::catalog::ActorKind;
+use rustc_hash::FxHashMap;
+
+use crate::catalog::{ActorId, ActorKind};
 use crate::mentions::surname_of;
 use crate::workspace::{ArticleId, Workspace};
 
@@ -80,34 +82,32 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
     let article = ws.article(id);
     let catalog = ws.catalog();
     let mut out = Vec::new();
-    let mut people: BTreeSet<_> = BTreeSet::new();
+    // Whom the article spells more than one way: each person's mentions against the first,
+    // without building keys in the common case of one spelling throughout.
+    let mut first: FxHashMap<ActorId, &str> = FxHashMap::default();
+    let mut spelled_apart = BTreeSet::new();
     for mention in &article.mentions {
-        if let Some(actor) = mention.target.actor() {
-            if catalog.get(actor).kind == ActorKind::Person {
-                people.insert(actor);
-            }
+        let Some(actor) = mention.target.actor() else {
+            continue;
+        };
+        if catalog.get(actor).kind != ActorKind::Person {
+            continue;
+        }
+        let written = &article.text[mention.range.clone()];
+        if !same_key(written, first.entry(actor).or_insert(written)) {
+            spelled_apart.insert(actor);
         }
     }
-    for actor in people {
+    for actor in spelled_apart {
         let mentions: Vec<_> = article
             .mentions
             .iter()
             .filter(|m| m.target.actor() == Some(actor))
             .collect();
-        // The common case, one spelling throughout, told without building the keys.
-        let written = |m: &&crate::mentions::Mention| &article.text[m.range.clone()];
-        let first = mentions.first().map(written).unwrap_or_default();
-        if mentions.iter().all(|m| same_key(written(m), first)) {
-            continue;
-        }
         let keys: BTreeSet<String> = mentions
             .iter()
             .map(|m| key(&article.text[m.range.clone()]))
             .collect();
-        // The common case, one spelling throughout, needs no comparison.
-        if keys.len() < 2 {
-            continue;
-        }
         let a = catalog.get(actor);
         let surname = surname_of(a).unwrap_or_else(|| a.name.clone());
         let preferred = key(&surname);

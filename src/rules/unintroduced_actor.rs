@@ -1,10 +1,8 @@
 //! `unintroduced-actor`: a person's first mention in an article gives no role or affiliation,
 //! and nothing in the catalog says who they are. Readers meet a bare name.
 
-use std::collections::HashSet;
-
 use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
-use crate::catalog::ActorKind;
+use crate::catalog::{ActorKind, ActorSet};
 use crate::workspace::{ArticleId, Workspace};
 
 pub static RULE: Rule = Rule {
@@ -21,7 +19,7 @@ pub static RULE: Rule = Rule {
 pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Finding> {
     let article = ws.article(id);
     let catalog = ws.catalog();
-    let mut seen = HashSet::new();
+    let mut seen = ActorSet::new(catalog.len());
     let mut out = Vec::new();
     for mention in &article.mentions {
         let Some(actor) = mention.target.actor() else {
