@@ -113,19 +113,56 @@ const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 
 static FRONT_MATTER_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?([^"'\r\n]+)"#).unwrap());
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b"
-    ))
-    .unwrap()
+const ISO: &str = r"\b(\d{4})-(\d{2})-(\d{2})\b";
+static DAY_MONTH_YEAR: LazyLock<String> =
+    LazyLock::new(|| format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b"));
+static MONTH_DAY_YEAR: LazyLock<String> =
+    LazyLock::new(|| format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"));
+
+/// How a date is written: the pattern's three groups are year, month and day in some order.
+#[derive(Clone, Copy)]
+enum Form {
+    Iso,
+    DayMonthYear,
+    MonthDayYear,
+}
+
+const FORMS: [Form; 3] = [Form::Iso, Form::DayMonthYear, Form::MonthDayYear];
+
+impl Form {
+    fn pattern(self) -> &'static str {
+        match self {
+            Form::Iso => ISO,
+            Form::DayMonthYear => &DAY_MONTH_YEAR,
+            Form::MonthDayYear => &MONTH_DAY_YEAR,
+        }
+    }
+
+    /// The date in the three groups from `first` on.
+    fn read(self, c: &regex::Captures, first: usize) -> Option<Date> {
+        let group = |k: usize| c.get(first + k).map(|m| m.as_str());
+        let year = |k: usize| group(k)?.parse().ok();
+        let small = |k: usize| group(k)?.parse().ok();
+        let month = |k: usize| month_number(group(k)?);
+        match self {
+            Form::Iso => Some(Date::new(year(0)?, small(1)?, small(2)?)),
+            Form::DayMonthYear => Some(Date::new(year(2)?, month(1)?, small(0)?)),
+            Form::MonthDayYear => Some(Date::new(year(2)?, month(0)?, small(1)?)),
+        }
+    }
+}
+
+/// Each form's own pattern, and all three as one (the earliest date in any form, in one scan).
+static BY_FORM: LazyLock<[Regex; 3]> =
+    LazyLock::new(|| FORMS.map(|f| Regex::new(f.pattern()).expect("valid date pattern")));
+static ANY_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    let any: Vec<&str> = FORMS.iter().map(|f| f.pattern()).collect();
+    Regex::new(&any.join("|")).expect("valid date pattern")
 });
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
-    ))
-    .unwrap()
-});
+
+fn usable(date: &Date) -> bool {
+    date.is_valid() && date.day > 0
+}
 
 /// The article's date: front matter `date:` first, else the first date near the top written as
 /// "9 Mar 2019", "Monday, 3 May, 2021", "October 2, 2022" or "2022-10-02".
@@ -155,30 +192,61 @@ fn parse_loose(s: &str) -> Option<Date> {
     Date::parse_iso(s.trim()).or_else(|| parse_first(s).map(|(_, d)| d))
 }
 
-/// The earliest date in `text` in any of the written forms, with its byte offset.
+/// The earliest date in `text` in any of the written forms, with its byte offset, as
+/// [`first_of_each_form`] defines it.
 fn parse_first(text: &str) -> Option<(usize, Date)> {
-    let iso = ISO.captures(text).and_then(|c| {
-        let date = Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        Some((c.get(0)?.start(), date))
-    });
-    let dmy = DAY_MONTH_YEAR.captures(text).and_then(|c| {
-        let date = Date::new(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?);
-        Some((c.get(0)?.start(), date))
-    });
-    let mdy = MONTH_DAY_YEAR.captures(text).and_then(|c| {
-        let date = Date::new(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
-        Some((c.get(0)?.start(), date))
-    });
-    [iso, dmy, mdy]
-        .into_iter()
-        .flatten()
-        .filter(|(_, d)| d.is_valid() && d.day > 0)
+    // One scan finds the earliest date in any form, usually the answer; each form's first date
+    // is looked for only when that one is no real date (the forms are tried in the same order
+    // at the same place).
+    let c = ANY_FORM.captures(text)?;
+    let earliest = FORMS
+        .iter()
+        .enumerate()
+        .find(|&(k, _)| c.get(1 + 3 * k).is_some())
+        .and_then(|(k, form)| form.read(&c, 1 + 3 * k));
+    if let Some(date) = earliest.filter(usable) {
+        return Some((c.get(0)?.start(), date));
+    }
+    first_of_each_form(text)
+}
+
+/// Of each form's first date in `text`, the earliest that is a real date.
+fn first_of_each_form(text: &str) -> Option<(usize, Date)> {
+    FORMS
+        .iter()
+        .zip(BY_FORM.iter())
+        .filter_map(|(form, pattern)| {
+            let c = pattern.captures(text)?;
+            Some((c.get(0)?.start(), form.read(&c, 1)?))
+        })
+        .filter(|(_, d)| usable(d))
         .min_by_key(|(at, _)| *at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one scan for any form finds what each form's own first date defines.
+        #[test]
+        fn one_scan_as_each_form(parts in prop::collection::vec(prop::sample::select(vec![
+            "2021-05-03", "2022-13-45", "3 May 2021", "31 Feb 2020", "0 Mar 2019", "May 3, 2021",
+            "Sept 31st, 2020", "12", "2021", "x", " ", ", ", "\n",
+        ]), 0..8)) {
+            let text = parts.concat();
+            prop_assert_eq!(parse_first(&text), first_of_each_form(&text));
+        }
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_is_passed_over() {
+        assert_eq!(
+            date("Ref. 2022-13-45; published 3 May 2021.").as_deref(),
+            Some("3 May 2021")
+        );
+    }
 
     fn date(text: &str) -> Option<String> {
         article_date(text).map(|d| d.to_string())
