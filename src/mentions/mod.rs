@@ -14,7 +14,6 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
         .flatten()
 }
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -81,15 +80,44 @@ pub struct Matcher {
     automaton: nfa::contiguous::NFA,
     /// By byte: both of [`BEFORE`]'s flags if a spelling starts with it, else none.
     starts: [u8; 256],
-    /// Readings of each pattern, by pattern index.
-    readings: Vec<Vec<Reading>>,
-    /// Actor kinds, so that place readings can be told from the others.
-    kinds: Vec<ActorKind>,
+    /// What each pattern may name, by pattern index.
+    spellings: Vec<Spelling>,
+    /// How many actors the catalog has.
+    actors: usize,
+}
+
+/// The readings of one spelling that may fit a mention, worked out once for every mention.
+struct Spelling {
+    /// Names first, so that the first is the default; for a capital, its government.
+    readings: Vec<Reading>,
+    /// For a capital, the city: what it names after "in" and its kin.
+    as_place: Option<Vec<Reading>>,
+}
+
+impl Spelling {
+    fn new(readings: Vec<Reading>, kinds: &[ActorKind]) -> Self {
+        if readings.iter().any(|r| r.form == Form::Metonym) {
+            let of =
+                |keep: &dyn Fn(&Reading) -> bool| readings.iter().copied().filter(keep).collect();
+            return Self {
+                readings: of(&|r| r.form == Form::Metonym),
+                as_place: Some(of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place)),
+            };
+        }
+        let mut readings = readings;
+        readings.sort_by_key(|r| r.form != Form::Name);
+        readings.dedup_by_key(|r| r.actor);
+        Self {
+            readings,
+            as_place: None,
+        }
+    }
 }
 
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Self {
         let patterns = spellings(catalog);
+        let kinds: Vec<ActorKind> = catalog.actors().map(|(_, a)| a.kind).collect();
         let mut starts = [0; 256];
         for (spelling, _) in &patterns {
             if let Some(&b) = spelling.as_bytes().first() {
@@ -106,8 +134,11 @@ impl Matcher {
         Self {
             automaton,
             starts,
-            readings: patterns.into_iter().map(|(_, r)| r).collect(),
-            kinds: catalog.actors().map(|(_, a)| a.kind).collect(),
+            spellings: patterns
+                .into_iter()
+                .map(|(_, readings)| Spelling::new(readings, &kinds))
+                .collect(),
+            actors: kinds.len(),
         }
     }
 
@@ -116,9 +147,9 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut read = Vec::with_capacity(text.len() / 32);
         self.spans(text, |range, pattern| {
-            read.extend(self.read(text, range, &self.readings[pattern]));
+            read.extend(self.read(text, range, &self.spellings[pattern]));
         });
-        resolve_in_article(read, self.kinds.len())
+        resolve_in_article(read, self.actors)
     }
 
     /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
@@ -171,32 +202,11 @@ impl Matcher {
     }
 
     /// Picks the readings that fit the context of one hit.
-    fn read(&self, text: &str, range: Range<usize>, readings: &[Reading]) -> Option<Hit> {
-        let is_place = |r: &Reading| self.kinds[r.actor.0 as usize] == ActorKind::Place;
-        let has_metonym = readings.iter().any(|r| r.form == Form::Metonym);
-        let chosen: Cow<[Reading]> = if has_metonym {
-            // A capital: the city after "in", the government otherwise.
-            let as_place = context::is_place_use(text, range.start, range.end);
-            readings
-                .iter()
-                .filter(|r| {
-                    if as_place {
-                        is_place(r)
-                    } else {
-                        r.form == Form::Metonym
-                    }
-                })
-                .copied()
-                .collect()
-        } else if readings.len() == 1 {
-            // Most spellings have one reading: nothing to order.
-            Cow::Borrowed(readings)
-        } else {
-            // Names first, so that the first candidate is the default.
-            let mut all = readings.to_vec();
-            all.sort_by_key(|r| r.form != Form::Name);
-            all.dedup_by_key(|r| r.actor);
-            Cow::Owned(all)
+    fn read(&self, text: &str, range: Range<usize>, spelling: &Spelling) -> Option<Hit> {
+        // A capital: the city after "in", the government otherwise.
+        let chosen = match &spelling.as_place {
+            Some(place) if context::is_place_use(text, range.start, range.end) => place,
+            _ => &spelling.readings,
         };
         let first = *chosen.first()?;
         let names = chosen.iter().filter(|r| r.form == Form::Name).count();
