@@ -6,6 +6,7 @@
 //! lists of the nouns that make a voice vague ("observers", "analysts") or anonymous ("a source",
 //! "an official"). Anything else that speaks (a name, a pronoun, "the delegation") is identified.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -324,16 +325,16 @@ impl Speaker {
 
 /// What kind of voice a run of words gives.
 fn classify(s: &Sent, words: &[Tok]) -> Voice {
-    let lower: Vec<&str> = words.iter().map(|t| t.lower(s)).collect();
-    let Some(key) = key_word(&lower) else {
+    let lower = |j: usize| words[j].lower(s);
+    let Some(key) = key_word(s, words) else {
         return Voice::Identified;
     };
-    let k = lower[key];
+    let k = lower(key);
     let determiner = (0..key)
         .rev()
-        .take_while(|&j| !PREPOSITIONS.contains(&lower[j]))
-        .find(|&j| DETERMINERS.contains(&lower[j]) || is_possessive(lower[j]))
-        .map(|j| lower[j]);
+        .take_while(|&j| !PREPOSITIONS.contains(&lower(j)))
+        .find(|&j| DETERMINERS.contains(&lower(j)) || is_possessive(lower(j)))
+        .map(lower);
     // "the source", and "the envoy's spokeswoman": a source the text has already placed.
     let definite = determiner.is_some_and(|d| {
         matches!(d, "the" | "this" | "that" | "these" | "those") || is_possessive(d)
@@ -346,7 +347,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
         let official_media = k == "media"
             && key > 0
             && matches!(
-                lower[key - 1],
+                lower(key - 1),
                 "state" | "government" | "official" | "pro-government"
             );
         return if definite || official_media {
@@ -355,21 +356,20 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
             Voice::Vague
         };
     }
-    if plural && !PLURAL_ANONYMOUS.contains(&lemma.as_str()) {
+    if plural && !PLURAL_ANONYMOUS.contains(&&*lemma) {
         return Voice::Identified;
     }
     // "people say" is a crowd; "two people" or "people familiar with the talks" are unnamed
     // individuals.
-    if lemma == "people" && key + 1 == lower.len() && determiner.is_none() {
+    if lemma == "people" && key + 1 == words.len() && determiner.is_none() {
         return Voice::Vague;
     }
+    let lemma = lemma.into_owned();
     if definite {
         return Voice::AnonymousRef { lemma };
     }
-    let described = lower
-        .iter()
-        .enumerate()
-        .any(|(j, w)| j != key && !UNDESCRIPTIVE.contains(w) && !is_adverb(w));
+    let described = (0..words.len())
+        .any(|j| j != key && !UNDESCRIPTIVE.contains(&lower(j)) && !is_adverb(lower(j)));
     Voice::Anonymous(Anonymous { lemma, described })
 }
 
@@ -377,22 +377,26 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
 /// position, i.e. last before a preposition or the end. So "some observers" turns on
 /// "observers", while "spokesman Ahmad Khalil" and "the official news agency" have no such noun:
 /// a name or another noun follows the role word. Pronouns and names give none.
-fn key_word(lower: &[&str]) -> Option<usize> {
-    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+fn key_word(s: &Sent, words: &[Tok]) -> Option<usize> {
+    let lower = |j: usize| words[j].lower(s);
+    if words.len() == 1 && PRONOUNS.contains(&lower(0)) {
         return None;
     }
-    lower.iter().enumerate().position(|(j, w)| {
-        let is_head = lower.get(j + 1).is_none_or(|n| PREPOSITIONS.contains(n));
-        is_head && (VAGUE_HEADS.contains(w) || ANONYMOUS_ROLES.contains(&singular(w).as_str()))
+    (0..words.len()).position(|j| {
+        let is_head = j + 1 == words.len() || PREPOSITIONS.contains(&lower(j + 1));
+        let w = lower(j);
+        is_head && (VAGUE_HEADS.contains(&w) || ANONYMOUS_ROLES.contains(&&*singular(w)))
     })
 }
 
-fn singular(w: &str) -> String {
+/// A role noun in the singular ("sources" → "source", "spokesmen" → "spokesman"), copied only
+/// for "-ies".
+fn singular(w: &str) -> Cow<'_, str> {
     match w {
         "people" => "people".into(),
         "spokesmen" => "spokesman".into(),
         "spokeswomen" => "spokeswoman".into(),
-        _ if w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]),
+        _ if w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]).into(),
         _ if w.ends_with("sses") => w[..w.len() - 2].into(),
         _ if w.ends_with('s') && !w.ends_with("ss") => w[..w.len() - 1].into(),
         _ => w.into(),
@@ -514,11 +518,7 @@ fn verb_attribution(
 /// before its role word ("a Turkish defence ministry source", "some analysts"), else at the
 /// capitalised words right before it ("Western diplomats"), else at the role word.
 fn core_start(s: &Sent, toks: &[Tok], np: &Speaker) -> usize {
-    let words: Vec<&str> = toks[np.first..=np.last]
-        .iter()
-        .map(|t| t.lower(s))
-        .collect();
-    let Some(key) = key_word(&words) else {
+    let Some(key) = key_word(s, &toks[np.first..=np.last]) else {
         return np.first;
     };
     let key = np.first + key;
@@ -582,12 +582,9 @@ fn speaker_after(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
 fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let np = speaker_after(s, toks, start)?;
     let first = toks[np.first];
-    let words: Vec<&str> = toks[np.first..=np.last]
-        .iter()
-        .map(|t| t.lower(s))
-        .collect();
-    let looks_like_speaker =
-        first.capitalized(s) || key_word(&words).is_some() || PRONOUNS.contains(&words[0]);
+    let looks_like_speaker = first.capitalized(s)
+        || key_word(s, &toks[np.first..=np.last]).is_some()
+        || PRONOUNS.contains(&first.lower(s));
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
         // … or runs on into a relative clause: "said a diplomat who follows the talks".
         matches!(
