@@ -245,9 +245,24 @@ fn tokenize(s: &str) -> Vec<Tok> {
     let mut word_start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // Most of a sentence is ASCII letters and digits: no character to decode.
+        // Most of a sentence is runs of ASCII letters and digits between single spaces: no
+        // character to decode.
         if bytes[i].is_ascii_alphanumeric() {
             word_start.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
+        if bytes[i] == b' ' {
+            if let Some(ws) = word_start.take() {
+                toks.push(Tok {
+                    start: ws,
+                    end: i,
+                    word: true,
+                });
+            }
             i += 1;
             continue;
         }
