@@ -8,8 +8,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::article::Article;
-use crate::catalog::{Actor, ActorId, ActorKind, Catalog, Role};
-use crate::discovery::introduced;
+use crate::catalog::{ActorId, Catalog};
+use crate::discovery;
 use crate::mentions::{Form, Matcher, Mention, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,13 +56,18 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(catalog: Catalog) -> Self {
-        let matcher = Matcher::new(&catalog);
+        let matcher = Arc::new(Matcher::new(&catalog));
+        Self::with_matcher(catalog, matcher)
+    }
+
+    /// A workspace over `catalog` whose articles are analysed with `matcher`, built from it.
+    pub fn with_matcher(catalog: Catalog, matcher: Arc<Matcher>) -> Self {
         Self {
             base: Arc::new(catalog.clone()),
             postings: vec![FxHashMap::default(); catalog.len()],
             named_in: vec![0; catalog.len()],
             catalog: Arc::new(catalog),
-            matcher: Arc::new(matcher),
+            matcher,
             articles: Vec::new(),
             free: Vec::new(),
             by_path: HashMap::new(),
@@ -135,75 +140,16 @@ impl Workspace {
     /// everywhere; returns whether it did. Costly on a large workspace: call it after indexing
     /// and when a file is saved or changes on disk, not on every keystroke.
     pub fn refresh_discovered(&mut self) -> bool {
-        use rayon::prelude::*;
-        let mut articles: Vec<&Article> = self.articles.iter().flatten().collect();
-        articles.sort_by(|a, b| a.path.cmp(&b.path));
-        // The patterns run here, not in `Article::analyze`, so that a keystroke does not pay
-        // for them. A name the catalog files already know is no discovery.
-        let introductions: Vec<Vec<(String, String)>> = articles
-            .par_iter()
-            .map(|article| {
-                let known: Vec<std::ops::Range<usize>> = article
-                    .mentions
-                    .iter()
-                    .filter(|m| {
-                        m.target
-                            .candidates()
-                            .iter()
-                            .any(|&a| !self.catalog.get(a).discovered)
-                    })
-                    .map(|m| m.range.clone())
-                    .collect();
-                introduced(&article.text, &known)
-                    .into_iter()
-                    .map(|intro| (article.text[intro.name].to_owned(), intro.role))
-                    .collect()
-            })
-            .collect();
-        let mut found: std::collections::BTreeMap<String, (String, String)> = Default::default();
-        for (article, intros) in articles.iter().zip(introductions) {
-            for (name, role) in intros {
-                if self.base.actors().any(|(_, a)| a.name == name) {
-                    continue;
-                }
-                let file = article.path.file_name().map_or_else(
-                    || article.path.display().to_string(),
-                    |f| f.to_string_lossy().into_owned(),
-                );
-                found.entry(name).or_insert((role, file));
-            }
-        }
-        let current: Vec<&str> = self
-            .catalog
-            .actors()
-            .filter(|(_, a)| a.discovered)
-            .map(|(_, a)| a.name.as_str())
-            .collect();
-        if current.iter().copied().eq(found.keys().map(String::as_str)) {
+        let people = discovery::people(&self.base, &self.catalog, self.articles.iter().flatten());
+        let current = self.catalog.actors().filter(|(_, a)| a.discovered);
+        if current
+            .map(|(_, a)| &a.name)
+            .eq(people.iter().map(|a| &a.name))
+        {
             return false;
         }
         let mut catalog = (*self.base).clone();
-        catalog.extend(found.into_iter().map(|(name, (role, file))| {
-            let actor = Actor {
-                id: format!("discovered-{}", slug(&name)),
-                description: format!("Not in the catalog; introduced in `{file}` as “{role}”."),
-                roles: vec![Role {
-                    title: role,
-                    organization: None,
-                    from: None,
-                    to: None,
-                }],
-                name,
-                kind: ActorKind::Person,
-                aliases: Vec::new(),
-                surname: None,
-                ambiguous: Vec::new(),
-                metonyms: Vec::new(),
-                links: Default::default(),
-                discovered: true,
-            };
-            (actor, None)
-        }));
+        catalog.extend(people.into_iter().map(|actor| (actor, None)));
         self.reanalyse(catalog);
         true
     }
@@ -438,18 +384,6 @@ fn post(
 }
 
 /// An id from a name: "Karim Haddad" → "karim-haddad".
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
 fn dated_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
     match (a, b) {
         (Some(a), Some(b)) => a.cmp(&b),

@@ -1,19 +1,22 @@
 //! Everything dossier reports about one article, for the editor and `dossier check` alike.
 
+use crate::article::Article;
+use crate::catalog::Catalog;
 use crate::rules::{self, inconsistent_spelling, unintroduced_actor, Finding, RuleSettings};
-use crate::workspace::{ArticleId, Workspace};
 
 /// The findings of every enabled rule on an article — those of the text and those that need the
-/// catalog and workspace — without the ones inline comments switch off, sorted by position.
-pub fn diagnostics(ws: &Workspace, id: ArticleId, settings: &RuleSettings) -> Vec<Finding> {
-    let text = &ws.article(id).text;
+/// catalog its mentions were found with — without the ones inline comments switch off, sorted
+/// by position. Nothing of the other articles counts but the people they introduce, which are
+/// in the catalog: so `dossier check` needs no index across articles.
+pub fn diagnostics(catalog: &Catalog, article: &Article, settings: &RuleSettings) -> Vec<Finding> {
+    let text = &article.text;
     let mut findings = rules::check(text, settings);
     let mut editorial = Vec::new();
     if let Some(severity) = settings.severity(unintroduced_actor::RULE.code) {
-        editorial.extend(unintroduced_actor::findings(ws, id, severity));
+        editorial.extend(unintroduced_actor::findings(catalog, article, severity));
     }
     if let Some(severity) = settings.severity(inconsistent_spelling::RULE.code) {
-        editorial.extend(inconsistent_spelling::findings(ws, id, severity));
+        editorial.extend(inconsistent_spelling::findings(catalog, article, severity));
     }
     rules::retain_unsuppressed(text, &mut editorial);
     findings.extend(editorial);

@@ -21,11 +21,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let loaded = match load::load_reporting(&args.paths) {
-        Ok(l) => l,
+    let ws = match load::load_reporting(&args.paths) {
+        Ok(loaded) => loaded.into_workspace(),
         Err(code) => return code,
     };
-    let ws = &loaded.workspace;
+    let ws = &ws;
     if args.catalog {
         let list = list_catalog(ws, args.format);
         super::emit(|out| out.write_all(list.as_bytes()));

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::answers::diagnostics::diagnostics;
+use dossier::article::Article;
+use dossier::discovery;
 use dossier::rules::{Finding, Severity};
-use dossier::workspace::ArticleId;
 use rayon::prelude::*;
 
 use super::report::{Checked, Report, ReportFormat, Tally};
@@ -55,20 +56,20 @@ pub fn run(args: Args) -> ExitCode {
     };
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = loaded.settings.config.rule_settings(&Default::default());
-    let ws = &loaded.workspace;
+    // No rule needs the index across articles, only the people they introduce.
+    let (catalog, articles) = discovery::with_people(loaded.catalog, loaded.articles);
     let report = Report::new(args.format);
-    let mut files: Vec<(String, ArticleId)> = ws
-        .articles()
-        .map(|(id, article)| (display_path(&article.path), id))
+    let mut files: Vec<(String, &Article)> = articles
+        .iter()
+        .map(|article| (display_path(&article.path), article))
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut tally = Tally::default();
-    let check = |batch: &[(String, ArticleId)]| -> Vec<(String, Vec<Finding>)> {
+    let check = |batch: &[(String, &Article)]| -> Vec<(String, Vec<Finding>)> {
         batch
             .par_iter()
-            .map(|(path, id)| {
-                let article = ws.article(*id);
-                let findings = diagnostics(ws, *id, &rules);
+            .map(|(path, article)| {
+                let findings = diagnostics(&catalog, article, &rules);
                 let part = report.part(&Checked {
                     path,
                     text: &article.text,
@@ -98,9 +99,9 @@ pub fn run(args: Args) -> ExitCode {
         tally = writer.finish();
         Ok(())
     });
-    // The index can be a few hundred megabytes: the system reclaims it at exit far faster
-    // than freeing it piece by piece.
-    std::mem::forget(loaded);
+    // The articles can be a few hundred megabytes: the system reclaims them at exit far
+    // faster than freeing them piece by piece.
+    std::mem::forget(articles);
     if tally.reaches(args.deny) {
         ExitCode::from(1)
     } else {

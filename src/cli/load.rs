@@ -3,19 +3,38 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use dossier::article::Article;
+use dossier::catalog::Catalog;
 use dossier::config::ArticleFilter;
 use dossier::files::{self, SettingsError};
+use dossier::mentions::Matcher;
 use dossier::workspace::Workspace;
 
-/// A workspace built from paths given on the command line.
+/// Articles read from paths given on the command line and analysed with the catalog files.
 pub struct Loaded {
-    pub workspace: Workspace,
+    /// The settings of the workspace folder that governs the paths.
+    pub settings: files::Settings,
+    /// The catalog files, merged; the articles' mentions are of its actors.
+    pub catalog: Catalog,
+    matcher: Arc<Matcher>,
+    pub articles: Vec<Article>,
     /// Files skipped, with the reason.
     pub skipped: Vec<(PathBuf, files::Skip)>,
     /// Files decoded with replacement characters.
     pub lossy: Vec<PathBuf>,
-    /// The settings of the workspace folder that governs the paths.
-    pub settings: files::Settings,
+}
+
+impl Loaded {
+    /// The workspace of these articles: the index across them, with the people they
+    /// introduce made actors.
+    pub fn into_workspace(self) -> Workspace {
+        let mut workspace = Workspace::with_matcher(self.catalog, self.matcher);
+        workspace.insert_all(self.articles);
+        workspace.refresh_discovered();
+        workspace
+    }
 }
 
 /// The folder whose `dossier.json` governs a path: the nearest ancestor (or the path itself)
@@ -57,22 +76,22 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
     let root = root_for(&paths[0]);
     let settings = files::load_settings(&root)?;
     // The catalog's automaton is built while the folders are walked.
-    let (articles, mut workspace) = rayon::join(
+    let (articles, (catalog, matcher)) = rayon::join(
         || article_paths(paths, &settings.config.filter()),
-        || Workspace::new(files::merged_catalog([&settings])),
+        || {
+            let catalog = files::merged_catalog([&settings]);
+            let matcher = Arc::new(Matcher::new(&catalog));
+            (catalog, matcher)
+        },
     );
-    let batch = files::load(
-        &articles,
-        settings.config.max_file_size,
-        &workspace.matcher(),
-    );
-    workspace.insert_all(batch.articles);
-    workspace.refresh_discovered();
+    let batch = files::load(&articles, settings.config.max_file_size, &matcher);
     Ok(Loaded {
-        workspace,
+        settings,
+        catalog,
+        matcher,
+        articles: batch.articles,
         skipped: batch.skipped,
         lossy: batch.lossy,
-        settings,
     })
 }
 

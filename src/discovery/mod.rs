@@ -8,7 +8,10 @@
 //! function word); what remains, two to four capitalised words, is a name if a role phrase
 //! stands beside it. Headings (lines without terminal punctuation) introduce no one.
 
+mod people;
 mod words;
+
+pub use people::{people, with_people};
 
 use std::ops::Range;
 

@@ -25,10 +25,10 @@ pub fn compute(
     path: &Path,
     encoding: Encoding,
 ) -> Option<(Vec<Diagnostic>, Option<i32>)> {
-    let (id, article) = state.workspace.get(path)?;
+    let (_, article) = state.workspace.get(path)?;
     let settings = state.rule_settings(path);
     let uri = convert::uri(path)?;
-    let mut out: Vec<Diagnostic> = diagnostics(&state.workspace, id, &settings)
+    let mut out: Vec<Diagnostic> = diagnostics(state.workspace.catalog(), article, &settings)
         .iter()
         .map(|f| to_lsp(article, f, &uri, encoding))
         .collect();

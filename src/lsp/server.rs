@@ -1019,7 +1019,9 @@ impl LanguageServer for Backend {
             let settings = state.rule_settings(&path);
             let markdown = path.extension().is_some_and(|e| e == "md");
             let mut actions = Vec::new();
-            for finding in answers::diagnostics::diagnostics(&state.workspace, id, &settings) {
+            for finding in
+                answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings)
+            {
                 if finding.range.end < start || finding.range.start > end {
                     continue;
                 }

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
 use rustc_hash::FxHashMap;
 
-use crate::catalog::{ActorId, ActorKind};
+use crate::article::Article;
+use crate::catalog::{ActorId, ActorKind, Catalog};
 use crate::mentions::surname_of;
-use crate::workspace::{ArticleId, Workspace};
 
 pub static RULE: Rule = Rule {
     code: "inconsistent-spelling",
@@ -78,9 +78,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
-pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Finding> {
-    let article = ws.article(id);
-    let catalog = ws.catalog();
+pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
     // Whom the article spells more than one way: each person's mentions against the first,
     // without building keys in the common case of one spelling throughout.
@@ -151,13 +149,13 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
 mod tests {
     use super::*;
     use crate::catalog::default_catalog;
-    use std::path::{Path, PathBuf};
+    use crate::mentions::Matcher;
+    use std::path::PathBuf;
 
     fn check(text: &str) -> Vec<(String, Option<String>)> {
-        let mut ws = Workspace::new(default_catalog());
-        ws.update(PathBuf::from("a.md"), text.into());
-        let id = ws.id(Path::new("a.md")).unwrap();
-        findings(&ws, id, Severity::Warning)
+        let catalog = default_catalog();
+        let article = Article::analyze(PathBuf::from("a.md"), text.into(), &Matcher::new(&catalog));
+        findings(&catalog, &article, Severity::Warning)
             .into_iter()
             .map(|f| (text[f.range].to_owned(), f.suggestion))
             .collect()

@@ -2,8 +2,8 @@
 //! and nothing in the catalog says who they are. Readers meet a bare name.
 
 use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
-use crate::catalog::{ActorKind, ActorSet};
-use crate::workspace::{ArticleId, Workspace};
+use crate::article::Article;
+use crate::catalog::{ActorKind, ActorSet, Catalog};
 
 pub static RULE: Rule = Rule {
     code: "unintroduced-actor",
@@ -16,9 +16,7 @@ pub static RULE: Rule = Rule {
     fix: suggested_only,
 };
 
-pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Finding> {
-    let article = ws.article(id);
-    let catalog = ws.catalog();
+pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec<Finding> {
     let mut seen = ActorSet::new(catalog.len());
     let mut out = Vec::new();
     for mention in &article.mentions {
@@ -55,6 +53,8 @@ pub fn findings(ws: &Workspace, id: ArticleId, severity: Severity) -> Vec<Findin
 mod tests {
     use super::*;
     use crate::catalog::{default_catalog, Catalog};
+    use crate::mentions::Matcher;
+    use crate::workspace::Workspace;
     use std::path::{Path, PathBuf};
 
     fn check(text: &str) -> Vec<String> {
@@ -62,10 +62,8 @@ mod tests {
         let extra =
             r#"{"actors": [{"id": "layla-nasser", "name": "Layla Nasser", "kind": "person"}]}"#;
         catalog.extend(Catalog::parse_file(Path::new("desk.json"), extra).unwrap());
-        let mut ws = Workspace::new(catalog);
-        ws.update(PathBuf::from("a.md"), text.into());
-        let id = ws.id(Path::new("a.md")).unwrap();
-        findings(&ws, id, Severity::Hint)
+        let article = Article::analyze(PathBuf::from("a.md"), text.into(), &Matcher::new(&catalog));
+        findings(&catalog, &article, Severity::Hint)
             .into_iter()
             .map(|f| text[f.range].to_owned())
             .collect()
@@ -81,15 +79,44 @@ mod tests {
 
     #[test]
     fn a_person_introduced_in_another_article_only() {
+        let texts = [
+            (
+                "a.md",
+                "Former Lebanese minister of finance, Karim Haddad, says so.",
+            ),
+            ("b.md", "Karim Haddad says so again."),
+        ];
+        // As the editor's workspace finds them …
         let mut ws = Workspace::new(default_catalog());
-        ws.update(
-            PathBuf::from("a.md"),
-            "Former Lebanese minister of finance, Karim Haddad, says so.".into(),
-        );
-        ws.update(PathBuf::from("b.md"), "Karim Haddad says so again.".into());
+        for (path, text) in texts {
+            ws.update(PathBuf::from(path), text.into());
+        }
         ws.refresh_discovered();
-        let hint = |p: &str| findings(&ws, ws.id(Path::new(p)).unwrap(), Severity::Hint).len();
-        assert_eq!((hint("a.md"), hint("b.md")), (0, 1));
+        let hints: Vec<usize> = ["a.md", "b.md"]
+            .iter()
+            .map(|p| {
+                findings(
+                    ws.catalog(),
+                    ws.get(Path::new(p)).unwrap().1,
+                    Severity::Hint,
+                )
+                .len()
+            })
+            .collect();
+        assert_eq!(hints, [0, 1]);
+        // … and as `dossier check` does, without an index across articles.
+        let catalog = default_catalog();
+        let matcher = Matcher::new(&catalog);
+        let articles = texts
+            .iter()
+            .map(|(path, text)| Article::analyze(PathBuf::from(path), text.to_string(), &matcher))
+            .collect();
+        let (catalog, articles) = crate::discovery::with_people(catalog, articles);
+        let hints: Vec<usize> = articles
+            .iter()
+            .map(|a| findings(&catalog, a, Severity::Hint).len())
+            .collect();
+        assert_eq!(hints, [0, 1]);
     }
 
     #[test]
