@@ -18,7 +18,7 @@ use super::report::{Checked, Report, ReportFormat, Tally};
 use super::{load, USAGE_ERROR};
 
 /// Files checked between two writes of the report.
-const BATCH: usize = 512;
+const BATCH: usize = 128;
 
 #[derive(clap::Args)]
 pub struct Args {
