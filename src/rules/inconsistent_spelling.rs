@@ -24,34 +24,43 @@ pub static RULE: Rule = Rule {
 /// a European one ("Faisal Miqdad" → "miqdad", "Al-Assad" → "assad", "di Mistura" →
 /// "di mistura").
 fn key(spelling: &str) -> String {
-    match key_parts(spelling) {
-        (Some(particle), last) => format!("{particle} {}", last.to_lowercase()),
-        (None, last) => last.to_lowercase(),
-    }
-}
-
-/// Whether two spellings have one [`key`]; without allocating when both are ASCII.
-fn same_key(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    if !a.is_ascii() || !b.is_ascii() {
-        return key(a) == key(b);
-    }
-    let (pa, la) = key_parts(a);
-    let (pb, lb) = key_parts(b);
-    pa == pb && la.eq_ignore_ascii_case(lb)
+    Key::of(spelling).lowered()
 }
 
 /// The parts of a [`key`] as written: the particle kept, if any, and the last word.
-fn key_parts(spelling: &str) -> (Option<&str>, &str) {
-    let mut words = spelling.rsplit(' ');
-    let last = words.next().unwrap_or(spelling);
-    let last = last.rsplit('-').next().unwrap_or(last);
-    let particle = words
-        .next()
-        .filter(|p| p.starts_with(char::is_lowercase) && p.len() <= 3);
-    (particle, last)
+#[derive(Clone, Copy)]
+struct Key<'a> {
+    particle: Option<&'a str>,
+    last: &'a str,
+}
+
+impl<'a> Key<'a> {
+    fn of(spelling: &'a str) -> Self {
+        let mut words = spelling.rsplit(' ');
+        let last = words.next().unwrap_or(spelling);
+        let last = last.rsplit('-').next().unwrap_or(last);
+        let particle = words
+            .next()
+            .filter(|p| p.starts_with(char::is_lowercase) && p.len() <= 3);
+        Self { particle, last }
+    }
+
+    fn lowered(self) -> String {
+        match self.particle {
+            Some(particle) => format!("{particle} {}", self.last.to_lowercase()),
+            None => self.last.to_lowercase(),
+        }
+    }
+
+    /// Whether two spellings have one [`key`]; without allocating when both are ASCII.
+    fn same(self, other: Key) -> bool {
+        self.particle == other.particle
+            && if self.last.is_ascii() && other.last.is_ascii() {
+                self.last.eq_ignore_ascii_case(other.last)
+            } else {
+                self.last.to_lowercase() == other.last.to_lowercase()
+            }
+    }
 }
 
 /// Two keys are spellings of one name when they are close (a transliteration), not different
@@ -82,7 +91,7 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
     let mut out = Vec::new();
     // Whom the article spells more than one way: each person's mentions against the first,
     // without building keys in the common case of one spelling throughout.
-    let mut first: FxHashMap<ActorId, &str> = FxHashMap::default();
+    let mut first: FxHashMap<ActorId, (&str, Key)> = FxHashMap::default();
     let mut spelled_apart = BTreeSet::new();
     for mention in &article.mentions {
         let Some(actor) = mention.target.actor() else {
@@ -92,7 +101,10 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
             continue;
         }
         let written = &article.text[mention.range.clone()];
-        if !same_key(written, first.entry(actor).or_insert(written)) {
+        let (spelled, key) = *first
+            .entry(actor)
+            .or_insert_with(|| (written, Key::of(written)));
+        if written != spelled && !Key::of(written).same(key) {
             spelled_apart.insert(actor);
         }
     }
