@@ -2,7 +2,6 @@
 //! `path:line:column`, the source line with the flagged words underlined, and a summary.
 //! Colours only on a terminal, and never when `NO_COLOR` is set.
 
-use std::fmt::Write;
 use std::io::IsTerminal;
 
 use dossier::rules::Severity;
@@ -69,7 +68,7 @@ pub fn part(file: &Checked, style: Style) -> String {
         style.paint(&mut out, "1", &f.message);
         out.push('\n');
         number.clear();
-        let _ = write!(number, "{}", start.line + 1);
+        push_number(&mut number, start.line + 1);
         let gutter = number.len();
         pad(&mut out, gutter);
         style.paint(&mut out, "1;34", "-->");
@@ -89,7 +88,7 @@ pub fn part(file: &Checked, style: Style) -> String {
         style.paint(&mut out, "1;34", "|");
         pad(&mut out, before + 1);
         text.clear();
-        text.extend(std::iter::repeat_n('^', width));
+        repeat(&mut text, CARETS, width);
         style.paint(&mut out, colour, &text);
         out.push('\n');
         for r in &f.related {
@@ -109,13 +108,44 @@ pub fn part(file: &Checked, style: Style) -> String {
 
 /// `path:line:column`, one-based.
 fn location(out: &mut String, path: &str, line: u32, character: u32) {
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{path}:{}:{}", line + 1, character + 1);
+    out.push_str(path);
+    out.push(':');
+    push_number(out, line + 1);
+    out.push(':');
+    push_number(out, character + 1);
+}
+
+/// A number in decimal.
+fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// `n` spaces.
 fn pad(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    repeat(out, SPACES, n);
+}
+
+const SPACES: &str = "                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// `n` characters of `run`, a run of one ASCII character, pushed a run at a time.
+fn repeat(out: &mut String, run: &str, n: usize) {
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(run.len());
+        out.push_str(&run[..k]);
+        left -= k;
+    }
 }
 
 /// The closing line: how many findings of each severity, in how many files.
@@ -232,6 +262,17 @@ mod tests {
             Style { colour: false },
             &[file],
         )
+    }
+
+    #[test]
+    fn numbers_and_runs() {
+        let mut out = String::new();
+        for n in [0, 7, 10, 4_294_967_295] {
+            push_number(&mut out, n);
+            out.push(' ');
+        }
+        repeat(&mut out, CARETS, 70);
+        assert_eq!(out, format!("0 7 10 4294967295 {}", "^".repeat(70)));
     }
 
     #[test]
