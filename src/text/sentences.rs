@@ -81,7 +81,10 @@ fn scan_line(
         if ellipsis.is_some_and(|e| e < i) {
             ellipsis = ELLIPSIS.find(&bytes[i..]).map(|k| i + k);
         }
-        let Some(at) = [stop, ellipsis].into_iter().flatten().min() else {
+        let Some(at) = (match (stop, ellipsis) {
+            (Some(s), Some(e)) => Some(s.min(e)),
+            (s, e) => s.or(e),
+        }) else {
             return;
         };
         i = at;
