@@ -43,9 +43,12 @@ pub struct Loaded {
 
 /// Reads an article: text decoded lossily from non-UTF-8, binary and oversized files refused.
 pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
-    // Opening a FIFO blocks until someone writes to it, and a device may never end: only
-    // regular files are opened at all.
-    let kind = fs::metadata(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    let file = open_without_waiting(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
+    // A device may never end: only regular files are read. Their size is taken from the open
+    // file, not the path, which would be looked up a second time.
+    let kind = file
+        .metadata()
+        .map_err(|e| Skip::Unreadable(e.to_string()))?;
     if !kind.is_file() {
         return Err(Skip::Unreadable("not a regular file".into()));
     }
@@ -55,7 +58,6 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
     if size > limit {
         return Err(Skip::TooLarge { size, limit });
     }
-    let file = fs::File::open(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
     let mut bytes = Vec::with_capacity(size as usize);
     // Read at most one byte past the limit, in case the file grew since its size was taken.
     file.take(limit + 1)
@@ -77,6 +79,22 @@ pub fn read_article(path: &Path, limit: u64) -> Result<Loaded, Skip> {
             lossy: true,
         }),
     }
+}
+
+/// Opens a file for reading without waiting for it: opening a FIFO waits for a writer unless
+/// told not to (a regular file reads the same either way).
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 /// Reads a file of the workspace folder `root` as [`read_article`] does, but never through a
