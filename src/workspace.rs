@@ -353,14 +353,16 @@ fn postings(article: &Article) -> Vec<(ActorId, Posting)> {
             let mention = &article.mentions[i as usize];
             match mention.target {
                 Target::Actor(_) => {
-                    let rank = match (mention.form, mention.with_role) {
-                        (Form::Name, true) => 2,
-                        (Form::Name, false) => 1,
-                        _ => 0,
-                    };
                     posting.resolved.push(i);
                     // Best rank first; among equals, the earliest mention (they come in order).
-                    if posting.intro.is_none_or(|old| rank > old.rank) {
+                    // The role is looked for only while it can still raise the rank.
+                    let best = posting.intro.map(|old| old.rank);
+                    let rank = match mention.form {
+                        Form::Name if best < Some(2) && mention.with_role(&article.text) => 2,
+                        Form::Name => 1,
+                        _ => 0,
+                    };
+                    if best < Some(rank) {
                         posting.intro = Some(Intro { rank, mention: i });
                     }
                 }

@@ -63,9 +63,15 @@ pub struct Mention {
     pub range: Range<usize>,
     pub target: Target,
     pub form: Form,
-    /// A role is written beside the name ("UN envoy Geir Pedersen"): the kind of mention that
-    /// introduces an actor.
-    pub with_role: bool,
+}
+
+impl Mention {
+    /// Whether a role is written beside the name in `text` ("UN envoy Geir Pedersen"): the
+    /// kind of mention that introduces an actor. Read from the words around it when asked, as
+    /// only an actor's first mentions are asked about.
+    pub fn with_role(&self, text: &str) -> bool {
+        self.form == Form::Name && context::has_role_beside(text, self.range.start, self.range.end)
+    }
 }
 
 /// One reading of a spelling: the actor it may name and how.
@@ -225,14 +231,11 @@ impl Matcher {
                 default,
             )
         };
-        let with_role =
-            first.form == Form::Name && context::has_role_beside(text, range.start, range.end);
         Some(Hit {
             mention: Mention {
                 range,
                 target,
                 form: first.form,
-                with_role,
             },
             default,
             weak,

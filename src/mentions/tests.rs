@@ -102,9 +102,10 @@ fn titles_are_not_part_of_the_name() {
     assert_eq!(f[0].0, "Bashar al-Assad");
     assert_eq!(f[1].0, "Faisal Mekdad");
     let catalog = catalog();
-    let mentions = Matcher::new(&catalog).find("President Bashar al-Assad met Geir Pedersen.");
-    assert!(mentions[0].with_role);
-    assert!(!mentions[1].with_role);
+    let text = "President Bashar al-Assad met Geir Pedersen.";
+    let mentions = Matcher::new(&catalog).find(text);
+    assert!(mentions[0].with_role(text));
+    assert!(!mentions[1].with_role(text));
 }
 
 #[test]

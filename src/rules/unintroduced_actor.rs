@@ -30,7 +30,7 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
         // A discovered person's role comes from another article: readers of this one still
         // meet a bare name.
         let known = !a.discovered && (!a.description.is_empty() || !a.roles.is_empty());
-        if a.kind != ActorKind::Person || known || mention.with_role {
+        if a.kind != ActorKind::Person || known || mention.with_role(&article.text) {
             continue;
         }
         out.push(Finding {
