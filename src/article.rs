@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::mentions::{Matcher, Mention};
 use crate::text::{article_date, Date, LineIndex};
@@ -12,7 +13,8 @@ pub struct Article {
     pub path: PathBuf,
     pub text: String,
     pub lines: LineIndex,
-    pub date: Option<Date>,
+    /// Worked out when first asked: hover cards and introductions need it, the rules do not.
+    date: OnceLock<Option<Date>>,
     /// In text order.
     pub mentions: Vec<Mention>,
 }
@@ -22,10 +24,15 @@ impl Article {
         Self {
             path,
             lines: LineIndex::new(&text),
-            date: article_date(&text),
+            date: OnceLock::new(),
             mentions: matcher.find(&text),
             text,
         }
+    }
+
+    /// The article's own date (front matter, or a dateline near the top).
+    pub fn date(&self) -> Option<Date> {
+        *self.date.get_or_init(|| article_date(&self.text))
     }
 
     /// The index of the mention covering a byte offset; a cursor just after a name counts.

@@ -323,7 +323,7 @@ impl Workspace {
                 let (a_article, b_article) = (self.article(*a), self.article(*b));
                 ib.rank
                     .cmp(&ia.rank)
-                    .then_with(|| dated_first(a_article.date, b_article.date))
+                    .then_with(|| dated_first(a_article.date(), b_article.date()))
                     .then_with(|| a_article.path.cmp(&b_article.path))
             })
             .map(|(article, intro)| Introduction {

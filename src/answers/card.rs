@@ -34,10 +34,10 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
                     .map_or("its government", |m| m.sense.as_str());
                 let _ = writeln!(card, "**{written}** — here: {sense}\n");
             }
-            card.push_str(&actor_card(ws, actor, article.date));
+            card.push_str(&actor_card(ws, actor, article.date()));
             card
         }
-        None => ambiguous_card(catalog, written, &mention.target, article.date),
+        None => ambiguous_card(catalog, written, &mention.target, article.date()),
     };
     Some(Hover {
         range: mention.range.clone(),

@@ -60,7 +60,7 @@ pub fn completions(ws: &Workspace, id: ArticleId, offset: usize) -> Vec<Completi
             replace: start..offset,
             kind: a.kind,
             detail: a
-                .role_at(article.date)
+                .role_at(article.date())
                 .map_or_else(|| a.description.clone(), |r| r.title.clone()),
         });
     }

@@ -886,7 +886,7 @@ impl LanguageServer for Backend {
                         filter_text: Some(c.filter),
                         documentation: Some(Documentation::MarkupContent(MarkupContent {
                             kind: MarkupKind::Markdown,
-                            value: answers::card::actor_card(ws, c.actor, article.date),
+                            value: answers::card::actor_card(ws, c.actor, article.date()),
                         })),
                         text_edit: Some(CompletionTextEdit::Edit(TextEdit {
                             range: convert::range(article, &c.replace, enc),
