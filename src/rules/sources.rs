@@ -194,7 +194,7 @@ pub(crate) fn vague_markers(low: &str) -> Vec<usize> {
 pub(crate) fn speaker_cues(low: &str) -> impl Iterator<Item = usize> + '_ {
     static CUES: LazyLock<Regex> = LazyLock::new(|| {
         let mut words: Vec<String> = Vec::new();
-        for w in VAGUE_HEADS.iter().chain(ANONYMOUS_ROLES) {
+        for w in VAGUE_HEADS.list.iter().chain(ANONYMOUS_ROLES.list) {
             words.extend([w.to_string(), format!("{w}s"), format!("{w}es")]);
         }
         words.extend(["spokesmen", "spokeswomen"].map(String::from));
@@ -347,8 +347,8 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     let k = lower(key);
     let determiner = (0..key)
         .rev()
-        .take_while(|&j| !PREPOSITIONS.contains(&lower(j)))
-        .find(|&j| DETERMINERS.contains(&lower(j)) || is_possessive(lower(j)))
+        .take_while(|&j| !PREPOSITIONS.contains(lower(j)))
+        .find(|&j| DETERMINERS.contains(lower(j)) || is_possessive(lower(j)))
         .map(lower);
     // "the source", and "the envoy's spokeswoman": a source the text has already placed.
     let definite = determiner.is_some_and(|d| {
@@ -356,7 +356,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
     });
     let plural = k.ends_with('s') && !k.ends_with("ss");
     let lemma = singular(k);
-    if VAGUE_HEADS.contains(&k) {
+    if VAGUE_HEADS.contains(k) {
         // "the observers" are a group the text has introduced; "state media" is the official
         // press, which readers know.
         let official_media = k == "media"
@@ -371,7 +371,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
             Voice::Vague
         };
     }
-    if plural && !PLURAL_ANONYMOUS.contains(&&*lemma) {
+    if plural && !PLURAL_ANONYMOUS.contains(&lemma) {
         return Voice::Identified;
     }
     // "people say" is a crowd; "two people" or "people familiar with the talks" are unnamed
@@ -384,7 +384,7 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
         return Voice::AnonymousRef { lemma };
     }
     let described = (0..words.len())
-        .any(|j| j != key && !UNDESCRIPTIVE.contains(&lower(j)) && !is_adverb(lower(j)));
+        .any(|j| j != key && !UNDESCRIPTIVE.contains(lower(j)) && !is_adverb(lower(j)));
     Voice::Anonymous(Anonymous { lemma, described })
 }
 
@@ -394,13 +394,13 @@ fn classify(s: &Sent, words: &[Tok]) -> Voice {
 /// a name or another noun follows the role word. Pronouns and names give none.
 fn key_word(s: &Sent, words: &[Tok]) -> Option<usize> {
     let lower = |j: usize| words[j].lower(s);
-    if words.len() == 1 && PRONOUNS.contains(&lower(0)) {
+    if words.len() == 1 && PRONOUNS.contains(lower(0)) {
         return None;
     }
     (0..words.len()).position(|j| {
-        let is_head = j + 1 == words.len() || PREPOSITIONS.contains(&lower(j + 1));
+        let is_head = j + 1 == words.len() || PREPOSITIONS.contains(lower(j + 1));
         let w = lower(j);
-        is_head && (VAGUE_HEADS.contains(&w) || ANONYMOUS_ROLES.contains(&&*singular(w)))
+        is_head && (VAGUE_HEADS.contains(w) || ANONYMOUS_ROLES.contains(&singular(w)))
     })
 }
 
@@ -454,10 +454,10 @@ fn verb_attribution(
         let pw = prev.lower(s);
         // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
         // an infinitive ("is thought to have urged"), not a statement.
-        if ARTICLES.contains(&pw) || is_possessive(pw) || pw == "to" {
+        if ARTICLES.contains(pw) || is_possessive(pw) || pw == "to" {
             return None;
         }
-        if BE_FORMS.contains(&pw) {
+        if BE_FORMS.contains(pw) {
             // A passive: only "was reported by X" names the speaker.
             return if toks.get(v + 1).is_some_and(|t| t.is(s, "by")) {
                 speaker_after(s, toks, v + 2).map(|np| (v, np.clone(), Some(v), np.end_tok()))
@@ -540,7 +540,7 @@ fn core_start(s: &Sent, toks: &[Tok], np: &Speaker) -> usize {
     let lookback = key.saturating_sub(5).max(np.first);
     if let Some(d) = (lookback..key).rev().find(|&j| {
         let w = toks[j].lower(s);
-        DETERMINERS.contains(&w) || is_possessive(w) || matches!(w, "many" | "most")
+        DETERMINERS.contains(w) || is_possessive(w) || matches!(w, "many" | "most")
     }) {
         return d;
     }
@@ -599,7 +599,7 @@ fn inverted_speaker(s: &Sent, toks: &[Tok], start: usize) -> Option<Speaker> {
     let first = toks[np.first];
     let looks_like_speaker = first.capitalized(s)
         || key_word(s, &toks[np.first..=np.last]).is_some()
-        || PRONOUNS.contains(&first.lower(s));
+        || PRONOUNS.contains(first.lower(s));
     let ends_clause = toks.get(np.last + 1).is_none_or(|t| {
         // … or runs on into a relative clause: "said a diplomat who follows the talks".
         matches!(
@@ -631,7 +631,7 @@ fn point_of_view(
     let mut first = p;
     while first > 0
         && toks[first - 1].capitalized(s)
-        && !PREPOSITIONS.contains(&toks[first - 1].lower(s))
+        && !PREPOSITIONS.contains(toks[first - 1].lower(s))
     {
         first -= 1;
     }
@@ -653,7 +653,7 @@ fn figure_source(
         let prev = toks[i - 1];
         let acronym = prev.text(s).len() >= 2 && prev.text(s).chars().all(|c| c.is_uppercase());
         let not_initial = i >= 2 || acronym || is_possessive(prev.lower(s));
-        if prev.capitalized(s) && not_initial && !DETERMINERS.contains(&prev.lower(s)) {
+        if prev.capitalized(s) && not_initial && !DETERMINERS.contains(prev.lower(s)) {
             let np = Speaker {
                 first: i - 1,
                 last: i - 1,
@@ -682,34 +682,18 @@ fn figure_source(
 /// speech verb: asked of every word of the sentences parsed, so most words (short function
 /// words) are turned away by their first letter and length before any lookup.
 fn figure_or_speech(w: &str) -> (bool, bool) {
-    /// By first byte, a bit for each length (below 64) that a figure noun or speech verb with
-    /// that first byte has.
-    static LENGTHS: LazyLock<[u64; 256]> = LazyLock::new(|| {
-        let mut lengths = [0u64; 256];
-        for word in FIGURE_NOUNS.iter().chain(SPEECH_VERBS) {
-            if let (Some(&first), true) = (word.as_bytes().first(), word.len() < 64) {
-                lengths[first as usize] |= 1 << word.len();
-            }
-        }
-        lengths
-    });
-    let Some(&first) = w.as_bytes().first() else {
-        return (false, false);
-    };
-    if w.len() >= 64 || LENGTHS[first as usize] & (1 << w.len()) == 0 {
-        return (false, false);
-    }
-    (FIGURE_NOUNS.contains(&w), is_speech_verb(w))
+    (FIGURE_NOUNS.contains(w), is_speech_verb(w))
 }
 
 fn is_speech_verb(w: &str) -> bool {
     static SET: LazyLock<FxHashSet<&str>> =
-        LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
-    SET.contains(w)
+        LazyLock::new(|| SPEECH_VERBS.list.iter().copied().collect());
+    SPEECH_VERBS.may_hold(w) && SET.contains(w)
 }
 
 fn is_stop_word(w: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    static SET: LazyLock<FxHashSet<&str>> =
+        LazyLock::new(|| STOP_WORDS.list.iter().copied().collect());
     SET.contains(w)
 }
 
@@ -757,13 +741,47 @@ pub(crate) fn is_view_verb(w: &str) -> bool {
 }
 
 fn is_skippable(w: &str) -> bool {
-    is_adverb(w) || SKIPPABLE.contains(&w)
+    is_adverb(w) || SKIPPABLE.contains(w)
+}
+
+/// A list of lower-case words, asked about by first byte and length before any word is
+/// compared: most words of a sentence are in none of the lists.
+struct Words {
+    list: &'static [&'static str],
+    /// By first byte: a bit for each length (below 64) that a word of the list has.
+    lengths: [u64; 256],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Self {
+        let mut lengths = [0u64; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let word = list[i].as_bytes();
+            if !word.is_empty() && word.len() < 64 {
+                lengths[word[0] as usize] |= 1 << word.len();
+            }
+            i += 1;
+        }
+        Self { list, lengths }
+    }
+
+    /// Whether a word of the list has the first byte and the length of `w`.
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes().first().is_some_and(|&first| {
+            w.len() < 64 && self.lengths[first as usize] & (1 << w.len()) != 0
+        })
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.may_hold(w) && self.list.contains(&w)
+    }
 }
 
 const MAX_SPEAKER_WORDS: usize = 10;
 
 /// Verbs that report what someone says, thinks or finds.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: Words = Words::new(&[
     "acknowledge",
     "acknowledged",
     "acknowledges",
@@ -908,10 +926,10 @@ const SPEECH_VERBS: &[&str] = &[
     "write",
     "writes",
     "wrote",
-];
+]);
 
 /// Nouns whose speakers no reader can check, in the plural or as a bare quantifier.
-const VAGUE_HEADS: &[&str] = &[
+static VAGUE_HEADS: Words = Words::new(&[
     "observers",
     "analysts",
     "experts",
@@ -933,10 +951,10 @@ const VAGUE_HEADS: &[&str] = &[
     "most",
     "everyone",
     "several",
-];
+]);
 
 /// Singular nouns for an unnamed individual ("a source", "an official", "an expert on X").
-const ANONYMOUS_ROLES: &[&str] = &[
+static ANONYMOUS_ROLES: Words = Words::new(&[
     "source",
     "official",
     "diplomat",
@@ -972,15 +990,15 @@ const ANONYMOUS_ROLES: &[&str] = &[
     "insider",
     "people",
     "worker",
-];
+]);
 
 /// Role nouns that stay anonymous in the plural ("officials said"); other plurals ("residents
 /// said", "members of the delegation said") are collective voices the rule leaves alone, and the
 /// plurals of "observer", "analyst" and the like are vague (see [`VAGUE_HEADS`]).
-const PLURAL_ANONYMOUS: &[&str] = &["source", "official", "aide", "people"];
+static PLURAL_ANONYMOUS: Words = Words::new(&["source", "official", "aide", "people"]);
 
 /// Words that say nothing about an anonymous source's position.
-const UNDESCRIPTIVE: &[&str] = &[
+static UNDESCRIPTIVE: Words = Words::new(&[
     "a",
     "an",
     "the",
@@ -1009,21 +1027,21 @@ const UNDESCRIPTIVE: &[&str] = &[
     "top",
     "key",
     "prominent",
-];
+]);
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: Words = Words::new(&[
     "a", "an", "the", "one", "two", "three", "some", "several", "another", "this", "that", "these",
     "those", "his", "her", "their", "its", "our",
-];
+]);
 
 /// Words after which a speech verb is a noun.
-const ARTICLES: &[&str] = &[
+static ARTICLES: Words = Words::new(&[
     "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our",
-];
+]);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+static PRONOUNS: Words = Words::new(&["he", "she", "they", "we", "i", "it", "you"]);
 
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: Words = Words::new(&[
     "of",
     "in",
     "at",
@@ -1050,19 +1068,19 @@ const PREPOSITIONS: &[&str] = &[
     "cited",
     "interviewed",
     "by",
-];
+]);
 
 /// Words that end a speaker when reading backwards or forwards.
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: Words = Words::new(&[
     "that", "and", "but", "as", "while", "when", "because", "if", "so", "than", "where", "which",
     "what", "how", "though", "although", "whereas", "after", "before", "since", "until", "even",
     "whether", "nor", "or", "yet", "there", "it", "this", "is", "are", "was", "were", "be", "been",
     "not", "have", "has", "had", "will", "would", "can", "could", "may", "might", "amid",
     "despite", "without",
-];
+]);
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb.
-const SKIPPABLE: &[&str] = &[
+static SKIPPABLE: Words = Words::new(&[
     "also",
     "later",
     "then",
@@ -1105,12 +1123,12 @@ const SKIPPABLE: &[&str] = &[
     "haven’t",
     "hadn’t",
     "won’t",
-];
+]);
 
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+static BE_FORMS: Words = Words::new(&["is", "are", "was", "were", "be", "been", "being", "am"]);
 
 /// Nouns for published numbers; a named owner makes them a source ("UN figures").
-const FIGURE_NOUNS: &[&str] = &[
+static FIGURE_NOUNS: Words = Words::new(&[
     "figures",
     "data",
     "statistics",
@@ -1123,7 +1141,7 @@ const FIGURE_NOUNS: &[&str] = &[
     "poll",
     "study",
     "toll",
-];
+]);
 
 #[cfg(test)]
 mod tests {
