@@ -1,8 +1,8 @@
-//! Loading a workspace from the shell: the folder's settings, its articles, the index — the
-//! same files and the same analysis the language server sees.
+//! Loading a workspace from the shell: the folder's settings and its articles, analysed, and
+//! the index across them for the commands that ask for it — the same files and the same
+//! analysis the language server sees.
 
 use std::path::{Path, PathBuf};
-
 use std::sync::Arc;
 
 use dossier::article::Article;
