@@ -30,6 +30,15 @@ impl Article {
         }
     }
 
+    /// Analyses articles again, in parallel, with the matcher of a catalog that changed.
+    pub fn analyze_again(articles: Vec<Article>, matcher: &Matcher) -> Vec<Article> {
+        use rayon::prelude::*;
+        articles
+            .into_par_iter()
+            .map(|a| Article::analyze(a.path, a.text, matcher))
+            .collect()
+    }
+
     /// The article's own date (front matter, or a dateline near the top).
     pub fn date(&self) -> Option<Date> {
         *self.date.get_or_init(|| article_date(&self.text))

@@ -121,16 +121,11 @@ impl Workspace {
     }
 
     fn reanalyse(&mut self, catalog: Catalog) {
-        use rayon::prelude::*;
         let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
         let base = Arc::clone(&self.base);
         *self = Workspace::new(catalog);
         self.base = base;
-        let matcher = self.matcher();
-        let articles: Vec<Article> = articles
-            .into_par_iter()
-            .map(|a| Article::analyze(a.path, a.text, &matcher))
-            .collect();
+        let articles = Article::analyze_again(articles, &self.matcher);
         self.insert_all(articles);
     }
 
@@ -163,7 +158,7 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
-        let postings = postings(&article);
+        let postings = entry(&article);
         let id = self.slot(&article.path);
         for (actor, posting) in postings {
             let a = actor.0 as usize;
@@ -186,7 +181,7 @@ impl Workspace {
             }
             return;
         }
-        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(postings).collect();
+        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(entry).collect();
         let mut counts = vec![0; self.postings.len()];
         for (actor, _) in postings.iter().flatten() {
             counts[actor.0 as usize] += 1;
@@ -331,6 +326,14 @@ impl Workspace {
                 mention: intro.mention as usize,
             })
     }
+}
+
+/// What the index keeps of an article: its postings. Its date is worked out here too, off the
+/// request path: an actor's introduction compares the dates of every article that mentions it,
+/// and the first hover on a much-mentioned actor would otherwise parse them all.
+fn entry(article: &Article) -> Vec<(ActorId, Posting)> {
+    article.date();
+    postings(article)
 }
 
 /// What an article holds of each actor it mentions, by actor.

@@ -88,11 +88,7 @@ pub fn with_people(mut catalog: Catalog, articles: Vec<Article>) -> (Catalog, Ve
         return (catalog, articles);
     }
     catalog.extend(people.into_iter().map(|actor| (actor, None)));
-    let matcher = Matcher::new(&catalog);
-    let articles = articles
-        .into_par_iter()
-        .map(|a| Article::analyze(a.path, a.text, &matcher))
-        .collect();
+    let articles = Article::analyze_again(articles, &Matcher::new(&catalog));
     (catalog, articles)
 }
 
