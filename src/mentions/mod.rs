@@ -17,10 +17,11 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{nfa, Anchored, MatchKind};
 
 use crate::catalog::{ActorId, ActorKind, ActorSet, Catalog};
+use crate::text::possible_word_starts;
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,8 +85,11 @@ struct Reading {
 /// The automaton over every spelling of every actor in a catalog.
 pub struct Matcher {
     automaton: nfa::contiguous::NFA,
-    /// By byte: both of [`BEFORE`]'s flags if a spelling starts with it, else none.
+    /// By byte: [`START`] if a spelling starts with it, and [`SHORT`] if one is that byte
+    /// alone.
     starts: [u8; 256],
+    /// The first three bytes of every spelling, as a Bloom filter (see [`Prefixes`]).
+    prefixes: Prefixes,
     /// What each pattern may name, by pattern index.
     spellings: Vec<Spelling>,
     /// How many actors the catalog has.
@@ -125,9 +129,20 @@ impl Matcher {
         let patterns = spellings(catalog);
         let kinds: Vec<ActorKind> = catalog.actors().map(|(_, a)| a.kind).collect();
         let mut starts = [0; 256];
+        let mut prefixes = Prefixes::default();
         for (spelling, _) in &patterns {
-            if let Some(&b) = spelling.as_bytes().first() {
-                starts[b as usize] = AFTER_ASCII_GAP | AFTER_NON_ASCII;
+            let bytes = spelling.as_bytes();
+            if let Some(&b) = bytes.first() {
+                starts[b as usize] |= START;
+            }
+            match *bytes {
+                [b] => starts[b as usize] |= SHORT,
+                // Followed by whatever ends a word, or by the end of the text (read as a space).
+                [b0, b1] => (0..=255u8)
+                    .filter(|b2| !b2.is_ascii_alphanumeric())
+                    .for_each(|b2| prefixes.insert([b0, b1, b2])),
+                [b0, b1, b2, ..] => prefixes.insert([b0, b1, b2]),
+                [] => {}
             }
         }
         // Walked anchored only, from where a name may start. The compact NFA, not a DFA: the
@@ -140,6 +155,7 @@ impl Matcher {
         Self {
             automaton,
             starts,
+            prefixes,
             spellings: patterns
                 .into_iter()
                 .map(|(_, readings)| Spelling::new(readings, &kinds))
@@ -169,35 +185,18 @@ impl Matcher {
         let mut end = 0;
         // A name starts with one of its first bytes (never inside a character), where no
         // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
-        // Decided on the byte and the one before it without a branch for most bytes; only a
-        // non-ASCII character before asks for decoding.
-        let mut before = AFTER_ASCII_GAP;
-        for (at, &byte) in bytes.iter().enumerate() {
-            let candidate = self.starts[byte as usize] & before;
-            before = BEFORE[byte as usize];
-            if candidate == 0 || (candidate == AFTER_NON_ASCII && !at_word_start(text, at)) {
+        // Half of all words start with a byte that some spelling starts with ("a" for
+        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
+        // automaton is walked.
+        for at in possible_word_starts(bytes) {
+            let starts = self.starts[bytes[at] as usize];
+            if starts == 0
+                || (starts & SHORT == 0 && !self.prefixes.may_hold(bytes, at))
+                || (at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at))
+            {
                 continue;
             }
-            let mut longest = None;
-            let mut sid = start;
-            for (i, &b) in bytes[at..].iter().enumerate() {
-                sid = self.automaton.next_state(Anchored::Yes, sid, b);
-                if self.automaton.is_dead(sid) {
-                    break;
-                }
-                let to = at + i + 1;
-                if self.automaton.is_match(sid) && at_word_end(text, to) {
-                    // The spelling that ends here (a state's other matches are shorter ones
-                    // that end here too, met by the walks from where they start).
-                    let spelled = (0..self.automaton.match_len(sid))
-                        .map(|k| self.automaton.match_pattern(sid, k))
-                        .find(|&p| self.automaton.pattern_len(p) == to - at);
-                    if let Some(p) = spelled {
-                        longest = Some((to, p.as_usize()));
-                    }
-                }
-            }
-            let Some((to, pattern)) = longest else {
+            let Some((to, pattern)) = self.longest_at(text, start, at) else {
                 continue;
             };
             if at >= end {
@@ -205,6 +204,32 @@ impl Matcher {
             }
             end = end.max(to);
         }
+    }
+
+    /// The longest spelling that starts at byte `at` of `text` and ends a word, with its
+    /// pattern index.
+    fn longest_at(&self, text: &str, start: StateID, at: usize) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut longest = None;
+        let mut sid = start;
+        for (i, &b) in bytes[at..].iter().enumerate() {
+            sid = self.automaton.next_state(Anchored::Yes, sid, b);
+            if self.automaton.is_dead(sid) {
+                break;
+            }
+            let to = at + i + 1;
+            if self.automaton.is_match(sid) && at_word_end(text, to) {
+                // The spelling that ends here (a state's other matches are shorter ones
+                // that end here too, met by the walks from where they start).
+                let spelled = (0..self.automaton.match_len(sid))
+                    .map(|k| self.automaton.match_pattern(sid, k))
+                    .find(|&p| self.automaton.pattern_len(p) == to - at);
+                if let Some(p) = spelled {
+                    longest = Some((to, p.as_usize()));
+                }
+            }
+        }
+        longest
     }
 
     /// Picks the readings that fit the context of one hit.
@@ -308,25 +333,47 @@ struct Hit {
     weak: bool,
 }
 
-/// What a byte says of the position after it: an ASCII character other than a letter or digit
-/// ends a word; after a non-ASCII one, the character has to be decoded to tell.
-const AFTER_ASCII_GAP: u8 = 1;
-const AFTER_NON_ASCII: u8 = 2;
-static BEFORE: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = if b >= 0x80 {
-            AFTER_NON_ASCII
-        } else if (b as u8).is_ascii_alphanumeric() {
-            0
-        } else {
-            AFTER_ASCII_GAP
-        };
-        b += 1;
+/// In [`Matcher`]'s `starts`: a spelling starts with this byte.
+const START: u8 = 1;
+/// In [`Matcher`]'s `starts`: a spelling is this one byte, too short for [`Prefixes`].
+const SHORT: u8 = 2;
+
+/// A Bloom filter of three-byte strings: 64 kibibits, a fraction of the first-level cache, for
+/// the few thousand prefixes of a catalog's spellings. A string it does not hold is the prefix
+/// of no spelling; one it holds may be.
+struct Prefixes(Box<[u64; 1024]>);
+
+impl Default for Prefixes {
+    fn default() -> Self {
+        Self(Box::new([0; 1024]))
     }
-    table
-};
+}
+
+impl Prefixes {
+    fn bit(prefix: [u8; 3]) -> usize {
+        let key = u32::from_le_bytes([prefix[0], prefix[1], prefix[2], 0]);
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn insert(&mut self, prefix: [u8; 3]) {
+        let bit = Self::bit(prefix);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether the three bytes from `at` (a space for any past the end) may start a spelling.
+    fn may_hold(&self, bytes: &[u8], at: usize) -> bool {
+        let prefix = match bytes.get(at..at + 3) {
+            Some(&[b0, b1, b2]) => [b0, b1, b2],
+            _ => {
+                let mut prefix = [b' '; 3];
+                prefix[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                prefix
+            }
+        };
+        let bit = Self::bit(prefix);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
 
 /// No letter or digit stands right before byte `at` (a character boundary).
 fn at_word_start(text: &str, at: usize) -> bool {

@@ -6,10 +6,11 @@ use std::path::Path;
 use super::*;
 use crate::catalog::default_catalog;
 
-/// The default catalog plus two made-up people who share a surname.
+/// The default catalog plus two made-up people who share a surname, and a name of one letter.
 fn catalog() -> Catalog {
     let mut catalog = default_catalog();
     let extra = r#"{"actors": [
+        {"id": "x-platform", "name": "X", "kind": "organization", "description": "The social network formerly called Twitter."},
         {"id": "samir-haddad", "name": "Samir Haddad", "kind": "person", "roles": [{"title": "Head of the negotiating body"}]},
         {"id": "nadia-haddad", "name": "Nadia Haddad", "kind": "person", "roles": [{"title": "Minister of state"}]}
     ]}"#;
@@ -264,6 +265,7 @@ mod spans {
             "pro",
             "é",
             "x",
+            "X",
             "1",
         ]);
         let glue = prop::sample::select(vec![" ", " ", " ", "-", "", "’", "“", ". ", "\n", "é"]);

@@ -8,7 +8,7 @@ pub mod quotes;
 pub mod sentences;
 
 pub use bytes::{char_count, utf16_len};
-pub(crate) use bytes::{find_in, lines_inclusive};
+pub(crate) use bytes::{find_in, lines_inclusive, possible_word_starts};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
