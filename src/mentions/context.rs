@@ -1,11 +1,11 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
-use std::sync::LazyLock;
+use crate::text::Words;
 
 /// Words that make the phrase around a name a role ("UN envoy Geir Pedersen", "Sergey Lavrov,
 /// Russia's foreign minister,"). Compared lower-cased.
-const ROLE_WORDS: [&str; 40] = [
+static ROLE_WORDS: Words = Words::new(&[
     "president",
     "minister",
     "secretary",
@@ -46,15 +46,15 @@ const ROLE_WORDS: [&str; 40] = [
     "senator",
     "diplomat",
     "secretary-general",
-];
+]);
 
 /// Lower-case words inside a title ("minister of state", "former foreign minister").
-const TITLE_LINKS: [&str; 10] = [
+static TITLE_LINKS: Words = Words::new(&[
     "of", "for", "the", "state", "foreign", "affairs", "former", "special", "senior", "then",
-];
+]);
 
 /// Prepositions after which a capital is the city ("an embassy in Washington").
-const LOCATIVE: [&str; 12] = [
+static LOCATIVE: Words = Words::new(&[
     "in",
     "at",
     "near",
@@ -67,10 +67,10 @@ const LOCATIVE: [&str; 12] = [
     "via",
     "visited",
     "visiting",
-];
+]);
 
 /// Words of movement after which "to"/"from" a capital is the city ("flew to Moscow").
-const MOVEMENT: [&str; 18] = [
+static MOVEMENT: Words = Words::new(&[
     "travelled",
     "traveled",
     "travel",
@@ -89,10 +89,10 @@ const MOVEMENT: [&str; 18] = [
     "journey",
     "fled",
     "back",
-];
+]);
 
 /// Nouns after which a capital is the city ("the Damascus countryside").
-const PLACE_NOUNS: [&str; 10] = [
+static PLACE_NOUNS: Words = Words::new(&[
     "airport",
     "countryside",
     "suburbs",
@@ -103,19 +103,25 @@ const PLACE_NOUNS: [&str; 10] = [
     "province",
     "outskirts",
     "neighbourhood",
-];
+]);
 
 /// Abbreviations whose full stop ends no sentence.
-const ABBREVIATIONS: [&str; 14] = [
+static ABBREVIATIONS: Words = Words::new(&[
     "gen.", "dr.", "mr.", "mrs.", "ms.", "col.", "lt.", "maj.", "prof.", "st.", "u.s.", "u.n.",
     "no.", "sen.",
-];
+]);
 
 /// Does a word end its sentence ("met." but not "Gen.")?
 pub(crate) fn ends_sentence(word: &str) -> bool {
+    if word
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
-    word.ends_with(['!', '?'])
-        || (word.ends_with('.') && !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+    word.ends_with(['!', '?']) || (word.ends_with('.') && !ABBREVIATIONS.contains_any_case(word))
 }
 
 /// How far around a name its context is read: enough for the eight words an apposition may
@@ -148,32 +154,25 @@ fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
 
 /// A word without the punctuation around it ("minister," → "minister", "Gen." → "Gen").
 fn bare(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let word = bare(word);
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+fn is_one_of(word: &str, list: &Words) -> bool {
+    list.contains_any_case(bare(word))
 }
 
-/// The role words by length: every name asks about the words before and after it, and most
-/// of them have no role word of their length to compare with.
-static ROLES_BY_LENGTH: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
-    let mut by_length = vec![Vec::new(); ROLE_WORDS.iter().map(|w| w.len()).max().unwrap_or(0) + 1];
-    for w in ROLE_WORDS {
-        by_length[w.len()].push(w);
-    }
-    by_length
-});
-
 pub(crate) fn is_role_word(word: &str) -> bool {
-    let is_role = |w: &str| {
-        ROLES_BY_LENGTH
-            .get(w.len())
-            .is_some_and(|roles| roles.iter().any(|r| r.eq_ignore_ascii_case(w)))
-    };
     let word = bare(word);
-    is_role(word) || word.strip_suffix('s').is_some_and(is_role)
+    ROLE_WORDS.contains_any_case(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| ROLE_WORDS.contains_any_case(w))
 }
 
 /// Does the text give a role beside the name at `range`: a title just before it ("Foreign
@@ -236,7 +235,7 @@ pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
     let mut before = words_before(text, start);
     match before.next() {
         Some(w) if is_one_of(w, &LOCATIVE) => true,
-        Some(w) if is_one_of(w, &["to", "from"]) => {
+        Some(w) if bare(w).eq_ignore_ascii_case("to") || bare(w).eq_ignore_ascii_case("from") => {
             before.next().is_some_and(|w| is_one_of(w, &MOVEMENT))
         }
         _ => false,

@@ -14,6 +14,7 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::compile;
+use crate::text::Words;
 
 /// One attribution found in a sentence. Ranges are byte offsets into the whole text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -742,40 +743,6 @@ pub(crate) fn is_view_verb(w: &str) -> bool {
 
 fn is_skippable(w: &str) -> bool {
     is_adverb(w) || SKIPPABLE.contains(w)
-}
-
-/// A list of lower-case words, asked about by first byte and length before any word is
-/// compared: most words of a sentence are in none of the lists.
-struct Words {
-    list: &'static [&'static str],
-    /// By first byte: a bit for each length (below 64) that a word of the list has.
-    lengths: [u64; 256],
-}
-
-impl Words {
-    const fn new(list: &'static [&'static str]) -> Self {
-        let mut lengths = [0u64; 256];
-        let mut i = 0;
-        while i < list.len() {
-            let word = list[i].as_bytes();
-            if !word.is_empty() && word.len() < 64 {
-                lengths[word[0] as usize] |= 1 << word.len();
-            }
-            i += 1;
-        }
-        Self { list, lengths }
-    }
-
-    /// Whether a word of the list has the first byte and the length of `w`.
-    fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&first| {
-            w.len() < 64 && self.lengths[first as usize] & (1 << w.len()) != 0
-        })
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        self.may_hold(w) && self.list.contains(&w)
-    }
 }
 
 const MAX_SPEAKER_WORDS: usize = 10;

@@ -6,9 +6,11 @@ pub mod document;
 pub mod lines;
 pub mod quotes;
 pub mod sentences;
+mod words;
 
 pub use bytes::{char_count, utf16_len};
 pub(crate) use bytes::{find_in, lines_inclusive, possible_word_starts};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
+pub(crate) use words::Words;
