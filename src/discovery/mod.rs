@@ -75,15 +75,37 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
 fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> bool {
     let bytes = line.as_bytes();
     let separates = |c: char| c.is_whitespace() || words::is_dash(c);
-    // The word (as `words::pieces` cuts it) around byte `at`.
-    let word_at = |at: usize| {
-        let from = line[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| separates(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let to = line[at..].find(separates).map_or(line.len(), |i| at + i);
-        (from, to)
+    // Where the word (as `words::pieces` cuts it) around byte `at` starts and ends: ASCII
+    // bytes are told apart as they are, other characters decoded.
+    let word_start = |at: usize| {
+        let mut from = at;
+        while let Some(&b) = bytes[..from].last() {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                line[..from].chars().next_back().unwrap_or(' ')
+            };
+            if separates(c) {
+                break;
+            }
+            from -= c.len_utf8();
+        }
+        from
+    };
+    let word_end = |at: usize| {
+        let mut to = at;
+        while let Some(&b) = bytes.get(to) {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                line[to..].chars().next().unwrap_or(' ')
+            };
+            if separates(c) {
+                break;
+            }
+            to += c.len_utf8();
+        }
+        to
     };
     let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
     let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
@@ -91,12 +113,15 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
     let mut last: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(at) = next_capital(bytes, i) {
-        let c = line[at..].chars().next().unwrap_or(' ');
+        let c = match bytes[at] {
+            b if b.is_ascii() => char::from(b),
+            _ => line[at..].chars().next().unwrap_or(' '),
+        };
         if !c.is_uppercase() {
             i = at + c.len_utf8();
             continue;
         }
-        let (from, to) = word_at(at);
+        let to = word_end(at);
         i = to.max(at + c.len_utf8());
         while known.first().is_some_and(|r| r.end <= base + at) {
             known = &known[1..];
@@ -105,6 +130,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
             // Inside a known name: the words around it are no name of someone new.
             continue;
         }
+        let from = word_start(at);
         if is_particle(&line[from..to]) {
             continue;
         }
