@@ -16,7 +16,9 @@ use crate::text::sentences::sentences;
 
 pub(crate) struct Context<'t> {
     pub text: &'t str,
-    /// `text` in ASCII lower case, byte for byte: what the rules' patterns run over.
+    /// `text` as the rules' patterns read it, byte for byte: ASCII letters in lower case, and
+    /// every byte of a white space character a space, so that a pattern spells a gap ` +`
+    /// (a literal the regex engine's prefilter can use) rather than `\s+`.
     pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
@@ -31,7 +33,7 @@ impl<'t> Context<'t> {
     pub fn new(text: &'t str) -> Self {
         let sentences = sentences(text);
         let n = sentences.len();
-        let low = text.to_ascii_lowercase();
+        let low = lowered(text);
         let vague_markers = sources::vague_markers(&low);
         Self {
             text,
@@ -170,6 +172,27 @@ impl<'t> Context<'t> {
     }
 }
 
+/// `text` in ASCII lower case with each byte of its white space a space (see [`Context::low`]).
+fn lowered(text: &str) -> String {
+    let mut low = text.as_bytes().to_vec();
+    for b in &mut low {
+        *b = match *b {
+            b'\t'..=b'\r' => b' ',
+            b => b.to_ascii_lowercase(),
+        };
+    }
+    // The other white space characters start with one of these bytes (U+0085 and U+00A0;
+    // U+1680; U+2000 to U+205F; U+3000); most of the characters that do are punctuation.
+    let leads = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, text.as_bytes())
+        .chain(memchr::memchr_iter(0xE3, text.as_bytes()));
+    for at in leads {
+        if let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+            low[at..at + c.len_utf8()].fill(b' ');
+        }
+    }
+    String::from_utf8(low).expect("only ASCII bytes and whole characters were replaced")
+}
+
 /// "The site has not verified the claims in this report", "translated from Arabic by", "the
 /// views expressed do not necessarily reflect …": statements about the text, not claims in it.
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,6 +212,22 @@ mod tests {
         let a = cx.attributions(0);
         assert_eq!(a.len(), 1);
         assert_eq!(&text[a[0].range.clone()], "Haddad said");
+    }
+
+    proptest::proptest! {
+        /// Lower case and spaces byte for byte, as a character-wise mapping gives them.
+        #[test]
+        fn lowered_as_by_characters(text in "[aZ\t\n\r ]{0,8}|\\PC{0,40}|[a\u{a0}\u{85}\u{2009}\u{3000}’—]{0,12}") {
+            let expected: String = text
+                .chars()
+                .map(|c| if c.is_whitespace() {
+                    " ".repeat(c.len_utf8())
+                } else {
+                    c.to_ascii_lowercase().to_string()
+                })
+                .collect();
+            proptest::prop_assert_eq!(lowered(&text), expected);
+        }
     }
 
     #[test]

@@ -56,7 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
 
 fn is_title(cx: &Context, q: &Quotation) -> bool {
     let before = &cx.low[..q.outer.start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = cx.text[..q.outer.start].rfind('\n').map_or(0, |i| i + 1);
     let window = before.len().saturating_sub(40).max(line_start);
     let window = (window..=before.len())
         .find(|&i| before.is_char_boundary(i))
