@@ -121,15 +121,18 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
             i = at + c.len_utf8();
             continue;
         }
-        let to = word_end(at);
-        i = to.max(at + c.len_utf8());
         while known.first().is_some_and(|r| r.end <= base + at) {
             known = &known[1..];
         }
-        if known.first().is_some_and(|r| r.start <= base + at) {
-            // Inside a known name: the words around it are no name of someone new.
+        if let Some(name) = known.first().filter(|r| r.start <= base + at) {
+            // Inside a known name: the words around it are no name of someone new. Going on
+            // from the name's end rather than its last word's looks at more capitals, never
+            // fewer, and so errs on the same side.
+            i = (name.end - base).clamp(at + c.len_utf8(), line.len());
             continue;
         }
+        let to = word_end(at);
+        i = to.max(at + c.len_utf8());
         let from = word_start(at);
         if is_particle(&line[from..to]) {
             continue;
