@@ -99,28 +99,65 @@ pub struct Matcher {
 /// The readings of one spelling that may fit a mention, worked out once for every mention.
 struct Spelling {
     /// Names first, so that the first is the default; for a capital, its government.
-    readings: Vec<Reading>,
+    readings: Option<Choice>,
     /// For a capital, the city: what it names after "in" and its kin.
-    as_place: Option<Vec<Reading>>,
+    as_place: Option<Choice>,
 }
 
 impl Spelling {
-    fn new(readings: Vec<Reading>, kinds: &[ActorKind]) -> Self {
+    fn new(spelled: &str, readings: Vec<Reading>, kinds: &[ActorKind]) -> Self {
         if readings.iter().any(|r| r.form == Form::Metonym) {
-            let of =
-                |keep: &dyn Fn(&Reading) -> bool| readings.iter().copied().filter(keep).collect();
+            let of = |keep: &dyn Fn(&Reading) -> bool| {
+                Choice::new(spelled, readings.iter().copied().filter(keep).collect())
+            };
             return Self {
                 readings: of(&|r| r.form == Form::Metonym),
-                as_place: Some(of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place)),
+                as_place: of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place),
             };
         }
         let mut readings = readings;
         readings.sort_by_key(|r| r.form != Form::Name);
         readings.dedup_by_key(|r| r.actor);
         Self {
-            readings,
+            readings: Choice::new(spelled, readings),
             as_place: None,
         }
+    }
+}
+
+/// What a spelling names when it is read one way, before the article settles it.
+struct Choice {
+    target: Target,
+    form: Form,
+    /// For an ambiguous spelling, the actor it means unless the article names another: the one
+    /// whose own name or alias is spelled so ("Assad", listed for Bashar al-Assad, over Asma and
+    /// Maher al-Assad).
+    default: Option<ActorId>,
+    /// A surname spelled like a common word ("May"): no mention unless the article names the
+    /// person in full.
+    weak: bool,
+}
+
+impl Choice {
+    /// `readings` in order of preference; none if there are none.
+    fn new(spelled: &str, readings: Vec<Reading>) -> Option<Self> {
+        let first = *readings.first()?;
+        let names = readings.iter().filter(|r| r.form == Form::Name).count();
+        let weak = first.form == Form::Surname && names::is_common_word(spelled);
+        let all = || Target::Ambiguous(readings.iter().map(|r| r.actor).collect());
+        let (target, default) = if weak {
+            (all(), None)
+        } else if readings.len() == 1 {
+            (Target::Actor(first.actor), None)
+        } else {
+            (all(), (names == 1).then_some(first.actor))
+        };
+        Some(Self {
+            target,
+            form: first.form,
+            default,
+            weak,
+        })
     }
 }
 
@@ -158,7 +195,7 @@ impl Matcher {
             prefixes,
             spellings: patterns
                 .into_iter()
-                .map(|(_, readings)| Spelling::new(readings, &kinds))
+                .map(|(spelled, readings)| Spelling::new(&spelled, readings, &kinds))
                 .collect(),
             actors: kinds.len(),
         }
@@ -233,38 +270,18 @@ impl Matcher {
     }
 
     /// Picks the readings that fit the context of one hit.
-    fn read(&self, text: &str, range: Range<usize>, spelling: &Spelling) -> Option<Hit> {
+    fn read<'m>(
+        &'m self,
+        text: &str,
+        range: Range<usize>,
+        spelling: &'m Spelling,
+    ) -> Option<Hit<'m>> {
         // A capital: the city after "in", the government otherwise.
-        let chosen = match &spelling.as_place {
+        let choice = match &spelling.as_place {
             Some(place) if context::is_place_use(text, range.start, range.end) => place,
-            _ => &spelling.readings,
+            _ => spelling.readings.as_ref()?,
         };
-        let first = *chosen.first()?;
-        let names = chosen.iter().filter(|r| r.form == Form::Name).count();
-        let weak = first.form == Form::Surname && names::is_common_word(&text[range.clone()]);
-        let (target, default) = if weak {
-            (
-                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
-                None,
-            )
-        } else if chosen.len() == 1 {
-            (Target::Actor(first.actor), None)
-        } else {
-            let default = (names == 1).then_some(first.actor);
-            (
-                Target::Ambiguous(chosen.iter().map(|r| r.actor).collect()),
-                default,
-            )
-        };
-        Some(Hit {
-            mention: Mention {
-                range,
-                target,
-                form: first.form,
-            },
-            default,
-            weak,
-        })
+        Some(Hit { range, choice })
     }
 }
 
@@ -322,15 +339,9 @@ fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
 }
 
 /// A mention as first read, before the article settles what the text alone cannot.
-struct Hit {
-    mention: Mention,
-    /// For an ambiguous mention, the actor it means unless the article names another: the one
-    /// whose own name or alias is spelled so ("Assad", listed for Bashar al-Assad, over Asma and
-    /// Maher al-Assad).
-    default: Option<ActorId>,
-    /// A surname spelled like a common word ("May"): no mention unless the article names the
-    /// person in full.
-    weak: bool,
+struct Hit<'m> {
+    range: Range<usize>,
+    choice: &'m Choice,
 }
 
 /// In [`Matcher`]'s `starts`: a spelling starts with this byte.
@@ -405,42 +416,44 @@ fn at_word_end(text: &str, at: usize) -> bool {
 /// article does not settle is no mention.
 fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
     let mut named_anywhere = ActorSet::new(actors);
-    for h in hits.iter().filter(|h| h.mention.form == Form::Name) {
-        if let Some(actor) = h.mention.target.actor() {
+    for h in hits.iter().filter(|h| h.choice.form == Form::Name) {
+        if let Some(actor) = h.choice.target.actor() {
             named_anywhere.insert(actor);
         }
     }
     let mut named_before = ActorSet::new(actors);
     let mut mentions = Vec::with_capacity(hits.len());
-    for Hit {
-        mut mention,
-        default,
-        weak,
-    } in hits
-    {
-        if let Target::Ambiguous(candidates) = &mention.target {
-            let pick = |named: &ActorSet| {
-                let mut hits = candidates.iter().filter(|&&c| named.contains(c));
-                match (hits.next(), hits.next()) {
-                    (Some(&one), None) => Some(one),
-                    _ => None,
+    for Hit { range, choice } in hits {
+        let target = match &choice.target {
+            Target::Actor(actor) => Target::Actor(*actor),
+            Target::Ambiguous(candidates) => {
+                let pick = |named: &ActorSet| {
+                    let mut hits = candidates.iter().filter(|&&c| named.contains(c));
+                    match (hits.next(), hits.next()) {
+                        (Some(&one), None) => Some(one),
+                        _ => None,
+                    }
+                };
+                match pick(&named_before)
+                    .or_else(|| pick(&named_anywhere))
+                    .or(choice.default)
+                {
+                    Some(actor) => Target::Actor(actor),
+                    None if choice.weak => continue,
+                    None => choice.target.clone(),
                 }
-            };
-            match pick(&named_before)
-                .or_else(|| pick(&named_anywhere))
-                .or(default)
-            {
-                Some(actor) => mention.target = Target::Actor(actor),
-                None if weak => continue,
-                None => {}
             }
-        }
-        if mention.form == Form::Name {
-            if let Some(actor) = mention.target.actor() {
+        };
+        if choice.form == Form::Name {
+            if let Some(actor) = target.actor() {
                 named_before.insert(actor);
             }
         }
-        mentions.push(mention);
+        mentions.push(Mention {
+            range,
+            target,
+            form: choice.form,
+        });
     }
     mentions
 }
