@@ -130,26 +130,98 @@ const WINDOW: usize = 120;
 
 /// The words before `at`, nearest first, within the sentence, the line and the window.
 fn words_before(text: &str, at: usize) -> impl Iterator<Item = &str> {
-    let from = crate::text::lines::floor_char_boundary(text, at.saturating_sub(WINDOW));
-    let head = &text[from..at];
-    let line_start = memchr::memrchr2(b'\n', b';', head.as_bytes()).map_or(0, |i| i + 1);
-    head[line_start..]
-        .rsplit(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .take_while(|w| !ends_sentence(w))
+    let floor = crate::text::lines::floor_char_boundary(text, at.saturating_sub(WINDOW));
+    let mut cut = Cut::new(text, floor..at);
+    std::iter::from_fn(move || cut.next_back()).take_while(|w| !ends_sentence(w))
 }
 
 /// The words after `at`, within the sentence, the line and the window (the word that ends the
 /// sentence included).
 fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
     let to = crate::text::lines::floor_char_boundary(text, at + WINDOW);
-    let tail = &text[at..to.max(at)];
-    let end = memchr::memchr2(b'\n', b';', tail.as_bytes()).unwrap_or(tail.len());
+    let mut cut = Cut::new(text, at..to.max(at));
     let mut done = false;
-    tail[..end]
-        .split(char::is_whitespace)
-        .filter(|w| !w.is_empty())
+    std::iter::from_fn(move || cut.next())
         .take_while(move |w| !std::mem::replace(&mut done, ends_sentence(w)))
+}
+
+/// The words of a stretch of text on the line and clause of its end that it is read from: split
+/// at white space, and read from either end no further than a `\n` or `;`. Asked of every
+/// capital's neighbours, so ASCII is read byte by byte and only other characters decoded.
+struct Cut<'t> {
+    text: &'t str,
+    /// What is left to read.
+    left: std::ops::Range<usize>,
+}
+
+impl<'t> Cut<'t> {
+    fn new(text: &'t str, range: std::ops::Range<usize>) -> Self {
+        Self { text, left: range }
+    }
+
+    fn char_after(&self, at: usize) -> char {
+        match self.text.as_bytes()[at] {
+            b if b.is_ascii() => char::from(b),
+            _ => self.text[at..].chars().next().unwrap_or(' '),
+        }
+    }
+
+    fn char_before(&self, at: usize) -> char {
+        match self.text.as_bytes()[at - 1] {
+            b if b.is_ascii() => char::from(b),
+            _ => self.text[..at].chars().next_back().unwrap_or(' '),
+        }
+    }
+
+    /// The next word from the start; none past a line or clause break.
+    fn next(&mut self) -> Option<&'t str> {
+        let mut start = self.left.start;
+        while start < self.left.end && self.char_after(start).is_whitespace() {
+            if matches!(self.char_after(start), '\n') {
+                self.left.end = start;
+            } else {
+                start += self.char_after(start).len_utf8();
+            }
+        }
+        let mut end = start;
+        while end < self.left.end {
+            let c = self.char_after(end);
+            if c == '\n' || c == ';' {
+                self.left.end = end;
+            } else if c.is_whitespace() {
+                break;
+            } else {
+                end += c.len_utf8();
+            }
+        }
+        self.left.start = end;
+        (end > start).then(|| &self.text[start..end])
+    }
+
+    /// The next word from the end; none past a line or clause break.
+    fn next_back(&mut self) -> Option<&'t str> {
+        let mut end = self.left.end;
+        while end > self.left.start && self.char_before(end).is_whitespace() {
+            if matches!(self.char_before(end), '\n') {
+                self.left.start = end;
+            } else {
+                end -= self.char_before(end).len_utf8();
+            }
+        }
+        let mut start = end;
+        while start > self.left.start {
+            let c = self.char_before(start);
+            if c == '\n' || c == ';' {
+                self.left.start = start;
+            } else if c.is_whitespace() {
+                break;
+            } else {
+                start -= c.len_utf8();
+            }
+        }
+        self.left.end = start;
+        (end > start).then(|| &self.text[start..end])
+    }
 }
 
 /// A word without the punctuation around it ("minister," → "minister", "Gen." → "Gen").
@@ -245,6 +317,28 @@ pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Read from either end, the words the standard library splits off after the last
+        /// (before the first) line or clause break.
+        #[test]
+        fn cut_as_split(text in "[a; \n\t.]{0,16}|\\PC{0,30}|[aé\u{a0}\u{2009};\n ]{0,16}") {
+            let from_end: Vec<&str> = {
+                let kept = text.rfind(['\n', ';']).map_or(0, |i| i + 1);
+                text[kept..].rsplit(char::is_whitespace).filter(|w| !w.is_empty()).collect()
+            };
+            let mut cut = Cut::new(&text, 0..text.len());
+            let read: Vec<&str> = std::iter::from_fn(|| cut.next_back()).collect();
+            proptest::prop_assert_eq!(read, from_end);
+            let from_start: Vec<&str> = {
+                let kept = text.find(['\n', ';']).unwrap_or(text.len());
+                text[..kept].split(char::is_whitespace).filter(|w| !w.is_empty()).collect()
+            };
+            let mut cut = Cut::new(&text, 0..text.len());
+            let read: Vec<&str> = std::iter::from_fn(|| cut.next()).collect();
+            proptest::prop_assert_eq!(read, from_start);
+        }
+    }
 
     fn role(text: &str, name: &str) -> bool {
         let start = text.find(name).unwrap();
