@@ -61,11 +61,15 @@ pub(crate) fn possible_word_starts(bytes: &[u8]) -> impl Iterator<Item = usize> 
         if chunk >= bytes.len() {
             return None;
         }
-        // Past the end, letters: they end no word.
-        let mut eight = [b'a'; 8];
-        let rest = &bytes[chunk..bytes.len().min(chunk + 8)];
-        eight[..rest.len()].copy_from_slice(rest);
-        let x = u64::from_le_bytes(eight);
+        let x = match bytes.get(chunk..chunk + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                // Past the end, letters: they end no word.
+                let mut eight = [b'a'; 8];
+                eight[..bytes.len() - chunk].copy_from_slice(&bytes[chunk..]);
+                u64::from_le_bytes(eight)
+            }
+        };
         // Per byte, the high bit when it is an ASCII letter or digit, computed on seven bits so
         // that no byte carries into the next.
         let seven = x & (ONES * 0x7F);
