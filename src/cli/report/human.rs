@@ -215,6 +215,10 @@ fn excerpt(out: &mut String, file: &Checked, range: std::ops::Range<usize>) -> (
 
 /// The byte offset of character `n` of `s` (its length if it has no more), counted on bytes.
 fn nth_char(s: &str, n: usize) -> usize {
+    // Prose is mostly ASCII, where characters are bytes.
+    if s.as_bytes()[..n.min(s.len())].is_ascii() {
+        return n.min(s.len());
+    }
     let mut seen = 0;
     for (i, b) in s.bytes().enumerate() {
         if (b & 0xC0) != 0x80 {
@@ -229,6 +233,13 @@ fn nth_char(s: &str, n: usize) -> usize {
 
 /// The byte offset where the last `n` characters of `s` start (0 if it has no more).
 fn last_chars(s: &str, n: usize) -> usize {
+    if let Some(from) = s
+        .len()
+        .checked_sub(n)
+        .filter(|&k| s.as_bytes()[k..].is_ascii())
+    {
+        return from;
+    }
     let mut seen = 0;
     for (i, b) in s.bytes().enumerate().rev() {
         if (b & 0xC0) != 0x80 {
@@ -246,6 +257,18 @@ mod tests {
     use super::*;
     use dossier::rules::{check, RuleSettings};
     use dossier::text::LineIndex;
+
+    proptest::proptest! {
+        /// Counted on bytes, where the characters are.
+        #[test]
+        fn character_offsets(text in "[a-c]{0,40}|\\PC{0,40}|[aé’]{0,40}", n in 1usize..45) {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let nth = starts.get(n).copied().unwrap_or(text.len());
+            proptest::prop_assert_eq!(nth_char(&text, n), nth);
+            let last = starts.len().checked_sub(n).map_or(0, |k| starts[k]);
+            proptest::prop_assert_eq!(last_chars(&text, n), last);
+        }
+    }
 
     /// The uncoloured report on one file holding `text`.
     fn report(text: &str) -> String {
