@@ -8,6 +8,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::Words;
+
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it) when the
@@ -155,11 +157,21 @@ fn starts_sentence(c: char) -> bool {
 /// Whether the word ending just before a `.` is an abbreviation or an initial, so the `.` does not
 /// end the sentence. `next` is the text after the terminator run, for dotted acronyms.
 fn is_abbreviation(before: &str, next: &str) -> bool {
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    // Back over letters, digits and dots: ASCII told from the bytes, other characters decoded.
+    let bytes = before.as_bytes();
+    let mut word_start = before.len();
+    while let Some(&b) = bytes[..word_start].last() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            word_start -= 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match before[..word_start].chars().next_back() {
+                Some(c) if c.is_alphanumeric() => word_start -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -178,20 +190,20 @@ fn is_abbreviation(before: &str, next: &str) -> bool {
         return !SENTENCE_OPENERS.contains(&next_word);
     }
     // Most sentences end on a lower-case word: the capital is looked at before the list.
-    (word.starts_with(|c: char| c.is_uppercase())
-        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
-        || LOWER_ABBREVIATIONS.contains(&word)
+    (word.starts_with(|c: char| c.is_uppercase()) && ABBREVIATIONS.contains_any_case(word))
+        || LOWER_ABBREVIATIONS.contains(word)
 }
 
-/// Titles, ranks and short forms that take a full stop in the field's copy.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Brig",
-    "Sgt", "Sen", "Rep", "Gov", "Amb", "Pres", "Rev", "St", "Mt", "Jr", "Sr", "No", "Nos", "Vol",
-    "Art", "Fig", "Dept", "Inc", "Ltd", "Corp", "Co", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
+/// Titles, ranks and short forms that take a full stop in the field's copy (written with a
+/// capital: "Mr.", "Feb.").
+static ABBREVIATIONS: Words = Words::new(&[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "brig",
+    "sgt", "sen", "rep", "gov", "amb", "pres", "rev", "st", "mt", "jr", "sr", "no", "nos", "vol",
+    "art", "fig", "dept", "inc", "ltd", "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
+]);
 
-const LOWER_ABBREVIATIONS: &[&str] = &["approx", "vs", "cf", "al", "pp", "ca"];
+static LOWER_ABBREVIATIONS: Words = Words::new(&["approx", "vs", "cf", "al", "pp", "ca"]);
 
 /// Words after a dotted acronym that show a new sentence has begun ("… to the U.S. The envoy …").
 const SENTENCE_OPENERS: &[&str] = &[
