@@ -1,7 +1,8 @@
 //! Work on the bytes of a text eight at a time, for the scans that run over every byte of every
 //! article and that no vectorised library search covers: the first byte of a class (capital
-//! letters for discovery, digits for figures), the length of a text in characters and in
-//! UTF-16 units (columns on lines that are whole paragraphs), and its lines.
+//! letters for discovery, digits for figures), where words may start (for names), the length of
+//! a text in characters and in UTF-16 units (columns on lines that are whole paragraphs), and its
+//! lines.
 
 use std::ops::RangeInclusive;
 
@@ -13,9 +14,7 @@ pub(crate) fn find_in(
     class: RangeInclusive<u8>,
     non_ascii: bool,
 ) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = ONES * 0x7F;
-    const HIGHS: u64 = ONES * 0x80;
     let (low, high) = (u64::from(*class.start()), u64::from(*class.end()));
     debug_assert!(low >= 1 && high < 0x7F && low <= high);
     let also = if non_ascii { HIGHS } else { 0 };
@@ -38,13 +37,14 @@ pub(crate) fn find_in(
         .map(|k| from + k)
 }
 
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// One in each of eight bytes, and each byte's high bit.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
 
 /// The offsets where a word may start, in order: the first, and each one after a byte that is
 /// no ASCII letter or digit (after a non-ASCII byte, only the decoded character can tell).
 /// About one byte in six, found eight at a time.
 pub(crate) fn possible_word_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut chunk = 0;
     let mut starts: u64 = 0;
     // Whether the byte before `chunk` ends a word: before the text, it does.
