@@ -15,6 +15,7 @@ pub use people::{people, with_people};
 
 use std::ops::Range;
 
+use crate::text::{char_at, char_before};
 use words::{Kind, Word};
 
 /// A person introduced in the text with a role, found by the patterns below.
@@ -75,34 +76,17 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
 fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> bool {
     let bytes = line.as_bytes();
     let separates = |c: char| c.is_whitespace() || words::is_dash(c);
-    // Where the word (as `words::pieces` cuts it) around byte `at` starts and ends: ASCII
-    // bytes are told apart as they are, other characters decoded.
+    // Where the word (as `words::pieces` cuts it) around byte `at` starts and ends.
     let word_start = |at: usize| {
         let mut from = at;
-        while let Some(&b) = bytes[..from].last() {
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                line[..from].chars().next_back().unwrap_or(' ')
-            };
-            if separates(c) {
-                break;
-            }
+        while let Some(c) = char_before(line, from).filter(|&c| !separates(c)) {
             from -= c.len_utf8();
         }
         from
     };
     let word_end = |at: usize| {
         let mut to = at;
-        while let Some(&b) = bytes.get(to) {
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                line[to..].chars().next().unwrap_or(' ')
-            };
-            if separates(c) {
-                break;
-            }
+        while let Some(c) = char_at(line, to).filter(|&c| !separates(c)) {
             to += c.len_utf8();
         }
         to
@@ -113,10 +97,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
     let mut last: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(at) = next_capital(bytes, i) {
-        let c = match bytes[at] {
-            b if b.is_ascii() => char::from(b),
-            _ => line[at..].chars().next().unwrap_or(' '),
-        };
+        let c = char_at(line, at).unwrap_or(' ');
         if !c.is_uppercase() {
             i = at + c.len_utf8();
             continue;

@@ -1,7 +1,7 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
-use crate::text::Words;
+use crate::text::{char_at, char_before, Words};
 
 /// Words that make the phrase around a name a role ("UN envoy Geir Pedersen", "Sergey Lavrov,
 /// Russia's foreign minister,"). Compared lower-cased.
@@ -160,17 +160,11 @@ impl<'t> Cut<'t> {
     }
 
     fn char_after(&self, at: usize) -> char {
-        match self.text.as_bytes()[at] {
-            b if b.is_ascii() => char::from(b),
-            _ => self.text[at..].chars().next().unwrap_or(' '),
-        }
+        char_at(self.text, at).unwrap_or(' ')
     }
 
     fn char_before(&self, at: usize) -> char {
-        match self.text.as_bytes()[at - 1] {
-            b if b.is_ascii() => char::from(b),
-            _ => self.text[..at].chars().next_back().unwrap_or(' '),
-        }
+        char_before(self.text, at).unwrap_or(' ')
     }
 
     /// The next word from the start; none past a line or clause break.

@@ -21,7 +21,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{nfa, Anchored, MatchKind};
 
 use crate::catalog::{ActorId, ActorKind, ActorSet, Catalog};
-use crate::text::possible_word_starts;
+use crate::text::{char_at, char_before, possible_word_starts};
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -388,26 +388,12 @@ impl Prefixes {
 
 /// No letter or digit stands right before byte `at` (a character boundary).
 fn at_word_start(text: &str, at: usize) -> bool {
-    match text.as_bytes()[..at].last() {
-        None => true,
-        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric),
-    }
+    !char_before(text, at).is_some_and(char::is_alphanumeric)
 }
 
 /// No letter or digit stands right after byte `at`.
 fn at_word_end(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        None => true,
-        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_alphanumeric),
-    }
+    !char_at(text, at).is_some_and(char::is_alphanumeric)
 }
 
 /// Settles shared surnames and abbreviations by what the article itself names: the candidate

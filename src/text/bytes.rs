@@ -85,6 +85,24 @@ pub(crate) fn possible_word_starts(bytes: &[u8]) -> impl Iterator<Item = usize> 
     })
 }
 
+/// The character that starts at byte `at` of `text`, none at the end (or inside a character):
+/// taken from the byte itself when it is ASCII, as most of prose is, decoded otherwise.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
+/// The character that ends at byte `at` of `text`, none at the start (or inside a character),
+/// as [`char_at`] reads it.
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(..at)?.last()? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..at)?.chars().next_back(),
+    }
+}
+
 /// The lines of `text`, each with its `\n`, as `str::split_inclusive('\n')` gives them, found
 /// by a vectorised search (the standard library's looks a word at a time).
 pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
@@ -160,6 +178,17 @@ mod tests {
                 .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
                 .collect();
             prop_assert_eq!(possible_word_starts(bytes).collect::<Vec<_>>(), expected);
+        }
+
+        /// The characters on either side of every boundary, as the standard library decodes them.
+        #[test]
+        fn characters_around(text in "\\PC{0,20}|[aé€😀 ]{0,12}") {
+            for (at, c) in text.char_indices() {
+                prop_assert_eq!(char_at(&text, at), Some(c));
+                prop_assert_eq!(char_before(&text, at + c.len_utf8()), Some(c));
+            }
+            prop_assert_eq!(char_at(&text, text.len()), None);
+            prop_assert_eq!(char_before(&text, 0), None);
         }
 
         /// The lines the standard library splits.

@@ -8,8 +8,8 @@ pub mod quotes;
 pub mod sentences;
 mod words;
 
+pub(crate) use bytes::{char_at, char_before, find_in, lines_inclusive, possible_word_starts};
 pub use bytes::{char_count, utf16_len};
-pub(crate) use bytes::{find_in, lines_inclusive, possible_word_starts};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};

@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Words;
+use super::{char_before, Words};
 
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
 ///
@@ -157,20 +157,11 @@ fn starts_sentence(c: char) -> bool {
 /// Whether the word ending just before a `.` is an abbreviation or an initial, so the `.` does not
 /// end the sentence. `next` is the text after the terminator run, for dotted acronyms.
 fn is_abbreviation(before: &str, next: &str) -> bool {
-    // Back over letters, digits and dots: ASCII told from the bytes, other characters decoded.
-    let bytes = before.as_bytes();
+    // Back over letters, digits and dots.
     let mut word_start = before.len();
-    while let Some(&b) = bytes[..word_start].last() {
-        if b.is_ascii_alphanumeric() || b == b'.' {
-            word_start -= 1;
-        } else if b.is_ascii() {
-            break;
-        } else {
-            match before[..word_start].chars().next_back() {
-                Some(c) if c.is_alphanumeric() => word_start -= c.len_utf8(),
-                _ => break,
-            }
-        }
+    while let Some(c) = char_before(before, word_start).filter(|&c| c.is_alphanumeric() || c == '.')
+    {
+        word_start -= c.len_utf8();
     }
     let word = &before[word_start..];
     if word.is_empty() {
