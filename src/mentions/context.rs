@@ -145,9 +145,9 @@ fn words_after(text: &str, at: usize) -> impl Iterator<Item = &str> {
         .take_while(move |w| !std::mem::replace(&mut done, ends_sentence(w)))
 }
 
-/// The words of a stretch of text on the line and clause of its end that it is read from: split
-/// at white space, and read from either end no further than a `\n` or `;`. Asked of every
-/// capital's neighbours, so ASCII is read byte by byte and only other characters decoded.
+/// The words of a stretch of text, split at white space and read from either end, but never
+/// past a line or clause break (`\n`, `;`) as seen from that end. Asked of every capital's
+/// neighbours: it reads character by character, without first searching the stretch for breaks.
 struct Cut<'t> {
     text: &'t str,
     /// What is left to read.
