@@ -169,23 +169,18 @@ impl<'t> Cut<'t> {
 
     /// The next word from the start; none past a line or clause break.
     fn next(&mut self) -> Option<&'t str> {
-        let mut start = self.left.start;
-        while start < self.left.end && self.char_after(start).is_whitespace() {
-            if matches!(self.char_after(start), '\n') {
-                self.left.end = start;
-            } else {
-                start += self.char_after(start).len_utf8();
-            }
-        }
-        let mut end = start;
+        let (mut start, mut end) = (self.left.start, self.left.start);
         while end < self.left.end {
             let c = self.char_after(end);
             if c == '\n' || c == ';' {
                 self.left.end = end;
-            } else if c.is_whitespace() {
+            } else if !c.is_whitespace() {
+                end += c.len_utf8();
+            } else if end > start {
                 break;
             } else {
                 end += c.len_utf8();
+                start = end;
             }
         }
         self.left.start = end;
@@ -194,23 +189,18 @@ impl<'t> Cut<'t> {
 
     /// The next word from the end; none past a line or clause break.
     fn next_back(&mut self) -> Option<&'t str> {
-        let mut end = self.left.end;
-        while end > self.left.start && self.char_before(end).is_whitespace() {
-            if matches!(self.char_before(end), '\n') {
-                self.left.start = end;
-            } else {
-                end -= self.char_before(end).len_utf8();
-            }
-        }
-        let mut start = end;
+        let (mut start, mut end) = (self.left.end, self.left.end);
         while start > self.left.start {
             let c = self.char_before(start);
             if c == '\n' || c == ';' {
                 self.left.start = start;
-            } else if c.is_whitespace() {
+            } else if !c.is_whitespace() {
+                start -= c.len_utf8();
+            } else if end > start {
                 break;
             } else {
                 start -= c.len_utf8();
+                end = start;
             }
         }
         self.left.end = start;
