@@ -182,9 +182,10 @@ pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
 }
 
 /// The articles under a folder: matched by the filter, honouring `.gitignore` and `.ignore`,
-/// skipping hidden folders, `target/` and `node_modules/`, never following a symlink loop.
+/// skipping hidden folders, `target/` and `node_modules/`, never following a symlink loop; in
+/// path order.
 pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = ignore::WalkBuilder::new(root)
+    ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
         .git_global(false)
@@ -192,14 +193,16 @@ pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
         .require_git(false)
         .follow_links(false)
         .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
+        // Each folder's entries sorted as it is read make the walk come out in path order: a
+        // sort of the whole list afterwards compares paths component by component, and cost
+        // more than the walk.
+        .sort_by_file_name(|a, b| a.cmp(b))
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(ignore::DirEntry::into_path)
         .filter(|p| p.strip_prefix(root).is_ok_and(|rel| filter.is_article(rel)))
-        .collect();
-    paths.sort();
-    paths
+        .collect()
 }
 
 /// A workspace folder's settings as found on disk: its `dossier.json` (or the defaults) and the
@@ -321,8 +324,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         for (path, text) in [
-            ("a.md", "A"),
             ("b.txt", "B"),
+            ("a.md", "A"),
+            ("a-z.md", "A"),
+            ("a/y.md", "Y"),
+            ("a/x/w.md", "W"),
+            ("a/x.md", "X"),
             ("notes.json", "{}"),
             ("drafts/c.md", "C"),
             (".hidden/d.md", "D"),
@@ -338,7 +345,12 @@ mod tests {
             .into_iter()
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(found, vec!["a.md", "b.txt"]);
+        // In `Path` order, component by component: "a/…" before "a-z.md", unlike the bytes.
+        let expected = ["a/x/w.md", "a/x.md", "a/y.md", "a-z.md", "a.md", "b.txt"];
+        assert_eq!(found, expected);
+        let mut sorted: Vec<PathBuf> = expected.iter().map(PathBuf::from).collect();
+        sorted.sort();
+        assert_eq!(sorted, expected.map(PathBuf::from));
     }
 
     #[test]
