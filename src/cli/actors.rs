@@ -21,8 +21,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match load::load_reporting(&args.paths) {
-        Ok(loaded) => loaded.into_workspace(),
+    let ws = match load::plan_reporting(&args.paths) {
+        Ok(plan) => plan.into_workspace(),
         Err(code) => return code,
     };
     let ws = &ws;

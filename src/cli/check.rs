@@ -9,16 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::answers::diagnostics::diagnostics;
-use dossier::article::Article;
-use dossier::discovery;
-use dossier::rules::{Finding, Severity};
-use rayon::prelude::*;
+use dossier::files;
+use dossier::rules::Severity;
 
 use super::report::{Checked, Report, ReportFormat, Tally};
 use super::{load, USAGE_ERROR};
-
-/// Files checked between two writes of the report.
-const BATCH: usize = 128;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -50,58 +45,48 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("dossier: {}: no such file or folder", missing.display());
         return ExitCode::from(USAGE_ERROR);
     }
-    let loaded = match load::load_reporting(&paths) {
-        Ok(l) => l,
+    let plan = match load::plan_reporting(&paths) {
+        Ok(plan) => plan,
         Err(code) => return code,
     };
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
-    let rules = loaded.settings.config.rule_settings(&Default::default());
-    // No rule needs the index across articles, only the people they introduce.
-    let (catalog, articles) = discovery::with_people(loaded.catalog, loaded.articles);
+    let rules = plan.settings.config.rule_settings(&Default::default());
     let report = Report::new(args.format);
-    let mut files: Vec<(String, &Article)> = articles
-        .iter()
-        .map(|article| (display_path(&article.path), article))
-        .collect();
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    // No rule needs the index across articles, only the people they introduce: each article
+    // is checked as soon as it is read, and only its part of the report is kept.
+    let swept = files::sweep(
+        plan.catalog,
+        &plan.matcher,
+        &plan.articles,
+        plan.settings.config.max_file_size,
+        |catalog, article| {
+            let path = display_path(&article.path);
+            let findings = diagnostics(catalog, article, &rules);
+            let part = report.part(&Checked {
+                path: &path,
+                text: &article.text,
+                lines: &article.lines,
+                findings: &findings,
+            });
+            (path, part, Tally::of(&findings))
+        },
+    );
+    load::report_unread(&swept.skipped, &swept.lossy);
+    let mut parts: Vec<(String, String, Tally)> =
+        swept.results.into_iter().map(|(_, part)| part).collect();
+    parts.sort_by(|a, b| a.0.cmp(&b.0));
     let mut tally = Tally::default();
-    let check = |batch: &[(String, &Article)]| -> Vec<(String, Vec<Finding>)> {
-        batch
-            .par_iter()
-            .map(|(path, article)| {
-                let findings = diagnostics(&catalog, article, &rules);
-                let part = report.part(&Checked {
-                    path,
-                    text: &article.text,
-                    lines: &article.lines,
-                    findings: &findings,
-                });
-                (part, findings)
-            })
-            .collect()
-    };
     super::emit(|out| {
         let mut writer = report.writer(out);
-        // Checked in parallel a batch at a time and written in path order, each batch while
-        // the next is checked: the report never has to be held whole.
-        let mut batches = files.chunks(BATCH);
-        let mut checked = batches.next().map(check);
-        while let Some(done) = checked.take() {
-            rayon::in_place_scope(|scope| {
-                if let Some(batch) = batches.next() {
-                    scope.spawn(|_| checked = Some(check(batch)));
-                }
-                for (part, findings) in &done {
-                    writer.file(part, findings);
-                }
-            });
+        for (_, part, file) in &parts {
+            writer.file(part, file);
         }
         tally = writer.finish();
         Ok(())
     });
-    // The articles can be a few hundred megabytes: the system reclaims them at exit far
-    // faster than freeing them piece by piece.
-    std::mem::forget(articles);
+    // The parts can be a few hundred megabytes: the system reclaims them at exit far faster
+    // than freeing them piece by piece.
+    std::mem::forget(parts);
     if tally.reaches(args.deny) {
         ExitCode::from(1)
     } else {

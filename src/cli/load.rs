@@ -1,37 +1,40 @@
-//! Loading a workspace from the shell: the folder's settings and its articles, analysed, and
-//! the index across them for the commands that ask for it — the same files and the same
-//! analysis the language server sees.
+//! Finding a workspace from the shell: the folder's settings, its catalog and its articles —
+//! the same files and the same analysis the language server sees — read into an index across
+//! them for the commands that ask for it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dossier::article::Article;
 use dossier::catalog::Catalog;
 use dossier::config::ArticleFilter;
 use dossier::files::{self, SettingsError};
 use dossier::mentions::Matcher;
 use dossier::workspace::Workspace;
 
-/// Articles read from paths given on the command line and analysed with the catalog files.
-pub struct Loaded {
-    /// The settings of the workspace folder that governs the paths.
+/// A workspace as the command line finds it, before its articles are read: the settings of the
+/// folder that governs the paths, the catalog files merged, and the articles under the paths.
+pub struct Plan {
     pub settings: files::Settings,
-    /// The catalog files, merged; the articles' mentions are of its actors.
+    /// The catalog files, merged.
     pub catalog: Catalog,
-    matcher: Arc<Matcher>,
-    pub articles: Vec<Article>,
-    /// Files skipped, with the reason.
-    pub skipped: Vec<(PathBuf, files::Skip)>,
-    /// Files decoded with replacement characters.
-    pub lossy: Vec<PathBuf>,
+    /// The automaton of the catalog's names.
+    pub matcher: Arc<Matcher>,
+    /// The articles, sorted.
+    pub articles: Vec<PathBuf>,
 }
 
-impl Loaded {
-    /// The workspace of these articles: the index across them, with the people they
-    /// introduce made actors.
+impl Plan {
+    /// Reads and analyses the articles, reporting on stderr what could not be read, and makes
+    /// them a workspace: the index across them, with the people they introduce made actors.
     pub fn into_workspace(self) -> Workspace {
+        let batch = files::load(
+            &self.articles,
+            self.settings.config.max_file_size,
+            &self.matcher,
+        );
+        report_unread(&batch.skipped, &batch.lossy);
         let mut workspace = Workspace::with_matcher(self.catalog, self.matcher);
-        workspace.insert_all(self.articles);
+        workspace.insert_all(batch.articles);
         workspace.refresh_discovered();
         workspace
     }
@@ -64,9 +67,9 @@ pub fn article_paths(paths: &[PathBuf], filter: &ArticleFilter) -> Vec<PathBuf> 
     articles
 }
 
-/// Loads the articles under `paths` (folders are walked, files taken as given) with the
-/// settings of the workspace that holds the first of them.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
+/// The workspace of the articles under `paths` (folders are walked, files taken as given),
+/// with the settings of the folder that governs the first of them.
+pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -84,32 +87,33 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, SettingsError> {
             (catalog, matcher)
         },
     );
-    let batch = files::load(&articles, settings.config.max_file_size, &matcher);
-    Ok(Loaded {
+    Ok(Plan {
         settings,
         catalog,
         matcher,
-        articles: batch.articles,
-        skipped: batch.skipped,
-        lossy: batch.lossy,
+        articles,
     })
 }
 
-/// Loads like [`load`], reporting on stderr what could not be read; a configuration error is
-/// reported too and becomes the usage-error exit code.
-pub fn load_reporting(paths: &[PathBuf]) -> Result<Loaded, std::process::ExitCode> {
-    let loaded = load(paths).map_err(|e| {
+/// Plans like [`plan`]; a configuration error is reported on stderr and becomes the usage-error
+/// exit code.
+pub fn plan_reporting(paths: &[PathBuf]) -> Result<Plan, std::process::ExitCode> {
+    plan(paths).map_err(|e| {
         eprintln!("dossier: {e}");
         std::process::ExitCode::from(super::USAGE_ERROR)
-    })?;
-    for (path, skip) in &loaded.skipped {
+    })
+}
+
+/// Says on stderr which files could not be read, and which were read with replacement
+/// characters.
+pub fn report_unread(skipped: &[(PathBuf, files::Skip)], lossy: &[PathBuf]) {
+    for (path, skip) in skipped {
         eprintln!("dossier: {}: {skip}", path.display());
     }
-    for path in &loaded.lossy {
+    for path in lossy {
         eprintln!(
             "dossier: {}: not valid UTF-8; read with replacement characters",
             path.display()
         );
     }
-    Ok(loaded)
 }

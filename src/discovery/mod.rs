@@ -11,7 +11,7 @@
 mod people;
 mod words;
 
-pub use people::{people, with_people};
+pub use people::{actors, introductions, people};
 
 use std::ops::Range;
 

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::introduced;
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
-use crate::mentions::Matcher;
 
 /// The people that `articles` introduce with a role and that the catalog files (`base`) do not
 /// know, as actors, by name. `catalog` is the one the articles were analysed with (`base` and
@@ -19,38 +19,56 @@ pub fn people<'a>(
     catalog: &Catalog,
     articles: impl IntoIterator<Item = &'a Article>,
 ) -> Vec<Actor> {
-    let mut articles: Vec<&Article> = articles.into_iter().collect();
-    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    let articles: Vec<&Article> = articles.into_iter().collect();
     // The patterns run here, not in `Article::analyze`, so that a keystroke does not pay for
     // them.
-    let introductions: Vec<Vec<(String, String)>> = articles
+    let introduced: Vec<Vec<(String, String)>> = articles
         .par_iter()
-        .map(|article| {
-            let known: Vec<Range<usize>> = article
-                .mentions
-                .iter()
-                .filter(|m| {
-                    m.target
-                        .candidates()
-                        .iter()
-                        .any(|&a| !catalog.get(a).discovered)
-                })
-                .map(|m| m.range.clone())
-                .collect();
-            introduced(&article.text, &known)
-                .into_iter()
-                .map(|intro| (article.text[intro.name].to_owned(), intro.role))
-                .collect()
-        })
+        .map(|article| introductions(catalog, article))
         .collect();
+    actors(
+        base,
+        articles.iter().map(|a| a.path.as_path()).zip(introduced),
+    )
+}
+
+/// The people `article` introduces with a role, as their names as written and their roles,
+/// outside the names of catalog files in `catalog`, the one the article was analysed with.
+pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, String)> {
+    let known: Vec<Range<usize>> = article
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.target
+                .candidates()
+                .iter()
+                .any(|&a| !catalog.get(a).discovered)
+        })
+        .map(|m| m.range.clone())
+        .collect();
+    introduced(&article.text, &known)
+        .into_iter()
+        .map(|intro| (article.text[intro.name].to_owned(), intro.role))
+        .collect()
+}
+
+/// The people introduced in articles ([`introductions`], by article path) that the catalog
+/// files (`base`) do not know, as actors, by name: each with the role and file of its first
+/// introduction in path order.
+pub fn actors<'a>(
+    base: &Catalog,
+    introduced: impl IntoIterator<Item = (&'a Path, Vec<(String, String)>)>,
+) -> Vec<Actor> {
+    let mut introduced: Vec<_> = introduced.into_iter().collect();
+    introduced.sort_by(|a, b| a.0.cmp(b.0));
     let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for (article, intros) in articles.iter().zip(introductions) {
+    for (path, intros) in introduced {
         for (name, role) in intros {
             if base.actors().any(|(_, a)| a.name == name) {
                 continue;
             }
-            let file = article.path.file_name().map_or_else(
-                || article.path.display().to_string(),
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
             found.entry(name).or_insert((role, file));
@@ -77,19 +95,6 @@ pub fn people<'a>(
             discovered: true,
         })
         .collect()
-}
-
-/// `catalog` with the people its `articles` introduce, and the articles analysed again with
-/// it when there are any, so that their names and surnames are found everywhere: the articles
-/// as a workspace sees them, without its index across articles.
-pub fn with_people(mut catalog: Catalog, articles: Vec<Article>) -> (Catalog, Vec<Article>) {
-    let people = people(&catalog, &catalog, &articles);
-    if people.is_empty() {
-        return (catalog, articles);
-    }
-    catalog.extend(people.into_iter().map(|actor| (actor, None)));
-    let articles = Article::analyze_again(articles, &Matcher::new(&catalog));
-    (catalog, articles)
 }
 
 fn slug(name: &str) -> String {

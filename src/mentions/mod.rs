@@ -211,6 +211,14 @@ impl Matcher {
         resolve_in_article(read, self.actors)
     }
 
+    /// Whether any spelling stands alone in `text`, whatever the words around it make of it: a
+    /// quick look at whether an article may name one of the actors.
+    pub fn spells_any(&self, text: &str) -> bool {
+        let mut any = false;
+        self.spans(text, |_, _| any = true);
+        any
+    }
+
     /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
     /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
     /// longer one is none): each given to `found` as its bytes and pattern index, in order.

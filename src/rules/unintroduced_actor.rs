@@ -104,18 +104,22 @@ mod tests {
             })
             .collect();
         assert_eq!(hints, [0, 1]);
-        // … and as `dossier check` does, without an index across articles.
+        // … and as `dossier check` does, each file read once, without an index across them.
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = texts
+            .iter()
+            .map(|(path, text)| {
+                let path = dir.path().join(path);
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
-        let articles = texts
-            .iter()
-            .map(|(path, text)| Article::analyze(PathBuf::from(path), text.to_string(), &matcher))
-            .collect();
-        let (catalog, articles) = crate::discovery::with_people(catalog, articles);
-        let hints: Vec<usize> = articles
-            .iter()
-            .map(|a| findings(&catalog, a, Severity::Hint).len())
-            .collect();
+        let swept = crate::files::sweep(catalog, &matcher, &paths, 1000, |catalog, article| {
+            findings(catalog, article, Severity::Hint).len()
+        });
+        let hints: Vec<usize> = swept.results.into_iter().map(|(_, n)| n).collect();
         assert_eq!(hints, [0, 1]);
     }
 

@@ -46,11 +46,24 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, findings: &[Finding]) {
-        self.files += 1;
-        self.files_with_findings += usize::from(!findings.is_empty());
+    /// The tally of one file with these findings.
+    pub fn of(findings: &[Finding]) -> Self {
+        let mut tally = Self {
+            files: 1,
+            files_with_findings: usize::from(!findings.is_empty()),
+            counts: [0; 4],
+        };
         for f in findings {
-            self.counts[f.severity as usize] += 1;
+            tally.counts[f.severity as usize] += 1;
+        }
+        tally
+    }
+
+    fn add(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.files_with_findings += other.files_with_findings;
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
         }
     }
 
@@ -117,9 +130,9 @@ impl Writer<'_> {
         self.failed = self.failed || self.out.write_all(bytes).is_err();
     }
 
-    /// One file's part and its findings.
-    pub fn file(&mut self, part: &str, findings: &[Finding]) {
-        self.tally.add(findings);
+    /// One file's part and the tally of its findings.
+    pub fn file(&mut self, part: &str, tally: &Tally) {
+        self.tally.add(tally);
         if part.is_empty() {
             return;
         }
@@ -149,7 +162,7 @@ fn render(format: ReportFormat, style: human::Style, files: &[Checked]) -> Strin
     let mut out = Vec::new();
     let mut writer = report.writer(&mut out);
     for file in files {
-        writer.file(&report.part(file), file.findings);
+        writer.file(&report.part(file), &Tally::of(file.findings));
     }
     writer.finish();
     String::from_utf8(out).unwrap()

@@ -12,6 +12,10 @@ use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
 use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
 use crate::mentions::Matcher;
 
+mod sweep;
+
+pub use sweep::{sweep, Swept};
+
 /// Why a file was not read as an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Skip {
@@ -132,14 +136,16 @@ pub struct Batch {
 /// cores, the cores wait too, and a cold run took twice as long.
 const READERS: usize = 16;
 
-/// A file read and analysed, with whether it was decoded lossily, or why it was skipped.
-type Outcome = Result<(Article, bool), Skip>;
-
-/// Reads and analyses files in parallel (files over `limit` bytes are skipped), on
-/// [`READERS`] threads, each taking the next file when done with one.
-pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
+/// Reads files in parallel (files over `limit` bytes are skipped) on [`READERS`] threads, each
+/// taking the next file when done with one and handing what it read to `each` at once, while
+/// the text is fresh in the cache. The results come in the order of `paths`.
+pub fn read_each<T: Send>(
+    paths: &[PathBuf],
+    limit: u64,
+    each: impl Fn(&Path, Loaded) -> T + Sync,
+) -> Vec<Result<T, Skip>> {
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Outcome)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, Result<T, Skip>)> = std::thread::scope(|scope| {
         let readers: Vec<_> = (0..READERS.min(paths.len()))
             .map(|_| {
                 scope.spawn(|| {
@@ -149,9 +155,7 @@ pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
                         let Some(path) = paths.get(i) else {
                             return done;
                         };
-                        let article = read_article(path, limit)
-                            .map(|l| (Article::analyze(path.clone(), l.text, matcher), l.lossy));
-                        done.push((i, article));
+                        done.push((i, read_article(path, limit).map(|l| each(path, l))));
                     }
                 })
             })
@@ -166,8 +170,20 @@ pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
             .collect()
     });
     results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Reads and analyses files in parallel (files over `limit` bytes are skipped).
+pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
+    let read = read_each(paths, limit, |path, loaded| {
+        let lossy = loaded.lossy;
+        (
+            Article::analyze(path.to_owned(), loaded.text, matcher),
+            lossy,
+        )
+    });
     let mut batch = Batch::default();
-    for (i, result) in results {
+    for (path, result) in paths.iter().zip(read) {
         match result {
             Ok((article, lossy)) => {
                 if lossy {
@@ -175,7 +191,7 @@ pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
                 }
                 batch.articles.push(article);
             }
-            Err(skip) => batch.skipped.push((paths[i].clone(), skip)),
+            Err(skip) => batch.skipped.push((path.clone(), skip)),
         }
     }
     batch
