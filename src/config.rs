@@ -22,10 +22,13 @@ pub struct Config {
     pub schema: Option<String>,
     #[serde(default)]
     pub catalogs: Vec<String>,
-    #[serde(default = "default_articles")]
-    pub articles: Vec<String>,
+    /// Globs of the files that are articles; unset, the editor's setting, else `**/*.md` and
+    /// `**/*.txt`.
     #[serde(default)]
-    pub exclude: Vec<String>,
+    pub articles: Option<Vec<String>>,
+    /// Globs of the files that are never articles; unset, the editor's setting, else none.
+    #[serde(default)]
+    pub exclude: Option<Vec<String>>,
     #[serde(default = "default_max_file_size")]
     pub max_file_size: u64,
     #[serde(default)]
@@ -45,8 +48,8 @@ impl Default for Config {
         Self {
             schema: None,
             catalogs: Vec::new(),
-            articles: default_articles(),
-            exclude: Vec::new(),
+            articles: None,
+            exclude: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             rules: BTreeMap::new(),
         }
@@ -88,7 +91,7 @@ impl Config {
             let (line, column) = locate(text, code);
             return Err(error(line, column, message));
         }
-        for glob in config.articles.iter().chain(&config.exclude) {
+        for glob in config.articles.iter().chain(&config.exclude).flatten() {
             if let Err(e) = Glob::new(glob) {
                 let (line, column) = locate(text, glob);
                 return Err(error(line, column, format!("bad glob {glob:?}: {e}")));
@@ -97,9 +100,9 @@ impl Config {
         Ok(config)
     }
 
-    /// How each rule reports, these settings laid over `base` (an editor's own settings).
-    pub fn rule_settings(&self, base: &BTreeMap<String, String>) -> RuleSettings {
-        let mut merged = base.clone();
+    /// How each rule reports: these settings laid over the editor's.
+    pub fn rule_settings(&self, editor: &EditorSettings) -> RuleSettings {
+        let mut merged = editor.rules.clone();
         merged.extend(self.rules.clone());
         // `parse` checked this file's rules; an editor's bad entries are dropped one by one.
         RuleSettings::from_config(&merged).unwrap_or_else(|_| {
@@ -114,12 +117,70 @@ impl Config {
         })
     }
 
-    /// Which files under the folder are articles.
-    pub fn filter(&self) -> ArticleFilter {
+    /// Which files under the folder are articles: the globs of this file where it sets them,
+    /// else the editor's, else the defaults.
+    pub fn filter(&self, editor: &EditorSettings) -> ArticleFilter {
+        let articles = (self.articles.clone())
+            .or_else(|| editor.articles.clone())
+            .unwrap_or_else(default_articles);
+        let exclude = (self.exclude.clone())
+            .or_else(|| editor.exclude.clone())
+            .unwrap_or_default();
         ArticleFilter {
-            include: build(&self.articles),
-            exclude: build(&self.exclude),
+            include: build(&articles),
+            exclude: build(&exclude),
+            globs: (articles, exclude),
         }
+    }
+}
+
+/// The editor's own `dossier` settings (`workspace/configuration`), shaped like `dossier.json`:
+/// what a folder's `dossier.json` leaves unset, so that a newsroom's file and its CI have the
+/// last word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditorSettings {
+    pub rules: BTreeMap<String, String>,
+    pub articles: Option<Vec<String>>,
+    pub exclude: Option<Vec<String>>,
+}
+
+impl EditorSettings {
+    /// Reads the editor's answer, keeping what is usable: a wrong entry is left out and said
+    /// what is wrong with, not allowed to cost the rest.
+    pub fn from_json(value: &serde_json::Value) -> (Self, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut settings = Self::default();
+        if let Some(rules) = value.get("rules").and_then(|r| r.as_object()) {
+            for (code, level) in rules {
+                match level.as_str() {
+                    Some(level) => {
+                        settings.rules.insert(code.clone(), level.to_owned());
+                    }
+                    None => problems.push(format!("dossier.rules.{code}: not a level: {level}")),
+                }
+            }
+        }
+        let mut globs = |key: &str| -> Option<Vec<String>> {
+            let list = value.get(key).filter(|v| !v.is_null())?;
+            let Some(list) = list.as_array() else {
+                problems.push(format!("dossier.{key}: not a list of globs: {list}"));
+                return None;
+            };
+            let mut kept = Vec::new();
+            for glob in list {
+                match glob.as_str().map(|g| (g, Glob::new(g))) {
+                    Some((g, Ok(_))) => kept.push(g.to_owned()),
+                    Some((g, Err(e))) => {
+                        problems.push(format!("dossier.{key}: bad glob {g:?}: {e}"))
+                    }
+                    None => problems.push(format!("dossier.{key}: not a glob: {glob}")),
+                }
+            }
+            Some(kept)
+        };
+        settings.articles = globs("articles");
+        settings.exclude = globs("exclude");
+        (settings, problems)
     }
 }
 
@@ -146,13 +207,22 @@ fn build(globs: &[String]) -> GlobSet {
 
 #[derive(Clone, Debug)]
 pub struct ArticleFilter {
+    /// The globs of `include` and `exclude`, to tell whether a change of settings changes
+    /// which files are articles.
+    globs: (Vec<String>, Vec<String>),
     include: GlobSet,
     exclude: GlobSet,
 }
 
 impl Default for ArticleFilter {
     fn default() -> Self {
-        Config::default().filter()
+        Config::default().filter(&EditorSettings::default())
+    }
+}
+
+impl PartialEq for ArticleFilter {
+    fn eq(&self, other: &Self) -> bool {
+        self.globs == other.globs
     }
 }
 
@@ -171,7 +241,7 @@ mod tests {
     fn defaults_take_markdown_and_text() {
         let config = Config::parse(Path::new("dossier.json"), "{}").unwrap();
         assert_eq!(config, Config::default());
-        let filter = config.filter();
+        let filter = config.filter(&EditorSettings::default());
         assert!(filter.is_article(Path::new("a.md")));
         assert!(filter.is_article(Path::new("news/2021/b.txt")));
         assert!(!filter.is_article(Path::new("catalog.json")));
@@ -182,7 +252,7 @@ mod tests {
         let text = r#"{ "$schema": "x", "catalogs": ["desk.json"], "articles": ["briefs/**/*.md"], "exclude": ["**/draft-*"] }"#;
         let config = Config::parse(Path::new("dossier.json"), text).unwrap();
         assert_eq!(config.catalogs, vec!["desk.json"]);
-        let filter = config.filter();
+        let filter = config.filter(&EditorSettings::default());
         assert!(filter.is_article(Path::new("briefs/x/a.md")));
         assert!(!filter.is_article(Path::new("briefs/draft-a.md")));
         assert!(!filter.is_article(Path::new("a.md")));
@@ -197,17 +267,58 @@ mod tests {
         assert!(err.message.contains("loud"), "{err}");
         let text = r#"{"rules": {"hedged-report": "off"}}"#;
         let config = Config::parse(Path::new("dossier.json"), text).unwrap();
-        let editor = BTreeMap::from([
-            ("hedged-report".to_owned(), "error".to_owned()),
-            ("unsourced-figure".to_owned(), "warning".to_owned()),
-            ("no-such-rule".to_owned(), "error".to_owned()),
-        ]);
+        let (editor, problems) = EditorSettings::from_json(&serde_json::json!({"rules": {
+            "hedged-report": "error",
+            "unsourced-figure": "warning",
+            "no-such-rule": "error",
+            "anonymous-source": 3,
+        }}));
+        assert_eq!(problems, ["dossier.rules.anonymous-source: not a level: 3"]);
         let settings = config.rule_settings(&editor);
         assert_eq!(settings.severity("hedged-report"), None);
         assert_eq!(
             settings.severity("unsourced-figure"),
             Some(crate::rules::Severity::Warning)
         );
+    }
+
+    #[test]
+    fn article_globs_of_the_file_win_over_the_editors_each_on_its_own() {
+        let (editor, problems) = EditorSettings::from_json(&serde_json::json!({
+            "articles": ["briefs/**/*.md", "["],
+            "exclude": ["**/draft-*", 7],
+        }));
+        assert_eq!(
+            editor.articles.as_deref(),
+            Some(&["briefs/**/*.md".to_owned()][..])
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("dossier.articles: bad glob \"[\""),
+            "{problems:?}"
+        );
+        assert_eq!(problems[1], "dossier.exclude: not a glob: 7");
+        let parse = |text| Config::parse(Path::new("dossier.json"), text).unwrap();
+        let is_article = |config: &Config, path| config.filter(&editor).is_article(Path::new(path));
+        // The file sets neither: the editor's globs.
+        let none = parse("{}");
+        assert!(is_article(&none, "briefs/x/a.md"));
+        assert!(!is_article(&none, "a.md"));
+        assert!(!is_article(&none, "briefs/draft-a.md"));
+        // The file sets the articles: its own, with the editor's exclusions.
+        let articles = parse(r#"{"articles": ["**/*.md"]}"#);
+        assert!(is_article(&articles, "a.md"));
+        assert!(!is_article(&articles, "briefs/draft-a.md"));
+        // An empty list in the file is a setting too: nothing excluded.
+        let exclude = parse(r#"{"exclude": []}"#);
+        assert!(is_article(&exclude, "briefs/draft-a.md"));
+        assert!(!is_article(&exclude, "a.md"));
+        // A filter equals another with the same globs, and only that.
+        assert!(none.filter(&editor) == none.filter(&editor));
+        assert!(none.filter(&editor) != none.filter(&EditorSettings::default()));
+        // `null` is unset.
+        let (unset, problems) = EditorSettings::from_json(&serde_json::json!({"articles": null}));
+        assert_eq!((unset, problems.len()), (EditorSettings::default(), 0));
     }
 
     #[test]

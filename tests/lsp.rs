@@ -287,6 +287,73 @@ fn workspace_folders_come_and_go() {
     );
 }
 
+/// How many articles the hover card of the name at the start of `path` counts.
+fn articles_counted(client: &mut Client, path: &std::path::Path) -> String {
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(path)}, "position": {"line": 0, "character": 10}}),
+    );
+    let text = hover_text(&hover);
+    let at = text.find("Mentioned in ").expect("a count of articles");
+    text[at..].split_once(" article").unwrap().0.to_owned()
+}
+
+#[test]
+fn the_editors_article_globs_apply_where_dossier_json_is_silent() {
+    let dir = workspace(&[
+        ("a.md", "UN envoy Geir Pedersen spoke.\n"),
+        ("drafts/b.md", "Pedersen replied.\n"),
+        ("notes/c.md", "Pedersen again.\n"),
+    ]);
+    let a = dir.path().join("a.md");
+    let mut client = Client::spawn(&Default::default());
+    client.configuration = json!({"exclude": ["drafts/**"]});
+    client.initialize(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    assert_eq!(articles_counted(&mut client, &a), "Mentioned in 2");
+    // The editor drops the exclusion: the drafts are read.
+    client.configuration = json!({});
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    client.wait_indexed_times(2);
+    assert_eq!(articles_counted(&mut client, &a), "Mentioned in 3");
+    // Another exclusion, with a bad glob that is left out and said so: the notes go, the
+    // drafts stay.
+    client.configuration = json!({"exclude": ["notes/**", "["]});
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    client.wait_indexed_times(3);
+    assert_eq!(articles_counted(&mut client, &a), "Mentioned in 2");
+    let warning = client.wait_for("a word on the bad glob", |m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("dossier.exclude: bad glob \"[\""))
+    });
+    assert_eq!(warning["params"]["type"], 2, "{warning}");
+    // A `dossier.json` that sets `exclude` has the last word, even an empty list.
+    let config = dir.path().join("dossier.json");
+    std::fs::write(&config, r#"{"exclude": []}"#).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 1}]}),
+    );
+    client.wait_indexed_times(4);
+    assert_eq!(articles_counted(&mut client, &a), "Mentioned in 3");
+    // … and when it stops excluding nothing, what it excludes leaves the index.
+    std::fs::write(&config, r#"{"exclude": ["drafts/**", "notes/**"]}"#).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 2}]}),
+    );
+    client.wait_indexed_times(5);
+    assert_eq!(articles_counted(&mut client, &a), "Mentioned in 1");
+}
+
 #[test]
 fn a_workspace_catalog_entry_is_the_definition_and_a_broken_config_is_reported() {
     let catalog = "{\n  \"actors\": [\n    {\n      \"id\": \"layla-nasser\",\n      \"name\": \"Layla Nasser\",\n      \"kind\": \"person\",\n      \"roles\": [{\"title\": \"Minister of state\", \"organization\": \"Jordan\"}]\n    }\n  ]\n}\n";

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use dossier::catalog::Catalog;
-use dossier::config::ArticleFilter;
+use dossier::config::{ArticleFilter, EditorSettings};
 use dossier::files::{self, SettingsError};
 use dossier::mentions::Matcher;
 use dossier::workspace::Workspace;
@@ -80,7 +80,7 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
     let settings = files::load_settings(&root)?;
     // The catalog's automaton is built while the folders are walked.
     let (articles, (catalog, matcher)) = rayon::join(
-        || article_paths(paths, &settings.config.filter()),
+        || article_paths(paths, &settings.config.filter(&EditorSettings::default())),
         || {
             let catalog = files::merged_catalog([&settings]);
             let matcher = Arc::new(Matcher::new(&catalog));

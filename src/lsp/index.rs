@@ -1,11 +1,11 @@
 //! The server's state: the workspace index, the open documents and the folders' settings, and
 //! the work of bringing files from disk into the index.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use dossier::config::{ArticleFilter, Config};
+use dossier::config::{ArticleFilter, Config, EditorSettings};
 use dossier::files::{self, Settings, SettingsError, Skip};
 use dossier::rules::RuleSettings;
 use dossier::text::Document;
@@ -19,8 +19,8 @@ pub struct Folder {
 }
 
 impl Folder {
-    pub fn new(root: PathBuf, settings: Settings) -> Self {
-        let filter = settings.config.filter();
+    pub fn new(root: PathBuf, settings: Settings, editor: &EditorSettings) -> Self {
+        let filter = settings.config.filter(editor);
         Self {
             root,
             settings,
@@ -35,8 +35,8 @@ pub struct State {
     pub open: HashMap<PathBuf, Document>,
     /// Articles read from disk that were not valid UTF-8.
     pub lossy: HashSet<PathBuf>,
-    /// Rule levels from the editor's own settings; a folder's `dossier.json` overrides them.
-    pub editor_rules: BTreeMap<String, String>,
+    /// The editor's own settings; a folder's `dossier.json` overrides them.
+    pub editor: EditorSettings,
 }
 
 impl State {
@@ -46,15 +46,15 @@ impl State {
             folders: Vec::new(),
             open: HashMap::new(),
             lossy: HashSet::new(),
-            editor_rules: BTreeMap::new(),
+            editor: EditorSettings::default(),
         }
     }
 
     /// How the rules report on a file: its folder's `dossier.json` over the editor's settings.
     pub fn rule_settings(&self, path: &Path) -> RuleSettings {
         match self.folder_of(path) {
-            Some(folder) => folder.settings.config.rule_settings(&self.editor_rules),
-            None => Config::default().rule_settings(&self.editor_rules),
+            Some(folder) => folder.settings.config.rule_settings(&self.editor),
+            None => Config::default().rule_settings(&self.editor),
         }
     }
 
@@ -72,6 +72,35 @@ impl State {
             path.strip_prefix(&f.root)
                 .is_ok_and(|rel| f.filter.is_article(rel))
         })
+    }
+
+    /// Takes the editor's settings; returns whether they change which files are articles in
+    /// some folder.
+    pub fn set_editor(&mut self, editor: EditorSettings) -> bool {
+        self.editor = editor;
+        let mut changed = false;
+        for folder in &mut self.folders {
+            let filter = folder.settings.config.filter(&self.editor);
+            changed |= filter != folder.filter;
+            folder.filter = filter;
+        }
+        changed
+    }
+
+    /// Drops from the index the files that the settings no longer make articles (open
+    /// documents stay: they are the editor's).
+    pub fn drop_non_articles(&mut self) {
+        let gone: Vec<PathBuf> = self
+            .workspace
+            .articles()
+            .map(|(_, article)| &article.path)
+            .filter(|path| !self.open.contains_key(*path) && !self.is_article(path))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.workspace.remove(&path);
+            self.lossy.remove(&path);
+        }
     }
 
     /// Is a file one that the settings are read from (a `dossier.json` or a catalog it names)?

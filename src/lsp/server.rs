@@ -1,6 +1,6 @@
 //! Handlers: each turns protocol types into a library call and back.
 
-use std::collections::BTreeMap;
+use dossier::config::EditorSettings;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
@@ -111,24 +111,40 @@ impl Backend {
         }
     }
 
-    /// Reads the editor's `dossier` settings, when it offers them.
-    async fn pull_configuration(&self) {
+    /// Reads the editor's `dossier` settings, when it offers them; returns whether they change
+    /// which files are articles.
+    async fn pull_configuration(&self) -> bool {
         if !self.caps().configuration {
-            return;
+            return false;
         }
         let item = ConfigurationItem {
             scope_uri: None,
             section: Some("dossier".into()),
         };
         let Ok(values) = self.client.configuration(vec![item]).await else {
-            return;
+            return false;
         };
-        let rules: BTreeMap<String, String> = values
-            .first()
-            .and_then(|v| v.get("rules"))
-            .and_then(|r| serde_json::from_value(r.clone()).ok())
+        let value = values.into_iter().next().unwrap_or_default();
+        let (editor, problems) = EditorSettings::from_json(&value);
+        for problem in problems {
+            self.log(MessageType::WARNING, format!("{problem} (left out)"))
+                .await;
+        }
+        self.write("configuration", |state| state.set_editor(editor))
+            .unwrap_or(false)
+    }
+
+    /// Brings the index in line with settings that changed which files are articles: drops
+    /// what is no longer one, reads the folders again for what now is.
+    async fn reindex(&self) {
+        let roots: Vec<PathBuf> = self
+            .write("reindexing", |state| {
+                state.drop_non_articles();
+                state.folders.iter().map(|f| f.root.clone()).collect()
+            })
             .unwrap_or_default();
-        self.write("configuration", |state| state.editor_rules = rules);
+        self.index_folders(roots).await;
+        self.refresh_discovered().await;
     }
 
     fn caps(&self) -> Capabilities {
@@ -205,8 +221,10 @@ impl Backend {
             for ((root, settings), (_, error)) in loaded.into_iter().zip(&problems) {
                 match state.folders.iter_mut().find(|f| f.root == root) {
                     Some(_) if error.is_some() => {}
-                    Some(folder) => *folder = Folder::new(root, settings),
-                    None => state.folders.push(Folder::new(root, settings)),
+                    Some(folder) => *folder = Folder::new(root, settings, &state.editor),
+                    None => state
+                        .folders
+                        .push(Folder::new(root, settings, &state.editor)),
                 }
             }
             state.refresh_catalog();
@@ -570,7 +588,9 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, _: DidChangeConfigurationParams) {
-        self.pull_configuration().await;
+        if self.pull_configuration().await {
+            self.reindex().await;
+        }
         self.republish().await;
     }
 
@@ -651,8 +671,8 @@ impl LanguageServer for Backend {
                 })
                 .unwrap_or_default();
             self.load_folders(&roots).await;
-            // The article filter may have changed too: index the folders again.
-            self.index_folders(roots).await;
+            // The article filter may have changed too.
+            self.reindex().await;
             self.republish().await;
             return;
         }

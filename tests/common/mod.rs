@@ -24,6 +24,8 @@ pub struct Client {
     stderr: Arc<Mutex<String>>,
     /// Responses that arrived while another was awaited.
     set_aside: Vec<Value>,
+    /// The editor's `dossier` settings, given to each `workspace/configuration` request.
+    pub configuration: Value,
 }
 
 /// How to start the server.
@@ -91,6 +93,7 @@ impl Client {
             seen: Vec::new(),
             stderr,
             set_aside: Vec::new(),
+            configuration: Value::Null,
         }
     }
 
@@ -179,7 +182,7 @@ impl Client {
             let result = match method.as_str() {
                 Some("workspace/configuration") => {
                     let n = message["params"]["items"].as_array().map_or(0, Vec::len);
-                    json!(vec![Value::Null; n])
+                    json!(vec![self.configuration.clone(); n])
                 }
                 _ => Value::Null,
             };
