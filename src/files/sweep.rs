@@ -1,8 +1,8 @@
 //! `dossier check`'s way through a workspace: each article read, analysed and handed to the
 //! caller once, while its text is fresh in the cache, then let go — no article is kept and no
 //! index is built across them. What one article changes in another, the people it introduces
-//! ([`discovery`]), is settled afterwards: the articles that spell one of their names are read
-//! and handed over again, analysed with them as actors.
+//! ([`discovery`]), is settled afterwards: the files are read once more, and the articles that
+//! spell one of their names are analysed with them as actors and handed over again.
 
 use std::path::{Path, PathBuf};
 
@@ -53,7 +53,7 @@ pub fn sweep<T: Send>(
     let people = discovery::actors(&catalog, introduced);
     if !people.is_empty() {
         // An article that spells none of their names has the same mentions with them as
-        // actors, and so the same findings: only the others are read again.
+        // actors, and so the same findings: only the others are analysed again.
         let mut theirs = Catalog::default();
         theirs.extend(people.iter().cloned().map(|actor| (actor, None)));
         let spotter = Matcher::new(&theirs);
