@@ -145,8 +145,8 @@ pub struct EditorSettings {
 }
 
 impl EditorSettings {
-    /// Reads the editor's answer, keeping what is usable: a wrong entry is left out and said
-    /// what is wrong with, not allowed to cost the rest.
+    /// Reads the editor's answer, keeping what is usable: a wrong entry is left out, with a
+    /// word on what is wrong with it, and costs the rest nothing.
     pub fn from_json(value: &serde_json::Value) -> (Self, Vec<String>) {
         let mut problems = Vec::new();
         let mut settings = Self::default();
