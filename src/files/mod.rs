@@ -331,6 +331,20 @@ fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
     Ok(root.join(given))
 }
 
+/// Writes test files under `root` (folders made as needed); returns their paths, in order.
+#[cfg(test)]
+pub(crate) fn write_files(root: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .map(|(path, text)| {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().expect("under the root")).unwrap();
+            fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,7 +353,7 @@ mod tests {
     fn discovery_honours_ignores_and_skips_build_folders() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for (path, text) in [
+        let files = [
             ("b.txt", "B"),
             ("a.md", "A"),
             ("a-z.md", "A"),
@@ -352,11 +366,8 @@ mod tests {
             ("target/e.md", "E"),
             ("node_modules/f.md", "F"),
             (".gitignore", "drafts/\n"),
-        ] {
-            let path = root.join(path);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
-        }
+        ];
+        write_files(root, &files);
         let found: Vec<_> = discover(root, &ArticleFilter::default())
             .into_iter()
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())

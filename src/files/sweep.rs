@@ -140,14 +140,7 @@ mod tests {
             ("b.md", "Haddad denied it on Sunday."),
             ("c.md", "Nobody else is named here."),
         ];
-        let paths: Vec<PathBuf> = texts
-            .iter()
-            .map(|(name, text)| {
-                let path = dir.path().join(name);
-                std::fs::write(&path, text).unwrap();
-                path
-            })
-            .collect();
+        let paths = crate::files::write_files(dir.path(), &texts);
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
         let seen = std::sync::Mutex::new(Vec::new());

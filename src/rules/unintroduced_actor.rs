@@ -106,14 +106,7 @@ mod tests {
         assert_eq!(hints, [0, 1]);
         // … and as `dossier check` does, each file read once, without an index across them.
         let dir = tempfile::tempdir().unwrap();
-        let paths: Vec<PathBuf> = texts
-            .iter()
-            .map(|(path, text)| {
-                let path = dir.path().join(path);
-                std::fs::write(&path, text).unwrap();
-                path
-            })
-            .collect();
+        let paths = crate::files::write_files(dir.path(), &texts);
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
         let swept = crate::files::sweep(catalog, &matcher, &paths, 1000, |catalog, article| {
