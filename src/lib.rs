@@ -3,10 +3,12 @@
 
 pub mod answers;
 pub mod article;
+pub mod attribution;
 pub mod catalog;
 pub mod config;
 pub mod discovery;
 pub mod files;
+pub mod lexicon;
 pub mod located;
 pub mod mentions;
 pub mod rules;

@@ -1,6 +1,7 @@
-//! The command line: `dossier lsp`, `dossier actors`, `dossier check`.
+//! The command line: `dossier lsp`, `dossier actors`, `dossier check`, `dossier attributions`.
 
 mod actors;
+mod attributions;
 mod check;
 mod load;
 mod report;
@@ -29,6 +30,8 @@ enum Command {
     /// Check articles for attribution problems: unattributed claims and quotes, vague and
     /// anonymous sources, hedged reports, unsourced figures.
     Check(check::Args),
+    /// List who says what: each attribution relation (source and its class, cue, content).
+    Attributions(attributions::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -78,5 +81,6 @@ pub fn main() -> ExitCode {
         }
         Command::Actors(args) => actors::run(args),
         Command::Check(args) => check::run(args),
+        Command::Attributions(args) => attributions::run(args),
     }
 }

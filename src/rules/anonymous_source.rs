@@ -3,14 +3,9 @@
 //! "a defector relays". Each anonymous source is reported once, where it is introduced; later
 //! mentions ("the source added") are attached to that finding as related information.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::compile;
 use super::context::Context;
-use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Related, Rule, Severity};
+use crate::attribution::Class;
 
 pub static RULE: Rule = Rule {
     code: "anonymous-source",
@@ -22,17 +17,6 @@ pub static RULE: Rule = Rule {
     fix,
 };
 
-/// The usual ways of saying why a source is not named.
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"\b(?:condition\s+of\s+anonymity|on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|remain|were\s+not|was\s+not)",
-        r"|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|declined\s+to\s+be\s+(?:named|identified)",
-        r"|speaking\s+anonymously|(?:not|n't)\s+authori[sz]ed\s+to|anonymity\s+because|for\s+fear\s+of|for\s+(?:security|safety)\s+reasons",
-        r"|(?:not|n't)\s+(?:allowed|permitted)\s+to\s+(?:speak|talk|brief|comment)|protect\s+(?:his|her|their)\s+identit",
-        r"|for\s+(?:his|her|their)\s+(?:own\s+)?(?:safety|protection)|under\s+(?:the\s+)?(?:ground\s+)?rules\s+of|because\s+of\s+the\s+sensitivity)",
-    ))
-});
-
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     // Introductions so far, newest last: (role noun, index into `out`).
     let mut introduced: Vec<(String, usize)> = Vec::new();
@@ -40,14 +24,14 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         let anonymous = cx
             .attributions(i)
             .iter()
-            .any(|a| matches!(a.voice, Voice::Anonymous(_) | Voice::AnonymousRef { .. }));
+            .any(|a| matches!(a.class, Class::Anonymous(_)));
         // Asked only of sentences with something to report: the pattern costs more than that.
         if !anonymous || cx.is_disclaimer(i) {
             continue;
         }
         for a in cx.attributions(i) {
-            match &a.voice {
-                Voice::Anonymous(anon) => {
+            match &a.class {
+                Class::Anonymous(anon) if !anon.reference => {
                     // "A Turkish official, speaking on condition …, said": point at the source.
                     let range = if cx.text[a.range.clone()].contains(',') {
                         a.speaker.clone()
@@ -55,13 +39,14 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                         a.range.clone()
                     };
                     let phrase = cx.quote(range.clone());
-                    let next = cx.sentences.get(i + 1).map_or("", |s| &cx.low[s.clone()]);
-                    let reason = REASON.is_match(cx.sentence_low(i)) || REASON.is_match(next);
                     introduced.push((anon.lemma.clone(), out.len()));
-                    out.push(Hit::new(range, message(&phrase, reason, anon.described)));
+                    out.push(Hit::new(
+                        range,
+                        message(&phrase, anon.explained, anon.described),
+                    ));
                 }
-                Voice::AnonymousRef { lemma } => {
-                    if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| l == lemma) {
+                Class::Anonymous(anon) => {
+                    if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| *l == anon.lemma) {
                         out[*at].related.push(Related {
                             range: a.range.clone(),
                             message: "a later mention of the same anonymous source".into(),

@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
+use crate::lexicon::pattern;
 
-use super::sources::{self, Attribution};
+use crate::attribution::{self, Attribution};
 use crate::text::quotes::{quotations, Quotation};
 use crate::text::sentences::sentences;
 
@@ -22,8 +22,6 @@ pub(crate) struct Context<'t> {
     pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
-    /// Where the words of the vague phrases are ([`sources::vague_markers`]).
-    vague_markers: Vec<usize>,
     attributions: Vec<OnceCell<Vec<Attribution>>>,
     disclaimers: Vec<OnceCell<bool>>,
     speaker_sentences: OnceCell<Vec<usize>>,
@@ -34,13 +32,11 @@ impl<'t> Context<'t> {
         let sentences = sentences(text);
         let n = sentences.len();
         let low = lowered(text);
-        let vague_markers = sources::vague_markers(&low);
         Self {
             text,
             low,
             sentences,
             quotations: quotations(text),
-            vague_markers,
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
             speaker_sentences: OnceCell::new(),
@@ -72,12 +68,8 @@ impl<'t> Context<'t> {
     pub fn attributions(&self, i: usize) -> &[Attribution] {
         self.attributions[i].get_or_init(|| {
             let sentence = self.sentences[i].clone();
-            let first_marker = self.vague_markers.partition_point(|&m| m < sentence.start);
-            let vague_phrases = self
-                .vague_markers
-                .get(first_marker)
-                .is_some_and(|&m| m < sentence.end);
-            let mut found = sources::attributions_in(self.text, &self.low, sentence, vague_phrases);
+            let next = self.sentences.get(i + 1).cloned();
+            let mut found = attribution::attributions_in(self.text, &self.low, sentence, next);
             found.retain(|a| {
                 let anchor = a.verb.as_ref().map_or(a.range.start, |v| v.start);
                 !self.in_quotation(anchor) && !self.in_quotation(a.speaker.start)
@@ -104,26 +96,11 @@ impl<'t> Context<'t> {
         (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
     }
 
-    /// The sentences that may name a vague or anonymous speaker, in order: those with a cue
-    /// word ([`sources::speaker_cues`]) and those with a vague phrase. Found once, shared by
-    /// the rules that need them.
+    /// The sentences that may hold an attribution: those with a cue word
+    /// ([`attribution::cue_words`]). Found once, shared by the rules that need them.
     pub fn speaker_sentences(&self) -> &[usize] {
-        self.speaker_sentences.get_or_init(|| {
-            let mut found = self.sentences_holding(sources::speaker_cues(&self.low));
-            let phrases: Vec<usize> = self
-                .sentences_holding(self.vague_markers.iter().copied())
-                .into_iter()
-                .filter(|i| {
-                    found.binary_search(i).is_err()
-                        && sources::has_vague_phrase(self.sentence_low(*i))
-                })
-                .collect();
-            if !phrases.is_empty() {
-                found.extend(phrases);
-                found.sort_unstable();
-            }
-            found
-        })
+        self.speaker_sentences
+            .get_or_init(|| self.sentences_holding(attribution::cue_words(&self.low)))
     }
 
     /// The sentences that hold any of `offsets` (in order), each once, in order.
@@ -141,11 +118,6 @@ impl<'t> Context<'t> {
             }
         }
         found
-    }
-
-    /// Sentence `i` in lower case, for the rules' patterns.
-    pub fn sentence_low(&self, i: usize) -> &str {
-        &self.low[self.sentences[i].clone()]
     }
 
     pub fn sentence_text(&self, i: usize) -> &'t str {
@@ -196,7 +168,7 @@ fn lowered(text: &str) -> String {
 /// "The site has not verified the claims in this report", "translated from Arabic by", "the
 /// views expressed do not necessarily reflect …": statements about the text, not claims in it.
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
+    pattern(
         r"\b(?:ha(?:s|ve|d)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|checked|confirmed)|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot\s+(?:independently\s+)?(?:verify|confirm)|(?:views|opinions)\s+expressed|translated\s+(?:from|by)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|(?:is|are)\s+not\s+responsible\s+for)",
     )
 });

@@ -44,7 +44,7 @@ pub(crate) fn disable_next_line(text: &str, finding: &Finding, markdown: bool) -
 pub(crate) fn attribution_at<'c>(
     cx: &'c Context,
     finding: &Finding,
-) -> Option<&'c super::sources::Attribution> {
+) -> Option<&'c crate::attribution::Attribution> {
     let i = cx.sentence_at(finding.range.start)?;
     cx.attributions(i)
         .iter()

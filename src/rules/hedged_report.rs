@@ -6,10 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
 use super::context::Context;
-use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use crate::lexicon::pattern;
 
 pub static RULE: Rule = Rule {
     code: "hedged-report",
@@ -24,7 +23,7 @@ pub static RULE: Rule = Rule {
 /// The hedges, but for "is said to" and its kin only from the verb on: the auxiliary before it
 /// ([`auxiliary_before`]) is too common a word for the regex engine to skip ahead by.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
+    pattern(concat!(
         r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
         r"|(?:said|alleged|reported)\s+to)\b",
     ))
@@ -80,7 +79,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
-                if a.negated || (j != i && a.voice != Voice::Identified) {
+                if a.negated || (j != i && !a.class.identified()) {
                     return false;
                 }
                 a.verb.as_ref().is_none_or(|v| {
@@ -144,7 +143,8 @@ mod tests {
 
     /// The hedges are those of the whole pattern, auxiliary included, written as one regex.
     mod definition {
-        use super::super::{compile, hedges};
+        use super::super::hedges;
+        use crate::lexicon::pattern;
         use proptest::prelude::*;
 
         fn text() -> impl Strategy<Value = String> {
@@ -178,7 +178,7 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(5000))]
             #[test]
             fn as_the_single_pattern(text in text()) {
-                let whole = compile(concat!(
+                let whole = pattern(concat!(
                     r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
                     r"|(?:is|are|was|were|been)\s+(?:also\s+)?(?:said|alleged|reported)\s+to)\b",
                 ));

@@ -10,7 +10,6 @@
 
 mod context;
 mod fix;
-pub mod sources;
 mod suppress;
 
 mod anonymous_source;
@@ -190,16 +189,6 @@ pub struct Related {
     pub message: String,
 }
 
-/// Compiles a rule's pattern, with `\b` meaning an ASCII word boundary. Patterns are written in
-/// lower case and run over the ASCII-lower-cased text ([`Context::low`]), which keeps the same
-/// byte offsets: case-sensitive literals let the regex engine skip ahead far faster than
-/// case-insensitive ones. And the engine's fast DFA gives up on Unicode word boundaries as soon
-/// as it meets a non-ASCII byte (articles are full of curly quotes), while the words the rules
-/// look for are all ASCII.
-pub(crate) fn compile(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid rule pattern")
-}
-
 /// What a rule reports before the engine gives it a code and severity.
 struct Hit {
     range: Range<usize>,
@@ -220,6 +209,16 @@ impl Hit {
 /// Runs every enabled rule over `text`. Findings come sorted by where they start; those switched
 /// off by inline comments (`dossier-disable-next-line`, `dossier-disable` … `dossier-enable`)
 /// are left out.
+/// Every attribution relation of the article's own voice in `text` (not those inside a
+/// quotation), in order: what the rules read, and what `dossier attributions` lists.
+pub fn attributions(text: &str) -> Vec<crate::attribution::Attribution> {
+    let cx = Context::new(text);
+    cx.speaker_sentences()
+        .iter()
+        .flat_map(|&i| cx.attributions(i).iter().cloned())
+        .collect()
+}
+
 pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
     let cx = Context::new(text);
     let suppressions = suppress::Suppressions::parse(text);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
+use crate::lexicon::pattern;
 
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
 /// Run over [`Context::low`], where white space of any kind is spaces: ` +` lets the regex
 /// engine's prefilter look for "it " instead of "it" (half the time per article).
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
+    pattern(concat!(
         r"\b(?:",
         // it is believed that / it was widely reported that / it has been suggested that
         r"it +(?:is|was|has +been|had +been|is +being|would +be|will +be|may +be|might +be|could +be|can +be) +",

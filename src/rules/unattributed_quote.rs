@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
 use super::context::Context;
-use super::sources;
 use super::{Finding, Fix, Hit, Rule, Severity};
+use crate::attribution;
+use crate::lexicon::pattern;
 use crate::text::quotes::Quotation;
 
 pub static RULE: Rule = Rule {
@@ -27,7 +27,7 @@ const MIN_WORDS: usize = 4;
 
 /// Words just before a quotation that make it a title or a slogan, not speech.
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
+    pattern(concat!(
         r"\b(?:entitled|titled|headlined|headed|called|named|dubbed|labelled|labeled|slogan|slogans|chanting|chanted",
         r"|hashtag|banner|read\s+also|also\s+read|read\s+more|under\s+the\s+(?:title|heading)|known\s+as)\s*:?\s*$",
     ))
@@ -74,7 +74,7 @@ fn has_speaker(cx: &Context, q: &Quotation, first: usize, last: usize) -> bool {
             !a.negated
                 && a.verb
                     .as_ref()
-                    .is_none_or(|v| !sources::is_view_verb(&cx.low[v.clone()]))
+                    .is_none_or(|v| !attribution::is_view_verb(&cx.low[v.clone()]))
         })
     };
     (first..=last).any(|j| cx.has_voice(j))

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::compile;
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use crate::lexicon::pattern;
 
 pub static RULE: Rule = Rule {
     code: "unsourced-figure",
@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 /// at the start of the text it is given. Years, dates, resolution numbers and small counts are
 /// not statistics.
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
+    pattern(concat!(
         r"^(?:[0-9]+(?:[.,][0-9]+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
         r"|[0-9]+(?:\.[0-9]+)?\s+(?:million|billion|trillion|thousand)\b",
         r"|[0-9]{1,3}(?:,[0-9]{3})+\b)",

@@ -3,8 +3,8 @@
 //! diplomats".
 
 use super::context::Context;
-use super::sources::Voice;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use crate::attribution::Class;
 
 pub static RULE: Rule = Rule {
     code: "vague-attribution",
@@ -21,7 +21,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         let vague = cx
             .attributions(i)
             .iter()
-            .filter(|a| a.voice == Voice::Vague);
+            .filter(|a| a.class == Class::Vague);
         // Asked only of sentences with something to report: the pattern costs more than that.
         if vague.clone().next().is_none() || cx.is_disclaimer(i) {
             continue;

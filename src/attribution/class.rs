@@ -1,0 +1,236 @@
+//! What kind of source a noun phrase is, as an editor would sort it: a name, a pronoun, an
+//! unnamed individual, a vague group, an identified body, a document.
+
+use std::ops::RangeInclusive;
+
+use super::tokens::Sent;
+use crate::lexicon::{self, Classes};
+
+/// The kind of source an attribution gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A person or body named in the phrase ("Haddad", "the UN", "Foreign Minister Faisal Mekdad").
+    Named,
+    /// A pronoun standing for a source named before ("he", "they", "who").
+    Pronoun,
+    /// An unnamed individual or insiders ("a source", "officials", "one aide", "his advisers").
+    Anonymous(Anonymous),
+    /// A group no reader can check ("observers", "some analysts", "many Democrats", "reports").
+    Vague,
+    /// An identified group speaking as a body ("the ministry", "the delegation", "Republicans").
+    Collective,
+    /// A document or figures ("a poll", "the study", "UN figures").
+    Data,
+    /// No source at all: "it is believed", "is said to".
+    Agentless,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anonymous {
+    /// The role noun in singular lower case ("source", "official"), to match later mentions.
+    pub lemma: String,
+    /// Whether the text says more about the source than "a (senior) source".
+    pub described: bool,
+    /// Whether the sentence gives the reason the source is not named (AP style).
+    pub explained: bool,
+    /// A later mention of a source already introduced ("the source added").
+    pub reference: bool,
+}
+
+impl Class {
+    /// The class as `dossier attributions` writes it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Class::Named => "named",
+            Class::Pronoun => "pronoun",
+            Class::Anonymous(a) if a.explained => "anonymous-explained",
+            Class::Anonymous(_) => "anonymous",
+            Class::Vague => "vague",
+            Class::Collective => "collective",
+            Class::Data => "data",
+            Class::Agentless => "agentless",
+        }
+    }
+
+    /// Whether a reader can tell who speaks (a name, a pronoun for one, a body, a document).
+    pub fn identified(&self) -> bool {
+        matches!(
+            self,
+            Class::Named | Class::Pronoun | Class::Collective | Class::Data
+        )
+    }
+}
+
+/// The class of the noun phrase `words` (token indices of `s`).
+pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
+    let (first, last) = (*words.start(), *words.end());
+    if first == last && s.has(first, Classes::PRONOUN) {
+        return Class::Pronoun;
+    }
+    // A conjunction takes the class of its first member: "Regulators and environmental groups".
+    let last = (first + 1..=last)
+        .find(|&j| (s.is(j, "and") || s.is(j, "or")) && j > first)
+        .map_or(last, |j| j - 1);
+    // "some", "others", "many in the party", "not everyone": a vague group by itself.
+    let lead = if s.is(first, "not") && first < last {
+        first + 1
+    } else {
+        first
+    };
+    if s.has(lead, Classes::VAGUE_PRONOUN) && (lead == last || opens_modifier(s, lead + 1)) {
+        return of_phrase(s, lead, last).unwrap_or(Class::Vague);
+    }
+    if (s.is(lead, "one") || s.is(lead, "another")) && (lead == last || opens_modifier(s, lead + 1))
+    {
+        return of_phrase(s, lead, last).unwrap_or_else(|| anonymous(s, lead, lead..=last, false));
+    }
+    if let Some(class) = of_phrase(s, lead, last) {
+        return class;
+    }
+    let head = head(s, lead, last);
+    let h = s.lower(head);
+    let lemma = lexicon::singular(h);
+    let plural = lemma != h || h == "people";
+    let before = lead..head;
+    let quantified = before.clone().any(|j| {
+        s.has(j, Classes::QUANTIFIER | Classes::NUMBER) || s.text(j).starts_with(char::is_numeric)
+    });
+    let determiner = before
+        .clone()
+        .rev()
+        .find(|&j| s.has(j, Classes::DETERMINER) || s.possessive(j));
+    let definite = determiner.is_some_and(|d| s.has(d, Classes::DEFINITE) || s.possessive(d));
+    let owned = determiner.is_some_and(|d| s.possessive(d));
+    let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
+    let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
+
+    if lexicon::is(&lemma, Classes::ANONYMOUS_HEAD) {
+        // "Foreign Ministry spokesman Ahmad Khalil": the role word is not the head, a name is.
+        if head < last && s.proper(head + 1) {
+            return Class::Named;
+        }
+        // "the source added" after "a source": the same source; "his aides", "Clinton aides",
+        // "a Pentagon spokesman": anonymous, whatever names stand beside the role.
+        return anonymous(s, head, lead..=last, definite && !owned);
+    }
+    let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
+        || plural && (lexicon::has_person_ending(h) || s.proper(head));
+    if people && plural {
+        if definite {
+            // "the observers", "these voters": a group the text has introduced.
+            return Class::Collective;
+        }
+        if quantified {
+            return Class::Vague;
+        }
+        // "Republicans", "E.U. leaders": a known body; "Gulf analysts", "Western diplomats"
+        // are not.
+        if s.proper(head) && !lexicon::is(&lemma, Classes::VAGUE_HEAD) {
+            return Class::Collective;
+        }
+        if official_media(s, head) {
+            return Class::Collective;
+        }
+        return Class::Vague;
+    }
+    if s.has(head, Classes::REPORT_NOUN) && !named && !definite {
+        return Class::Vague;
+    }
+    if lexicon::is(&lemma, Classes::DATA_NOUN) || s.has(head, Classes::FIGURE_NOUN) {
+        return if named { Class::Named } else { Class::Data };
+    }
+    if quantified && plural && !named {
+        return Class::Vague;
+    }
+    if indefinite && !plural && !s.proper(head) {
+        // "a doctor", "an arbitration panel", "one resident": somebody the text does not name.
+        return anonymous(s, head, lead..=last, false);
+    }
+    if named {
+        return Class::Named;
+    }
+    if people {
+        return if definite {
+            Class::Collective
+        } else {
+            Class::Vague
+        };
+    }
+    Class::Collective
+}
+
+/// "one of his advisers", "some of the experts", "a number of economists", "dozens of
+/// lawmakers": a part of the group after "of" — vague, or anonymous if the group is insiders.
+fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {
+    let of = (lead + 1..=last.min(lead + 3)).find(|&j| s.is(j, "of"))?;
+    let partitive = (lead..of).all(|j| {
+        s.has(
+            j,
+            Classes::QUANTIFIER | Classes::NUMBER | Classes::VAGUE_PRONOUN,
+        ) || matches!(
+            s.lower(j),
+            "a" | "one"
+                | "number"
+                | "chorus"
+                | "handful"
+                | "majority"
+                | "lot"
+                | "host"
+                | "couple"
+                | "group"
+                | "few"
+                | "none"
+        )
+    });
+    if !partitive || of == last {
+        return None;
+    }
+    let inner = classify(s, of + 1..=last);
+    let single = s.is(lead, "one") || s.is(lead, "a") && s.is(lead + 1, "group");
+    Some(match inner {
+        Class::Anonymous(a) => Class::Anonymous(Anonymous {
+            reference: false,
+            ..a
+        }),
+        Class::Named | Class::Collective | Class::Pronoun if single => {
+            anonymous(s, lead, lead..=last, false)
+        }
+        Class::Named | Class::Pronoun => Class::Vague,
+        Class::Data => Class::Data,
+        _ => Class::Vague,
+    })
+}
+
+/// The head noun of `lead..=last`: the word before its first modifier ("officials at the
+/// ministry", "a source familiar with …", "advisers to Mr. Obama"), else its last word.
+fn head(s: &Sent, lead: usize, last: usize) -> usize {
+    (lead + 1..=last)
+        .find(|&j| opens_modifier(s, j) || !s.word(j))
+        .map_or(last, |j| j - 1)
+}
+
+fn opens_modifier(s: &Sent, j: usize) -> bool {
+    s.has(j, Classes::POSTMODIFIER) || !s.word(j)
+}
+
+/// "state media", "government media": the official press, which readers know.
+fn official_media(s: &Sent, head: usize) -> bool {
+    s.is(head, "media")
+        && head > 0
+        && matches!(
+            s.lower(head - 1),
+            "state" | "government" | "official" | "pro-government"
+        )
+}
+
+fn anonymous(s: &Sent, head: usize, words: RangeInclusive<usize>, reference: bool) -> Class {
+    let described = words.clone().any(|j| {
+        j != head && s.word(j) && !s.has(j, Classes::UNDESCRIPTIVE) && !s.lower(j).ends_with("ly")
+    });
+    Class::Anonymous(Anonymous {
+        lemma: lexicon::singular(s.lower(head)).into_owned(),
+        described,
+        explained: false,
+        reference,
+    })
+}

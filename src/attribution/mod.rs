@@ -1,0 +1,189 @@
+//! Who says what: the attribution relations of a sentence, each a cue ("said", "according to",
+//! "believe"), its source (the noun phrase that speaks, wherever the grammar puts it) and its
+//! content, with the source's class as an editor would sort it.
+//!
+//! A sentence is read as words with their lexicon classes ([`crate::lexicon`]); every cue word
+//! starts a search for its source: the subject before the verb (across auxiliaries, an
+//! apposition or a relative clause set off by commas), the speaker after an inverted verb
+//! ("…,” said one aide"), the agent of a passive, the object of "according to". The source's
+//! noun phrase is then classified by its head noun, determiners and quantifiers, and names.
+
+mod class;
+mod source;
+mod tokens;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{self, pattern, Classes};
+pub use class::{Anonymous, Class};
+use tokens::Sent;
+
+/// One attribution relation. Ranges are byte offsets into the whole text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The attributing phrase from the source to the cue, e.g. "observers say", "according to a
+    /// ministry official".
+    pub range: Range<usize>,
+    /// The words naming the source ("observers", "a ministry official"), with any description
+    /// set off by commas.
+    pub speaker: Range<usize>,
+    /// The cue: "said", "has repeatedly argued", "according to", "view".
+    pub cue: Range<usize>,
+    /// The cue's verb, if it has one.
+    pub verb: Option<Range<usize>>,
+    /// What the source is said to say, think or find; empty when the sentence holds nothing else.
+    pub content: Range<usize>,
+    pub class: Class,
+    /// The source says nothing ("the ministry has not said whether …"): a mention of the
+    /// source, but no source for anything.
+    pub negated: bool,
+}
+
+/// The attributions of the sentence `text[sentence]`, in order.
+pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
+    attributions_in(text, &text.to_ascii_lowercase(), sentence, None)
+}
+
+/// [`attributions`] with the whole text already in ASCII lower case (`low`, same offsets), as
+/// the rules have it. `next`: the sentence after, where a reason for a source's anonymity may
+/// be given.
+pub fn attributions_in(
+    text: &str,
+    low: &str,
+    sentence: Range<usize>,
+    next: Option<Range<usize>>,
+) -> Vec<Attribution> {
+    let base = sentence.start;
+    let s = Sent::new(&text[sentence.clone()], &low[sentence.clone()]);
+    let at = |i: usize| base + s.toks[i].start;
+    let to = |i: usize| base + s.toks[i].end;
+    let span = |(a, b): (usize, usize)| at(a)..to(b);
+    let explained =
+        REASON.is_match(&low[sentence.clone()]) || next.is_some_and(|n| REASON.is_match(&low[n]));
+    let mut out = Vec::new();
+    for f in source::relations(&s) {
+        let mut class = class::classify(&s, f.np.0..=f.np.1);
+        if let Some((a, b)) = f.apposition {
+            // "a spokesman, Ahmad Khalil, said": the apposition names the source.
+            if !class.identified() && s.proper(a) && !s.is(a, "who") {
+                class = Class::Named;
+            }
+            let _ = b;
+        }
+        if let Class::Anonymous(anon) = &mut class {
+            anon.explained = explained && !anon.reference;
+        }
+        let (sa, sb) = f.source();
+        let speaker = span((sa, sb));
+        let cue = span(f.cue);
+        // Between the speaker and the verb (an apposition may well say "not").
+        let negated = f.verb.is_some_and(|v| {
+            (sb + 1..v).any(|k| {
+                let w = s.lower(k);
+                w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+            })
+        });
+        out.push(Attribution {
+            range: speaker.start.min(cue.start)..speaker.end.max(cue.end),
+            speaker,
+            cue,
+            verb: f.verb.map(|v| at(v)..to(v)),
+            content: f.content.map_or(sentence.end..sentence.end, span),
+            class,
+            negated,
+        });
+    }
+    for m in VAGUE_PHRASES.find_iter(&low[sentence.clone()]) {
+        let range = base + m.start()..base + m.end();
+        out.push(Attribution {
+            range: range.clone(),
+            speaker: range.clone(),
+            cue: range.clone(),
+            verb: None,
+            content: range.end..sentence.end,
+            class: Class::Vague,
+            negated: false,
+        });
+    }
+    out.sort_by_key(|a| a.range.start);
+    // "media reports say" is one attribution, not two: overlapping ones of a class merge.
+    out.dedup_by(|later, earlier| {
+        let merge = later.range.start < earlier.range.end && later.class == earlier.class;
+        if merge {
+            earlier.range.end = earlier.range.end.max(later.range.end);
+            earlier.verb = later.verb.clone().or(earlier.verb.take());
+        }
+        merge
+    });
+    out
+}
+
+/// Vague voices that are not "somebody says": kept as phrases.
+static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:there +(?:are|were|is) +(?:those|some|many|people|others) +who",
+        r"|by +(?:some|many|most|all) +accounts",
+        r"|in +the +eyes +of +(?:many|some|observers|analysts|critics)",
+        r"|it +is +said +by +(?:some|many|critics|observers)",
+        r"|amid +(?:\w+ +)?(?:reports|rumou?rs) +(?:that|of))\b",
+    ))
+});
+
+/// The usual ways of saying why a source is not named.
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(concat!(
+        r"\b(?:condition +of +anonymity|on +condition +(?:that +)?(?:he|she|they|it) +(?:not +be|remain|were +not|was +not)",
+        r"|asked +not +to +be +(?:named|identified)|requested +anonymity|declined +to +be +(?:named|identified)",
+        r"|speaking +anonymously|(?:not|n't) +authori[sz]ed +to|anonymity +because|for +fear +of|for +(?:security|safety) +reasons",
+        r"|(?:not|n't) +(?:allowed|permitted) +to +(?:speak|talk|brief|comment|discuss)|protect +(?:his|her|their) +identit",
+        r"|for +(?:his|her|their) +(?:own +)?(?:safety|protection)|under +(?:the +)?(?:ground +)?rules +of|because +of +the +sensitivity)",
+    ))
+});
+
+/// Whether the lower-cased text `low` gives a reason for a source's anonymity.
+pub fn gives_reason(low: &str) -> bool {
+    REASON.is_match(low)
+}
+
+/// Where the lower-cased `low` holds a word that may open an attribution: a cue verb or
+/// adjective, "according", "view", a figure noun, a word of the vague phrases. A sentence
+/// without one holds none, and is not parsed. One pattern of alternatives: the regex engine's
+/// DFA walks the text faster than a multi-pattern automaton over so many words.
+pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
+    static CUES: LazyLock<Regex> = LazyLock::new(|| {
+        let mut words: Vec<&str> =
+            lexicon::words_of(Classes::CUE_VERB | Classes::STANCE_ADJECTIVE | Classes::FIGURE_NOUN)
+                .collect();
+        words.extend([
+            "according",
+            "citing",
+            "quoting",
+            "view",
+            "views",
+            "words",
+            "eyes",
+            "sources",
+            "source",
+            "who",
+            "accounts",
+            "amid",
+        ]);
+        words.sort_unstable();
+        words.dedup();
+        let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        pattern(&format!(r"\b(?:{})\b", words.join("|")))
+    });
+    CUES.find_iter(low).map(|m| m.start())
+}
+
+/// Verbs of belief or finding rather than of speech ("analysts believe", "figures show"): they
+/// attribute a view, not somebody's words, so they cannot be the speaker of a nearby quotation.
+pub fn is_view_verb(w: &str) -> bool {
+    lexicon::is(w, Classes::VIEW_VERB)
+}
+
+#[cfg(test)]
+mod tests;

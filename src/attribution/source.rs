@@ -1,0 +1,494 @@
+//! From a cue to its source and content: the noun phrase that speaks (before the verb, after it
+//! in an inversion, after "according to", across an apposition or a relative clause) and the
+//! words it is said to have said.
+
+use super::tokens::Sent;
+use crate::lexicon::Classes;
+
+/// One relation, in token indices of the sentence.
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    /// The noun phrase that decides the class.
+    pub np: (usize, usize),
+    /// An apposition or relative clause after it, set off by commas, part of the source span.
+    pub apposition: Option<(usize, usize)>,
+    /// The cue: the verb with its auxiliaries, "according to", "view" …
+    pub cue: (usize, usize),
+    /// The verb of the cue, if it has one.
+    pub verb: Option<usize>,
+    pub content: Option<(usize, usize)>,
+}
+
+impl Found {
+    /// The whole source span: the noun phrase and any apposition.
+    pub fn source(&self) -> (usize, usize) {
+        (self.np.0, self.apposition.map_or(self.np.1, |a| a.1))
+    }
+}
+
+/// Words a speaker's noun phrase may hold at most.
+const MAX_NP: usize = 12;
+
+/// Every relation of the sentence, in the order of their cues.
+pub(super) fn relations(s: &Sent) -> Vec<Found> {
+    let mut out = Vec::new();
+    for i in 0..s.len() {
+        if !s.word(i) {
+            continue;
+        }
+        let found = match s.lower(i) {
+            "according" if s.is(i + 1, "to") => according_to(s, i),
+            "citing" | "quoting" => np_after(s, i + 1, true).map(|np| Found {
+                np,
+                apposition: None,
+                cue: (i, i),
+                verb: None,
+                content: before(s, i),
+            }),
+            "view" | "views" | "words" | "eyes" => point_of_view(s, i),
+            "source" | "sources" if s.is(i + 1, ":") => np_after(s, i + 2, false).map(|np| Found {
+                np,
+                apposition: None,
+                cue: (i, i + 1),
+                verb: None,
+                content: before(s, i),
+            }),
+            _ if s.has(i, Classes::FIGURE_NOUN) => figure_source(s, i),
+            _ if s.has(i, Classes::CUE_VERB) => verb(s, i),
+            _ if s.has(i, Classes::STANCE_ADJECTIVE) && i > 0 && s.has(i - 1, Classes::BE) => {
+                subject_of(s, i - 1, i)
+            }
+            _ => None,
+        };
+        if let Some(f) = found {
+            // "60 percent of refugees say": a statistic, not a source (the rules flag figures).
+            let (a, b) = f.source();
+            let statistic = (a..=b).any(|j| {
+                matches!(
+                    s.lower(j),
+                    "percent" | "cent" | "%" | "million" | "billion" | "thousand"
+                )
+            });
+            if !statistic {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// "according to X", "according to Western and regional diplomats".
+fn according_to(s: &Sent, i: usize) -> Option<Found> {
+    let np = np_after(s, i + 2, true)?;
+    // "According to X, …": what follows the comma; "…, according to X": what comes before.
+    let content = if s.is(np.1 + 1, ",") && (0..i).all(|j| !s.word(j)) {
+        after(s, np.1 + 1)
+    } else {
+        before(s, i)
+    };
+    Some(Found {
+        np,
+        apposition: None,
+        cue: (i, i + 1),
+        verb: None,
+        content,
+    })
+}
+
+/// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
+fn verb(s: &Sent, v: usize) -> Option<Found> {
+    let w = s.lower(v);
+    // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
+    if w.starts_with("agree") && !(s.is(v + 1, "that") || s.is(v + 1, "with") || !s.word(v + 1)) {
+        return None;
+    }
+    let mut j = v;
+    // Auxiliaries and adverbs between the speaker and the verb ("has repeatedly said").
+    while j > 0 && s.word(j - 1) && is_filler(s, j - 1) {
+        j -= 1;
+    }
+    let Some(p) = j.checked_sub(1) else {
+        // "Said Haddad: …" — an inversion opening the sentence.
+        return inverted(s, v, v);
+    };
+    if s.word(p) {
+        let pw = s.lower(p);
+        // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
+        // an infinitive ("is thought to have urged"), not a statement.
+        if is_article(s, p) || pw == "to" {
+            return None;
+        }
+        if s.has(p, Classes::BE) {
+            // A passive: only "was reported by X" names the speaker.
+            return s
+                .is(v + 1, "by")
+                .then(|| np_after(s, v + 2, true))
+                .flatten()
+                .map(|np| Found {
+                    np,
+                    apposition: None,
+                    cue: (p, v + 1),
+                    verb: Some(v),
+                    content: before(s, p),
+                });
+        }
+        if pw == "who" || pw == "which" {
+            // "Haddad, who said …": the speaker stands before the relative pronoun.
+            let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
+            let np = np_before(s, end)?;
+            return Some(Found {
+                np,
+                apposition: None,
+                cue: (j, v),
+                verb: Some(v),
+                content: after(s, v),
+            });
+        }
+        if pw == "and" || pw == "but" {
+            // "He described the plan as … but said …": the clause's subject is the speaker.
+            let first = (0..p).find(|&k| s.word(k))?;
+            let np = np_after(s, first, false).filter(|np| np.1 < p && np.1 - np.0 < 4)?;
+            return Some(Found {
+                np,
+                apposition: None,
+                cue: (j, v),
+                verb: Some(v),
+                content: after(s, v),
+            });
+        }
+        if s.has(p, Classes::CLAUSE_WORD) {
+            return None;
+        }
+        return subject_of(s, j, v);
+    }
+    match s.text(p) {
+        "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(" => inverted(s, j, v),
+        "," => {
+            let after_quote = p >= 1 && matches!(s.text(p - 1), "”" | "\"" | "’" | "'");
+            // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.
+            if let Some(f) = inverted(s, j, v) {
+                return Some(f);
+            }
+            if after_quote {
+                return None;
+            }
+            apposed_subject(s, p, j, v)
+        }
+        _ => None,
+    }
+}
+
+/// The subject ending right before token `j` of the cue `j..=v`.
+fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    let np = np_before(s, j)?;
+    let content = after(s, v).or_else(|| before(s, np.0));
+    Some(Found {
+        np,
+        apposition: None,
+        cue: (j, v),
+        verb: Some(v),
+        content,
+    })
+}
+
+/// "X, the head of the body, said", "a clerk at the ministry, who asked not to be named because
+/// she was not authorised to speak, said": the words between commas belong to the speaker
+/// before them. `comma` is the comma right before the cue `j..=v`.
+fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> {
+    let mut close = comma;
+    for _ in 0..3 {
+        let lookback = close.saturating_sub(40);
+        let Some(open) = (lookback..close).rev().find(|&k| s.is(k, ",")) else {
+            break;
+        };
+        if open + 1 < comma && opens_apposition(s, open + 1) {
+            let np = np_before(s, open)?;
+            return Some(Found {
+                np,
+                apposition: Some((open + 1, comma - 1)),
+                cue: (j, v),
+                verb: Some(v),
+                content: after(s, v),
+            });
+        }
+        close = open;
+    }
+    // No opening comma: the words before this one are the speaker, unless they are a clause.
+    let np = np_before(s, comma)?;
+    (!s.is(np.0, "who") && !s.is(np.0, "speaking")).then(|| Found {
+        np,
+        apposition: None,
+        cue: (j, v),
+        verb: Some(v),
+        content: after(s, v),
+    })
+}
+
+/// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
+/// a name ("who asked not to be named", "the head of …", "Samir Haddad").
+fn opens_apposition(s: &Sent, i: usize) -> bool {
+    s.word(i)
+        && (matches!(
+            s.lower(i),
+            "who" | "whose" | "speaking" | "himself" | "herself"
+        ) || s.has(i, Classes::DETERMINER)
+            || s.capitalized(i))
+}
+
+/// The speaker after an inverted cue `j..=v` ("…,” said Haddad.", "…, reports Enab Baladi."): it
+/// must look like one — a name, a role, a group, a pronoun — and end its clause, so that
+/// "…, said Ankara “has no candidate”" is not read as Ankara speaking. A description set off by
+/// a comma ("said Karim Haddad, a lawyer for the family") is part of it.
+fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    let np = np_after(s, v + 1, false)?;
+    let first = np.0;
+    let looks_like_speaker = s.capitalized(first)
+        || s.has(
+            first,
+            Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,
+        )
+        || (first..=np.1).any(|k| {
+            s.has(
+                k,
+                Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD | Classes::QUANTIFIER,
+            )
+        });
+    let next = np.1 + 1;
+    let ends_clause = next >= s.len()
+        || !s.word(next) && !matches!(s.text(next), "“" | "\"")
+        || s.is(next, "who")
+        || s.is(next, "which");
+    if !(looks_like_speaker && ends_clause) {
+        return None;
+    }
+    let apposition = (s.is(next, ",") && opens_apposition(s, next + 1)).then(|| {
+        let end = (next + 1..s.len())
+            .take(30)
+            .take_while(|&k| s.word(k) || !matches!(s.text(k), "," | "." | ";" | ":" | "“" | "”"))
+            .last()
+            .unwrap_or(next + 1);
+        (next + 1, end)
+    });
+    let content = if j > 0 { before(s, j) } else { None };
+    let content = content.or_else(|| after(s, apposition.map_or(np.1, |a| a.1)));
+    Some(Found {
+        np,
+        apposition,
+        cue: (j, v),
+        verb: Some(v),
+        content,
+    })
+}
+
+/// "from X's point of view", "in X's view", "in the view of X", "in the words of X", "in the
+/// eyes of X".
+fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
+    if s.is(i + 1, "of") && i >= 2 && s.is(i - 1, "the") {
+        let np = np_after(s, i + 2, true)?;
+        return Some(Found {
+            np,
+            apposition: None,
+            cue: (i - 1, i + 1),
+            verb: None,
+            content: before(s, i - 1).or_else(|| after(s, np.1)),
+        });
+    }
+    // "X's point of view" / "X's view": the possessive is the speaker.
+    let mut p = i.checked_sub(1)?;
+    if s.is(i, "view") && p >= 2 && s.is(p, "of") && s.is(p - 1, "point") {
+        p -= 2;
+    }
+    if !s.possessive(p) {
+        return None;
+    }
+    let mut first = p;
+    while first > 0 && s.capitalized(first - 1) && !s.has(first - 1, Classes::POSTMODIFIER) {
+        first -= 1;
+    }
+    Some(Found {
+        np: (first, p),
+        apposition: None,
+        cue: (p + 1, i),
+        verb: None,
+        content: after(s, i),
+    })
+}
+
+/// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
+fn figure_source(s: &Sent, i: usize) -> Option<Found> {
+    if i >= 1 {
+        let prev = i - 1;
+        let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
+        let not_initial = i >= 2 || acronym || s.possessive(prev);
+        if s.capitalized(prev) && not_initial && !s.has(prev, Classes::DETERMINER) {
+            return Some(Found {
+                np: (prev, prev),
+                apposition: None,
+                cue: (i, i),
+                verb: None,
+                content: after(s, i),
+            });
+        }
+    }
+    let mut k = i + 1;
+    if s.is(k, "published") || s.is(k, "compiled") || s.is(k, "released") {
+        k += 1;
+    }
+    if !(s.is(k, "from") || s.is(k, "by") || s.is(k, "of")) {
+        return None;
+    }
+    let np = np_after(s, k + 1, false)?;
+    let named = (np.0..=np.1).any(|t| s.capitalized(t));
+    named.then(|| Found {
+        np,
+        apposition: None,
+        cue: (i, k),
+        verb: None,
+        content: after(s, np.1),
+    })
+}
+
+/// The noun phrase ending right before token `end`, read backwards to a clause's edge; for an
+/// unnamed or vague speaker, from its determiner or quantifier on ("Talks stalled as Western
+/// diplomats said": "Western diplomats", not every word before the verb).
+fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
+    let mut first = end;
+    while first > 0 && end - first < MAX_NP {
+        let k = first - 1;
+        if !s.word(k) {
+            break;
+        }
+        if s.is(k, "and") || s.is(k, "or") {
+            // "Regulators and environmental groups worried": a coordination of nouns goes on.
+            let nominal =
+                k >= 1 && s.word(k - 1) && !s.has(k - 1, Classes::CLAUSE_WORD | Classes::CUE_VERB);
+            let group = k >= 1
+                && (s.capitalized(k - 1)
+                    || s.has(k - 1, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD)
+                    || crate::lexicon::has_person_ending(s.lower(k - 1)));
+            if !(nominal && group) {
+                break;
+            }
+        } else if s.has(k, Classes::CLAUSE_WORD) || is_verb(s, k) {
+            break;
+        }
+        first -= 1;
+    }
+    if first == end {
+        return None;
+    }
+    Some((core_start(s, first, end - 1), end - 1))
+}
+
+/// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
+/// coordination ("Western and regional diplomats") goes on after "and".
+fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
+    let mut last = start;
+    while last < s.len() && last - start < MAX_NP {
+        if !s.word(last) || s.is(last, "who") || s.is(last, "which") {
+            break;
+        }
+        let coordination = lists
+            && (s.is(last, "and") || s.is(last, "or"))
+            && last > start
+            && s.word(last + 1)
+            && !s.has(last + 1, Classes::CLAUSE_WORD);
+        if !coordination
+            && (s.has(last, Classes::CLAUSE_WORD) && !s.is(last, "that")
+                || last > start && is_verb(s, last))
+        {
+            break;
+        }
+        last += 1;
+    }
+    (last > start).then(|| (start, last - 1))
+}
+
+/// Where the speaker's phrase begins among `first..=last`: at the determiner or quantifier before
+/// a role or group noun ("In recent days some analysts" → "some analysts"), else at the run of
+/// capitalised words right before it ("Western diplomats"), else at the noun.
+fn core_start(s: &Sent, first: usize, last: usize) -> usize {
+    let key = (first..=last).find(|&k| {
+        let head = k == last || s.has(k + 1, Classes::POSTMODIFIER) || s.is(k + 1, "and");
+        let lemma = crate::lexicon::singular(s.lower(k));
+        head && crate::lexicon::is(&lemma, Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD)
+    });
+    let Some(key) = key else {
+        // A name or an identified body: leave out an opening preposition's phrase only when a
+        // comma does not already cut it off, which is rare; keep every word.
+        return first;
+    };
+    let lookback = key.saturating_sub(5).max(first);
+    if let Some(d) = (lookback..key).rev().find(|&k| {
+        s.has(
+            k,
+            Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER | Classes::VAGUE_PRONOUN,
+        ) || s.possessive(k)
+    }) {
+        // "one of his advisers": from "one".
+        let partitive = d >= first + 2
+            && s.is(d - 1, "of")
+            && s.has(
+                d - 2,
+                Classes::QUANTIFIER
+                    | Classes::NUMBER
+                    | Classes::INDEFINITE
+                    | Classes::VAGUE_PRONOUN,
+            );
+        return if partitive { d - 2 } else { d };
+    }
+    let mut start = key;
+    while start > first
+        && (s.capitalized(start - 1)
+            || s.word(start - 1) && !s.has(start - 1, Classes::POSTMODIFIER) && start - 1 > first)
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// A cue word read as a verb: not after an article or a possessive ("the reports").
+fn is_verb(s: &Sent, k: usize) -> bool {
+    s.has(k, Classes::SPEECH_VERB | Classes::VIEW_VERB)
+        && !(k > 0 && (is_article(s, k - 1) || s.has(k - 1, Classes::NUMBER)))
+        && !s.capitalized(k)
+}
+
+fn is_article(s: &Sent, k: usize) -> bool {
+    s.possessive(k)
+        || (s.has(k, Classes::DEFINITE | Classes::INDEFINITE)
+            && !s.is(k, "that")
+            && !s.is(k, "one"))
+}
+
+fn is_filler(s: &Sent, k: usize) -> bool {
+    let w = s.lower(k);
+    s.has(k, Classes::VERB_FILLER) || (w.len() > 4 && w.ends_with("ly") && !s.capitalized(k))
+}
+
+/// The content after token `k`: from the next word ("that" left out) to the sentence's end.
+fn after(s: &Sent, k: usize) -> Option<(usize, usize)> {
+    let mut a = k + 1;
+    while a < s.len() && (!s.word(a) && !is_quote(s.text(a)) || s.is(a, "that")) {
+        a += 1;
+    }
+    let mut b = s.len();
+    while b > a && !s.word(b - 1) && !is_quote(s.text(b - 1)) {
+        b -= 1;
+    }
+    (a < b).then(|| (a, b - 1))
+}
+
+/// The content before token `k`: from the sentence's start to the mark before `k`.
+fn before(s: &Sent, k: usize) -> Option<(usize, usize)> {
+    let mut b = k;
+    while b > 0 && !s.word(b - 1) && !is_quote(s.text(b - 1)) {
+        b -= 1;
+    }
+    let a = (0..b).find(|&a| s.word(a) || is_quote(s.text(a)))?;
+    (a < b).then(|| (a, b - 1))
+}
+
+fn is_quote(t: &str) -> bool {
+    matches!(t, "“" | "”" | "\"" | "‘" | "’" | "'")
+}

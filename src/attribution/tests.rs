@@ -1,0 +1,136 @@
+use super::*;
+
+/// (source words, class name) of every attribution of `s`, one sentence.
+fn relations(s: &str) -> Vec<(String, &'static str)> {
+    attributions(s, 0..s.len())
+        .into_iter()
+        .map(|a| (s[a.speaker].to_string(), a.class.name()))
+        .collect()
+}
+
+fn first(s: &str) -> (String, &'static str) {
+    relations(s)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no attribution in {s:?}"))
+}
+
+fn class(s: &str) -> &'static str {
+    first(s).1
+}
+
+#[test]
+fn named_sources() {
+    assert_eq!(
+        first("Haddad said the talks failed."),
+        ("Haddad".into(), "named")
+    );
+    assert_eq!(
+        first("The talks failed, Enab Baladi reports."),
+        ("Enab Baladi".into(), "named")
+    );
+    assert_eq!(
+        first("“We will stay,” said Samir Haddad."),
+        ("Samir Haddad".into(), "named")
+    );
+    assert_eq!(
+        class("The head of the body, Samir Haddad, said no."),
+        "named"
+    );
+    assert_eq!(class("He told reporters it was over."), "pronoun");
+    assert_eq!(
+        first("From Nasser’s point of view, the plan is dead."),
+        ("Nasser’s".into(), "named")
+    );
+    assert_eq!(class("According to the UN, aid is late."), "named");
+    assert_eq!(class("The delegation stressed unity."), "collective");
+    assert_eq!(
+        class("Foreign Ministry spokesman Ahmad Khalil said no."),
+        "named"
+    );
+    assert_eq!(class("A spokesman, Ahmad Khalil, said it failed."), "named");
+    assert_eq!(class("The meeting was reported by SANA."), "named");
+}
+
+#[test]
+fn vague_sources() {
+    assert_eq!(class("Observers say the talks failed."), "vague");
+    assert_eq!(
+        first("The talks, according to Western diplomats, failed."),
+        ("Western diplomats".into(), "vague")
+    );
+    assert_eq!(class("Some say it failed."), "vague");
+    assert_eq!(class("Some observers believe it failed."), "vague");
+    assert_eq!(class("There are those who doubt it."), "vague");
+    assert_eq!(relations("Media reports say it failed.").len(), 1);
+}
+
+#[test]
+fn anonymous_sources() {
+    let anon = |s: &str| match first(s).1 {
+        "anonymous" | "anonymous-explained" => attributions(s, 0..s.len())
+            .into_iter()
+            .find_map(|a| match a.class {
+                Class::Anonymous(x) => Some((x.lemma, x.described, x.reference)),
+                _ => None,
+            })
+            .unwrap(),
+        other => panic!("{s:?} is {other}"),
+    };
+    assert_eq!(
+        anon("A source said the talks failed."),
+        ("source".into(), false, false)
+    );
+    assert_eq!(
+        anon("According to a ministry official, the talks failed."),
+        ("official".into(), true, false)
+    );
+    assert_eq!(
+        first("A source familiar with the talks told Enab Baladi the plan failed."),
+        ("A source familiar with the talks".into(), "anonymous")
+    );
+    assert_eq!(
+        anon("An expert on regional affairs says it failed."),
+        ("expert".into(), true, false)
+    );
+    assert_eq!(
+        anon("Officials said it failed."),
+        ("official".into(), false, false)
+    );
+    assert_eq!(
+        anon("The source added that it failed."),
+        ("source".into(), false, true)
+    );
+    assert_eq!(
+        anon("“It failed,” said a senior official."),
+        ("official".into(), false, false)
+    );
+    assert_eq!(
+        class("A senior official, who asked not to be named, said it failed."),
+        "anonymous-explained"
+    );
+}
+
+#[test]
+fn not_attributions() {
+    assert!(relations("It is said that the talks failed.").is_empty());
+    assert!(relations("Haddad is said to be angry.").is_empty());
+    assert!(relations("Damascus agreed to attend the talks.").is_empty());
+    assert!(relations("").is_empty());
+}
+
+#[test]
+fn cue_and_content() {
+    let s = "Western diplomats have repeatedly argued that the plan is dead.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.cue.clone()], "have repeatedly argued");
+    assert_eq!(&s[a.content.clone()], "the plan is dead");
+    let s = "“The plan is dead,” said one aide.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.cue.clone()], "said");
+    assert_eq!(&s[a.content.clone()], "“The plan is dead,”");
+    let s = "According to Western and regional diplomats, the plan is dead.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.speaker.clone()], "Western and regional diplomats");
+    assert_eq!(&s[a.content.clone()], "the plan is dead");
+}

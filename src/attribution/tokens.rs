@@ -1,0 +1,192 @@
+//! The words and marks of one sentence, each with its lexicon classes looked up once.
+
+use crate::lexicon::{self, Classes};
+
+/// A word or a punctuation mark, by byte offsets into the sentence.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// The lexicon classes of the word in lower case; none for a mark.
+    pub classes: Classes,
+}
+
+/// A sentence, its ASCII-lower-cased copy (same byte offsets) and its tokens.
+pub(super) struct Sent<'a> {
+    pub raw: &'a str,
+    pub low: &'a str,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(raw: &'a str, low: &'a str) -> Self {
+        let mut toks = tokenize(raw);
+        for t in &mut toks {
+            if t.word {
+                t.classes = lexicon::classes(&low[t.start..t.end]);
+            }
+        }
+        Self { raw, low, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        &self.raw[self.toks[i].start..self.toks[i].end]
+    }
+
+    /// Token `i` in ASCII lower case (the lexicon is ASCII), without allocating.
+    pub fn lower(&self, i: usize) -> &'a str {
+        &self.low[self.toks[i].start..self.toks[i].end]
+    }
+
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.lower(i) == w
+    }
+
+    pub fn has(&self, i: usize, class: Classes) -> bool {
+        i < self.toks.len() && self.toks[i].classes.has(class)
+    }
+
+    pub fn word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].word
+    }
+
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.word(i) && self.text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// A capitalised word that is a name, not a common word opening the sentence or a quotation
+    /// ("Critics say", "“Observers …").
+    pub fn proper(&self, i: usize) -> bool {
+        if !self.capitalized(i) {
+            return false;
+        }
+        let opens = (0..i).all(|j| !self.toks[j].word);
+        !opens || self.toks[i].classes == Classes::NONE && !looks_common(self.lower(i))
+    }
+
+    pub fn possessive(&self, i: usize) -> bool {
+        self.word(i) && is_possessive(self.lower(i))
+    }
+}
+
+/// A word that opens a sentence capitalised but reads as a common noun: a plural with a
+/// person's ending ("Regulators", "Environmentalists") that is not a people's name
+/// ("Americans", "Democrats").
+fn looks_common(w: &str) -> bool {
+    lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats")
+        || lexicon::is(
+            &lexicon::singular(w),
+            Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
+        )
+        || w.ends_with("ly")
+}
+
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+/// Words are runs of letters and digits with inner apostrophes, hyphens and dots (Russia’s,
+/// step-for-step, U.S); every other non-space character is a token of its own.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let bytes = s.as_bytes();
+    let mut toks = Vec::with_capacity(bytes.len() / 4);
+    let mut word_start: Option<usize> = None;
+    let push = |toks: &mut Vec<Tok>, start, end, word| {
+        toks.push(Tok {
+            start,
+            end,
+            word,
+            classes: Classes::NONE,
+        })
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most of a sentence is runs of ASCII letters and digits between single spaces: no
+        // character to decode.
+        if bytes[i].is_ascii_alphanumeric() {
+            word_start.get_or_insert(i);
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
+        if bytes[i] == b' ' {
+            if let Some(ws) = word_start.take() {
+                push(&mut toks, ws, i, true);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let next_is_alnum = || {
+            s[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum();
+        if c.is_alphanumeric() || joins {
+            word_start.get_or_insert(i);
+            i += len;
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            push(&mut toks, ws, i, true);
+        }
+        if !c.is_whitespace() {
+            push(&mut toks, i, i + len, false);
+        }
+        i += len;
+    }
+    if let Some(ws) = word_start {
+        push(&mut toks, ws, s.len(), true);
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks_and_know_their_classes() {
+        let raw = "Russia’s step-for-step plan, U.S. officials said.";
+        let low = raw.to_ascii_lowercase();
+        let s = Sent::new(raw, &low);
+        let words: Vec<&str> = (0..s.len()).map(|i| s.text(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "Russia’s",
+                "step-for-step",
+                "plan",
+                ",",
+                "U.S",
+                ".",
+                "officials",
+                "said",
+                "."
+            ]
+        );
+        assert!(s.has(7, Classes::SPEECH_VERB) && s.possessive(0) && s.proper(0));
+        assert!(!s.proper(2) && !s.word(3));
+    }
+
+    #[test]
+    fn a_capital_opening_the_sentence_is_a_name_only_if_it_reads_as_one() {
+        let raw = "Regulators and Democrats and Critics met Tanner";
+        let low = raw.to_ascii_lowercase();
+        let s = Sent::new(raw, &low);
+        assert!(!s.proper(0) && s.proper(2) && s.proper(4) && s.proper(6));
+        let raw = "Democrats said";
+        let low = raw.to_ascii_lowercase();
+        assert!(Sent::new(raw, &low).proper(0));
+    }
+}

@@ -1,0 +1,191 @@
+//! The words the analysis knows by name, once: each list is a data file under `data/` (one entry a
+//! line, or every form of a verb on one line; `#` starts a comment), read into one table when
+//! first asked. A word is looked up once and answers with every class it belongs to, so a parse
+//! asks "is this a cue verb, a quantifier, a role noun?" without a lookup per list.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+/// The classes of one lower-case word, as a bit set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u32);
+
+macro_rules! classes {
+    ($($(#[$doc:meta])* $name:ident = $bit:literal, $file:literal;)*) => {
+        impl Classes {
+            $($(#[$doc])* pub const $name: Classes = Classes(1 << $bit);)*
+        }
+        /// Every list with its class, in the order of the bits.
+        const LISTS: &[(Classes, &str)] = &[$((Classes::$name, include_str!(concat!("data/", $file))),)*];
+    };
+}
+
+classes! {
+    /// Verbs that report words: "said", "told", "insisted", "relayed".
+    SPEECH_VERB = 0, "speech_verbs.txt";
+    /// Verbs of belief, perception or finding: "believe", "fear", "found".
+    VIEW_VERB = 1, "view_verbs.txt";
+    /// Verbs of a stance, cues only with people as subject: "oppose", "question", "want".
+    STANCE_VERB = 2, "stance_verbs.txt";
+    /// Adjectives after "be" that give a view: "afraid", "wary".
+    STANCE_ADJECTIVE = 3, "stance_adjectives.txt";
+    /// Role nouns of unnamed people, singular: "source", "official", "aide".
+    ANONYMOUS_HEAD = 4, "anonymous_heads.txt";
+    /// Group nouns no reader can check, singular: "observer", "analyst", "critic".
+    VAGUE_HEAD = 5, "vague_heads.txt";
+    /// "some", "many", "most" before a plural.
+    QUANTIFIER = 6, "quantifiers.txt";
+    /// "some", "others", "everyone" standing alone.
+    VAGUE_PRONOUN = 7, "vague_pronouns.txt";
+    /// Documents and figures: "poll", "study", "memo".
+    DATA_NOUN = 8, "data_nouns.txt";
+    /// Reports with no author: "reports", "rumours".
+    REPORT_NOUN = 9, "report_nouns.txt";
+    PRONOUN = 10, "pronouns.txt";
+    DETERMINER = 11, "determiners.txt";
+    /// "a", "an", "one", "another".
+    INDEFINITE = 12, "indefinites.txt";
+    /// "the", "these", "his".
+    DEFINITE = 13, "definites.txt";
+    /// "two", "three".
+    NUMBER = 14, "numbers.txt";
+    /// Words that open a head noun's modifiers: "of", "familiar", "close".
+    POSTMODIFIER = 15, "postmodifiers.txt";
+    /// Conjunctions, subordinators and auxiliaries that end a noun phrase.
+    CLAUSE_WORD = 16, "clause_words.txt";
+    /// Auxiliaries and adverbs between a speaker and the cue: "has", "not", "also".
+    VERB_FILLER = 17, "verb_fillers.txt";
+    BE = 18, "be.txt";
+    /// Words that say nothing of an anonymous source's position: "senior", "informed".
+    UNDESCRIPTIVE = 19, "undescriptive.txt";
+    /// Nouns for published numbers: "figures", "toll".
+    FIGURE_NOUN = 20, "figure_nouns.txt";
+}
+
+impl Classes {
+    pub const NONE: Classes = Classes(0);
+    /// Any cue verb.
+    pub const CUE_VERB: Classes =
+        Classes(Classes::SPEECH_VERB.0 | Classes::VIEW_VERB.0 | Classes::STANCE_VERB.0);
+
+    /// Whether any class of `other` is among these.
+    pub fn has(self, other: Classes) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Classes {
+    type Output = Classes;
+    fn bitor(self, rhs: Classes) -> Classes {
+        Classes(self.0 | rhs.0)
+    }
+}
+
+/// The classes of `word`, written in lower case.
+pub fn classes(word: &str) -> Classes {
+    static TABLE: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
+        let mut table: FxHashMap<&'static str, Classes> = FxHashMap::default();
+        for &(class, data) in LISTS {
+            for w in words(data) {
+                let entry = table.entry(w).or_default();
+                *entry = *entry | class;
+            }
+        }
+        table
+    });
+    TABLE.get(word).copied().unwrap_or_default()
+}
+
+/// Every word of the lists of `class`.
+pub fn words_of(class: Classes) -> impl Iterator<Item = &'static str> {
+    LISTS
+        .iter()
+        .filter(move |(c, _)| c.has(class))
+        .flat_map(|&(_, data)| words(data))
+}
+
+/// Compiles a pattern over lower-cased text, with `\b` meaning an ASCII word boundary. Patterns
+/// are written in lower case and run over ASCII-lower-cased text, which keeps the same byte
+/// offsets: case-sensitive literals let the regex engine skip ahead far faster than
+/// case-insensitive ones. And the engine's fast DFA gives up on Unicode word boundaries as soon
+/// as it meets a non-ASCII byte (articles are full of curly quotes), while the words looked for
+/// are all ASCII.
+pub fn pattern(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid pattern")
+}
+
+/// Whether `word` (lower case) is in the list of `class`.
+pub fn is(word: &str, class: Classes) -> bool {
+    classes(word).has(class)
+}
+
+/// The entries of a data file: every white-space separated word outside comments.
+fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|line| line.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+}
+
+/// Whether a lower-case plural names people by its ending ("environmentalists", "creditors",
+/// "Americans"): asked only where a quantifier already says the phrase is a group.
+pub fn has_person_ending(word: &str) -> bool {
+    static ENDINGS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| words(include_str!("data/person_suffixes.txt")).collect());
+    ENDINGS
+        .iter()
+        .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// A noun in the singular ("sources" → "source", "spokesmen" → "spokesman", "authorities" →
+/// "authority"); "people" stays.
+pub fn singular(w: &str) -> std::borrow::Cow<'_, str> {
+    match w {
+        "people" => "people".into(),
+        _ if w.ends_with("men") => format!("{}man", &w[..w.len() - 3]).into(),
+        _ if w.ends_with("ies") && w.len() > 4 => format!("{}y", &w[..w.len() - 3]).into(),
+        _ if w.ends_with("sses") => w[..w.len() - 2].into(),
+        _ if w.ends_with('s') && !w.ends_with("ss") && w.len() > 2 => w[..w.len() - 1].into(),
+        _ => w.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_read_and_a_word_answers_with_all_its_classes() {
+        for &(class, data) in LISTS {
+            let first = words(data).next().expect("a list has entries");
+            assert!(is(first, class), "{first}");
+        }
+        let some = classes("some");
+        assert!(some.has(Classes::QUANTIFIER) && some.has(Classes::VAGUE_PRONOUN));
+        assert!(is("relayed", Classes::SPEECH_VERB) && is("insisting", Classes::CUE_VERB));
+        assert!(!is("observers", Classes::VAGUE_HEAD) && classes("zebra") == Classes::NONE);
+        // Comments are not words.
+        assert!(!is("#", Classes::SPEECH_VERB) && !is("verbs", Classes::SPEECH_VERB));
+    }
+
+    #[test]
+    fn entries_are_lower_case_and_unique_per_list() {
+        for &(_, data) in LISTS {
+            let mut seen = std::collections::HashSet::new();
+            for w in words(data) {
+                assert_eq!(w, w.to_lowercase(), "{w}");
+                assert!(seen.insert(w), "{w} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn singulars_and_person_endings() {
+        assert_eq!(singular("sources"), "source");
+        assert_eq!(singular("spokeswomen"), "spokeswoman");
+        assert_eq!(singular("authorities"), "authority");
+        assert_eq!(singular("people"), "people");
+        assert!(has_person_ending("environmentalists") && has_person_ending("americans"));
+        assert!(!has_person_ending("ers") && !has_person_ending("days"));
+    }
+}
