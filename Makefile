@@ -1,7 +1,7 @@
 # The commands the README names. `make test` is what CI runs.
-.PHONY: test lint unit editors fixtures bench
+.PHONY: test lint unit polnear editors fixtures bench
 
-test: lint unit editors
+test: lint unit polnear editors
 
 lint:
 	cargo fmt --all -- --check
@@ -9,6 +9,11 @@ lint:
 
 unit:
 	cargo test
+
+# The PolNeAR dev figures may not fall below the level reached (tests/polnear-ratchet.json).
+polnear:
+	cargo build --release
+	python3 scripts/polnear_ratchet.py
 
 editors:
 	cargo build --release

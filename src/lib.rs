@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod config;
 pub mod discovery;
 pub mod files;
+pub mod grammar;
 pub mod lexicon;
 pub mod located;
 pub mod mentions;

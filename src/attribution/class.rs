@@ -4,6 +4,7 @@
 use std::ops::RangeInclusive;
 
 use super::tokens::Sent;
+use crate::grammar::Pos;
 use crate::lexicon::{self, Classes};
 
 /// The kind of source an attribution gives.
@@ -21,8 +22,6 @@ pub enum Class {
     Collective,
     /// A document or figures ("a poll", "the study", "UN figures").
     Data,
-    /// No source at all: "it is believed", "is said to".
-    Agentless,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +47,6 @@ impl Class {
             Class::Vague => "vague",
             Class::Collective => "collective",
             Class::Data => "data",
-            Class::Agentless => "agentless",
         }
     }
 
@@ -68,8 +66,13 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         return Class::Pronoun;
     }
     // A conjunction takes the class of its first member: "Regulators and environmental groups".
+    // ("Federal and state officials" is one group: the word before "and" is no noun's end.)
     let last = (first + 1..=last)
-        .find(|&j| (s.is(j, "and") || s.is(j, "or")) && j > first)
+        .find(|&j| {
+            (s.is(j, "and") || s.is(j, "or"))
+                && (s.lower(j - 1).ends_with('s')
+                    || s.pos(j - 1) == Pos::ProperNoun && s.proper(j + 1))
+        })
         .map_or(last, |j| j - 1);
     // "some", "others", "many in the party", "not everyone": a vague group by itself.
     let lead = if s.is(first, "not") && first < last {
@@ -77,7 +80,15 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     } else {
         first
     };
-    if s.has(lead, Classes::VAGUE_PRONOUN) && (lead == last || opens_modifier(s, lead + 1)) {
+    // "Merkley, Brown and Menendez all suggested": "all" floats after the names it counts.
+    let floating = lead > 0 && (s.is(lead, "all") || s.is(lead, "both")) && {
+        let before = s.text(lead - 1);
+        before == ")" || s.proper(lead - 1)
+    };
+    if s.has(lead, Classes::VAGUE_PRONOUN)
+        && !floating
+        && (lead == last || opens_modifier(s, lead + 1))
+    {
         return of_phrase(s, lead, last).unwrap_or(Class::Vague);
     }
     if (s.is(lead, "one") || s.is(lead, "another")) && (lead == last || opens_modifier(s, lead + 1))
@@ -90,11 +101,11 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     let head = head(s, lead, last);
     let h = s.lower(head);
     let lemma = lexicon::singular(h);
-    let plural = lemma != h || h == "people";
+    let plural = (lemma != h || h == "people") && !s.possessive(head);
     let before = lead..head;
-    let quantified = before.clone().any(|j| {
-        s.has(j, Classes::QUANTIFIER | Classes::NUMBER) || s.text(j).starts_with(char::is_numeric)
-    });
+    let quantified = before
+        .clone()
+        .any(|j| s.has(j, Classes::QUANTIFIER | Classes::NUMBER));
     let determiner = before
         .clone()
         .rev()
@@ -104,18 +115,46 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
     let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
 
-    if lexicon::is(&lemma, Classes::ANONYMOUS_HEAD) {
+    if lexicon::is(&lemma, Classes::MEMBER_NOUN) {
+        return Class::Collective;
+    }
+    // "two people", "three people familiar with …": unnamed individuals, counted.
+    if h == "people" && before.clone().any(|j| s.has(j, Classes::NUMBER)) {
+        return anonymous(s, head, lead..=last, false);
+    }
+    // "Western diplomats" are a vague group, "a diplomat" an unnamed person: a plural of both
+    // lists is vague when bare or quantified.
+    let vague_plural = plural && !owned && !definite && lexicon::is(&lemma, Classes::VAGUE_HEAD);
+    // "people familiar with the talks", "people close to him": insiders, not a crowd.
+    let insiders = h == "people"
+        && head < last
+        && matches!(
+            s.lower(head + 1),
+            "familiar" | "close" | "involved" | "briefed" | "knowledgeable"
+        );
+    if insiders || lexicon::is(&lemma, Classes::ANONYMOUS_HEAD) && !vague_plural {
         // "Foreign Ministry spokesman Ahmad Khalil": the role word is not the head, a name is.
         if head < last && s.proper(head + 1) {
+            return Class::Named;
+        }
+        // "the envoy's spokeswoman": a role that picks out one person is as good as a name.
+        if owned && !plural {
             return Class::Named;
         }
         // "the source added" after "a source": the same source; "his aides", "Clinton aides",
         // "a Pentagon spokesman": anonymous, whatever names stand beside the role.
         return anonymous(s, head, lead..=last, definite && !owned);
     }
+    // A plural read as people by its ending alone ("traders", "Americans") is a vague group
+    // only when counted vaguely ("many traders"); bare, it is the text's own group ("traders
+    // in Sarmada").
     let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
-        || plural && (lexicon::has_person_ending(h) || s.proper(head));
+        || plural && quantified && (lexicon::has_person_ending(h) || s.proper(head));
     if people && plural {
+        if owned {
+            // "his surrogates", "Clinton's advisers": people attached to someone, unnamed.
+            return anonymous(s, head, lead..=last, false);
+        }
         if definite {
             // "the observers", "these voters": a group the text has introduced.
             return Class::Collective;
@@ -192,10 +231,10 @@ fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {
             reference: false,
             ..a
         }),
-        Class::Named | Class::Collective | Class::Pronoun if single => {
-            anonymous(s, lead, lead..=last, false)
-        }
-        Class::Named | Class::Pronoun => Class::Vague,
+        // "one of them": a member of a group named before.
+        Class::Pronoun => Class::Pronoun,
+        Class::Named | Class::Collective if single => anonymous(s, lead, lead..=last, false),
+        Class::Named => Class::Vague,
         Class::Data => Class::Data,
         _ => Class::Vague,
     })

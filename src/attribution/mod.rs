@@ -37,6 +37,9 @@ pub struct Attribution {
     /// What the source is said to say, think or find; empty when the sentence holds nothing else.
     pub content: Range<usize>,
     pub class: Class,
+    /// The cue gives a stance or a view ("opposes", "are wary", "fears"), not a statement: the
+    /// position, but no source for a claim beside it ("amid speculation that Moscow objected").
+    pub stance: bool,
     /// The source says nothing ("the ministry has not said whether …"): a mention of the
     /// source, but no source for anything.
     pub negated: bool,
@@ -68,7 +71,7 @@ pub fn attributions_in(
         let mut class = class::classify(&s, f.np.0..=f.np.1);
         if let Some((a, b)) = f.apposition {
             // "a spokesman, Ahmad Khalil, said": the apposition names the source.
-            if !class.identified() && s.proper(a) && !s.is(a, "who") {
+            if class != Class::Pronoun && s.proper(a) && !s.is(a, "who") {
                 class = Class::Named;
             }
             let _ = b;
@@ -94,6 +97,7 @@ pub fn attributions_in(
             content: f.content.map_or(sentence.end..sentence.end, span),
             class,
             negated,
+            stance: f.verb.is_some_and(|v| !s.has(v, Classes::SPEECH_VERB)),
         });
     }
     for m in VAGUE_PHRASES.find_iter(&low[sentence.clone()]) {
@@ -106,6 +110,7 @@ pub fn attributions_in(
             content: range.end..sentence.end,
             class: Class::Vague,
             negated: false,
+            stance: false,
         });
     }
     out.sort_by_key(|a| a.range.start);
@@ -177,12 +182,6 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
         pattern(&format!(r"\b(?:{})\b", words.join("|")))
     });
     CUES.find_iter(low).map(|m| m.start())
-}
-
-/// Verbs of belief or finding rather than of speech ("analysts believe", "figures show"): they
-/// attribute a view, not somebody's words, so they cannot be the speaker of a nearby quotation.
-pub fn is_view_verb(w: &str) -> bool {
-    lexicon::is(w, Classes::VIEW_VERB)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! words it is said to have said.
 
 use super::tokens::Sent;
+use crate::grammar::Pos;
 use crate::lexicon::Classes;
 
 /// One relation, in token indices of the sentence.
@@ -33,7 +34,7 @@ const MAX_NP: usize = 12;
 pub(super) fn relations(s: &Sent) -> Vec<Found> {
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if !s.word(i) {
+        if !s.word(i) && !s.is(i, ":") {
             continue;
         }
         let found = match s.lower(i) {
@@ -54,8 +55,18 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 content: before(s, i),
             }),
             _ if s.has(i, Classes::FIGURE_NOUN) => figure_source(s, i),
-            _ if s.has(i, Classes::CUE_VERB) => verb(s, i),
-            _ if s.has(i, Classes::STANCE_ADJECTIVE) && i > 0 && s.has(i - 1, Classes::BE) => {
+            // ("Some worry that …": a cue word before "that" is a verb, whatever the tagger says.)
+            _ if s.has(i, Classes::CUE_VERB)
+                && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1))
+                && !s.capitalized(i) =>
+            {
+                verb(s, i)
+            }
+            ":" if i > 0 && i <= 4 => speaker_colon(s, i),
+            _ if s.has(i, Classes::STANCE_ADJECTIVE)
+                && i > 0
+                && matches!(s.lower(i - 1), "is" | "are" | "was" | "were") =>
+            {
                 subject_of(s, i - 1, i)
             }
             _ => None,
@@ -102,10 +113,29 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     if w.starts_with("agree") && !(s.is(v + 1, "that") || s.is(v + 1, "with") || !s.word(v + 1)) {
         return None;
     }
+    // "who asked not to be named": a reason for anonymity, not a statement.
+    if s.is(v + 1, "not") && s.is(v + 2, "to") {
+        return None;
+    }
     let mut j = v;
     // Auxiliaries and adverbs between the speaker and the verb ("has repeatedly said").
-    while j > 0 && s.word(j - 1) && is_filler(s, j - 1) {
+    let progressive = w.ends_with("ing");
+    while j > 0
+        && s.word(j - 1)
+        && (is_filler(s, j - 1) || progressive && s.has(j - 1, Classes::BE))
+    {
         j -= 1;
+    }
+    // "Senate leaders opposing the bill", "a group known as": a participle with no auxiliary
+    // or comma before it modifies a noun; it is no cue.
+    let bare_participle = j == v
+        && (progressive || w == "known")
+        && j > 0
+        && s.word(j - 1)
+        && !s.is(j - 1, "who")
+        && !s.is(j - 1, "which");
+    if bare_participle {
+        return None;
     }
     let Some(p) = j.checked_sub(1) else {
         // "Said Haddad: …" — an inversion opening the sentence.
@@ -132,7 +162,7 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
                     content: before(s, p),
                 });
         }
-        if pw == "who" || pw == "which" {
+        if (pw == "who" || pw == "which") && s.has(v, Classes::SPEECH_VERB) {
             // "Haddad, who said …": the speaker stands before the relative pronoun.
             let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
             let np = np_before(s, end)?;
@@ -163,6 +193,18 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     }
     match s.text(p) {
         "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(" => inverted(s, j, v),
+        // "Haddad rejected the plan, saying …": the clause's subject speaks.
+        "," if progressive && j == v => {
+            let first = (0..p).find(|&k| s.word(k))?;
+            let np = np_after(s, first, false).filter(|np| np.1 < p)?;
+            Some(Found {
+                np,
+                apposition: None,
+                cue: (v, v),
+                verb: Some(v),
+                content: after(s, v),
+            })
+        }
         "," => {
             let after_quote = p >= 1 && matches!(s.text(p - 1), "”" | "\"" | "’" | "'");
             // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.
@@ -176,6 +218,18 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.
+fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
+    let names = (0..colon).all(|k| s.capitalized(k) || s.possessive(k));
+    names.then(|| Found {
+        np: (0, colon - 1),
+        apposition: None,
+        cue: (colon, colon),
+        verb: None,
+        content: after(s, colon),
+    })
 }
 
 /// The subject ending right before token `j` of the cue `j..=v`.
@@ -240,6 +294,10 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
 /// "…, said Ankara “has no candidate”" is not read as Ankara speaking. A description set off by
 /// a comma ("said Karim Haddad, a lawyer for the family") is part of it.
 fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    // Only verbs of speech invert ("…, said X"); "…, presented a list" has its object after it.
+    if !s.has(v, Classes::SPEECH_VERB) {
+        return None;
+    }
     let np = np_after(s, v + 1, false)?;
     let first = np.0;
     let looks_like_speaker = s.capitalized(first)
@@ -261,13 +319,16 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     if !(looks_like_speaker && ends_clause) {
         return None;
     }
-    let apposition = (s.is(next, ",") && opens_apposition(s, next + 1)).then(|| {
-        let end = (next + 1..s.len())
+    // "said a diplomat who follows the file", "said Karim Haddad, a lawyer for the family".
+    let described = s.is(next, "who") || s.is(next, ",") && opens_apposition(s, next + 1);
+    let from = if s.is(next, "who") { next } else { next + 1 };
+    let apposition = described.then(|| {
+        let end = (from..s.len())
             .take(30)
             .take_while(|&k| s.word(k) || !matches!(s.text(k), "," | "." | ";" | ":" | "“" | "”"))
             .last()
-            .unwrap_or(next + 1);
-        (next + 1, end)
+            .unwrap_or(from);
+        (from, end)
     });
     let content = if j > 0 { before(s, j) } else { None };
     let content = content.or_else(|| after(s, apposition.map_or(np.1, |a| a.1)));
@@ -352,6 +413,10 @@ fn figure_source(s: &Sent, i: usize) -> Option<Found> {
 /// unnamed or vague speaker, from its determiner or quantifier on ("Talks stalled as Western
 /// diplomats said": "Western diplomats", not every word before the verb).
 fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
+    // "In a speech in Amman he said": a pronoun right before the cue is the subject.
+    if end > 0 && s.has(end - 1, Classes::PRONOUN) && !s.is(end - 1, "that") {
+        return Some((end - 1, end - 1));
+    }
     let mut first = end;
     while first > 0 && end - first < MAX_NP {
         let k = first - 1;
@@ -369,7 +434,10 @@ fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             if !(nominal && group) {
                 break;
             }
-        } else if s.has(k, Classes::CLAUSE_WORD) || is_verb(s, k) {
+        } else if s.has(k, Classes::CLAUSE_WORD)
+            || is_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
+            || s.has(k, Classes::CUE_VERB) && s.pos(k).verb()
+        {
             break;
         }
         first -= 1;
@@ -395,7 +463,7 @@ fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
             && !s.has(last + 1, Classes::CLAUSE_WORD);
         if !coordination
             && (s.has(last, Classes::CLAUSE_WORD) && !s.is(last, "that")
-                || last > start && is_verb(s, last))
+                || last > start && (is_verb(s, last) || opens_time(s, last)))
         {
             break;
         }
@@ -419,6 +487,10 @@ fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         return first;
     };
     let lookback = key.saturating_sub(5).max(first);
+    // "Joseph and other community members": a coordination is kept whole.
+    if (first..key).any(|k| s.is(k, "and") || s.is(k, "or")) {
+        return first;
+    }
     if let Some(d) = (lookback..key).rev().find(|&k| {
         s.has(
             k,
@@ -447,18 +519,22 @@ fn core_start(s: &Sent, first: usize, last: usize) -> usize {
     start
 }
 
-/// A cue word read as a verb: not after an article or a possessive ("the reports").
+/// "on Tuesday", "in March": when, not who.
+fn opens_time(s: &Sent, k: usize) -> bool {
+    matches!(s.lower(k), "on" | "in" | "at" | "last" | "this")
+        && k + 1 < s.len()
+        && crate::text::date::is_calendar_word(s.text(k + 1))
+}
+
+/// A finite verb: where a noun phrase read from a cue ends.
 fn is_verb(s: &Sent, k: usize) -> bool {
-    s.has(k, Classes::SPEECH_VERB | Classes::VIEW_VERB)
-        && !(k > 0 && (is_article(s, k - 1) || s.has(k - 1, Classes::NUMBER)))
-        && !s.capitalized(k)
+    s.pos(k) == Pos::Finite && !s.capitalized(k)
 }
 
 fn is_article(s: &Sent, k: usize) -> bool {
     s.possessive(k)
-        || (s.has(k, Classes::DEFINITE | Classes::INDEFINITE)
-            && !s.is(k, "that")
-            && !s.is(k, "one"))
+        || s.has(k, Classes::DEFINITE | Classes::INDEFINITE)
+            && !matches!(s.lower(k), "that" | "one" | "another")
 }
 
 fn is_filler(s: &Sent, k: usize) -> bool {

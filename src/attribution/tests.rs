@@ -134,3 +134,29 @@ fn cue_and_content() {
     assert_eq!(&s[a.speaker.clone()], "Western and regional diplomats");
     assert_eq!(&s[a.content.clone()], "the plan is dead");
 }
+
+/// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
+/// dossier: each one's first attribution has the expected source words and class.
+#[test]
+fn shapes_of_attribution() {
+    let table = include_str!("../../tests/corpus/attribution-shapes.tsv");
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let [class, source, sentence] = line.splitn(3, '\t').collect::<Vec<_>>()[..] else {
+            panic!("bad line {line:?}");
+        };
+        n += 1;
+        let got = relations(sentence);
+        if !got.iter().any(|(s, c)| s == source && *c == class) {
+            wrong.push(format!(
+                "{sentence}\n  want {class} “{source}”, got {got:?}"
+            ));
+        }
+    }
+    assert!(n >= 30, "{n} shapes");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -1,5 +1,8 @@
 //! The words and marks of one sentence, each with its lexicon classes looked up once.
 
+use std::cell::OnceCell;
+
+use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
 
 /// A word or a punctuation mark, by byte offsets into the sentence.
@@ -17,6 +20,8 @@ pub(super) struct Sent<'a> {
     pub raw: &'a str,
     pub low: &'a str,
     pub toks: Vec<Tok>,
+    /// Parts of speech, tagged when first asked (most sentences never are).
+    tags: OnceCell<Vec<Pos>>,
 }
 
 impl<'a> Sent<'a> {
@@ -27,7 +32,21 @@ impl<'a> Sent<'a> {
                 t.classes = lexicon::classes(&low[t.start..t.end]);
             }
         }
-        Self { raw, low, toks }
+        Self {
+            raw,
+            low,
+            toks,
+            tags: OnceCell::new(),
+        }
+    }
+
+    /// The part of speech of token `i`.
+    pub fn pos(&self, i: usize) -> Pos {
+        let tags = self.tags.get_or_init(|| {
+            let words: Vec<&str> = (0..self.toks.len()).map(|k| self.text(k)).collect();
+            grammar::tag(&words)
+        });
+        tags.get(i).copied().unwrap_or(Pos::Other)
     }
 
     pub fn len(&self) -> usize {
@@ -66,24 +85,20 @@ impl<'a> Sent<'a> {
             return false;
         }
         let opens = (0..i).all(|j| !self.toks[j].word);
-        !opens || self.toks[i].classes == Classes::NONE && !looks_common(self.lower(i))
+        if !opens {
+            return true;
+        }
+        let w = self.lower(i);
+        let known = lexicon::is(
+            &lexicon::singular(w),
+            Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
+        );
+        self.toks[i].classes == Classes::NONE && !known && self.pos(i) == Pos::ProperNoun
     }
 
     pub fn possessive(&self, i: usize) -> bool {
         self.word(i) && is_possessive(self.lower(i))
     }
-}
-
-/// A word that opens a sentence capitalised but reads as a common noun: a plural with a
-/// person's ending ("Regulators", "Environmentalists") that is not a people's name
-/// ("Americans", "Democrats").
-fn looks_common(w: &str) -> bool {
-    lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats")
-        || lexicon::is(
-            &lexicon::singular(w),
-            Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
-        )
-        || w.ends_with("ly")
 }
 
 pub(super) fn is_possessive(w: &str) -> bool {
@@ -131,7 +146,12 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 .next()
                 .is_some_and(char::is_alphanumeric)
         };
-        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum();
+        // "Mr.", "Charles E. Grassley": a full stop after a short capitalised word belongs to it.
+        let abbreviation = c == '.'
+            && word_start.is_some_and(|ws| i - ws <= 3 && bytes[ws].is_ascii_uppercase())
+            && s[i + 1..].starts_with(' ');
+        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum()
+            || abbreviation;
         if c.is_alphanumeric() || joins {
             word_start.get_or_insert(i);
             i += len;
@@ -168,14 +188,13 @@ mod tests {
                 "step-for-step",
                 "plan",
                 ",",
-                "U.S",
-                ".",
+                "U.S.",
                 "officials",
                 "said",
                 "."
             ]
         );
-        assert!(s.has(7, Classes::SPEECH_VERB) && s.possessive(0) && s.proper(0));
+        assert!(s.has(6, Classes::SPEECH_VERB) && s.possessive(0) && s.proper(0));
         assert!(!s.proper(2) && !s.word(3));
     }
 

@@ -61,6 +61,8 @@ classes! {
     UNDESCRIPTIVE = 19, "undescriptive.txt";
     /// Nouns for published numbers: "figures", "toll".
     FIGURE_NOUN = 20, "figure_nouns.txt";
+    /// Members of a set the text has introduced: "participant", "panellist".
+    MEMBER_NOUN = 21, "member_nouns.txt";
 }
 
 impl Classes {

@@ -79,7 +79,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
-                if a.negated || (j != i && !a.class.identified()) {
+                if a.negated || a.stance || (j != i && !a.class.identified()) {
                     return false;
                 }
                 a.verb.as_ref().is_none_or(|v| {

@@ -8,7 +8,6 @@ use regex::Regex;
 
 use super::context::Context;
 use super::{Finding, Fix, Hit, Rule, Severity};
-use crate::attribution;
 use crate::lexicon::pattern;
 use crate::text::quotes::Quotation;
 
@@ -69,14 +68,7 @@ fn is_title(cx: &Context, q: &Quotation) -> bool {
 fn has_speaker(cx: &Context, q: &Quotation, first: usize, last: usize) -> bool {
     // In its own sentences any voice will do; next to it, only somebody saying something:
     // "Supporters of the law see it as leverage" after a quotation is not its speaker.
-    let speaks = |j: usize| {
-        cx.attributions(j).iter().any(|a| {
-            !a.negated
-                && a.verb
-                    .as_ref()
-                    .is_none_or(|v| !attribution::is_view_verb(&cx.low[v.clone()]))
-        })
-    };
+    let speaks = |j: usize| cx.attributions(j).iter().any(|a| !a.negated && !a.stance);
     (first..=last).any(|j| cx.has_voice(j))
         || (first > 0 && speaks(first - 1))
         || (last + 1 < cx.sentences.len() && speaks(last + 1))
