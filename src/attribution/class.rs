@@ -101,7 +101,7 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     let head = head(s, lead, last);
     let h = s.lower(head);
     let lemma = lexicon::singular(h);
-    let plural = (lemma != h || h == "people") && !s.possessive(head);
+    let plural = (lemma != h || matches!(h, "people" | "media")) && !s.possessive(head);
     let before = lead..head;
     let quantified = before
         .clone()
@@ -126,7 +126,7 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     // lists is vague when bare or quantified.
     let vague_plural = plural && !owned && !definite && lexicon::is(&lemma, Classes::VAGUE_HEAD);
     // "people familiar with the talks", "people close to him": insiders, not a crowd.
-    let insiders = h == "people"
+    let insiders = matches!(h, "people" | "those" | "someone" | "somebody")
         && head < last
         && matches!(
             s.lower(head + 1),
@@ -148,8 +148,20 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     // A plural read as people by its ending alone ("traders", "Americans") is a vague group
     // only when counted vaguely ("many traders"); bare, it is the text's own group ("traders
     // in Sarmada").
+    // "demonstrators", "many Mexicans": a plural read as people by its ending; bare and placed
+    // ("traders in Sarmada") it is the text's own group, not a vague one.
+    let placed = s.is(head + 1, "in") || s.is(head + 1, "from") || s.is(head + 1, "at");
+    let placed = placed && head + 2 <= last && s.capitalized(head + 2);
     let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
-        || plural && quantified && (lexicon::has_person_ending(h) || s.proper(head));
+        || plural
+            && (lexicon::has_person_ending(h) && (quantified || !placed)
+                || quantified && s.proper(head));
+    // "the member", "the activist": a person the text introduced, maybe as an unnamed source.
+    let person =
+        lexicon::is(&lemma, Classes::VAGUE_HEAD) || lexicon::has_person_ending(&format!("{h}s"));
+    if definite && !owned && !plural && person && !named {
+        return anonymous(s, head, lead..=last, true);
+    }
     if people && plural {
         if owned {
             // "his surrogates", "Clinton's advisers": people attached to someone, unnamed.

@@ -37,12 +37,39 @@ pub struct Attribution {
     /// What the source is said to say, think or find; empty when the sentence holds nothing else.
     pub content: Range<usize>,
     pub class: Class,
-    /// The cue gives a stance or a view ("opposes", "are wary", "fears"), not a statement: the
-    /// position, but no source for a claim beside it ("amid speculation that Moscow objected").
-    pub stance: bool,
+    /// What kind of cue it is, which decides what it can be the source of.
+    pub kind: CueKind,
     /// The source says nothing ("the ministry has not said whether …"): a mention of the
     /// source, but no source for anything.
     pub negated: bool,
+}
+
+/// The kinds of cue, by what they can be the source of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// Somebody's words: "said", "told", "insisted". A claim's source and a quotation's speaker.
+    Speech,
+    /// "according to", "in X's view", "UN figures": a claim's source and a quotation's.
+    Phrase,
+    /// A finding or a count: "documented", "figures show". A claim's or a figure's source.
+    Finding,
+    /// A belief: "believe", "fear", "expect". A claim's source, nobody's words.
+    View,
+    /// A stance taken: "oppose", "question", "are wary". The source of a position, but of no
+    /// claim beside it ("amid speculation that Moscow objected").
+    Stance,
+}
+
+impl Attribution {
+    /// Whether the relation gives a source for the claims and figures of its sentence.
+    pub fn sources_claims(&self) -> bool {
+        !self.negated && self.kind != CueKind::Stance
+    }
+
+    /// Whether the source is said to have spoken: it can be a quotation's speaker.
+    pub fn speaks(&self) -> bool {
+        !self.negated && matches!(self.kind, CueKind::Speech | CueKind::Phrase)
+    }
 }
 
 /// The attributions of the sentence `text[sentence]`, in order.
@@ -76,6 +103,10 @@ pub fn attributions_in(
             }
             let _ = b;
         }
+        // "investors have shown interest": people show, they do not find; figures show.
+        if f.verb.is_some_and(|v| s.lower(v).starts_with("show")) && !class.identified() {
+            continue;
+        }
         if let Class::Anonymous(anon) = &mut class {
             anon.explained = explained && !anon.reference;
         }
@@ -97,7 +128,15 @@ pub fn attributions_in(
             content: f.content.map_or(sentence.end..sentence.end, span),
             class,
             negated,
-            stance: f.verb.is_some_and(|v| !s.has(v, Classes::SPEECH_VERB)),
+            kind: match f.verb {
+                None => CueKind::Phrase,
+                // "the government will ask for …": what someone will do is no statement yet.
+                Some(_) if (f.cue.0..f.cue.1).any(|k| s.has(k, Classes::MODAL)) => CueKind::Stance,
+                Some(v) if s.has(v, Classes::SPEECH_VERB) => CueKind::Speech,
+                Some(v) if s.has(v, Classes::FINDING_VERB) => CueKind::Finding,
+                Some(v) if s.has(v, Classes::VIEW_VERB) => CueKind::View,
+                Some(_) => CueKind::Stance,
+            },
         });
     }
     for m in VAGUE_PHRASES.find_iter(&low[sentence.clone()]) {
@@ -110,7 +149,7 @@ pub fn attributions_in(
             content: range.end..sentence.end,
             class: Class::Vague,
             negated: false,
-            stance: false,
+            kind: CueKind::Phrase,
         });
     }
     out.sort_by_key(|a| a.range.start);

@@ -34,7 +34,7 @@ const MAX_NP: usize = 12;
 pub(super) fn relations(s: &Sent) -> Vec<Found> {
     let mut out = Vec::new();
     for i in 0..s.len() {
-        if !s.word(i) && !s.is(i, ":") {
+        if !s.word(i) && !matches!(s.text(i), ":" | "―" | "—" | "–") {
             continue;
         }
         let found = match s.lower(i) {
@@ -54,14 +54,12 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 verb: None,
                 content: before(s, i),
             }),
-            _ if s.has(i, Classes::FIGURE_NOUN) => figure_source(s, i),
-            // ("Some worry that …": a cue word before "that" is a verb, whatever the tagger says.)
-            _ if s.has(i, Classes::CUE_VERB)
-                && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1))
-                && !s.capitalized(i) =>
-            {
-                verb(s, i)
-            }
+            // "UN figures", "the ministry's estimate"; or a verb: "aid workers estimate".
+            _ if s.has(i, Classes::FIGURE_NOUN | Classes::CUE_VERB) => s
+                .has(i, Classes::FIGURE_NOUN)
+                .then(|| figure_source(s, i))
+                .flatten()
+                .or_else(|| is_cue_verb(s, i).then(|| verb(s, i)).flatten()),
             ":" if i > 0 && i <= 4 => speaker_colon(s, i),
             _ if s.has(i, Classes::STANCE_ADJECTIVE)
                 && i > 0
@@ -69,6 +67,16 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             {
                 subject_of(s, i - 1, i)
             }
+            // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
+            "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
+                .filter(|np| s.capitalized(np.0))
+                .map(|np| Found {
+                    np,
+                    apposition: None,
+                    cue: (i, i),
+                    verb: None,
+                    content: before(s, i),
+                }),
             _ => None,
         };
         if let Some(f) = found {
@@ -86,6 +94,14 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether the cue word at `i` is used as a verb. ("Some worry that …": a cue word before "that"
+/// or closing its clause is one, whatever the tagger says.)
+fn is_cue_verb(s: &Sent, i: usize) -> bool {
+    s.has(i, Classes::CUE_VERB)
+        && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1))
+        && !s.capitalized(i)
 }
 
 /// "according to X", "according to Western and regional diplomats".
@@ -222,9 +238,11 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
 
 /// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.
 fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
-    let names = (0..colon).all(|k| s.capitalized(k) || s.possessive(k));
+    // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
+    let first = usize::from(is_quote(s.text(0)));
+    let names = first < colon && (first..colon).all(|k| s.proper(k));
     names.then(|| Found {
-        np: (0, colon - 1),
+        np: (first, colon - 1),
         apposition: None,
         cue: (colon, colon),
         verb: None,
@@ -255,6 +273,18 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
         let Some(open) = (lookback..close).rev().find(|&k| s.is(k, ",")) else {
             break;
         };
+        // "The commission, in a statement on its website, accused …": an adverbial between
+        // commas; the subject stands before it.
+        if open + 1 < comma && adverbial(s, open + 1) {
+            let np = np_before(s, open)?;
+            return Some(Found {
+                np,
+                apposition: None,
+                cue: (j, v),
+                verb: Some(v),
+                content: after(s, v),
+            });
+        }
         if open + 1 < comma && opens_apposition(s, open + 1) {
             let np = np_before(s, open)?;
             return Some(Found {
@@ -281,12 +311,24 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
 /// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
 /// a name ("who asked not to be named", "the head of …", "Samir Haddad").
 fn opens_apposition(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
+    s.word(i)
+        && (matches!(w, "who" | "whose" | "himself" | "herself")
+            || s.has(i, Classes::DETERMINER)
+            || s.capitalized(i)
+            // "headed by Ahmad Toma", "speaking on condition of anonymity"
+            || s.pos(i).verb() && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
+/// Whether words from `i` are an adverbial: a preposition's phrase or an adverb ("in a
+/// statement", "however").
+fn adverbial(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
     s.word(i)
         && (matches!(
-            s.lower(i),
-            "who" | "whose" | "speaking" | "himself" | "herself"
-        ) || s.has(i, Classes::DETERMINER)
-            || s.capitalized(i))
+            w,
+            "in" | "on" | "at" | "for" | "with" | "after" | "during" | "however"
+        ) || w.ends_with("ly") && !s.capitalized(i))
 }
 
 /// The speaker after an inverted cue `j..=v` ("…,” said Haddad.", "…, reports Enab Baladi."): it
@@ -420,6 +462,16 @@ fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     let mut first = end;
     while first > 0 && end - first < MAX_NP {
         let k = first - 1;
+        // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis inside the phrase is skipped.
+        if s.is(k, ")") {
+            match (k.saturating_sub(8)..k).rev().find(|&o| s.is(o, "(")) {
+                Some(open) if open > 0 => {
+                    first = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         if !s.word(k) {
             break;
         }
@@ -510,10 +562,8 @@ fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         return if partitive { d - 2 } else { d };
     }
     let mut start = key;
-    while start > first
-        && (s.capitalized(start - 1)
-            || s.word(start - 1) && !s.has(start - 1, Classes::POSTMODIFIER) && start - 1 > first)
-    {
+    // "Western diplomats", "environmental groups", "Clinton aides": names and adjectives.
+    while start > first && (s.capitalized(start - 1) || s.pos(start - 1) == Pos::Adjective) {
         start -= 1;
     }
     start

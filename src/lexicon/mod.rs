@@ -63,13 +63,21 @@ classes! {
     FIGURE_NOUN = 20, "figure_nouns.txt";
     /// Members of a set the text has introduced: "participant", "panellist".
     MEMBER_NOUN = 21, "member_nouns.txt";
+    /// Verbs of finding and counting: "documented", "show", "estimate".
+    FINDING_VERB = 22, "finding_verbs.txt";
+    /// "will", "would", "may": a cue with one tells what someone will or might do.
+    MODAL = 23, "modals.txt";
 }
 
 impl Classes {
     pub const NONE: Classes = Classes(0);
     /// Any cue verb.
-    pub const CUE_VERB: Classes =
-        Classes(Classes::SPEECH_VERB.0 | Classes::VIEW_VERB.0 | Classes::STANCE_VERB.0);
+    pub const CUE_VERB: Classes = Classes(
+        Classes::SPEECH_VERB.0
+            | Classes::FINDING_VERB.0
+            | Classes::VIEW_VERB.0
+            | Classes::STANCE_VERB.0,
+    );
 
     /// Whether any class of `other` is among these.
     pub fn has(self, other: Classes) -> bool {

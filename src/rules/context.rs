@@ -80,7 +80,7 @@ impl<'t> Context<'t> {
 
     /// Whether sentence `i` says who is speaking, however vaguely.
     pub fn has_voice(&self, i: usize) -> bool {
-        self.attributions(i).iter().any(|a| !a.negated && !a.stance)
+        self.attributions(i).iter().any(|a| a.sources_claims())
     }
 
     /// Whether sentence `i` is a translator's or publisher's disclaimer about the text itself.

@@ -79,7 +79,14 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         // official said" there does not say whose report this was.
         let answers = |j: usize| {
             cx.attributions(j).iter().any(|a| {
-                if a.negated || a.stance || (j != i && !a.class.identified()) {
+                // In the next sentence, only somebody saying so: "the paper learned that …"
+                // there is a finding of its own, not the source of this report.
+                let answers = if j == i {
+                    a.sources_claims()
+                } else {
+                    a.speaks()
+                };
+                if !answers || (j != i && !a.class.identified()) {
                     return false;
                 }
                 a.verb.as_ref().is_none_or(|v| {

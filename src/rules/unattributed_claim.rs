@@ -63,7 +63,13 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
-        if cx.has_voice(i) {
+        // A source inside the claim ("it is expected that the statement will say …") is part
+        // of what is claimed, not its source; one after it ("…, Haddad said") is.
+        let sourced = cx.attributions(i).iter().any(|a| {
+            let inside = a.speaker.start >= m.end() && a.content.start >= a.cue.end;
+            a.sources_claims() && !inside
+        });
+        if sourced {
             continue;
         }
         let phrase = cx.quote(m.range());

@@ -68,7 +68,7 @@ fn is_title(cx: &Context, q: &Quotation) -> bool {
 fn has_speaker(cx: &Context, q: &Quotation, first: usize, last: usize) -> bool {
     // In its own sentences any voice will do; next to it, only somebody saying something:
     // "Supporters of the law see it as leverage" after a quotation is not its speaker.
-    let speaks = |j: usize| cx.attributions(j).iter().any(|a| !a.negated && !a.stance);
+    let speaks = |j: usize| cx.attributions(j).iter().any(|a| a.speaks());
     (first..=last).any(|j| cx.has_voice(j))
         || (first > 0 && speaks(first - 1))
         || (last + 1 < cx.sentences.len() && speaks(last + 1))
