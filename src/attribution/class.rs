@@ -157,9 +157,8 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
             && (lexicon::has_person_ending(h) && (quantified || !placed)
                 || quantified && s.proper(head));
     // "the member", "the activist": a person the text introduced, maybe as an unnamed source.
-    let person =
-        lexicon::is(&lemma, Classes::VAGUE_HEAD) || lexicon::has_person_ending(&format!("{h}s"));
-    if definite && !owned && !plural && person && !named {
+    // ("the energy minister", a role that picks out one person, is as good as a name.)
+    if definite && !owned && !plural && !named && lexicon::is(&lemma, Classes::VAGUE_HEAD) {
         return anonymous(s, head, lead..=last, true);
     }
     if people && plural {

@@ -209,6 +209,8 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     }
     match s.text(p) {
         "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(" => inverted(s, j, v),
+        // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject.
+        ")" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
         "," if progressive && j == v => {
             let first = (0..p).find(|&k| s.word(k))?;

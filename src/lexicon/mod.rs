@@ -67,6 +67,8 @@ classes! {
     FINDING_VERB = 22, "finding_verbs.txt";
     /// "will", "would", "may": a cue with one tells what someone will or might do.
     MODAL = 23, "modals.txt";
+    /// Words that make the phrase around a name a role: "envoy", "minister", "professor".
+    ROLE_WORD = 24, "role_words.txt";
 }
 
 impl Classes {
@@ -123,6 +125,17 @@ pub fn words_of(class: Classes) -> impl Iterator<Item = &'static str> {
 /// are all ASCII.
 pub fn pattern(pattern: &str) -> regex::Regex {
     regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid pattern")
+}
+
+/// Whether `word`, in any ASCII case ("Minister", "IN"), is in the list of `class`.
+pub fn is_any_case(word: &str, class: Classes) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    std::str::from_utf8(low).is_ok_and(|w| is(w, class))
 }
 
 /// Whether `word` (lower case) is in the list of `class`.

@@ -1,52 +1,8 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
+use crate::lexicon::{self, Classes};
 use crate::text::{char_at, char_before, Words};
-
-/// Words that make the phrase around a name a role ("UN envoy Geir Pedersen", "Sergey Lavrov,
-/// Russia's foreign minister,"). Compared lower-cased.
-static ROLE_WORDS: Words = Words::new(&[
-    "president",
-    "minister",
-    "secretary",
-    "envoy",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "head",
-    "chief",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "co-chair",
-    "commander",
-    "adviser",
-    "advisor",
-    "coordinator",
-    "representative",
-    "premier",
-    "king",
-    "emir",
-    "prince",
-    "sheikh",
-    "general",
-    "gen",
-    "director",
-    "mediator",
-    "negotiator",
-    "official",
-    "deputy",
-    "founder",
-    "member",
-    "governor",
-    "mayor",
-    "mp",
-    "senator",
-    "diplomat",
-    "secretary-general",
-]);
 
 /// Lower-case words inside a title ("minister of state", "former foreign minister").
 static TITLE_LINKS: Words = Words::new(&[
@@ -225,10 +181,8 @@ fn is_one_of(word: &str, list: &Words) -> bool {
 
 pub(crate) fn is_role_word(word: &str) -> bool {
     let word = bare(word);
-    ROLE_WORDS.contains_any_case(word)
-        || word
-            .strip_suffix('s')
-            .is_some_and(|w| ROLE_WORDS.contains_any_case(w))
+    let role = |w: &str| lexicon::is_any_case(w, Classes::ROLE_WORD);
+    role(word) || word.strip_suffix('s').is_some_and(role)
 }
 
 /// Does the text give a role beside the name at `range`: a title just before it ("Foreign
@@ -268,7 +222,15 @@ pub fn has_role_beside(text: &str, start: usize, end: usize) -> bool {
                 break;
             }
         }
-        return phrase.into_iter().any(is_role_word);
+        // "Name, a lawyer for the family,", "Name, the ministry's spokesman,": a description
+        // of who they are, whatever the noun.
+        let described = phrase.first().is_some_and(|w| {
+            let w = bare(w);
+            ["a", "an", "the"].iter().any(|d| w.eq_ignore_ascii_case(d))
+                || w.ends_with("’s")
+                || w.ends_with("'s")
+        });
+        return described || phrase.into_iter().any(is_role_word);
     }
     false
 }

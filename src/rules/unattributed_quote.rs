@@ -69,10 +69,31 @@ fn has_speaker(cx: &Context, q: &Quotation, first: usize, last: usize) -> bool {
     // In its own sentences any voice will do; next to it, only somebody saying something:
     // "Supporters of the law see it as leverage" after a quotation is not its speaker.
     let speaks = |j: usize| cx.attributions(j).iter().any(|a| a.speaks());
-    (first..=last).any(|j| cx.has_voice(j))
+    // "Trump attacked “the hateful ideology …”": the quotation is what the source's stance is
+    // about, in the source's words.
+    let quoted_by = |j: usize| {
+        cx.attributions(j)
+            .iter()
+            .any(|a| !a.negated && a.content.contains(&q.outer.start))
+    };
+    (first..=last).any(|j| cx.has_voice(j) || quoted_by(j))
         || (first > 0 && speaks(first - 1))
         || (last + 1 < cx.sentences.len() && speaks(last + 1))
         || introduced_by_colon(cx, q, first)
+        || transcript(cx, q)
+}
+
+/// "“WALLACE: Do you really see …”": a transcript's line, its speaker before the colon.
+fn transcript(cx: &Context, q: &Quotation) -> bool {
+    let inner = &cx.text[q.outer.clone()];
+    let inner = inner.trim_start_matches(|c: char| !c.is_alphanumeric());
+    inner.split_once(':').is_some_and(|(name, _)| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+    })
 }
 
 fn introduced_by_colon(cx: &Context, q: &Quotation, first: usize) -> bool {
