@@ -71,7 +71,8 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         .find(|&j| {
             (s.is(j, "and") || s.is(j, "or"))
                 && (s.lower(j - 1).ends_with('s')
-                    || s.pos(j - 1) == Pos::ProperNoun && s.proper(j + 1))
+                    || matches!(s.pos(j - 1), Pos::ProperNoun | Pos::ProperPlural)
+                        && s.proper(j + 1))
         })
         .map_or(last, |j| j - 1);
     // "some", "others", "many in the party", "not everyone": a vague group by itself.

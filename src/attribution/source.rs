@@ -96,11 +96,16 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
     out
 }
 
-/// Whether the cue word at `i` is used as a verb. ("Some worry that …": a cue word before "that"
-/// or closing its clause is one, whatever the tagger says.)
+/// Whether the cue word at `i` is used as a verb. ("Some worry that …", "Some Democrats,
+/// however, question the wisdom …": a cue word before "that", closing its clause, or between a
+/// plural or a comma and a determiner is one, whatever the tagger says.)
 fn is_cue_verb(s: &Sent, i: usize) -> bool {
+    let between = i > 0
+        && (s.is(i - 1, ",") || s.word(i - 1) && s.lower(i - 1).ends_with('s'))
+        && !s.has(i - 1, Classes::DETERMINER)
+        && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN);
     s.has(i, Classes::CUE_VERB)
-        && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1))
+        && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1) || between)
         && !s.capitalized(i)
 }
 
@@ -126,7 +131,8 @@ fn according_to(s: &Sent, i: usize) -> Option<Found> {
 fn verb(s: &Sent, v: usize) -> Option<Found> {
     let w = s.lower(v);
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
-    if w.starts_with("agree") && !(s.is(v + 1, "that") || s.is(v + 1, "with") || !s.word(v + 1)) {
+    let views = |k: usize| s.is(k, "that") || s.is(k, "with") || s.is(k, "on") || !s.word(k);
+    if w.starts_with("agree") && !views(v + 1) {
         return None;
     }
     // "who asked not to be named": a reason for anonymity, not a statement.
@@ -338,8 +344,9 @@ fn adverbial(s: &Sent, i: usize) -> bool {
 /// "…, said Ankara “has no candidate”" is not read as Ankara speaking. A description set off by
 /// a comma ("said Karim Haddad, a lawyer for the family") is part of it.
 fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
-    // Only verbs of speech invert ("…, said X"); "…, presented a list" has its object after it.
-    if !s.has(v, Classes::SPEECH_VERB) {
+    // Only a bare verb of speech inverts ("…, said X"); "…, presented a list" and "…, have
+    // urged Congress" have their object after them.
+    if !s.has(v, Classes::SPEECH_VERB) || j != v {
         return None;
     }
     let np = np_after(s, v + 1, false)?;
@@ -498,6 +505,11 @@ fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     }
     if first == end {
         return None;
+    }
+    // "Then someone asked", "But officials said": an adverb or a conjunction opens the clause,
+    // not the phrase.
+    while first + 1 < end && s.has(first, Classes::VERB_FILLER | Classes::CLAUSE_WORD) {
+        first += 1;
     }
     Some((core_start(s, first, end - 1), end - 1))
 }

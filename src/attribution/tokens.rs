@@ -93,7 +93,18 @@ impl<'a> Sent<'a> {
             &lexicon::singular(w),
             Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
         );
-        self.toks[i].classes == Classes::NONE && !known && self.pos(i) == Pos::ProperNoun
+        // The tagger takes any capitalised plural opening a sentence for a name: a plural
+        // with a person's ending is a common noun ("Demonstrators") unless it names a people
+        // or a party ("Americans", "Democrats").
+        let common_plural =
+            lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats");
+        self.toks[i].classes == Classes::NONE
+            && !known
+            && match self.pos(i) {
+                Pos::ProperNoun => true,
+                Pos::ProperPlural => !common_plural,
+                _ => false,
+            }
     }
 
     pub fn possessive(&self, i: usize) -> bool {

@@ -16,6 +16,8 @@ pub enum Pos {
     NonFinite,
     Noun,
     ProperNoun,
+    /// "Democrats", and at a sentence's start the tagger's guess for any capitalised plural.
+    ProperPlural,
     Adjective,
     Other,
 }
@@ -53,7 +55,8 @@ fn coarse(penn: &str) -> Pos {
         "VBD" | "VBZ" | "VBP" | "MD" => Pos::Finite,
         "VB" | "VBN" | "VBG" => Pos::NonFinite,
         "NN" | "NNS" => Pos::Noun,
-        "NNP" | "NNPS" => Pos::ProperNoun,
+        "NNP" => Pos::ProperNoun,
+        "NNPS" => Pos::ProperPlural,
         "JJ" | "JJR" | "JJS" => Pos::Adjective,
         _ => Pos::Other,
     }
