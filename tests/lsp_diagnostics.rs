@@ -283,3 +283,47 @@ fn rule_levels_from_dossier_json() {
     assert_eq!(codes(&report["items"]), vec!["unattributed-claim"]);
     assert_eq!(report["items"][0]["severity"], 1);
 }
+
+#[test]
+fn a_vague_source_carries_its_relation_and_its_cue_hovers() {
+    let text = "Western diplomats said the talks would resume in Geneva.\n";
+    let dir = workspace(&[("a.md", text)]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    let path = dir.path().join("a.md");
+    client.open(&path, text);
+    let published = client.wait_for("diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 1
+    });
+    let d = &published["params"]["diagnostics"][0];
+    assert_eq!(d["code"], "vague-attribution", "{published}");
+    let related = d["relatedInformation"]
+        .as_array()
+        .expect("related information");
+    assert!(
+        related[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("source (vague)"),
+        "{related:?}"
+    );
+    // The source, then what it is said to say: "the talks would resume in Geneva".
+    assert_eq!(related[0]["location"]["range"]["start"]["character"], 0);
+    assert_eq!(related[1]["location"]["range"]["start"]["character"], 23);
+
+    // Hover on the cue "said" shows who says what.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&path)}, "position": {"line": 0, "character": 19}}),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        card.contains("“Western diplomats” — *vague*") && card.contains("cue “said”"),
+        "{hover}"
+    );
+    assert!(
+        card.contains("says: “the talks would resume in Geneva”"),
+        "{hover}"
+    );
+    assert_eq!(hover["range"]["start"]["character"], 18);
+}

@@ -15,10 +15,12 @@ pub struct Hover {
     pub markdown: String,
 }
 
-/// The card for the mention at `offset`, if there is one.
+/// The card for the mention at `offset`, else for the attribution whose cue or source is there.
 pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
     let article = ws.article(id);
-    let i = article.mention_at(offset)?;
+    let Some(i) = article.mention_at(offset) else {
+        return attribution_card(&article.text, offset);
+    };
     let mention = &article.mentions[i];
     let written = &article.text[mention.range.clone()];
     let catalog = ws.catalog();
@@ -41,6 +43,36 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
     };
     Some(Hover {
         range: mention.range.clone(),
+        markdown,
+    })
+}
+
+/// Who says what at a cue: the source and its class, the cue, the content's first words.
+fn attribution_card(text: &str, offset: usize) -> Option<Hover> {
+    let a = crate::rules::attribution_at(text, offset)?;
+    let words = |r: &Range<usize>| text[r.clone()].split_whitespace().collect::<Vec<_>>();
+    let content = words(&a.content);
+    let mut says = content
+        .iter()
+        .take(12)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if content.len() > 12 {
+        says.push_str(" …");
+    }
+    let mut markdown = format!(
+        "**Attribution** · source “{}” — *{}*: {}\n\ncue “{}”",
+        words(&a.speaker).join(" "),
+        a.class.name(),
+        a.class.meaning(),
+        words(&a.cue).join(" "),
+    );
+    if !says.is_empty() {
+        let _ = write!(markdown, "\n\nsays: “{says}”");
+    }
+    Some(Hover {
+        range: a.cue,
         markdown,
     })
 }

@@ -50,6 +50,22 @@ impl Class {
         }
     }
 
+    /// What the class means to a reader, for hover and related information.
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            Class::Named => "a person or body named in the text",
+            Class::Pronoun => "a pronoun for a source named before",
+            Class::Anonymous(a) if a.reference => "a later mention of an unnamed source",
+            Class::Anonymous(a) if a.explained => {
+                "an unnamed source; the text says why it is not named"
+            }
+            Class::Anonymous(_) => "an unnamed source",
+            Class::Vague => "a group no reader can check",
+            Class::Collective => "an identified group speaking as a body",
+            Class::Data => "a document or figures",
+        }
+    }
+
     /// Whether a reader can tell who speaks (a name, a pronoun for one, a body, a document).
     pub fn identified(&self) -> bool {
         matches!(

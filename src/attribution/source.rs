@@ -606,9 +606,18 @@ fn is_filler(s: &Sent, k: usize) -> bool {
     s.has(k, Classes::VERB_FILLER) || (w.len() > 4 && w.ends_with("ly") && !s.capitalized(k))
 }
 
-/// The content after token `k`: from the next word ("that" left out) to the sentence's end.
+/// The content after token `k`: from the next word ("that" left out) to the sentence's end;
+/// after "told the paper that", from the word after "that".
 fn after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let mut a = k + 1;
+    if s.lower(k).starts_with("tell") || s.is(k, "told") {
+        if let Some(that) = (k + 1..s.len().min(k + 7))
+            .take_while(|&t| s.word(t))
+            .find(|&t| s.is(t, "that"))
+        {
+            a = that + 1;
+        }
+    }
     while a < s.len() && (!s.word(a) && !is_quote(s.text(a)) || s.is(a, "that")) {
         a += 1;
     }

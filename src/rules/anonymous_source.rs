@@ -40,10 +40,8 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                     };
                     let phrase = cx.quote(range.clone());
                     introduced.push((anon.lemma.clone(), out.len()));
-                    out.push(Hit::new(
-                        range,
-                        message(&phrase, anon.explained, anon.described),
-                    ));
+                    let message = message(&phrase, anon.explained, anon.described);
+                    out.push(Hit::of_relation(cx, a, range, message));
                 }
                 Class::Anonymous(anon) => {
                     if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| *l == anon.lemma) {
@@ -60,11 +58,21 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
 }
 
 fn message(phrase: &str, reason: bool, described: bool) -> String {
-    let missing = match (reason, described) {
-        (false, false) => " The text gives no reason for the anonymity and does not describe the source's position.",
-        (false, true) => " The text gives no reason for the anonymity.",
-        (true, false) => " The text does not describe the source's position.",
-        (true, true) => "",
+    if reason {
+        // AP style's anonymous source: the reason is given; only the position may be missing.
+        let position = if described {
+            "Check that it says what position gives them the information."
+        } else {
+            "Say what position gives them the information (“a ministry official involved in the talks”)."
+        };
+        return format!(
+            "“{phrase}” is an unnamed source, and the text says why it is not named. {position}"
+        );
+    }
+    let missing = if described {
+        " The text gives no reason for the anonymity."
+    } else {
+        " The text gives no reason for the anonymity and does not describe the source's position."
     };
     format!(
         "“{phrase}” relies on an unnamed source.{missing} Wire-service style guides accept anonymous sources only when needed, saying why the source is not named and what position gives them the information; name the source if you can."
@@ -139,7 +147,16 @@ mod tests {
             .iter()
             .map(|r| &text[r.range.clone()])
             .collect();
-        assert_eq!(related, ["The source added", "The source said"]);
+        // The relation itself first (its source, what it is said to say), then later mentions.
+        assert_eq!(
+            related,
+            [
+                "A source",
+                "the talks failed",
+                "The source added",
+                "The source said"
+            ]
+        );
     }
 
     #[test]
@@ -149,7 +166,7 @@ mod tests {
         assert!(bare.contains("does not describe"), "{bare}");
         let full = &findings("A ministry official, who spoke on condition of anonymity because he was not authorised to brief the press, said the talks failed.")[0].message;
         assert!(!full.contains("no reason"), "{full}");
-        assert!(!full.contains("does not describe"), "{full}");
+        assert!(full.contains("says why it is not named"), "{full}");
     }
 
     #[test]

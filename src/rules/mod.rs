@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::attribution::Attribution;
 use context::Context;
 
 /// How loudly a finding is reported; the order is from quietest to loudest.
@@ -204,14 +205,31 @@ impl Hit {
             related: Vec::new(),
         }
     }
+
+    /// A finding about an attribution relation, which it carries as related information: its
+    /// source with the source's class, and what the source is said to say.
+    fn of_relation(cx: &Context, a: &Attribution, range: Range<usize>, message: String) -> Self {
+        let mut related = vec![Related {
+            range: a.speaker.clone(),
+            message: format!("source ({}): {}", a.class.name(), a.class.meaning()),
+        }];
+        if a.content.start < a.content.end {
+            related.push(Related {
+                range: a.content.clone(),
+                message: format!("what “{}” is said to say", cx.quote(a.speaker.clone())),
+            });
+        }
+        Self {
+            range,
+            message,
+            related,
+        }
+    }
 }
 
-/// Runs every enabled rule over `text`. Findings come sorted by where they start; those switched
-/// off by inline comments (`dossier-disable-next-line`, `dossier-disable` … `dossier-enable`)
-/// are left out.
 /// Every attribution relation of the article's own voice in `text` (not those inside a
 /// quotation), in order: what the rules read, and what `dossier attributions` lists.
-pub fn attributions(text: &str) -> Vec<crate::attribution::Attribution> {
+pub fn attributions(text: &str) -> Vec<Attribution> {
     let cx = Context::new(text);
     cx.speaker_sentences()
         .iter()
@@ -219,6 +237,21 @@ pub fn attributions(text: &str) -> Vec<crate::attribution::Attribution> {
         .collect()
 }
 
+/// The attribution of the article's own voice whose cue or source holds byte `offset`, if any:
+/// what hover shows on a cue. Only the sentence at `offset` is parsed.
+pub fn attribution_at(text: &str, offset: usize) -> Option<Attribution> {
+    let cx = Context::new(text);
+    let i = cx.sentence_at(offset)?;
+    let holds = |r: &Range<usize>| r.start <= offset && offset < r.end;
+    cx.attributions(i)
+        .iter()
+        .find(|a| holds(&a.cue) || holds(&a.speaker))
+        .cloned()
+}
+
+/// Runs every enabled rule over `text`. Findings come sorted by where they start; those switched
+/// off by inline comments (`dossier-disable-next-line`, `dossier-disable` … `dossier-enable`)
+/// are left out.
 pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
     let cx = Context::new(text);
     let suppressions = suppress::Suppressions::parse(text);

@@ -33,7 +33,9 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             } else {
                 format!("“{}”", cx.quote(a.speaker.clone()))
             };
-            out.push(Hit::new(
+            out.push(Hit::of_relation(
+                cx,
+                a,
                 a.range.clone(),
                 format!(
                     "“{phrase}” gives a source no reader can check. Say who {who} are — by name, or by institution and position: wire-service style guides ask for named sources."
