@@ -207,3 +207,65 @@ fn usage_errors() {
     let out = dossier(ws.path(), &["--deny", "loud"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `dossier attributions --format json`: one relation a line, offsets in UTF-8 bytes of the file.
+#[test]
+fn attributions_as_json_lines() {
+    let dir = workspace(None);
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["attributions", "--format", "json", "articles"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run dossier");
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object a line"))
+        .collect();
+    let classes: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["source"]["text"].as_str().unwrap(),
+                l["source"]["class"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            ("Haddad", "named"),
+            ("Enab Baladi", "named"),
+            ("", "agentless"),
+            ("A source", "anonymous"),
+            ("The source", "anonymous"),
+            ("Haddad", "named"),
+            ("Observers", "vague"),
+        ]
+    );
+    for l in &lines {
+        let path = dir.path().join(l["path"].as_str().unwrap());
+        let text = fs::read(path).unwrap();
+        let at = |span: &Value| {
+            let (s, e) = (
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap(),
+            );
+            String::from_utf8(text[s as usize..e as usize].to_vec()).unwrap()
+        };
+        assert_eq!(at(&l["source"]), l["source"]["text"].as_str().unwrap());
+        assert_eq!(at(&l["cue"]), l["cue"]["text"].as_str().unwrap());
+    }
+    let claim = &lines[2];
+    assert_eq!(claim["cue"]["text"], "It is believed that");
+    let text = fs::read_to_string(dir.path().join("articles/geneva.md")).unwrap();
+    let content = &claim["content"];
+    let (s, e) = (
+        content["start"].as_u64().unwrap() as usize,
+        content["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &text[s..e],
+        "Damascus agreed to attend only after pressure from Moscow"
+    );
+}

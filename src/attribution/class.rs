@@ -22,6 +22,8 @@ pub enum Class {
     Collective,
     /// A document or figures ("a poll", "the study", "UN figures").
     Data,
+    /// No source at all: "it is believed that", "reportedly", "is said to".
+    Agentless,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +49,7 @@ impl Class {
             Class::Vague => "vague",
             Class::Collective => "collective",
             Class::Data => "data",
+            Class::Agentless => "agentless",
         }
     }
 
@@ -63,6 +66,7 @@ impl Class {
             Class::Vague => "a group no reader can check",
             Class::Collective => "an identified group speaking as a body",
             Class::Data => "a document or figures",
+            Class::Agentless => "none: the construction hides who says so",
         }
     }
 

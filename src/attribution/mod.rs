@@ -8,6 +8,7 @@
 //! ("…,” said one aide"), the agent of a passive, the object of "according to". The source's
 //! noun phrase is then classified by its head noun, determiners and quantifiers, and names.
 
+pub mod agentless;
 mod class;
 mod source;
 mod tokens;
@@ -63,12 +64,14 @@ pub enum CueKind {
 impl Attribution {
     /// Whether the relation gives a source for the claims and figures of its sentence.
     pub fn sources_claims(&self) -> bool {
-        !self.negated && self.kind != CueKind::Stance
+        !self.negated && self.kind != CueKind::Stance && self.class != Class::Agentless
     }
 
     /// Whether the source is said to have spoken: it can be a quotation's speaker.
     pub fn speaks(&self) -> bool {
-        !self.negated && matches!(self.kind, CueKind::Speech | CueKind::Phrase)
+        !self.negated
+            && matches!(self.kind, CueKind::Speech | CueKind::Phrase)
+            && self.class != Class::Agentless
     }
 }
 

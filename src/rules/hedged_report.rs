@@ -1,14 +1,9 @@
 //! `hedged-report`: "reportedly", "allegedly", "is said to", "rumoured" — a report whose author is
 //! not given, unless the same or the next sentence names whose report it is.
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
-use crate::lexicon::pattern;
+use crate::attribution::agentless::hedges;
 
 pub static RULE: Rule = Rule {
     code: "hedged-report",
@@ -19,55 +14,6 @@ pub static RULE: Rule = Rule {
     check,
     fix,
 };
-
-/// The hedges, but for "is said to" and its kin only from the verb on: the auxiliary before it
-/// ([`auxiliary_before`]) is too common a word for the regex engine to skip ahead by.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(concat!(
-        r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
-        r"|(?:said|alleged|reported)\s+to)\b",
-    ))
-});
-
-/// The hedges of the lower-cased text: "reportedly" and the like, and "is/are/was/were/been
-/// (also) said/alleged/reported to".
-fn hedges(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    TRIGGER.find_iter(low).filter_map(|m| {
-        if m.as_str().ends_with("ly") || m.as_str().starts_with("rumo") {
-            return Some(m.range());
-        }
-        auxiliary_before(low, m.start()).map(|start| start..m.end())
-    })
-}
-
-/// Where "is", "are", "was", "were" or "been", then white space, then "also" and white space if
-/// it is there, end right at `at`: the start of that auxiliary.
-fn auxiliary_before(low: &str, at: usize) -> Option<usize> {
-    let spaced = |end: usize| {
-        let kept = low[..end].trim_end_matches(char::is_whitespace).len();
-        (kept < end).then_some(kept)
-    };
-    // A word of the pattern stands alone: no ASCII letter, digit or `_` before it (`\b`).
-    let bytes = low.as_bytes();
-    let word_before = |end: usize, word: &str| {
-        // Compared as bytes: `end - word.len()` may fall inside a character before the word.
-        if !bytes[..end].ends_with(word.as_bytes()) {
-            return None;
-        }
-        let start = end - word.len();
-        let alone = bytes[..start]
-            .last()
-            .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_'));
-        alone.then_some(start)
-    };
-    let auxiliary = |end: usize| {
-        ["is", "are", "was", "were", "been"]
-            .iter()
-            .find_map(|aux| word_before(end, aux))
-    };
-    let end = spaced(at)?;
-    auxiliary(end).or_else(|| auxiliary(spaced(word_before(end, "also")?)?))
-}
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     for m in hedges(&cx.low) {
@@ -146,53 +92,5 @@ mod tests {
         )
         .is_empty());
         assert!(phrases("“He reportedly left,” Haddad said.").is_empty());
-    }
-
-    /// The hedges are those of the whole pattern, auxiliary included, written as one regex.
-    mod definition {
-        use super::super::hedges;
-        use crate::lexicon::pattern;
-        use proptest::prelude::*;
-
-        fn text() -> impl Strategy<Value = String> {
-            let words = prop::sample::select(vec![
-                "is",
-                "are",
-                "was",
-                "were",
-                "been",
-                "also",
-                "said",
-                "alleged",
-                "reported",
-                "to",
-                "reportedly",
-                "rumoured",
-                "rumored",
-                "this",
-                "Was",
-                "tomorrow",
-                "_is",
-                "é",
-                "x",
-            ]);
-            let gaps = prop::sample::select(vec![" ", "  ", "\n", "\u{a0}", "", ", ", "-"]);
-            prop::collection::vec((words, gaps), 0..16)
-                .prop_map(|parts| parts.into_iter().flat_map(|(w, g)| [w, g]).collect())
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(5000))]
-            #[test]
-            fn as_the_single_pattern(text in text()) {
-                let whole = pattern(concat!(
-                    r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
-                    r"|(?:is|are|was|were|been)\s+(?:also\s+)?(?:said|alleged|reported)\s+to)\b",
-                ));
-                let low = text.to_ascii_lowercase();
-                let expected: Vec<_> = whole.find_iter(&low).map(|m| m.range()).collect();
-                prop_assert_eq!(hedges(&low).collect::<Vec<_>>(), expected);
-            }
-        }
     }
 }

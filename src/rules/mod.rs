@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, Class};
 use context::Context;
 
 /// How loudly a finding is reported; the order is from quietest to loudest.
@@ -230,11 +230,38 @@ impl Hit {
 /// Every attribution relation of the article's own voice in `text` (not those inside a
 /// quotation), in order: what the rules read, and what `dossier attributions` lists.
 pub fn attributions(text: &str) -> Vec<Attribution> {
+    use crate::attribution::{agentless, CueKind};
     let cx = Context::new(text);
-    cx.speaker_sentences()
+    let mut all: Vec<Attribution> = cx
+        .speaker_sentences()
         .iter()
         .flat_map(|&i| cx.attributions(i).iter().cloned())
-        .collect()
+        .collect();
+    // Claims and reports with no source by construction: "it is believed that", "reportedly".
+    let claims = agentless::claims(&cx.low).map(|m| m.range());
+    for cue in claims.chain(agentless::hedges(&cx.low)) {
+        let Some(i) = cx
+            .sentence_at(cue.start)
+            .filter(|_| !cx.in_quotation(cue.start))
+        else {
+            continue;
+        };
+        let rest = &text[cue.end..cx.sentences[i].end];
+        let said = rest.trim_end_matches(|c: char| c.is_whitespace() || ".!?;,".contains(c));
+        let content = cue.end + (said.len() - said.trim_start().len())..cue.end + said.len();
+        all.push(Attribution {
+            range: cue.clone(),
+            speaker: cue.start..cue.start,
+            content,
+            cue,
+            verb: None,
+            class: Class::Agentless,
+            negated: false,
+            kind: CueKind::Phrase,
+        });
+    }
+    all.sort_by_key(|a| a.range.start);
+    all
 }
 
 /// The attribution of the article's own voice whose cue or source holds byte `offset`, if any:

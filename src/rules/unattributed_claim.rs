@@ -2,11 +2,7 @@
 //! that", "it was revealed", "amid speculation that", "it seems that", "there seems to be",
 //! "it is no secret that", "Russia is thought to have …" — in a sentence that names no source.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::lexicon::pattern;
+use crate::attribution::agentless::claims;
 
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
@@ -21,45 +17,8 @@ pub static RULE: Rule = Rule {
     fix,
 };
 
-/// The agentless constructions. `that` is required after most verbs, because "it was expected on
-/// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it. "It was
-/// agreed that" is left out: it reports a decision of the parties in the story, not a claim.
-/// Run over [`Context::low`], where white space of any kind is spaces: ` +` lets the regex
-/// engine's prefilter look for "it " instead of "it" (half the time per article).
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(concat!(
-        r"\b(?:",
-        // it is believed that / it was widely reported that / it has been suggested that
-        r"it +(?:is|was|has +been|had +been|is +being|would +be|will +be|may +be|might +be|could +be|can +be) +",
-        r"(?:(?:widely|generally|commonly|now|also|increasingly|still|further|largely|often|long|broadly|privately|openly|already|well|being) +)?",
-        r"(?:believed|said|thought|understood|expected|reported|claimed|assumed|feared|known|argued|suggested|learned|learnt|revealed|acknowledged|accepted|considered|felt|speculated|suspected|presumed|recogni[sz]ed|held|alleged|estimated|predicted|hoped|anticipated|contended|maintained|whispered|rumou?red +by +some)",
-        r"(?: +that|,? +however, +that)",
-        // it is understood the envoy … / it is believed the talks …
-        r"|it +(?:is|was) +(?:widely +|generally +)?(?:understood|believed|thought|feared) +(?:the|a|an|he|she|they|there|some|both|moscow|damascus|washington|ankara|tehran)\b",
-        // it was revealed / it has emerged / it was learned
-        r"|it +(?:was|has +been|had +been) +(?:revealed|learned|learnt|disclosed|leaked)\b",
-        r"|it +has +emerged\b",
-        // it is widely accepted / it is generally agreed
-        r"|it +is +(?:widely|generally|commonly|universally) +(?:accepted|agreed|acknowledged|recogni[sz]ed|expected|known|assumed)\b",
-        // it seems that / it appears that / it would seem
-        r"|it +(?:seems|seemed|appears|appeared|would +seem|would +appear) +(?:that|as +(?:if|though)|likely +that|increasingly +likely|the|a|an|he|she|they|there|both)\b",
-        r"|there +(?:seems|seem|seemed|appears|appear|appeared) +to +(?:be|have +been)\b",
-        // it is no secret that / an open secret
-        r"|it +is +(?:no|no +longer +a|an +open|an +ill-kept|hardly +a) +secret\b",
-        r"|it +is +common +knowledge\b",
-        // amid speculation that / there is talk that
-        r"|amid +(?:growing +|mounting +|widespread +|increasing +|renewed +)?(?:speculation|rumou?rs|talk|suggestions) +(?:that|of)\b",
-        r"|there +(?:is|are|was|were|has +been) +(?:growing +|widespread +|increasing +|much +|mounting +)?(?:speculation|talk|rumou?rs|suggestions|a +(?:belief|feeling|sense|perception)) +that\b",
-        r"|word +(?:is|has +it) +that\b",
-        // Russia is believed to have … / the commander is thought to be …
-        r"|\b(?:is|are|was|were) +(?:widely +|generally +|also +|now +)?(?:believed|thought|understood|feared|suspected|presumed|assumed) +to\b",
-        r"|\b(?:is|are|was|were) +widely +(?:seen|regarded|viewed|considered|perceived) +as\b",
-        r")",
-    ))
-});
-
 fn check(cx: &Context, out: &mut Vec<Hit>) {
-    for m in TRIGGER.find_iter(&cx.low) {
+    for m in claims(&cx.low) {
         let Some(i) = cx.own_sentence(m.start()) else {
             continue;
         };
