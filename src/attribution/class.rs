@@ -210,10 +210,12 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     if lexicon::is(&lemma, Classes::DATA_NOUN) || s.has(head, Classes::FIGURE_NOUN) {
         return if named { Class::Named } else { Class::Data };
     }
-    if quantified && plural && !named {
+    if quantified && plural && !named && !definite {
         return Class::Vague;
     }
-    if indefinite && !plural && !s.proper(head) {
+    // "One Republican", "an Israeli": one member of a party or a people, not a name.
+    let member = s.proper(head) && (lead..head).all(|j| !s.proper(j)) && head == last;
+    if indefinite && !plural && (!s.proper(head) || member) {
         // "a doctor", "an arbitration panel", "one resident": somebody the text does not name.
         return anonymous(s, head, lead..=last, false);
     }

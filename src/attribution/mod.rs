@@ -117,11 +117,13 @@ pub fn attributions_in(
         let speaker = span((sa, sb));
         let cue = span(f.cue);
         // Between the speaker and the verb (an apposition may well say "not").
+        // ("declined to comment" says nothing either.)
         let negated = f.verb.is_some_and(|v| {
-            (sb + 1..v).any(|k| {
-                let w = s.lower(k);
-                w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
-            })
+            s.has(v, Classes::REFUSAL_VERB)
+                || (sb + 1..v).any(|k| {
+                    let w = s.lower(k);
+                    w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+                })
         });
         out.push(Attribution {
             range: speaker.start.min(cue.start)..speaker.end.max(cue.end),

@@ -69,6 +69,8 @@ classes! {
     MODAL = 23, "modals.txt";
     /// Words that make the phrase around a name a role: "envoy", "minister", "professor".
     ROLE_WORD = 24, "role_words.txt";
+    /// Verbs by which a source says nothing: "declined", "refused".
+    REFUSAL_VERB = 25, "refusal_verbs.txt";
 }
 
 impl Classes {
@@ -76,6 +78,7 @@ impl Classes {
     /// Any cue verb.
     pub const CUE_VERB: Classes = Classes(
         Classes::SPEECH_VERB.0
+            | Classes::REFUSAL_VERB.0
             | Classes::FINDING_VERB.0
             | Classes::VIEW_VERB.0
             | Classes::STANCE_VERB.0,
