@@ -94,24 +94,29 @@ pub fn attributions_in(
     let at = |i: usize| base + s.toks[i].start;
     let to = |i: usize| base + s.toks[i].end;
     let span = |(a, b): (usize, usize)| at(a)..to(b);
-    let explained =
-        REASON.is_match(&low[sentence.clone()]) || next.is_some_and(|n| REASON.is_match(&low[n]));
+    // Asked only of a sentence with an unnamed source: most have none.
+    let explained = std::cell::OnceCell::new();
+    let explained = || {
+        *explained.get_or_init(|| {
+            REASON.is_match(&low[sentence.clone()])
+                || next.clone().is_some_and(|n| REASON.is_match(&low[n]))
+        })
+    };
     let mut out = Vec::new();
     for f in source::relations(&s) {
         let mut class = class::classify(&s, f.np.0..=f.np.1);
-        if let Some((a, b)) = f.apposition {
+        if let Some((a, _)) = f.apposition {
             // "a spokesman, Ahmad Khalil, said": the apposition names the source.
             if class != Class::Pronoun && s.proper(a) && !s.is(a, "who") {
                 class = Class::Named;
             }
-            let _ = b;
         }
         // "investors have shown interest": people show, they do not find; figures show.
         if f.verb.is_some_and(|v| s.lower(v).starts_with("show")) && !class.identified() {
             continue;
         }
         if let Class::Anonymous(anon) = &mut class {
-            anon.explained = explained && !anon.reference;
+            anon.explained = !anon.reference && explained();
         }
         let (sa, sb) = f.source();
         let speaker = span((sa, sb));
@@ -144,7 +149,12 @@ pub fn attributions_in(
             },
         });
     }
-    for m in VAGUE_PHRASES.find_iter(&low[sentence.clone()]) {
+    // The phrases' words, looked for among the tokens before the pattern is run.
+    let phrase_words = (0..s.len()).any(|k| {
+        matches!(s.lower(k), "who" | "accounts" | "eyes" | "amid") || s.is(k, "by") && k > 0
+    });
+    let phrases = phrase_words.then(|| VAGUE_PHRASES.find_iter(&low[sentence.clone()]));
+    for m in phrases.into_iter().flatten() {
         let range = base + m.start()..base + m.end();
         out.push(Attribution {
             range: range.clone(),

@@ -4,7 +4,7 @@
 
 use super::tokens::Sent;
 use crate::grammar::Pos;
-use crate::lexicon::Classes;
+use crate::lexicon::{self, Classes};
 
 /// One relation, in token indices of the sentence.
 #[derive(Clone, Debug)]
@@ -104,9 +104,64 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
         && (s.is(i - 1, ",") || s.word(i - 1) && s.lower(i - 1).ends_with('s'))
         && !s.has(i - 1, Classes::DETERMINER)
         && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN);
-    s.has(i, Classes::CUE_VERB)
-        && (s.pos(i).verb() || s.is(i + 1, "that") || !s.word(i + 1) || between)
-        && !s.capitalized(i)
+    // The tagger is asked last: most cue words are past forms ("said", "told"), verbs by
+    // themselves, and tagging every sentence with a cue would cost more than the rest of the
+    // analysis.
+    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) {
+        return false;
+    }
+    let before = i.checked_sub(1).filter(|&p| s.word(p));
+    // After an article or a preposition a cue word is a noun ("the reports", "of talks"); after
+    // a pronoun, a modal or an auxiliary it is a verb ("they argue", "will say", "is saying").
+    let noun_slot = before
+        .is_some_and(|p| is_article(s, p) || s.has(p, Classes::POSTMODIFIER) && !s.is(p, "who"));
+    let verb_slot = before.is_some_and(|p| {
+        s.has(
+            p,
+            Classes::PRONOUN | Classes::MODAL | Classes::VERB_FILLER | Classes::BE,
+        ) && !is_article(s, p)
+    });
+    if noun_slot {
+        return false;
+    }
+    // A base or "-s" form is worth the tagger only after what could be its subject: a name, a
+    // group of people, a document ("figures show"); after any other word ("presidential
+    // debate", "came back") it names no source.
+    // The subject may stand a few words back, past an adverb or a modifier ("some Democrats
+    // privately express", "some analysts in the region see"), within the clause.
+    let clause = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD));
+    let mut clause = clause;
+    let subject_before = clause.any(|p| {
+        s.capitalized(p)
+            || s.has(p, Classes::VAGUE_PRONOUN)
+            || matches!(s.lower(p), "whom" | "who" | "which")
+            || s.has(
+                p,
+                Classes::ANONYMOUS_HEAD
+                    | Classes::VAGUE_HEAD
+                    | Classes::MEMBER_NOUN
+                    | Classes::DATA_NOUN
+                    | Classes::FIGURE_NOUN
+                    | Classes::REPORT_NOUN,
+            )
+            || lexicon::has_person_ending(s.lower(p))
+            || lexicon::is(
+                &lexicon::singular(s.lower(p)),
+                Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
+            )
+    });
+    s.has(i, Classes::PAST_FORM)
+        || s.is(i, "says")
+        || s.is(i, "say")
+        || verb_slot
+        || s.is(i + 1, "that")
+        || !s.word(i + 1)
+        || between
+        // An "-ing" form with none of these before it is a noun or a modifier ("the
+        // meeting", "Senate leaders opposing"), read as neither by the parse.
+        || subject_before && !s.lower(i).ends_with("ing") && s.pos(i).verb()
 }
 
 /// "according to X", "according to Western and regional diplomats".
@@ -325,7 +380,7 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
             // "headed by Ahmad Toma", "speaking on condition of anonymity"
-            || s.pos(i).verb() && (w.ends_with("ed") || w.ends_with("ing")))
+            || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
 }
 
 /// Whether words from `i` are an adverbial: a preposition's phrase or an adverb ("in a
@@ -496,8 +551,7 @@ fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 break;
             }
         } else if s.has(k, Classes::CLAUSE_WORD)
-            || is_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
-            || s.has(k, Classes::CUE_VERB) && s.pos(k).verb()
+            || is_cue_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
         {
             break;
         }
@@ -529,7 +583,7 @@ fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
             && !s.has(last + 1, Classes::CLAUSE_WORD);
         if !coordination
             && (s.has(last, Classes::CLAUSE_WORD) && !s.is(last, "that")
-                || last > start && (is_verb(s, last) || opens_time(s, last)))
+                || last > start && (is_cue_verb(s, last) || opens_time(s, last)))
         {
             break;
         }
@@ -588,11 +642,6 @@ fn opens_time(s: &Sent, k: usize) -> bool {
     matches!(s.lower(k), "on" | "in" | "at" | "last" | "this")
         && k + 1 < s.len()
         && crate::text::date::is_calendar_word(s.text(k + 1))
-}
-
-/// A finite verb: where a noun phrase read from a cue ends.
-fn is_verb(s: &Sent, k: usize) -> bool {
-    s.pos(k) == Pos::Finite && !s.capitalized(k)
 }
 
 fn is_article(s: &Sent, k: usize) -> bool {

@@ -1,6 +1,6 @@
 //! The words and marks of one sentence, each with its lexicon classes looked up once.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
@@ -21,8 +21,13 @@ pub(super) struct Sent<'a> {
     pub low: &'a str,
     pub toks: Vec<Tok>,
     /// Parts of speech, tagged when first asked (most sentences never are).
-    tags: OnceCell<Vec<Pos>>,
+    tags: RefCell<Vec<Option<Pos>>>,
 }
+
+/// Words either side of a token that the tagger is shown: its contextual rules look mostly at
+/// the two words either side (the dev figures are the same with three), and a window costs a
+/// fraction of the sentence.
+const TAG_CONTEXT: usize = 2;
 
 impl<'a> Sent<'a> {
     pub fn new(raw: &'a str, low: &'a str) -> Self {
@@ -36,17 +41,27 @@ impl<'a> Sent<'a> {
             raw,
             low,
             toks,
-            tags: OnceCell::new(),
+            tags: RefCell::new(Vec::new()),
         }
     }
 
     /// The part of speech of token `i`.
+    /// The part of speech of token `i`, tagged in a window of words around it when first asked
+    /// (most tokens never are).
     pub fn pos(&self, i: usize) -> Pos {
-        let tags = self.tags.get_or_init(|| {
-            let words: Vec<&str> = (0..self.toks.len()).map(|k| self.text(k)).collect();
-            grammar::tag(&words)
-        });
-        tags.get(i).copied().unwrap_or(Pos::Other)
+        if i >= self.toks.len() {
+            return Pos::Other;
+        }
+        let mut tags = self.tags.borrow_mut();
+        if tags.is_empty() {
+            tags.resize(self.toks.len(), None);
+        }
+        *tags[i].get_or_insert_with(|| {
+            let from = i.saturating_sub(TAG_CONTEXT);
+            let to = (i + TAG_CONTEXT + 1).min(self.toks.len());
+            let words: Vec<&str> = (from..to).map(|k| self.text(k)).collect();
+            grammar::tag(&words)[i - from]
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -98,13 +113,10 @@ impl<'a> Sent<'a> {
         // or a party ("Americans", "Democrats").
         let common_plural =
             lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats");
+        // (The tagger is asked only of such a plural: "Demonstrators" or "Sanders"?)
         self.toks[i].classes == Classes::NONE
             && !known
-            && match self.pos(i) {
-                Pos::ProperNoun => true,
-                Pos::ProperPlural => !common_plural,
-                _ => false,
-            }
+            && (!common_plural || self.pos(i) == Pos::ProperNoun)
     }
 
     pub fn possessive(&self, i: usize) -> bool {

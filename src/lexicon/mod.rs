@@ -74,6 +74,13 @@ classes! {
 }
 
 impl Classes {
+    /// A verb's past form or participle ("said", "told", "insisted"): a verb by its form alone,
+    /// where a base or an "-s" form may be a noun ("reports", "claims"). Derived from the verb
+    /// lists, whose lines give a verb's forms with its base first.
+    pub const PAST_FORM: Classes = Classes(1 << 31);
+}
+
+impl Classes {
     pub const NONE: Classes = Classes(0);
     /// Any cue verb.
     pub const CUE_VERB: Classes = Classes(
@@ -105,6 +112,16 @@ pub fn classes(word: &str) -> Classes {
             for w in words(data) {
                 let entry = table.entry(w).or_default();
                 *entry = *entry | class;
+            }
+            if class.has(Classes::CUE_VERB) {
+                let lines = data.lines().map(|l| l.split('#').next().unwrap_or(""));
+                for line in lines {
+                    let forms = line.split_whitespace().skip(1);
+                    for w in forms.filter(|w| !w.ends_with('s') && !w.ends_with("ing")) {
+                        let entry = table.entry(w).or_default();
+                        *entry = *entry | Classes::PAST_FORM;
+                    }
+                }
             }
         }
         table
