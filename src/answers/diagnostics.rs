@@ -9,8 +9,20 @@ use crate::rules::{self, inconsistent_spelling, unintroduced_actor, Finding, Rul
 /// by position. Nothing of the other articles counts but the people they introduce, which are
 /// in the catalog: so `dossier check` needs no index across articles.
 pub fn diagnostics(catalog: &Catalog, article: &Article, settings: &RuleSettings) -> Vec<Finding> {
+    let findings = rules::check(&article.text, settings);
+    with_text_findings(catalog, article, settings, findings)
+}
+
+/// [`diagnostics`] with the findings of the text's own rules already made (`rules::check`):
+/// `dossier check` keeps them when an article is handed over again with the people the
+/// others introduce, which change its mentions but not its text.
+pub fn with_text_findings(
+    catalog: &Catalog,
+    article: &Article,
+    settings: &RuleSettings,
+    mut findings: Vec<Finding>,
+) -> Vec<Finding> {
     let text = &article.text;
-    let mut findings = rules::check(text, settings);
     let mut editorial = Vec::new();
     if let Some(severity) = settings.severity(unintroduced_actor::RULE.code) {
         editorial.extend(unintroduced_actor::findings(catalog, article, severity));

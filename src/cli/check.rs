@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier::answers::diagnostics::diagnostics;
+use dossier::answers::diagnostics::with_text_findings;
 use dossier::files;
 use dossier::rules::Severity;
 
@@ -59,9 +59,10 @@ pub fn run(args: Args) -> ExitCode {
         &plan.matcher,
         &plan.articles,
         plan.settings.config.max_file_size,
-        |catalog, article| {
+        |article| dossier::rules::check(&article.text, &rules),
+        |catalog, article, text_findings| {
             let path = display_path(&article.path);
-            let findings = diagnostics(catalog, article, &rules);
+            let findings = with_text_findings(catalog, article, &rules, text_findings.clone());
             let part = report.part(&Checked {
                 path: &path,
                 text: &article.text,

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use super::{read_each, Skip};
 use crate::article::Article;
 use crate::catalog::Catalog;
@@ -23,32 +25,45 @@ pub struct Swept<T> {
 }
 
 /// Reads the files at `paths` (those over `limit` bytes are skipped), analyses each with
-/// `matcher` (built from `catalog`) and gives it to `each` with the catalog its mentions are
-/// of: the catalog extended with the people the articles introduce, for the articles that
-/// name one of them.
-pub fn sweep<T: Send>(
+/// `matcher` (built from `catalog`), works out `of_text` (what depends on its text alone) and
+/// gives both to `each` with the catalog its mentions are of: the catalog extended with the
+/// people the articles introduce, for the articles that name one of them. An article handed
+/// over again keeps what `of_text` made of it the first time.
+pub fn sweep<A: Send + Sync, T: Send>(
     mut catalog: Catalog,
     matcher: &Matcher,
     paths: &[PathBuf],
     limit: u64,
-    each: impl Fn(&Catalog, &Article) -> T + Sync,
+    of_text: impl Fn(&Article) -> A + Sync,
+    each: impl Fn(&Catalog, &Article, &A) -> T + Sync,
 ) -> Swept<T> {
     let first = read_each(paths, limit, |path, loaded| {
         let article = Article::analyze(path.to_owned(), loaded.text, matcher);
         let introduced = discovery::introductions(&catalog, &article);
-        (each(&catalog, &article), introduced, loaded.lossy)
+        let text = (fingerprint(&article.text), of_text(&article));
+        (
+            each(&catalog, &article, &text.1),
+            text,
+            introduced,
+            loaded.lossy,
+        )
     });
     let mut made = Vec::with_capacity(paths.len());
+    let mut texts = Vec::with_capacity(paths.len());
     let mut introduced: Vec<(&Path, _)> = Vec::new();
     let mut lossy = Vec::new();
     for (path, result) in paths.iter().zip(first) {
-        made.push(result.map(|(made, intros, was_lossy)| {
+        made.push(result.map(|(made, text, intros, was_lossy)| {
             introduced.push((path, intros));
+            texts.push(Some(text));
             if was_lossy {
                 lossy.push(path.clone());
             }
             made
         }));
+        if made.last().is_some_and(Result::is_err) {
+            texts.push(None);
+        }
     }
     let people = discovery::actors(&catalog, introduced);
     if !people.is_empty() {
@@ -59,10 +74,22 @@ pub fn sweep<T: Send>(
         let spotter = Matcher::new(&theirs);
         catalog.extend(people.into_iter().map(|actor| (actor, None)));
         let matcher = Matcher::new(&catalog);
+        let index: FxHashMap<&Path, usize> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_path(), i))
+            .collect();
         let again = read_each(paths, limit, |path, loaded| {
             spotter.spells_any(&loaded.text).then(|| {
                 let article = Article::analyze(path.to_owned(), loaded.text, &matcher);
-                each(&catalog, &article)
+                // What the text alone gives is the first reading's, unless the file changed.
+                let kept = texts[index[path]]
+                    .as_ref()
+                    .filter(|(print, _)| *print == fingerprint(&article.text));
+                match kept {
+                    Some((_, text)) => each(&catalog, &article, text),
+                    None => each(&catalog, &article, &of_text(&article)),
+                }
             })
         });
         for (slot, redone) in made.iter_mut().zip(again) {
@@ -86,10 +113,17 @@ pub fn sweep<T: Send>(
     swept
 }
 
+/// A file's text, told from another by its length and hash.
+fn fingerprint(text: &str) -> (usize, u64) {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text);
+    (text.len(), hash)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::diagnostics::diagnostics;
+    use crate::answers::diagnostics::{diagnostics, with_text_findings};
     use crate::catalog::default_catalog;
     use crate::config::{ArticleFilter, DEFAULT_MAX_FILE_SIZE};
     use crate::files::{discover, load};
@@ -113,9 +147,15 @@ mod tests {
             .collect();
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
-        let swept = sweep(catalog, &matcher, &paths, DEFAULT_MAX_FILE_SIZE, |c, a| {
-            diagnostics(c, a, &rules)
-        });
+        let of_text = |a: &Article| crate::rules::check(&a.text, &rules);
+        let swept = sweep(
+            catalog,
+            &matcher,
+            &paths,
+            DEFAULT_MAX_FILE_SIZE,
+            of_text,
+            |c, a, text| with_text_findings(c, a, &rules, text.clone()),
+        );
         [kept, swept.results]
     }
 
@@ -144,21 +184,28 @@ mod tests {
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
         let seen = std::sync::Mutex::new(Vec::new());
-        let swept = sweep(catalog, &matcher, &paths, 1000, |catalog, article| {
-            let name = article
-                .path
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            seen.lock().unwrap().push(name);
-            article
-                .mentions
-                .iter()
-                .filter_map(|m| m.target.actor())
-                .map(|id| catalog.get(id).name.clone())
-                .collect::<Vec<_>>()
-        });
+        let swept = sweep(
+            catalog,
+            &matcher,
+            &paths,
+            1000,
+            |_| (),
+            |catalog, article, ()| {
+                let name = article
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                seen.lock().unwrap().push(name);
+                article
+                    .mentions
+                    .iter()
+                    .filter_map(|m| m.target.actor())
+                    .map(|id| catalog.get(id).name.clone())
+                    .collect::<Vec<_>>()
+            },
+        );
         let mut seen = seen.into_inner().unwrap();
         seen.sort();
         assert_eq!(seen, ["a.md", "a.md", "b.md", "b.md", "c.md"]);

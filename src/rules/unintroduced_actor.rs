@@ -109,9 +109,14 @@ mod tests {
         let paths = crate::files::write_files(dir.path(), &texts);
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
-        let swept = crate::files::sweep(catalog, &matcher, &paths, 1000, |catalog, article| {
-            findings(catalog, article, Severity::Hint).len()
-        });
+        let swept = crate::files::sweep(
+            catalog,
+            &matcher,
+            &paths,
+            1000,
+            |_| (),
+            |c, a, ()| findings(c, a, Severity::Hint).len(),
+        );
         let hints: Vec<usize> = swept.results.into_iter().map(|(_, n)| n).collect();
         assert_eq!(hints, [0, 1]);
     }
