@@ -149,6 +149,17 @@ pub fn attributions_in(
             },
         });
     }
+    // "Clinton says she opposes the deal": a view or a stance inside what someone is said to
+    // say is theirs to report, not the article's.
+    let nested = |a: &Attribution| {
+        matches!(a.kind, CueKind::View | CueKind::Stance)
+            && out.iter().any(|o: &Attribution| {
+                o.kind == CueKind::Speech && o.content.contains(&a.speaker.start)
+            })
+    };
+    let keep: Vec<bool> = out.iter().map(|a| !nested(a)).collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     // The phrases' words, looked for among the tokens before the pattern is run.
     let phrase_words = (0..s.len()).any(|k| {
         matches!(s.lower(k), "who" | "accounts" | "eyes" | "amid") || s.is(k, "by") && k > 0

@@ -157,11 +157,14 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || s.is(i, "say")
         || verb_slot
         || s.is(i + 1, "that")
-        || !s.word(i + 1)
         || between
         // An "-ing" form with none of these before it is a noun or a modifier ("the
-        // meeting", "Senate leaders opposing"), read as neither by the parse.
-        || subject_before && !s.lower(i).ends_with("ing") && s.pos(i).verb()
+        // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
+        // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
+        // tagger says; after a modifier ("the first debate.") a noun.
+        || subject_before
+            && !s.lower(i).ends_with("ing")
+            && (!s.word(i + 1) || s.pos(i).verb())
 }
 
 /// "according to X", "according to Western and regional diplomats".
@@ -565,7 +568,10 @@ fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     while first + 1 < end && s.has(first, Classes::VERB_FILLER | Classes::CLAUSE_WORD) {
         first += 1;
     }
-    Some((core_start(s, first, end - 1), end - 1))
+    let start = core_start(s, first, end - 1);
+    // "At Monday's presidential debate": a preposition's phrase, no subject.
+    let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
+    (!prepositional).then_some((start, end - 1))
 }
 
 /// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
