@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use crate::attribution::{Class, CueKind};
 use crate::lexicon::pattern;
 
 pub static RULE: Rule = Rule {
@@ -59,7 +60,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             continue;
         }
         last_sentence = Some(i);
-        if cx.has_voice(i) {
+        if cx.has_voice(i) || follows_a_finding(cx, i) {
             continue;
         }
         let figure = &cx.text[m.clone()];
@@ -70,6 +71,20 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             ),
         ));
     }
+}
+
+/// "A new poll by the Times found … Among likely voters, 46 percent …": the figures of a
+/// paragraph whose sentence before gives a finding or a document as their source.
+fn follows_a_finding(cx: &Context, i: usize) -> bool {
+    let Some(before) = i.checked_sub(1) else {
+        return false;
+    };
+    let same_paragraph = !cx.text[cx.sentences[before].end..cx.sentences[i].start].contains('\n');
+    same_paragraph
+        && cx
+            .attributions(before)
+            .iter()
+            .any(|a| a.sources_claims() && (a.kind == CueKind::Finding || a.class == Class::Data))
 }
 
 fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
@@ -101,5 +116,11 @@ mod tests {
         assert!(phrases("UN figures put the toll at 12,000.").is_empty());
         assert!(phrases("Resolution 2254 was adopted in 2015 after 3 days.").is_empty());
         assert!(phrases("“Half of us, 50 percent, will leave,” Haddad said.").is_empty());
+        // The sentence before, in the same paragraph, gives the finding the figures come from.
+        let poll = "A new survey by the Arab Barometer found trust had fallen. Among young \
+                    people, 46 percent distrust the parliament.";
+        assert!(phrases(poll).is_empty());
+        let apart = poll.replace("fallen. ", "fallen.\n\n");
+        assert_eq!(phrases(&apart), ["46 percent"]);
     }
 }
