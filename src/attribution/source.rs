@@ -21,6 +21,22 @@ pub(super) struct Found {
 }
 
 impl Found {
+    /// A relation whose source has no apposition.
+    fn new(
+        np: (usize, usize),
+        cue: (usize, usize),
+        verb: Option<usize>,
+        content: Option<(usize, usize)>,
+    ) -> Self {
+        Found {
+            np,
+            apposition: None,
+            cue,
+            verb,
+            content,
+        }
+    }
+
     /// The whole source span: the noun phrase and any apposition.
     pub fn source(&self) -> (usize, usize) {
         (self.np.0, self.apposition.map_or(self.np.1, |a| a.1))
@@ -39,21 +55,13 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         }
         let found = match s.lower(i) {
             "according" if s.is(i + 1, "to") => according_to(s, i),
-            "citing" | "quoting" => np_after(s, i + 1, true).map(|np| Found {
-                np,
-                apposition: None,
-                cue: (i, i),
-                verb: None,
-                content: before(s, i),
-            }),
+            "citing" | "quoting" => {
+                np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
+            }
             "view" | "views" | "words" | "eyes" => point_of_view(s, i),
-            "source" | "sources" if s.is(i + 1, ":") => np_after(s, i + 2, false).map(|np| Found {
-                np,
-                apposition: None,
-                cue: (i, i + 1),
-                verb: None,
-                content: before(s, i),
-            }),
+            "source" | "sources" if s.is(i + 1, ":") => {
+                np_after(s, i + 2, false).map(|np| Found::new(np, (i, i + 1), None, before(s, i)))
+            }
             // "UN figures", "the ministry's estimate"; or a verb: "aid workers estimate".
             _ if s.has(i, Classes::FIGURE_NOUN | Classes::CUE_VERB) => s
                 .has(i, Classes::FIGURE_NOUN)
@@ -70,13 +78,7 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
                 .filter(|np| s.capitalized(np.0))
-                .map(|np| Found {
-                    np,
-                    apposition: None,
-                    cue: (i, i),
-                    verb: None,
-                    content: before(s, i),
-                }),
+                .map(|np| Found::new(np, (i, i), None, before(s, i))),
             _ => None,
         };
         if let Some(f) = found {
@@ -176,13 +178,7 @@ fn according_to(s: &Sent, i: usize) -> Option<Found> {
     } else {
         before(s, i)
     };
-    Some(Found {
-        np,
-        apposition: None,
-        cue: (i, i + 1),
-        verb: None,
-        content,
-    })
+    Some(Found::new(np, (i, i + 1), None, content))
 }
 
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
@@ -234,37 +230,19 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
                 .is(v + 1, "by")
                 .then(|| np_after(s, v + 2, true))
                 .flatten()
-                .map(|np| Found {
-                    np,
-                    apposition: None,
-                    cue: (p, v + 1),
-                    verb: Some(v),
-                    content: before(s, p),
-                });
+                .map(|np| Found::new(np, (p, v + 1), Some(v), before(s, p)));
         }
         if (pw == "who" || pw == "which") && s.has(v, Classes::SPEECH_VERB) {
             // "Haddad, who said …": the speaker stands before the relative pronoun.
             let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
             let np = np_before(s, end)?;
-            return Some(Found {
-                np,
-                apposition: None,
-                cue: (j, v),
-                verb: Some(v),
-                content: after(s, v),
-            });
+            return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if pw == "and" || pw == "but" {
             // "He described the plan as … but said …": the clause's subject is the speaker.
             let first = (0..p).find(|&k| s.word(k))?;
             let np = np_after(s, first, false).filter(|np| np.1 < p && np.1 - np.0 < 4)?;
-            return Some(Found {
-                np,
-                apposition: None,
-                cue: (j, v),
-                verb: Some(v),
-                content: after(s, v),
-            });
+            return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if s.has(p, Classes::CLAUSE_WORD) {
             return None;
@@ -279,13 +257,7 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         "," if progressive && j == v => {
             let first = (0..p).find(|&k| s.word(k))?;
             let np = np_after(s, first, false).filter(|np| np.1 < p)?;
-            Some(Found {
-                np,
-                apposition: None,
-                cue: (v, v),
-                verb: Some(v),
-                content: after(s, v),
-            })
+            Some(Found::new(np, (v, v), Some(v), after(s, v)))
         }
         "," => {
             let after_quote = p >= 1 && matches!(s.text(p - 1), "”" | "\"" | "’" | "'");
@@ -307,26 +279,14 @@ fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
     let first = usize::from(is_quote(s.text(0)));
     let names = first < colon && (first..colon).all(|k| s.proper(k));
-    names.then(|| Found {
-        np: (first, colon - 1),
-        apposition: None,
-        cue: (colon, colon),
-        verb: None,
-        content: after(s, colon),
-    })
+    names.then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
 }
 
 /// The subject ending right before token `j` of the cue `j..=v`.
 fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
     let np = np_before(s, j)?;
     let content = after(s, v).or_else(|| before(s, np.0));
-    Some(Found {
-        np,
-        apposition: None,
-        cue: (j, v),
-        verb: Some(v),
-        content,
-    })
+    Some(Found::new(np, (j, v), Some(v), content))
 }
 
 /// "X, the head of the body, said", "a clerk at the ministry, who asked not to be named because
@@ -343,13 +303,7 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
         // commas; the subject stands before it.
         if open + 1 < comma && adverbial(s, open + 1) {
             let np = np_before(s, open)?;
-            return Some(Found {
-                np,
-                apposition: None,
-                cue: (j, v),
-                verb: Some(v),
-                content: after(s, v),
-            });
+            return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if open + 1 < comma && opens_apposition(s, open + 1) {
             let np = np_before(s, open)?;
@@ -365,13 +319,8 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
     }
     // No opening comma: the words before this one are the speaker, unless they are a clause.
     let np = np_before(s, comma)?;
-    (!s.is(np.0, "who") && !s.is(np.0, "speaking")).then(|| Found {
-        np,
-        apposition: None,
-        cue: (j, v),
-        verb: Some(v),
-        content: after(s, v),
-    })
+    (!s.is(np.0, "who") && !s.is(np.0, "speaking"))
+        .then(|| Found::new(np, (j, v), Some(v), after(s, v)))
 }
 
 /// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
@@ -455,13 +404,12 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
 fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
     if s.is(i + 1, "of") && i >= 2 && s.is(i - 1, "the") {
         let np = np_after(s, i + 2, true)?;
-        return Some(Found {
+        return Some(Found::new(
             np,
-            apposition: None,
-            cue: (i - 1, i + 1),
-            verb: None,
-            content: before(s, i - 1).or_else(|| after(s, np.1)),
-        });
+            (i - 1, i + 1),
+            None,
+            before(s, i - 1).or_else(|| after(s, np.1)),
+        ));
     }
     // "X's point of view" / "X's view": the possessive is the speaker.
     let mut p = i.checked_sub(1)?;
@@ -475,13 +423,7 @@ fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
     while first > 0 && s.capitalized(first - 1) && !s.has(first - 1, Classes::POSTMODIFIER) {
         first -= 1;
     }
-    Some(Found {
-        np: (first, p),
-        apposition: None,
-        cue: (p + 1, i),
-        verb: None,
-        content: after(s, i),
-    })
+    Some(Found::new((first, p), (p + 1, i), None, after(s, i)))
 }
 
 /// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
@@ -491,13 +433,7 @@ fn figure_source(s: &Sent, i: usize) -> Option<Found> {
         let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
         let not_initial = i >= 2 || acronym || s.possessive(prev);
         if s.capitalized(prev) && not_initial && !s.has(prev, Classes::DETERMINER) {
-            return Some(Found {
-                np: (prev, prev),
-                apposition: None,
-                cue: (i, i),
-                verb: None,
-                content: after(s, i),
-            });
+            return Some(Found::new((prev, prev), (i, i), None, after(s, i)));
         }
     }
     let mut k = i + 1;
@@ -509,13 +445,7 @@ fn figure_source(s: &Sent, i: usize) -> Option<Found> {
     }
     let np = np_after(s, k + 1, false)?;
     let named = (np.0..=np.1).any(|t| s.capitalized(t));
-    named.then(|| Found {
-        np,
-        apposition: None,
-        cue: (i, k),
-        verb: None,
-        content: after(s, np.1),
-    })
+    named.then(|| Found::new(np, (i, k), None, after(s, np.1)))
 }
 
 /// The noun phrase ending right before token `end`, read backwards to a clause's edge; for an
