@@ -132,7 +132,13 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         .rev()
         .find(|&j| s.has(j, Classes::DETERMINER) || s.possessive(j));
     let definite = determiner.is_some_and(|d| s.has(d, Classes::DEFINITE) || s.possessive(d));
-    let owned = determiner.is_some_and(|d| s.possessive(d));
+    let owned = determiner.is_some_and(|d| {
+        s.possessive(d)
+            || matches!(
+                s.lower(d),
+                "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+    });
     let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
     let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
 
@@ -283,7 +289,12 @@ fn head(s: &Sent, lead: usize, last: usize) -> usize {
 }
 
 fn opens_modifier(s: &Sent, j: usize) -> bool {
-    s.has(j, Classes::POSTMODIFIER) || !s.word(j)
+    // "protesters marching through the streets": a participle after a noun, not after "the".
+    let participle = j > 0
+        && s.lower(j).ends_with("ing")
+        && !s.capitalized(j)
+        && !s.has(j - 1, Classes::DETERMINER);
+    s.has(j, Classes::POSTMODIFIER) || !s.word(j) || participle
 }
 
 /// "state media", "government media": the official press, which readers know.

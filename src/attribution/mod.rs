@@ -90,7 +90,7 @@ pub fn attributions_in(
     next: Option<Range<usize>>,
 ) -> Vec<Attribution> {
     let base = sentence.start;
-    let s = Sent::new(&text[sentence.clone()], &low[sentence.clone()]);
+    let s = Sent::new(text, &text[sentence.clone()], &low[sentence.clone()]);
     let at = |i: usize| base + s.toks[i].start;
     let to = |i: usize| base + s.toks[i].end;
     let span = |(a, b): (usize, usize)| at(a)..to(b);

@@ -17,6 +17,8 @@ pub(super) struct Tok {
 
 /// A sentence, its ASCII-lower-cased copy (same byte offsets) and its tokens.
 pub(super) struct Sent<'a> {
+    /// The whole article, where a word opening the sentence may be seen elsewhere.
+    whole: &'a str,
     pub raw: &'a str,
     pub low: &'a str,
     pub toks: Vec<Tok>,
@@ -30,7 +32,8 @@ pub(super) struct Sent<'a> {
 const TAG_CONTEXT: usize = 2;
 
 impl<'a> Sent<'a> {
-    pub fn new(raw: &'a str, low: &'a str) -> Self {
+    /// The sentence `raw` (and `low`, the same in ASCII lower case) of the article `whole`.
+    pub fn new(whole: &'a str, raw: &'a str, low: &'a str) -> Self {
         let mut toks = tokenize(raw);
         for t in &mut toks {
             if t.word {
@@ -38,6 +41,7 @@ impl<'a> Sent<'a> {
             }
         }
         Self {
+            whole,
             raw,
             low,
             toks,
@@ -108,20 +112,31 @@ impl<'a> Sent<'a> {
             &lexicon::singular(w),
             Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
         );
-        // The tagger takes any capitalised plural opening a sentence for a name: a plural
-        // with a person's ending is a common noun ("Demonstrators") unless it names a people
-        // or a party ("Americans", "Democrats").
+        // The tagger takes any capitalised plural opening a sentence for a name: a plural with
+        // a person's ending ("Demonstrators", "Sanders") is a name only if the article writes
+        // it capitalised inside a sentence too, and a people or a party ("Americans",
+        // "Democrats") always.
         let common_plural =
             lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats");
-        // (The tagger is asked only of such a plural: "Demonstrators" or "Sanders"?)
         self.toks[i].classes == Classes::NONE
             && !known
-            && (!common_plural || self.pos(i) == Pos::ProperNoun)
+            && (!common_plural || capitalised_inside(self.whole, self.text(i)))
     }
 
     pub fn possessive(&self, i: usize) -> bool {
         self.word(i) && is_possessive(self.lower(i))
     }
+}
+
+/// Whether `word` stands in `text` inside a sentence, after a lower-case word or a comma.
+fn capitalised_inside(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].trim_end_matches(' ');
+        let after = text[at + word.len()..].chars().next();
+        before.len() < at
+            && before.ends_with(|c: char| c.is_lowercase() || c == ',')
+            && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 pub(super) fn is_possessive(w: &str) -> bool {
@@ -202,7 +217,7 @@ mod tests {
     fn words_keep_inner_marks_and_know_their_classes() {
         let raw = "Russia’s step-for-step plan, U.S. officials said.";
         let low = raw.to_ascii_lowercase();
-        let s = Sent::new(raw, &low);
+        let s = Sent::new(raw, raw, &low);
         let words: Vec<&str> = (0..s.len()).map(|i| s.text(i)).collect();
         assert_eq!(
             words,
@@ -225,10 +240,10 @@ mod tests {
     fn a_capital_opening_the_sentence_is_a_name_only_if_it_reads_as_one() {
         let raw = "Regulators and Democrats and Critics met Tanner";
         let low = raw.to_ascii_lowercase();
-        let s = Sent::new(raw, &low);
+        let s = Sent::new(raw, raw, &low);
         assert!(!s.proper(0) && s.proper(2) && s.proper(4) && s.proper(6));
         let raw = "Democrats said";
         let low = raw.to_ascii_lowercase();
-        assert!(Sent::new(raw, &low).proper(0));
+        assert!(Sent::new(raw, raw, &low).proper(0));
     }
 }
