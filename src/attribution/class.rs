@@ -106,6 +106,10 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         let before = s.text(lead - 1);
         before == ")" || s.proper(lead - 1)
     };
+    // "No one expected …", "no one could have envisioned": nobody in particular.
+    if s.is(lead, "no") && s.is(lead + 1, "one") {
+        return Class::Vague;
+    }
     if s.has(lead, Classes::VAGUE_PRONOUN)
         && !floating
         && (lead == last || opens_modifier(s, lead + 1))
@@ -308,9 +312,9 @@ fn official_media(s: &Sent, head: usize) -> bool {
 }
 
 fn anonymous(s: &Sent, head: usize, words: RangeInclusive<usize>, reference: bool) -> Class {
-    let described = words.clone().any(|j| {
-        j != head && s.word(j) && !s.has(j, Classes::UNDESCRIPTIVE) && !s.lower(j).ends_with("ly")
-    });
+    let described = words
+        .clone()
+        .any(|j| j != head && s.word(j) && !s.has(j, Classes::UNDESCRIPTIVE) && !s.adverb(j));
     Class::Anonymous(Anonymous {
         lemma: lexicon::singular(s.lower(head)).into_owned(),
         described,

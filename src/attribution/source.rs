@@ -255,7 +255,14 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         ")" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
         "," if progressive && j == v => {
-            let first = (0..p).find(|&k| s.word(k))?;
+            // ("In a column on Monday, two speechwriters implored …, arguing": the subject
+            // follows an adverbial set off by a comma.)
+            let opening = (0..p).find(|&k| s.word(k))?;
+            let first = if adverbial(s, opening) {
+                (opening..p).find(|&k| s.is(k, ","))? + 1
+            } else {
+                opening
+            };
             let np = np_after(s, first, false).filter(|np| np.1 < p)?;
             Some(Found::new(np, (v, v), Some(v), after(s, v)))
         }
@@ -343,7 +350,7 @@ fn adverbial(s: &Sent, i: usize) -> bool {
         && (matches!(
             w,
             "in" | "on" | "at" | "for" | "with" | "after" | "during" | "however"
-        ) || w.ends_with("ly") && !s.capitalized(i))
+        ) || s.adverb(i))
 }
 
 /// The speaker after an inverted cue `j..=v` ("…,” said Haddad.", "…, reports Enab Baladi."): it
@@ -593,8 +600,7 @@ fn is_article(s: &Sent, k: usize) -> bool {
 }
 
 fn is_filler(s: &Sent, k: usize) -> bool {
-    let w = s.lower(k);
-    s.has(k, Classes::VERB_FILLER) || (w.len() > 4 && w.ends_with("ly") && !s.capitalized(k))
+    s.has(k, Classes::VERB_FILLER) || s.adverb(k)
 }
 
 /// The content after token `k`: from the next word ("that" left out) to the sentence's end;

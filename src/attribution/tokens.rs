@@ -123,6 +123,16 @@ impl<'a> Sent<'a> {
             && (!common_plural || capitalised_inside(self.whole, self.text(i)))
     }
 
+    /// An adverb by its form: "-ly", lower case ("repeatedly"), but not "family" or "rally".
+    pub fn adverb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.word(i)
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !self.capitalized(i)
+            && !self.has(i, Classes::LY_NOUN)
+    }
+
     pub fn possessive(&self, i: usize) -> bool {
         self.word(i) && is_possessive(self.lower(i))
     }

@@ -71,6 +71,8 @@ classes! {
     ROLE_WORD = 24, "role_words.txt";
     /// Verbs by which a source says nothing: "declined", "refused".
     REFUSAL_VERB = 25, "refusal_verbs.txt";
+    /// Nouns that end in "-ly" like an adverb: "family", "rally".
+    LY_NOUN = 26, "ly_nouns.txt";
 }
 
 impl Classes {
