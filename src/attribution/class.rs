@@ -302,13 +302,16 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
 }
 
 /// "state media", "government media": the official press, which readers know.
+/// "state media", "state news media", "government media": the official press, which readers
+/// know.
 fn official_media(s: &Sent, head: usize) -> bool {
     s.is(head, "media")
-        && head > 0
-        && matches!(
-            s.lower(head - 1),
-            "state" | "government" | "official" | "pro-government"
-        )
+        && (head.saturating_sub(2)..head).any(|k| {
+            matches!(
+                s.lower(k),
+                "state" | "government" | "official" | "pro-government"
+            )
+        })
 }
 
 fn anonymous(s: &Sent, head: usize, words: RangeInclusive<usize>, reference: bool) -> Class {

@@ -266,6 +266,15 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             let np = np_after(s, first, false).filter(|np| np.1 < p)?;
             Some(Found::new(np, (v, v), Some(v), after(s, v)))
         }
+        // "National Guard members, called to service by the governor, are …": a participle
+        // phrase, no cue.
+        "," if j == v
+            && s.has(v, Classes::PAST_FORM)
+            && v + 1 < s.len()
+            && matches!(s.lower(v + 1), "by" | "to" | "as" | "in" | "on") =>
+        {
+            None
+        }
         "," => {
             let after_quote = p >= 1 && matches!(s.text(p - 1), "”" | "\"" | "’" | "'");
             // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.
