@@ -229,6 +229,26 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         // "a doctor", "an arbitration panel", "one resident": somebody the text does not name.
         return anonymous(s, head, lead..=last, false);
     }
+    // "Former DNC chairman calls for …", "Senator from Texas says …": a headline's bare role,
+    // with no article and no name, is somebody the text does not name.
+    // (It opens its sentence, as a headline's subject does, and no name follows the role:
+    // "Secretary of State John F. Kerry" is named.)
+    let opens = (0..lead).all(|j| !s.word(j));
+    let longest_name_run = (head + 1..=last)
+        .fold((0, 0), |(run, longest), j| {
+            let run = if s.proper(j) { run + 1 } else { 0 };
+            (run, longest.max(run))
+        })
+        .1;
+    let bare_role = opens
+        && determiner.is_none()
+        && !plural
+        && !s.proper(head)
+        && lexicon::is_any_case(&lemma, Classes::ROLE_WORD)
+        && longest_name_run < 2;
+    if bare_role {
+        return anonymous(s, head, lead..=last, false);
+    }
     if named {
         return Class::Named;
     }

@@ -347,6 +347,10 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
         && (matches!(w, "who" | "whose" | "himself" | "herself")
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
+            // "…, executive director of AROS, said": a role, bare.
+            || (i..(i + 3).min(s.len())).any(|k| {
+                s.word(k) && lexicon::is(&lexicon::singular(s.lower(k)), Classes::ROLE_WORD)
+            })
             // "headed by Ahmad Toma", "speaking on condition of anonymity"
             || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
 }
