@@ -73,7 +73,12 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 && i > 0
                 && matches!(s.lower(i - 1), "is" | "are" | "was" | "were") =>
             {
-                subject_of(s, i - 1, i)
+                // "some Republicans, including Senator Lamar Alexander, were willing"
+                if i >= 2 && s.is(i - 2, ",") {
+                    apposed_subject(s, i - 2, i - 1, i)
+                } else {
+                    subject_of(s, i - 1, i)
+                }
             }
             // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
@@ -115,13 +120,16 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
     let before = i.checked_sub(1).filter(|&p| s.word(p));
     // After an article or a preposition a cue word is a noun ("the reports", "of talks"); after
     // a pronoun, a modal or an auxiliary it is a verb ("they argue", "will say", "is saying").
-    let noun_slot = before
-        .is_some_and(|p| is_article(s, p) || s.has(p, Classes::POSTMODIFIER) && !s.is(p, "who"));
+    // ("to" opens an infinitive: "continued to call for".)
+    let noun_slot = before.is_some_and(|p| {
+        is_article(s, p) || s.has(p, Classes::POSTMODIFIER) && !s.is(p, "who") && !s.is(p, "to")
+    });
     let verb_slot = before.is_some_and(|p| {
-        s.has(
+        (s.has(
             p,
             Classes::PRONOUN | Classes::MODAL | Classes::VERB_FILLER | Classes::BE,
-        ) && !is_article(s, p)
+        ) || s.is(p, "to"))
+            && !is_article(s, p)
     });
     if noun_slot {
         return false;
@@ -131,10 +139,9 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // debate", "came back") it names no source.
     // The subject may stand a few words back, past an adverb or a modifier ("some Democrats
     // privately express", "some analysts in the region see"), within the clause.
-    let clause = (i.saturating_sub(6)..i)
+    let mut clause = (i.saturating_sub(6)..i)
         .rev()
         .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD));
-    let mut clause = clause;
     let subject_before = clause.any(|p| {
         s.capitalized(p)
             || s.has(p, Classes::VAGUE_PRONOUN)
@@ -221,7 +228,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         let pw = s.lower(p);
         // After "the", "its" or "Haddad's" the word is a noun ("the reports"); after "to" it is
         // an infinitive ("is thought to have urged"), not a statement.
-        if is_article(s, p) || pw == "to" {
+        if pw == "to" {
+            return infinitive(s, p, v);
+        }
+        if is_article(s, p) {
             return None;
         }
         if s.has(p, Classes::BE) {
@@ -296,6 +306,25 @@ fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     let first = usize::from(is_quote(s.text(0)));
     let names = first < colon && (first..colon).all(|k| s.proper(k));
     names.then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
+}
+
+/// A cue in an infinitive (`to` at `to`, the verb at `v`): the subject of the verb it depends on
+/// ("opponents try to convince", "protesters continued to call for"), but not a passive's or an
+/// adjective's ("is thought to have urged", "is expected to say").
+fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
+    let governor = to
+        .checked_sub(1)
+        .filter(|&k| s.word(k) && !s.capitalized(k))?;
+    let passive = governor > 0 && s.has(governor - 1, Classes::BE);
+    if passive || s.has(governor, Classes::BE) || !s.pos(governor).verb() {
+        return None;
+    }
+    let mut j = governor;
+    while j > 0 && s.word(j - 1) && is_filler(s, j - 1) {
+        j -= 1;
+    }
+    let np = np_before(s, j)?;
+    Some(Found::new(np, (j, v), Some(v), after(s, v)))
 }
 
 /// The subject ending right before token `j` of the cue `j..=v`.
@@ -592,8 +621,12 @@ fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         return if partitive { d - 2 } else { d };
     }
     let mut start = key;
-    // "Western diplomats", "environmental groups", "Clinton aides": names and adjectives.
-    while start > first && (s.capitalized(start - 1) || s.pos(start - 1) == Pos::Adjective) {
+    // "Western diplomats", "environmental groups", "Clinton aides", "opposition negotiator":
+    // names, adjectives and nouns before the head, three at most.
+    let modifier = |k: usize| {
+        s.capitalized(k) || matches!(s.pos(k), Pos::Adjective | Pos::Noun | Pos::ProperNoun)
+    };
+    while start > first && key - start < 3 && modifier(start - 1) {
         start -= 1;
     }
     start

@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_finding() {
         let text = format!(
-            "{} Observers say it failed. {}",
+            "{}. Observers say it failed. {}",
             "word ".repeat(40),
             "more ".repeat(40)
         );
