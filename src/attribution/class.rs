@@ -136,13 +136,7 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         .rev()
         .find(|&j| s.has(j, Classes::DETERMINER) || s.possessive(j));
     let definite = determiner.is_some_and(|d| s.has(d, Classes::DEFINITE) || s.possessive(d));
-    let owned = determiner.is_some_and(|d| {
-        s.possessive(d)
-            || matches!(
-                s.lower(d),
-                "his" | "her" | "their" | "its" | "our" | "my" | "your"
-            )
-    });
+    let owned = determiner.is_some_and(|d| s.possessive(d) || s.has(d, Classes::POSSESSIVE));
     let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
     let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
 

@@ -502,13 +502,7 @@ fn figure_source(s: &Sent, i: usize) -> Option<Found> {
 /// diplomats said": "Western diplomats", not every word before the verb).
 fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     // "In a speech in Amman he said": a pronoun right before the cue is the subject.
-    let subject_pronoun = |k: usize| {
-        matches!(
-            s.lower(k),
-            "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who"
-        )
-    };
-    if end > 0 && subject_pronoun(end - 1) {
+    if end > 0 && s.has(end - 1, Classes::SUBJECT_PRONOUN) {
         return Some((end - 1, end - 1));
     }
     let mut first = end;

@@ -73,6 +73,10 @@ classes! {
     REFUSAL_VERB = 25, "refusal_verbs.txt";
     /// Nouns that end in "-ly" like an adverb: "family", "rally".
     LY_NOUN = 26, "ly_nouns.txt";
+    /// "his", "their": a possessive determiner.
+    POSSESSIVE = 27, "possessives.txt";
+    /// "he", "they", "who": a pronoun that stands as a subject.
+    SUBJECT_PRONOUN = 28, "subject_pronouns.txt";
 }
 
 impl Classes {
