@@ -2,6 +2,7 @@
 //! what punctuation closes it, and which class of word it is (part of a name, a role, an
 //! organisation's last word, a function word).
 
+use crate::lexicon::{self, Classes};
 use crate::mentions::{ends_sentence, is_role_word, ARABIC_PARTICLES, NAME_PARTICLES};
 
 /// How a word can take part in a person's name.
@@ -54,19 +55,17 @@ impl Word<'_> {
 
     /// A role or occupation ("minister", "Envoy", "businessman", "ex-minister", "heads").
     pub fn is_role(&self) -> bool {
-        let role = |w: &str| {
-            is_role_word(w)
-                || OCCUPATIONS.iter().any(|o| o.eq_ignore_ascii_case(w))
-                || w.strip_suffix('s')
-                    .is_some_and(|w| OCCUPATIONS.iter().any(|o| o.eq_ignore_ascii_case(w)))
-        };
         !self.core.is_empty()
-            && (role(self.core) || self.core.rsplit_once('-').is_some_and(|(_, w)| role(w)))
+            && (is_role_word(self.core)
+                || self
+                    .core
+                    .rsplit_once('-')
+                    .is_some_and(|(_, w)| is_role_word(w)))
     }
 
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
-        self.is(&TITLES)
+        lexicon::is_any_case(self.core, Classes::HONORIFIC)
     }
 
     pub fn is_determiner(&self) -> bool {
@@ -297,59 +296,6 @@ fn is_mark(c: char) -> bool {
 /// Arabic particles written apart from the name, in either case ("Karim al Hassan", "Karim Al
 /// Hassan"); the others ("as", "at", "an") are English words when written apart.
 const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
-
-/// Occupations and ranks that introduce a person as a role does ("businessman Karim Haddad");
-/// added to the role words of `mentions::context`.
-const OCCUPATIONS: [&str; 45] = [
-    "businessman",
-    "businesswoman",
-    "businessmen",
-    "activist",
-    "journalist",
-    "lawyer",
-    "analyst",
-    "researcher",
-    "cleric",
-    "judge",
-    "economist",
-    "professor",
-    "defector",
-    "official",
-    "expert",
-    "scholar",
-    "academic",
-    "writer",
-    "author",
-    "editor",
-    "correspondent",
-    "reporter",
-    "commentator",
-    "banker",
-    "tycoon",
-    "investor",
-    "industrialist",
-    "dissident",
-    "politician",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "captain",
-    "capt",
-    "brigadier",
-    "brig",
-    "maj",
-    "officer",
-    "imam",
-    "mufti",
-    "bishop",
-    "patriarch",
-    "commissioner",
-    "ceo",
-];
-
-/// Titles that are neither a role nor part of the name ("Dr Layla Nasser").
-const TITLES: [&str; 7] = ["dr", "mr", "mrs", "ms", "prof", "miss", "sir"];
 
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "its", "their"];
 

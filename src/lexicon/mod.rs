@@ -77,6 +77,10 @@ classes! {
     POSSESSIVE = 27, "possessives.txt";
     /// "he", "they", "who": a pronoun that stands as a subject.
     SUBJECT_PRONOUN = 28, "subject_pronouns.txt";
+    /// Titles of address, no role: "Mr", "Dr".
+    HONORIFIC = 29, "honorifics.txt";
+    /// What follows a name and is no part of it: "Jr", "III".
+    NAME_SUFFIX = 30, "name_suffixes.txt";
 }
 
 impl Classes {

@@ -1,6 +1,7 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
+use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
 use crate::text::{char_at, char_before, Words};
 
@@ -77,7 +78,8 @@ pub(crate) fn ends_sentence(word: &str) -> bool {
         return false;
     }
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
-    word.ends_with(['!', '?']) || (word.ends_with('.') && !ABBREVIATIONS.contains_any_case(word))
+    word.ends_with(['!', '?'])
+        || (word.ends_with('.') && !ABBREVIATIONS.contains_any_case(word) && !is_initial(word))
 }
 
 /// How far around a name its context is read: enough for the eight words an apposition may
@@ -233,6 +235,110 @@ pub fn has_role_beside(text: &str, start: usize, end: usize) -> bool {
         return described || phrase.into_iter().any(is_role_word);
     }
     false
+}
+
+/// The name words written right beside a one-word name at `start..end` that make it part of a
+/// longer personal name: the given names and initials before it, nearest first ("Keith Lamont
+/// Scott", "Warren E. Buffett"), or the name word after it ("Lee Harvey Oswald"). None when the
+/// name stands alone, or in a line written in title case, where every word looks like a name.
+pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
+    let spaced = |c: Option<char>| c == Some(' ');
+    let mut before: Vec<&str> = Vec::new();
+    if spaced(char_before(text, start)) {
+        // A given name, a middle name and initials: "Keith Lamont Scott", "Warren E. Buffett".
+        let mut capitals = 0;
+        for word in words_before(text, start).take(4) {
+            match name_word(word) {
+                Some(NameWord::Initial) => before.push(word),
+                Some(NameWord::Capital) if capitals < 2 => {
+                    before.push(word);
+                    capitals += 1;
+                }
+                _ => break,
+            }
+        }
+        while before.last().is_some_and(|w| is_initial(w)) {
+            before.pop();
+        }
+    }
+    let after = spaced(char_at(text, end))
+        .then(|| words_after(text, end).next())
+        .flatten()
+        .map(bare)
+        .filter(|&w| name_word(w).is_some() && !lexicon::is_any_case(w, Classes::NAME_SUFFIX));
+    if before.is_empty() && after.is_none() || title_case_line(text, start) {
+        return None;
+    }
+    // The capital beside it must be read as a name in its sentence, not as a sentence's first
+    // word ("Yesterday Assad") or a verb.
+    let mut window: Vec<&str> = words_before(text, start).take(5).map(bare).collect();
+    window.reverse();
+    let at = window.len();
+    window.push(&text[start..end]);
+    window.extend(words_after(text, end).take(2).map(bare));
+    let capital = if before.is_empty() {
+        at + 1
+    } else {
+        at - before.len()
+    };
+    if grammar::tag(&window)[capital] != Pos::ProperNoun {
+        return None;
+    }
+    before.extend(after);
+    Some(before)
+}
+
+enum NameWord {
+    /// "E.", "M."
+    Initial,
+    /// "Keith", "Al-Hassan", "O’Brien"
+    Capital,
+}
+
+fn is_initial(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+/// Whether a word, as written, may be part of a personal name: an initial, or a capitalised word
+/// with lower-case letters and nothing around it, that is no role, title of address, function
+/// word or day of the calendar.
+fn name_word(word: &str) -> Option<NameWord> {
+    if is_initial(word) {
+        return Some(NameWord::Initial);
+    }
+    let letters = |c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '’');
+    if !word.starts_with(char::is_uppercase)
+        || !word.chars().all(letters)
+        || !word.chars().any(char::is_lowercase)
+        || word.ends_with("’s")
+        || word.ends_with("'s")
+        || is_role_word(word)
+        || is_one_of(word, &TITLE_LINKS)
+        || crate::text::date::is_calendar_word(word)
+    {
+        return None;
+    }
+    let function = Classes::HONORIFIC
+        | Classes::DETERMINER
+        | Classes::PRONOUN
+        | Classes::CLAUSE_WORD
+        | Classes::QUANTIFIER
+        | Classes::NUMBER
+        | Classes::BE
+        | Classes::MODAL;
+    (!lexicon::is_any_case(word, function)).then_some(NameWord::Capital)
+}
+
+/// Whether the line around `at` is written in title case: no word of four letters or more in it
+/// starts with a lower-case letter.
+fn title_case_line(text: &str, at: usize) -> bool {
+    let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut long = text[from..to]
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    long.clone().count() >= 3 && !long.any(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Is a capital at `start..end` the city rather than its government? True after a locative

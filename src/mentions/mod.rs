@@ -92,12 +92,16 @@ pub struct Matcher {
     prefixes: Prefixes,
     /// What each pattern may name, by pattern index.
     spellings: Vec<Spelling>,
-    /// How many actors the catalog has.
-    actors: usize,
+    /// The words of each person's names and aliases, in lower case (none for others): what
+    /// a given name written beside a surname must be to name them.
+    name_words: Vec<Box<[String]>>,
 }
 
 /// The readings of one spelling that may fit a mention, worked out once for every mention.
 struct Spelling {
+    /// One word that names only people ("Scott", "Assad"): it may be part of a longer name
+    /// written around it, someone else's ("Keith Lamont Scott").
+    person_word: bool,
     /// Names first, so that the first is the default; for a capital, its government.
     readings: Option<Choice>,
     /// For a capital, the city: what it names after "in" and its kin.
@@ -111,6 +115,7 @@ impl Spelling {
                 Choice::new(spelled, readings.iter().copied().filter(keep).collect())
             };
             return Self {
+                person_word: false,
                 readings: of(&|r| r.form == Form::Metonym),
                 as_place: of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place),
             };
@@ -119,6 +124,10 @@ impl Spelling {
         readings.sort_by_key(|r| r.form != Form::Name);
         readings.dedup_by_key(|r| r.actor);
         Self {
+            person_word: !spelled.contains(' ')
+                && readings
+                    .iter()
+                    .all(|r| kinds[r.actor.0 as usize] == ActorKind::Person),
             readings: Choice::new(spelled, readings),
             as_place: None,
         }
@@ -165,6 +174,13 @@ impl Matcher {
     pub fn new(catalog: &Catalog) -> Self {
         let patterns = spellings(catalog);
         let kinds: Vec<ActorKind> = catalog.actors().map(|(_, a)| a.kind).collect();
+        let name_words = catalog
+            .actors()
+            .map(|(_, a)| match a.kind {
+                ActorKind::Person => names::words(std::iter::once(&a.name).chain(&a.aliases)),
+                _ => Box::default(),
+            })
+            .collect();
         let mut starts = [0; 256];
         let mut prefixes = Prefixes::default();
         for (spelling, _) in &patterns {
@@ -197,7 +213,7 @@ impl Matcher {
                 .into_iter()
                 .map(|(spelled, readings)| Spelling::new(&spelled, readings, &kinds))
                 .collect(),
-            actors: kinds.len(),
+            name_words,
         }
     }
 
@@ -206,9 +222,9 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut read = Vec::with_capacity(text.len() / 32);
         self.spans(text, |range, pattern| {
-            read.extend(self.read(text, range, &self.spellings[pattern]));
+            read.extend(self.read(text, range, pattern));
         });
-        resolve_in_article(read, self.actors)
+        resolve_in_article(read, self.name_words.len())
     }
 
     /// Whether any spelling stands alone in `text`, whatever the words around it make of it: a
@@ -278,18 +294,43 @@ impl Matcher {
     }
 
     /// Picks the readings that fit the context of one hit.
-    fn read<'m>(
-        &'m self,
-        text: &str,
-        range: Range<usize>,
-        spelling: &'m Spelling,
-    ) -> Option<Hit<'m>> {
+    fn read(&self, text: &str, range: Range<usize>, pattern: usize) -> Option<Hit<'_>> {
+        let spelling = &self.spellings[pattern];
         // A capital: the city after "in", the government otherwise.
         let choice = match &spelling.as_place {
             Some(place) if context::is_place_use(text, range.start, range.end) => place,
             _ => spelling.readings.as_ref()?,
         };
-        Some(Hit { range, choice })
+        let beside = match spelling.person_word {
+            true => self.beside(text, &range, choice),
+            false => Beside::Alone,
+        };
+        Some(Hit {
+            range,
+            choice,
+            pattern,
+            beside,
+        })
+    }
+
+    /// What the name words written beside a one-word name of people make of it: one of its
+    /// candidates named in full ("Bashar Assad", "Hafez Assad"), someone else ("Keith Lamont
+    /// Scott" is not Bobby Scott), or nothing.
+    fn beside(&self, text: &str, range: &Range<usize>, choice: &Choice) -> Beside {
+        let Some(words) = context::longer_name(text, range.start, range.end) else {
+            return Beside::Alone;
+        };
+        let names = |actor: &ActorId| {
+            let own = &self.name_words[actor.0 as usize];
+            words.iter().any(|w| {
+                own.iter()
+                    .any(|o| o.eq_ignore_ascii_case(w.trim_end_matches('.')))
+            })
+        };
+        match choice.target.candidates().iter().find(|a| names(a)) {
+            Some(&actor) => Beside::Named(actor),
+            None => Beside::Other,
+        }
     }
 }
 
@@ -350,6 +391,19 @@ fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
 struct Hit<'m> {
     range: Range<usize>,
     choice: &'m Choice,
+    /// The spelling's pattern index.
+    pattern: usize,
+    beside: Beside,
+}
+
+/// What the words beside a one-word name of people say of whom it names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Beside {
+    Alone,
+    /// The given name of this candidate is written with it.
+    Named(ActorId),
+    /// It is part of another person's name.
+    Other,
 }
 
 /// In [`Matcher`]'s `starts`: a spelling starts with this byte.
@@ -407,20 +461,48 @@ fn at_word_end(text: &str, at: usize) -> bool {
 /// Settles shared surnames and abbreviations by what the article itself names: the candidate
 /// named in full earlier, else anywhere in the article, else the mention's default. A surname
 /// no other catalog person shares was settled by the automaton already; a weak one that the
-/// article does not settle is no mention.
+/// article does not settle is no mention. A name that is part of someone else's full name is no
+/// mention, and neither is that surname alone in an article that names none of its candidates
+/// in full: it is more likely the other person's.
 fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
+    let named_in_full = |h: &Hit| match h.beside {
+        Beside::Named(actor) => Some(actor),
+        Beside::Alone if h.choice.form == Form::Name => h.choice.target.actor(),
+        _ => None,
+    };
     let mut named_anywhere = ActorSet::new(actors);
-    for h in hits.iter().filter(|h| h.choice.form == Form::Name) {
-        if let Some(actor) = h.choice.target.actor() {
+    let mut others = Vec::new();
+    for h in &hits {
+        if let Some(actor) = named_in_full(h) {
             named_anywhere.insert(actor);
+        }
+        if h.beside == Beside::Other {
+            others.push(h.pattern);
         }
     }
     let mut named_before = ActorSet::new(actors);
     let mut mentions = Vec::with_capacity(hits.len());
-    for Hit { range, choice } in hits {
-        let target = match &choice.target {
-            Target::Actor(actor) => Target::Actor(*actor),
-            Target::Ambiguous(candidates) => {
+    for hit in hits {
+        let named = named_in_full(&hit);
+        let Hit {
+            range,
+            choice,
+            pattern,
+            beside,
+        } = hit;
+        let someone_else = beside == Beside::Other
+            || (others.contains(&pattern)
+                && !choice
+                    .target
+                    .candidates()
+                    .iter()
+                    .any(|&c| named_anywhere.contains(c)));
+        if someone_else {
+            continue;
+        }
+        let target = match (&choice.target, named) {
+            (_, Some(actor)) | (&Target::Actor(actor), None) => Target::Actor(actor),
+            (Target::Ambiguous(candidates), None) => {
                 let pick = |named: &ActorSet| {
                     let mut hits = candidates.iter().filter(|&&c| named.contains(c));
                     match (hits.next(), hits.next()) {
@@ -438,10 +520,8 @@ fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
                 }
             }
         };
-        if choice.form == Form::Name {
-            if let Some(actor) = target.actor() {
-                named_before.insert(actor);
-            }
+        if let Some(actor) = named {
+            named_before.insert(actor);
         }
         mentions.push(Mention {
             range,

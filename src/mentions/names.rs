@@ -101,6 +101,24 @@ pub fn surname_spellings(surname: &str) -> Vec<String> {
     out
 }
 
+/// The words of a person's names in lower case, without Arabic particles ("Bashar al-Assad" →
+/// "bashar", "assad").
+pub fn words<'a>(names: impl Iterator<Item = &'a String>) -> Box<[String]> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        for word in name
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty() && !is_particle(w))
+        {
+            let word = word.trim_end_matches('.').to_lowercase();
+            if !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out.into()
+}
+
 fn is_particle(word: &str) -> bool {
     ARABIC_PARTICLES.contains(&word.to_lowercase().as_str())
 }
