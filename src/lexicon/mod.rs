@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 /// The classes of one lower-case word, as a bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 macro_rules! classes {
     ($($(#[$doc:meta])* $name:ident = $bit:literal, $file:literal;)*) => {
@@ -81,13 +81,19 @@ classes! {
     HONORIFIC = 29, "honorifics.txt";
     /// What follows a name and is no part of it: "Jr", "III".
     NAME_SUFFIX = 30, "name_suffixes.txt";
+    /// Nouns of a level set by a rule, not measured: "rate", "tariff", "threshold".
+    LEVEL_NOUN = 31, "level_nouns.txt";
+    /// Words before a figure that make it a measure: "nearly", "estimated", "by".
+    MEASURE_MARK = 32, "measure_marks.txt";
+    /// What follows a sum to make it a price or a wage: "a year", "per", "annually".
+    RATE_PERIOD = 33, "rate_periods.txt";
 }
 
 impl Classes {
     /// A verb's past form or participle ("said", "told", "insisted"): a verb by its form alone,
     /// where a base or an "-s" form may be a noun ("reports", "claims"). Derived from the verb
     /// lists, whose lines give a verb's forms with its base first.
-    pub const PAST_FORM: Classes = Classes(1 << 31);
+    pub const PAST_FORM: Classes = Classes(1 << 63);
 }
 
 impl Classes {

@@ -1,5 +1,6 @@
-//! `unsourced-figure`: a percentage or statistic ("40 percent", "12,000 families", "6.8 million")
-//! with no source in its sentence. One finding per sentence, on its first figure.
+//! `unsourced-figure`: a percentage or statistic ("40 percent", "12,000 families", "6.8 million",
+//! "half a million") with no source in its sentence. One finding per sentence, on its first
+//! figure.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -9,7 +10,7 @@ use regex::Regex;
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Rule, Severity};
 use crate::attribution::{Class, CueKind};
-use crate::lexicon::pattern;
+use crate::lexicon::{self, pattern, Classes};
 
 pub static RULE: Rule = Rule {
     code: "unsourced-figure",
@@ -50,9 +51,117 @@ fn figures(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// Figures written in words: "two million", "half a million", "tens of thousands". Found from
+/// their magnitude word, which is rare in prose, and read back from there.
+fn word_figures(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    static MAGNITUDE: LazyLock<memchr::memmem::Finder> =
+        LazyLock::new(|| memchr::memmem::Finder::new("illion"));
+    static THOUSANDS: LazyLock<memchr::memmem::Finder> =
+        LazyLock::new(|| memchr::memmem::Finder::new("thousands"));
+    let magnitudes = MAGNITUDE
+        .find_iter(low.as_bytes())
+        .chain(THOUSANDS.find_iter(low.as_bytes()));
+    magnitudes.filter_map(move |at| {
+        let letter = |c: char| c.is_ascii_alphabetic();
+        let start = low[..at].trim_end_matches(letter).len();
+        let end = low.len() - low[at..].trim_start_matches(letter).len();
+        let before: Vec<(usize, &str)> = words_back(low, start).take(2).collect();
+        let is = |k: usize, class: Classes| {
+            before
+                .get(k)
+                .is_some_and(|&(_, w)| w.split('-').all(|part| lexicon::is(part, class)))
+        };
+        let first = match &low[start..end] {
+            "million" | "billion" | "trillion" => {
+                let count = Classes::NUMBER | Classes::INDEFINITE | Classes::QUANTIFIER;
+                // "half a million": the half is part of the figure.
+                match before.get(1) {
+                    Some(&(half, "half")) if before[0].1 == "a" => Some(half),
+                    _ => is(0, count).then(|| before[0].0),
+                }
+            }
+            // "tens of millions", "hundreds of thousands"
+            "millions" | "thousands" => (before.first().is_some_and(|&(_, w)| w == "of")
+                && before
+                    .get(1)
+                    .is_some_and(|&(_, w)| w == "tens" || w == "hundreds"))
+            .then(|| before[1].0),
+            _ => None,
+        };
+        first.map(|first| first..end)
+    })
+}
+
+/// The words of `low` before byte `at`, nearest first, each with its start.
+fn words_back(low: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    let head = &low[..at];
+    head.trim_end_matches(' ')
+        .rsplit(' ')
+        .scan(head.trim_end_matches(' ').len(), |end, word| {
+            let start = *end - word.len();
+            *end = start.saturating_sub(1);
+            Some((start, word))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// Whether the figure at `m` is no statistic to source: a level that a law, plan or contract
+/// sets ("a 35 percent tariff", "a tax rate of 28 percent", "a margin of error of 3 percent"), a
+/// price or a wage ("$25,000 a year"), or a sum that names the thing it is the sum of ("a $9
+/// million loan") — unless the writer estimated it ("an estimated $10 trillion hole").
+fn sets_a_level(cx: &Context, m: &Range<usize>) -> bool {
+    let low = &cx.low;
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+            .to_owned()
+    };
+    let after: Vec<String> = low[m.end..]
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(word)
+        .collect();
+    // Read from before a currency sign: "a $9 million loan".
+    let from = cx.text[..m.start].trim_end_matches(['$', '€', '£']).len();
+    let currency = from < m.start;
+    let before: Vec<String> = words_back(low, from)
+        .take(4)
+        .map(|(_, w)| word(w))
+        .collect();
+    let is = |w: &String, class: Classes| lexicon::is(w, class);
+    if after[..after.len().min(2)]
+        .iter()
+        .chain(&before)
+        .any(|w| is(w, Classes::LEVEL_NOUN))
+    {
+        return true;
+    }
+    let unit = after
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "dollars" | "euros" | "pounds"));
+    if !(currency || unit) || before.iter().take(2).any(|w| is(w, Classes::MEASURE_MARK)) {
+        return false;
+    }
+    // "$500 a month", "$10,000 to $20,000 a year"
+    let priced = after.iter().any(|w| is(w, Classes::RATE_PERIOD));
+    let determiner =
+        Classes::DETERMINER | Classes::INDEFINITE | Classes::DEFINITE | Classes::POSSESSIVE;
+    let names_a_thing = currency
+        && before.first().is_some_and(|w| is(w, determiner))
+        && after
+            .first()
+            .is_some_and(|w| !w.is_empty() && !is(w, Classes::POSTMODIFIER | Classes::CLAUSE_WORD));
+    priced || names_a_thing
+}
+
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut last_sentence = None;
-    for m in figures(&cx.low) {
+    let mut found: Vec<Range<usize>> = figures(&cx.low).chain(word_figures(&cx.low)).collect();
+    found.sort_by_key(|m| m.start);
+    for m in found {
+        if sets_a_level(cx, &m) {
+            continue;
+        }
         let Some(i) = cx.own_sentence(m.start) else {
             continue;
         };
@@ -108,6 +217,55 @@ mod tests {
         );
         assert_eq!(phrases("Aid fell by 6.8 million dollars."), ["6.8 million"]);
         assert_eq!(phrases("Turnout was 45 per cent."), ["45 per cent"]);
+        // Written in words.
+        assert_eq!(
+            phrases("More than half a million fled."),
+            ["half a million"]
+        );
+        assert_eq!(phrases("Some two million remain."), ["two million"]);
+        assert_eq!(phrases("Tens of thousands marched."), ["Tens of thousands"]);
+        assert_eq!(
+            phrases("About twenty-five million need aid."),
+            ["twenty-five million"]
+        );
+        // Money, when it is estimated.
+        assert_eq!(
+            phrases("The war cost an estimated $226 billion."),
+            ["226 billion"]
+        );
+        assert_eq!(
+            phrases("Trade is worth nearly $250 billion."),
+            ["250 billion"]
+        );
+        assert_eq!(
+            phrases("Damascus sought $15 billion in pledges."),
+            ["15 billion"]
+        );
+    }
+
+    proptest::proptest! {
+        /// Figures are read back word by word from their magnitude, across any characters.
+        #[test]
+        fn any_text_around_figures(text in "((half a|tens of|two|‘|’|\\$|€|é|by|rate|[0-9]{1,4}|,|\\.|million|thousands|\\s)[ \n]?){0,12}") {
+            let found = phrases(&text);
+            proptest::prop_assert!(found.len() <= text.len());
+        }
+    }
+
+    #[test]
+    fn levels_set_by_a_rule_and_sums_paid_are_no_statistics() {
+        for text in [
+            "It imposed a 35 percent tariff on steel.",
+            "The tax rate would fall to 28 percent.",
+            "The survey has a margin of error of 3 percent.",
+            "The bank paid a $185 million fine.",
+            "They took a $9.1 million loan from the state.",
+            "He earned 60,000 dollars a year.",
+            "Managers could get $10,000 to $20,000 a year.",
+            "Thousands marched and millions watched.",
+        ] {
+            assert!(phrases(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
