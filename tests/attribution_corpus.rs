@@ -15,9 +15,10 @@ use dossier::rules::{check, Finding, RuleSettings, RULES};
 use dossier::text::sentences::sentences;
 use dossier::text::LineIndex;
 
-/// Floors each rule must stay above on the corpus.
-const MIN_PRECISION: f64 = 0.9;
-const MIN_RECALL: f64 = 0.8;
+/// Floors each rule must stay above on the corpus: every rule reached 1.00 on these articles, and
+/// a change may make nothing here worse (a label changes only when the label was wrong).
+const MIN_PRECISION: f64 = 1.0;
+const MIN_RECALL: f64 = 1.0;
 /// The corpus must stay big enough for the figures to mean something.
 const MIN_SENTENCES: usize = 200;
 

@@ -128,6 +128,8 @@ pub fn attributions_in(
                 || (sb + 1..v).any(|k| {
                     let w = s.lower(k);
                     w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t")
+                        // "declined to comment"
+                        || s.has(k, Classes::REFUSAL_VERB)
                 })
         });
         out.push(Attribution {
@@ -151,8 +153,18 @@ pub fn attributions_in(
     }
     // "Clinton says she opposes the deal": a view or a stance inside what someone is said to
     // say is theirs to report, not the article's.
+    // ("He proposed a cut, but analysts agreed …": a clause of its own after a comma and a
+    // conjunction is the article's again.)
+    let own_clause = |a: &Attribution| {
+        let before = low[..a.speaker.start].trim_end();
+        before.ends_with(';')
+            || [", but", ", and", ", yet", ", while", ", whereas"]
+                .iter()
+                .any(|c| before.ends_with(c))
+    };
     let nested = |a: &Attribution| {
         matches!(a.kind, CueKind::View | CueKind::Stance)
+            && !own_clause(a)
             && out.iter().any(|o: &Attribution| {
                 o.kind == CueKind::Speech && o.content.contains(&a.speaker.start)
             })
@@ -179,9 +191,12 @@ pub fn attributions_in(
         });
     }
     out.sort_by_key(|a| a.range.start);
-    // "media reports say" is one attribution, not two: overlapping ones of a class merge.
+    // "media reports say" is one attribution, not two: overlapping ones of a class merge. (One
+    // source with two cues, "the mayor said, adding …", is two.)
     out.dedup_by(|later, earlier| {
-        let merge = later.range.start < earlier.range.end && later.class == earlier.class;
+        let merge = later.range.start < earlier.range.end
+            && later.class == earlier.class
+            && later.speaker != earlier.speaker;
         if merge {
             earlier.range.end = earlier.range.end.max(later.range.end);
             earlier.verb = later.verb.clone().or(earlier.verb.take());

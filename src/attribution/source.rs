@@ -192,7 +192,14 @@ fn according_to(s: &Sent, i: usize) -> Option<Found> {
 fn verb(s: &Sent, v: usize) -> Option<Found> {
     let w = s.lower(v);
     // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
-    let views = |k: usize| s.is(k, "that") || s.is(k, "with") || s.is(k, "on") || !s.word(k);
+    // ("analysts agreed it was …": a clause with its own subject follows.)
+    let views = |k: usize| {
+        s.is(k, "that")
+            || s.is(k, "with")
+            || s.is(k, "on")
+            || !s.word(k)
+            || s.has(k, Classes::SUBJECT_PRONOUN) && !s.is(k, "who")
+    };
     if w.starts_with("agree") && !views(v + 1) {
         return None;
     }
@@ -242,7 +249,19 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
                 .flatten()
                 .map(|np| Found::new(np, (p, v + 1), Some(v), before(s, p)));
         }
+        // "Officials who spoke to reporters said …": the relative clause tells which officials;
+        // the cue is the verb after it.
+        let describes_subject = || {
+            (v + 1..(v + 10).min(s.len()))
+                .take_while(|&k| s.word(k))
+                .any(|k| {
+                    is_cue_verb(s, k) && restrictive_relative(s, k).is_some_and(|(_, c)| c.0 == p)
+                })
+        };
         if (pw == "who" || pw == "which") && s.has(v, Classes::SPEECH_VERB) {
+            if describes_subject() {
+                return None;
+            }
             // "Haddad, who said …": the speaker stands before the relative pronoun.
             let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
             let np = np_before(s, end)?;
@@ -265,6 +284,19 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         ")" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
         "," if progressive && j == v => {
+            // "“…,” the mayor said on Monday, adding that …": who spoke just before adds it.
+            let spoke = (p.saturating_sub(4)..p)
+                .rev()
+                .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k))
+                .and_then(|k| verb(s, k));
+            if let Some(f) = spoke {
+                return Some(Found {
+                    cue: (v, v),
+                    verb: Some(v),
+                    content: after(s, v),
+                    ..f
+                });
+            }
             // ("In a column on Monday, two speechwriters implored …, arguing": the subject
             // follows an adverbial set off by a comma.)
             let opening = (0..p).find(|&k| s.word(k))?;
@@ -329,9 +361,47 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
 
 /// The subject ending right before token `j` of the cue `j..=v`.
 fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    if let Some((np, clause)) = restrictive_relative(s, j) {
+        return Some(Found {
+            np,
+            apposition: Some(clause),
+            cue: (j, v),
+            verb: Some(v),
+            content: after(s, v),
+        });
+    }
     let np = np_before(s, j)?;
-    let content = after(s, v).or_else(|| before(s, np.0));
+    // "“…,” the mayor said, adding …": the quotation before the speaker is what was said.
+    let quoted = np.0 > 0 && is_quote(s.text(np.0 - 1));
+    let content = if quoted { before(s, np.0) } else { None };
+    let content = content.or_else(|| after(s, v)).or_else(|| before(s, np.0));
     Some(Found::new(np, (j, v), Some(v), content))
+}
+
+/// "Officials who spoke to reporters said", "one of the doctors who signed the letter called": a
+/// relative clause with no commas between the speaker and the cue `j..`. The speaker is the noun
+/// phrase before the relative pronoun, the clause part of the source. Only a subject's relative
+/// clause ("who signed", "that had insured") counts: after "the fact that officials" the cue's
+/// subject is "officials".
+fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize), (usize, usize))> {
+    let r = (j.saturating_sub(10)..j)
+        .rev()
+        .take_while(|&k| s.word(k))
+        .find(|&k| matches!(s.lower(k), "who" | "that" | "which"))?;
+    let verbal = r + 1 < j
+        && (s.pos(r + 1).verb()
+            || s.has(r + 1, Classes::BE | Classes::MODAL | Classes::VERB_FILLER));
+    let after_noun = r > 0
+        && s.word(r - 1)
+        && !s.has(r - 1, Classes::CUE_VERB | Classes::CLAUSE_WORD)
+        && matches!(
+            s.pos(r - 1),
+            Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
+        );
+    if !(verbal && after_noun) {
+        return None;
+    }
+    Some((np_before(s, r)?, (r, j - 1)))
 }
 
 /// "X, the head of the body, said", "a clerk at the ministry, who asked not to be named because
@@ -427,7 +497,9 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
         return None;
     }
     // "said a diplomat who follows the file", "said Karim Haddad, a lawyer for the family".
-    let described = s.is(next, "who") || s.is(next, ",") && opens_apposition(s, next + 1);
+    // ("said Caddell, speaking of her health": what the speaker does, not who they are.)
+    let doing = next + 1 < s.len() && s.lower(next + 1).ends_with("ing");
+    let described = s.is(next, "who") || s.is(next, ",") && !doing && opens_apposition(s, next + 1);
     let from = if s.is(next, "who") { next } else { next + 1 };
     let apposition = described.then(|| {
         let end = (from..s.len())

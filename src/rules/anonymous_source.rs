@@ -29,7 +29,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
         if !anonymous || cx.is_disclaimer(i) {
             continue;
         }
-        for a in cx.attributions(i) {
+        for a in cx.sources(i) {
             match &a.class {
                 Class::Anonymous(anon) if !anon.reference => {
                     // "A Turkish official, speaking on condition …, said": point at the source.

@@ -79,6 +79,16 @@ impl<'t> Context<'t> {
     }
 
     /// Whether sentence `i` says who is speaking, however vaguely.
+    /// The attributions of sentence `i`, one for each source: "the mayor said, adding that …"
+    /// is two relations and one source to flag.
+    pub fn sources(&self, i: usize) -> impl Iterator<Item = &Attribution> + Clone {
+        let all = self.attributions(i);
+        all.iter()
+            .enumerate()
+            .filter(|(k, a)| !all[..*k].iter().any(|b| b.speaker == a.speaker))
+            .map(|(_, a)| a)
+    }
+
     pub fn has_voice(&self, i: usize) -> bool {
         self.attributions(i).iter().any(|a| a.sources_claims())
     }

@@ -18,10 +18,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     for i in cx.speaker_sentences().iter().copied() {
-        let vague = cx
-            .attributions(i)
-            .iter()
-            .filter(|a| a.class == Class::Vague);
+        let vague = cx.sources(i).filter(|a| a.class == Class::Vague);
         // Asked only of sentences with something to report: the pattern costs more than that.
         if vague.clone().next().is_none() || cx.is_disclaimer(i) {
             continue;
