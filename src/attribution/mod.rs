@@ -144,7 +144,9 @@ pub fn attributions_in(
                 None => CueKind::Phrase,
                 // "the government will ask for …": what someone will do is no statement yet.
                 Some(_) if (f.cue.0..f.cue.1).any(|k| s.has(k, Classes::MODAL)) => CueKind::Stance,
-                Some(v) if s.has(v, Classes::SPEECH_VERB) => CueKind::Speech,
+                Some(v) if s.has(v, Classes::SPEECH_VERB) || source::opens_quotation(&s, v) => {
+                    CueKind::Speech
+                }
                 Some(v) if s.has(v, Classes::FINDING_VERB) => CueKind::Finding,
                 Some(v) if s.has(v, Classes::VIEW_VERB) => CueKind::View,
                 Some(_) => CueKind::Stance,
@@ -194,7 +196,7 @@ pub fn attributions_in(
     // "media reports say" is one attribution, not two: overlapping ones of a class merge. (One
     // source with two cues, "the mayor said, adding …", is two.)
     out.dedup_by(|later, earlier| {
-        let merge = later.range.start < earlier.range.end
+        let merge = later.speaker.start <= earlier.speaker.end
             && later.class == earlier.class
             && later.speaker != earlier.speaker;
         if merge {
@@ -261,7 +263,11 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
         let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
         pattern(&format!(r"\b(?:{})\b", words.join("|")))
     });
-    CUES.find_iter(low).map(|m| m.start())
+    // And colons: "WALLACE: …", "Poll: …", "Limbaugh continued: …".
+    let mut at: Vec<usize> = CUES.find_iter(low).map(|m| m.start()).collect();
+    at.extend(memchr::memchr_iter(b':', low.as_bytes()));
+    at.sort_unstable();
+    at.into_iter()
 }
 
 #[cfg(test)]

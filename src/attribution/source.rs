@@ -69,6 +69,8 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 .flatten()
                 .or_else(|| is_cue_verb(s, i).then(|| verb(s, i)).flatten()),
             ":" if i > 0 && i <= 4 => speaker_colon(s, i),
+            // "Limbaugh continued: “…”", "She went on, “…”": any verb opening a quotation.
+            _ if opens_quotation(s, i) => subject_of(s, i, i),
             _ if s.has(i, Classes::STANCE_ADJECTIVE)
                 && i > 0
                 && matches!(s.lower(i - 1), "is" | "are" | "was" | "were") =>
@@ -142,7 +144,7 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
     let mut clause = (i.saturating_sub(6)..i)
         .rev()
         .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD));
-    let subject_before = clause.any(|p| {
+    let subject = |p: usize| {
         s.capitalized(p)
             || s.has(p, Classes::VAGUE_PRONOUN)
             || matches!(s.lower(p), "whom" | "who" | "which")
@@ -160,7 +162,9 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 &lexicon::singular(s.lower(p)),
                 Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
             )
-    });
+    };
+    let subject_before = clause.any(subject);
+    let subject_right_before = i > 0 && s.word(i - 1) && subject(i - 1);
     s.has(i, Classes::PAST_FORM)
         || s.is(i, "says")
         || s.is(i, "say")
@@ -173,7 +177,7 @@ fn is_cue_verb(s: &Sent, i: usize) -> bool {
         // tagger says; after a modifier ("the first debate.") a noun.
         || subject_before
             && !s.lower(i).ends_with("ing")
-            && (!s.word(i + 1) || s.pos(i).verb())
+            && (!s.word(i + 1) && subject_right_before || s.pos(i).verb())
 }
 
 /// "according to X", "according to Western and regional diplomats".
@@ -269,7 +273,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         }
         if pw == "and" || pw == "but" {
             // "He described the plan as … but said …": the clause's subject is the speaker.
-            let first = (0..p).find(|&k| s.word(k))?;
+            // (Not in a quotation: "“…,” he said, “and say to them …”".)
+            let first = (0..p)
+                .find(|&k| s.word(k))
+                .filter(|&k| !is_quote(s.text(0)) && k < p)?;
             let np = np_after(s, first, false).filter(|np| np.1 < p && np.1 - np.0 < 4)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
@@ -337,7 +344,32 @@ fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
     let first = usize::from(is_quote(s.text(0)));
     let names = first < colon && (first..colon).all(|k| s.proper(k));
-    names.then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
+    // "Poll: …", "Report: …": a document speaks for its authors.
+    let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
+    (names || document)
+        .then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
+}
+
+/// Whether the word at `i` is a finite verb that frames a quotation: opening it after a colon or
+/// a comma, or ending the sentence on a colon ("Caddell continued:", "She went on, “…”"), or
+/// closing its clause right after the quotation and its speaker ("“…,” she continued."). A verb
+/// of speech there, whatever verb it is.
+pub(super) fn opens_quotation(s: &Sent, i: usize) -> bool {
+    let opens = s.is(i + 1, ":") && (i + 2 >= s.len() || is_quote(s.text(i + 2)))
+        || s.is(i + 1, ",") && i + 2 < s.len() && matches!(s.text(i + 2), "“" | "\"");
+    let closes = || {
+        !s.word(i + 1)
+            && (i.saturating_sub(4)..i)
+                .rev()
+                .find(|&k| !s.word(k))
+                .is_some_and(|k| k + 1 < i && matches!(s.text(k), "”" | "\""))
+    };
+    (opens || closes())
+        && i > 0
+        && s.word(i)
+        && s.word(i - 1)
+        && !s.capitalized(i)
+        && s.pos(i) == Pos::Finite
 }
 
 /// A cue in an infinitive (`to` at `to`, the verb at `v`): the subject of the verb it depends on

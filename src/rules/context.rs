@@ -71,6 +71,14 @@ impl<'t> Context<'t> {
             let next = self.sentences.get(i + 1).cloned();
             let mut found = attribution::attributions_in(self.text, &self.low, sentence, next);
             found.retain(|a| {
+                // "\"WALLACE: …": a transcript's paragraphs may each open a quotation that
+                // closes only at the last one; the speaker right after the mark stays outside.
+                let opens = |q: &Quotation| {
+                    q.inner.start == a.speaker.start && &self.text[a.cue.clone()] == ":"
+                };
+                if self.quotation_at(a.speaker.start).is_some_and(opens) {
+                    return true;
+                }
                 let anchor = a.verb.as_ref().map_or(a.range.start, |v| v.start);
                 !self.in_quotation(anchor) && !self.in_quotation(a.speaker.start)
             });
