@@ -265,7 +265,13 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
     });
     // And colons: "WALLACE: …", "Poll: …", "Limbaugh continued: …".
     let mut at: Vec<usize> = CUES.find_iter(low).map(|m| m.start()).collect();
-    at.extend(memchr::memchr_iter(b':', low.as_bytes()));
+    let bytes = low.as_bytes();
+    // After a word, before a space, a quotation or the end ("10:30" and "https:" are none).
+    at.extend(memchr::memchr_iter(b':', bytes).filter(|&i| {
+        i > 0
+            && bytes[i - 1].is_ascii_alphabetic()
+            && bytes.get(i + 1).is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
+    }));
     at.sort_unstable();
     at.into_iter()
 }

@@ -362,9 +362,22 @@ pub(super) fn opens_quotation(s: &Sent, i: usize) -> bool {
             && (i.saturating_sub(4)..i)
                 .rev()
                 .find(|&k| !s.word(k))
-                .is_some_and(|k| k + 1 < i && matches!(s.text(k), "”" | "\""))
+                // A closing mark: after the quotation's last comma or full stop.
+                .is_some_and(|k| {
+                    k + 1 < i
+                        && matches!(s.text(k), "”" | "\"")
+                        && k > 0
+                        && matches!(s.text(k - 1), "," | "." | "!" | "?")
+                })
+    };
+    // (Verbs that do so are regular past or present forms, "continued", "adds"; the
+    // irregular ones are in the lexicon already. The tagger is asked last.)
+    let regular = || {
+        let w = s.lower(i);
+        w.ends_with("ed") || w.ends_with('s')
     };
     (opens || closes())
+        && regular()
         && i > 0
         && s.word(i)
         && s.word(i - 1)
@@ -420,17 +433,24 @@ fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize), (usize, u
         .rev()
         .take_while(|&k| s.word(k))
         .find(|&k| matches!(s.lower(k), "who" | "that" | "which"))?;
-    let verbal = r + 1 < j
-        && (s.pos(r + 1).verb()
-            || s.has(r + 1, Classes::BE | Classes::MODAL | Classes::VERB_FILLER));
-    let after_noun = r > 0
-        && s.word(r - 1)
-        && !s.has(r - 1, Classes::CUE_VERB | Classes::CLAUSE_WORD)
-        && matches!(
+    // Asked in this order: the tagger last, only where the words leave it open.
+    let after_word =
+        r > 0 && s.word(r - 1) && !s.has(r - 1, Classes::CUE_VERB | Classes::CLAUSE_WORD);
+    let verbal = || {
+        r + 1 < j
+            && (s.has(r + 1, Classes::BE | Classes::MODAL | Classes::VERB_FILLER)
+                || !s.has(
+                    r + 1,
+                    Classes::DETERMINER | Classes::PRONOUN | Classes::QUANTIFIER,
+                ) && s.pos(r + 1).verb())
+    };
+    let after_noun = || {
+        matches!(
             s.pos(r - 1),
             Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
-        );
-    if !(verbal && after_noun) {
+        )
+    };
+    if !(after_word && verbal() && after_noun()) {
         return None;
     }
     Some((np_before(s, r)?, (r, j - 1)))

@@ -40,6 +40,27 @@ pub fn tag(words: &[&str]) -> Vec<Pos> {
         .collect()
 }
 
+/// The part of speech of one word read alone: whether a capital beside a name reads as a name
+/// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered per thread:
+/// the same few words come back in every article, and tagging costs more than the lookup.
+pub fn tag_word(word: &str) -> Pos {
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Pos>> = Default::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&pos) = seen.get(word) {
+            return pos;
+        }
+        // A bound for a server that reads for weeks: forget and start again.
+        if seen.len() >= 1 << 16 {
+            seen.clear();
+        }
+        let pos = tag(&[word])[0];
+        seen.insert(word.to_owned(), pos);
+        pos
+    })
+}
+
 /// Curly quotes as the tagger's training text spelled them.
 fn ascii_quotes(w: &str) -> &str {
     match w {

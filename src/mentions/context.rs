@@ -269,19 +269,10 @@ pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
     if before.is_empty() && after.is_none() || title_case_line(text, start) {
         return None;
     }
-    // The capital beside it must be read as a name in its sentence, not as a sentence's first
-    // word ("Yesterday Assad") or a verb.
-    let mut window: Vec<&str> = words_before(text, start).take(5).map(bare).collect();
-    window.reverse();
-    let at = window.len();
-    window.push(&text[start..end]);
-    window.extend(words_after(text, end).take(2).map(bare));
-    let capital = if before.is_empty() {
-        at + 1
-    } else {
-        at - before.len()
-    };
-    if grammar::tag(&window)[capital] != Pos::ProperNoun {
+    // The capital beside it must read as a name, not as an adjective ("Syrian Assad") or a
+    // sentence's first word ("Yesterday Assad").
+    let capital = before.last().copied().or(after)?;
+    if grammar::tag_word(bare(capital)) != Pos::ProperNoun {
         return None;
     }
     before.extend(after);
