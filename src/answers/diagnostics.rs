@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::catalog::Catalog;
-use crate::rules::{self, inconsistent_spelling, unintroduced_actor, Finding, RuleSettings};
+use crate::rules::{self, Finding, RuleSettings};
 
 /// The findings of every enabled rule on an article — those of the text and those that need the
 /// catalog its mentions were found with — without the ones inline comments switch off, sorted
@@ -22,16 +22,7 @@ pub fn with_text_findings(
     settings: &RuleSettings,
     mut findings: Vec<Finding>,
 ) -> Vec<Finding> {
-    let text = &article.text;
-    let mut editorial = Vec::new();
-    if let Some(severity) = settings.severity(unintroduced_actor::RULE.code) {
-        editorial.extend(unintroduced_actor::findings(catalog, article, severity));
-    }
-    if let Some(severity) = settings.severity(inconsistent_spelling::RULE.code) {
-        editorial.extend(inconsistent_spelling::findings(catalog, article, severity));
-    }
-    rules::retain_unsuppressed(text, &mut editorial);
-    findings.extend(editorial);
+    findings.extend(rules::article_findings(catalog, article, settings));
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
 }

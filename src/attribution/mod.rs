@@ -270,7 +270,9 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
     at.extend(memchr::memchr_iter(b':', bytes).filter(|&i| {
         i > 0
             && bytes[i - 1].is_ascii_alphabetic()
-            && bytes.get(i + 1).is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
+            && bytes
+                .get(i + 1)
+                .is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
     }));
     at.sort_unstable();
     at.into_iter()

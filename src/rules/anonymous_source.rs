@@ -4,7 +4,7 @@
 //! mentions ("the source added") are attached to that finding as related information.
 
 use super::context::Context;
-use super::{fix, Finding, Fix, Hit, Related, Rule, Severity};
+use super::{fix, Finding, Fix, Hit, Reads, Related, Rule, Severity};
 use crate::attribution::Class;
 
 pub static RULE: Rule = Rule {
@@ -12,9 +12,10 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Information,
     summary: "An unnamed source (“a source said”, “an official said”); says when no reason for the anonymity is given.",
     doc: "docs/rules/anonymous-source.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text {
+        check,
+        fix,
+    },
 };
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {

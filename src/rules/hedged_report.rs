@@ -2,7 +2,7 @@
 //! not given, unless the same or the next sentence names whose report it is.
 
 use super::context::Context;
-use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
 use crate::attribution::agentless::hedges;
 
 pub static RULE: Rule = Rule {
@@ -10,9 +10,10 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Information,
     summary: "A hedge (“reportedly”, “allegedly”, “is said to”) with no source in its sentence or the next.",
     doc: "docs/rules/hedged-report.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text {
+        check,
+        fix,
+    },
 };
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
+use super::{Finding, Reads, Rule, Severity};
 use rustc_hash::FxHashMap;
 
 use crate::article::Article;
@@ -15,9 +15,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "One actor spelled two ways in one article; the catalog's form is offered as a fix.",
     doc: "docs/rules/inconsistent-spelling.md",
-    needs_workspace: true,
-    check: run_elsewhere,
-    fix: suggested_only,
+    reads: Reads::Article(findings),
 };
 
 /// What a spelling is told by: its last word, lower-cased, without an Arabic particle but with

@@ -14,10 +14,10 @@ mod suppress;
 
 mod anonymous_source;
 mod hedged_report;
-pub mod inconsistent_spelling;
+mod inconsistent_spelling;
 mod unattributed_claim;
 mod unattributed_quote;
-pub mod unintroduced_actor;
+mod unintroduced_actor;
 mod unsourced_figure;
 mod vague_attribution;
 
@@ -27,7 +27,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::Article;
 use crate::attribution::{Attribution, Class};
+use crate::catalog::Catalog;
 use context::Context;
 
 /// How loudly a finding is reported; the order is from quietest to loudest.
@@ -76,11 +78,26 @@ pub struct Rule {
     pub summary: &'static str,
     /// The rule's documentation page, relative to the repository root.
     pub doc: &'static str,
-    /// The rule needs the catalog and the workspace, not the text alone:
-    /// `answers::diagnostics` runs it, [`check`] does not.
-    pub needs_workspace: bool,
-    check: fn(&Context, &mut Vec<Hit>),
-    fix: fn(&Context, &Finding) -> Option<Fix>,
+    reads: Reads,
+}
+
+impl Rule {
+    /// Whether the rule reads the text alone ([`check`] runs it), not an article's mentions.
+    pub fn reads_text_alone(&self) -> bool {
+        matches!(self.reads, Reads::Text { .. })
+    }
+}
+
+/// What a rule reads, and so where it runs.
+enum Reads {
+    /// The text alone: [`check`] runs it, for any text, with its own fix.
+    Text {
+        check: fn(&Context, &mut Vec<Hit>),
+        fix: fn(&Context, &Finding) -> Option<Fix>,
+    },
+    /// The article's mentions of the catalog's actors: [`article_findings`] runs it. Its findings
+    /// carry their own replacement ([`Finding::suggestion`]) where there is one.
+    Article(fn(&Catalog, &Article, Severity) -> Vec<Finding>),
 }
 
 impl fmt::Debug for Rule {
@@ -103,14 +120,6 @@ pub static RULES: &[&Rule] = &[
     &unintroduced_actor::RULE,
     &inconsistent_spelling::RULE,
 ];
-
-/// The `check` of a rule that needs the catalog and the workspace rather than the text alone.
-fn run_elsewhere(_: &Context, _: &mut Vec<Hit>) {}
-
-/// The `fix` of a rule whose findings carry their own replacement (`Finding::suggestion`).
-fn suggested_only(_: &Context, _: &Finding) -> Option<Fix> {
-    None
-}
 
 /// The rule with this code, if there is one.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -285,11 +294,14 @@ pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut hits = Vec::new();
     for rule in RULES {
+        let Reads::Text { check, .. } = rule.reads else {
+            continue;
+        };
         let Some(severity) = settings.severity(rule.code) else {
             continue;
         };
         hits.clear();
-        (rule.check)(&cx, &mut hits);
+        check(&cx, &mut hits);
         findings.extend(
             hits.drain(..)
                 .filter(|h| !suppressions.is_suppressed(rule.code, h.range.start))
@@ -328,8 +340,10 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     {
         return Vec::new();
     }
-    let cx = Context::new(text);
-    let mut out: Vec<Fix> = (rule.fix)(&cx, finding).into_iter().collect();
+    let mut out: Vec<Fix> = match rule.reads {
+        Reads::Text { fix, .. } => fix(&Context::new(text), finding).into_iter().collect(),
+        Reads::Article(_) => Vec::new(),
+    };
     if let Some(replacement) = &finding.suggestion {
         out.push(Fix {
             title: format!("Write “{replacement}”"),
@@ -341,10 +355,22 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     out
 }
 
-/// Drops the findings that inline comments switch off (for rules run outside [`check`]).
-pub fn retain_unsuppressed(text: &str, findings: &mut Vec<Finding>) {
-    let suppressions = suppress::Suppressions::parse(text);
+/// The findings of the enabled rules that read an article's mentions ([`Reads::Article`]),
+/// without those inline comments switch off.
+pub fn article_findings(
+    catalog: &Catalog,
+    article: &Article,
+    settings: &RuleSettings,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if let (Reads::Article(run), Some(severity)) = (&rule.reads, settings.severity(rule.code)) {
+            findings.extend(run(catalog, article, severity));
+        }
+    }
+    let suppressions = suppress::Suppressions::parse(&article.text);
     findings.retain(|f| !suppressions.is_suppressed(f.code, f.range.start));
+    findings
 }
 
 /// The phrases one rule flags in a text, with every rule at its default severity: what the

@@ -5,16 +5,17 @@
 use crate::attribution::agentless::claims;
 
 use super::context::Context;
-use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
 
 pub static RULE: Rule = Rule {
     code: "unattributed-claim",
     default_severity: Severity::Warning,
     summary: "A claim made through an agentless construction (“it is believed that”) with no source in its sentence.",
     doc: "docs/rules/unattributed-claim.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text {
+        check,
+        fix,
+    },
 };
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {

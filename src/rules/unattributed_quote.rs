@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::Context;
-use super::{Finding, Fix, Hit, Rule, Severity};
+use super::{Finding, Fix, Hit, Reads, Rule, Severity};
 use crate::lexicon::pattern;
 use crate::text::quotes::Quotation;
 
@@ -16,9 +16,10 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "A quotation of a clause or more with no speaker in its sentence or the sentences around it.",
     doc: "docs/rules/unattributed-quote.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text {
+        check,
+        fix,
+    },
 };
 
 /// Quotations of one to three words are scare quotes or terms, not speech.

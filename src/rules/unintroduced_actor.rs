@@ -1,7 +1,7 @@
 //! `unintroduced-actor`: a person's first mention in an article gives no role or affiliation,
 //! and nothing in the catalog says who they are. Readers meet a bare name.
 
-use super::{run_elsewhere, suggested_only, Finding, Rule, Severity};
+use super::{Finding, Reads, Rule, Severity};
 use crate::article::Article;
 use crate::catalog::{ActorKind, ActorSet, Catalog};
 
@@ -11,9 +11,7 @@ pub static RULE: Rule = Rule {
     summary:
         "A person is named without a role or affiliation, and the catalog cannot say who they are.",
     doc: "docs/rules/unintroduced-actor.md",
-    needs_workspace: true,
-    check: run_elsewhere,
-    fix: suggested_only,
+    reads: Reads::Article(findings),
 };
 
 pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec<Finding> {

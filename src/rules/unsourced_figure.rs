@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::Context;
-use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
 use crate::attribution::{Class, CueKind};
 use crate::lexicon::{self, pattern, Classes};
 
@@ -17,9 +17,7 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Hint,
     summary: "A percentage or statistic with no source in its sentence.",
     doc: "docs/rules/unsourced-figure.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text { check, fix },
 };
 
 /// Percentages, numbers with a magnitude word, and numbers grouped by thousands, in ASCII digits,

@@ -3,7 +3,7 @@
 //! diplomats".
 
 use super::context::Context;
-use super::{fix, Finding, Fix, Hit, Rule, Severity};
+use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
 use crate::attribution::Class;
 
 pub static RULE: Rule = Rule {
@@ -11,9 +11,10 @@ pub static RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "A claim attributed to a group no reader can check (“observers say”, “according to analysts”).",
     doc: "docs/rules/vague-attribution.md",
-    needs_workspace: false,
-    check,
-    fix,
+    reads: Reads::Text {
+        check,
+        fix,
+    },
 };
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
