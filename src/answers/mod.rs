@@ -7,6 +7,8 @@ pub mod complete;
 pub mod diagnostics;
 pub mod navigate;
 pub mod rename;
+#[cfg(test)]
+mod rule_docs;
 pub mod symbols;
 
 use std::ops::Range;
