@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::pattern;
+use crate::lexicon::{self, pattern, Classes};
 
 /// The agentless constructions. `that` is required after most verbs, because "it was expected on
 /// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it. "It was
@@ -72,7 +72,7 @@ pub fn hedges(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Where "is", "are", "was", "were" or "been", then white space, then "also" and white space if
+/// Where a form of "be" ("is", "were", "been"), then white space, then "also" and white space if
 /// it is there, end right at `at`: the start of that auxiliary.
 fn auxiliary_before(low: &str, at: usize) -> Option<usize> {
     let spaced = |end: usize| {
@@ -92,11 +92,8 @@ fn auxiliary_before(low: &str, at: usize) -> Option<usize> {
             .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'_'));
         alone.then_some(start)
     };
-    let auxiliary = |end: usize| {
-        ["is", "are", "was", "were", "been"]
-            .iter()
-            .find_map(|aux| word_before(end, aux))
-    };
+    let auxiliary =
+        |end: usize| lexicon::words_of(Classes::BE).find_map(|aux| word_before(end, aux));
     let end = spaced(at)?;
     auxiliary(end).or_else(|| auxiliary(spaced(word_before(end, "also")?)?))
 }

@@ -10,6 +10,7 @@
 
 pub mod agentless;
 mod class;
+mod phrase;
 mod source;
 mod tokens;
 
@@ -241,23 +242,13 @@ pub fn gives_reason(low: &str) -> bool {
 /// DFA walks the text faster than a multi-pattern automaton over so many words.
 pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
     static CUES: LazyLock<Regex> = LazyLock::new(|| {
-        let mut words: Vec<&str> =
-            lexicon::words_of(Classes::CUE_VERB | Classes::STANCE_ADJECTIVE | Classes::FIGURE_NOUN)
-                .collect();
-        words.extend([
-            "according",
-            "citing",
-            "quoting",
-            "view",
-            "views",
-            "words",
-            "eyes",
-            "sources",
-            "source",
-            "who",
-            "accounts",
-            "amid",
-        ]);
+        let mut words: Vec<&str> = lexicon::words_of(
+            Classes::CUE_VERB
+                | Classes::STANCE_ADJECTIVE
+                | Classes::FIGURE_NOUN
+                | Classes::PHRASE_CUE,
+        )
+        .collect();
         words.sort_unstable();
         words.dedup();
         let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();

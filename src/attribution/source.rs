@@ -2,6 +2,7 @@
 //! in an inversion, after "according to", across an apposition or a relative clause) and the
 //! words it is said to have said.
 
+use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::{self, Classes};
@@ -42,9 +43,6 @@ impl Found {
         (self.np.0, self.apposition.map_or(self.np.1, |a| a.1))
     }
 }
-
-/// Words a speaker's noun phrase may hold at most.
-const MAX_NP: usize = 12;
 
 /// Every relation of the sentence, in the order of their cues.
 pub(super) fn relations(s: &Sent) -> Vec<Found> {
@@ -108,7 +106,7 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
 /// Whether the cue word at `i` is used as a verb. ("Some worry that …", "Some Democrats,
 /// however, question the wisdom …": a cue word before "that", closing its clause, or between a
 /// plural or a comma and a determiner is one, whatever the tagger says.)
-fn is_cue_verb(s: &Sent, i: usize) -> bool {
+pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     let between = i > 0
         && (s.is(i - 1, ",") || s.word(i - 1) && s.lower(i - 1).ends_with('s'))
         && !s.has(i - 1, Classes::DETERMINER)
@@ -619,186 +617,4 @@ fn figure_source(s: &Sent, i: usize) -> Option<Found> {
     let np = np_after(s, k + 1, false)?;
     let named = (np.0..=np.1).any(|t| s.capitalized(t));
     named.then(|| Found::new(np, (i, k), None, after(s, np.1)))
-}
-
-/// The noun phrase ending right before token `end`, read backwards to a clause's edge; for an
-/// unnamed or vague speaker, from its determiner or quantifier on ("Talks stalled as Western
-/// diplomats said": "Western diplomats", not every word before the verb).
-fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
-    // "In a speech in Amman he said": a pronoun right before the cue is the subject.
-    if end > 0 && s.has(end - 1, Classes::SUBJECT_PRONOUN) {
-        return Some((end - 1, end - 1));
-    }
-    let mut first = end;
-    while first > 0 && end - first < MAX_NP {
-        let k = first - 1;
-        // "Rep. Elijah E. Cummings (D-Md.) said": a parenthesis inside the phrase is skipped.
-        if s.is(k, ")") {
-            match (k.saturating_sub(8)..k).rev().find(|&o| s.is(o, "(")) {
-                Some(open) if open > 0 => {
-                    first = open;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        if !s.word(k) {
-            break;
-        }
-        if s.is(k, "and") || s.is(k, "or") {
-            // "Regulators and environmental groups worried": a coordination of nouns goes on.
-            let nominal =
-                k >= 1 && s.word(k - 1) && !s.has(k - 1, Classes::CLAUSE_WORD | Classes::CUE_VERB);
-            let group = k >= 1
-                && (s.capitalized(k - 1)
-                    || s.has(k - 1, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD)
-                    || crate::lexicon::has_person_ending(s.lower(k - 1)));
-            if !(nominal && group) {
-                break;
-            }
-        } else if s.has(k, Classes::CLAUSE_WORD)
-            || is_cue_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
-        {
-            break;
-        }
-        first -= 1;
-    }
-    if first == end {
-        return None;
-    }
-    // "Then someone asked", "But officials said": an adverb or a conjunction opens the clause,
-    // not the phrase.
-    while first + 1 < end && s.has(first, Classes::VERB_FILLER | Classes::CLAUSE_WORD) {
-        first += 1;
-    }
-    let start = core_start(s, first, end - 1);
-    // "At Monday's presidential debate": a preposition's phrase, no subject.
-    let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
-    (!prepositional).then_some((start, end - 1))
-}
-
-/// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
-/// coordination ("Western and regional diplomats") goes on after "and".
-fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
-    let mut last = start;
-    while last < s.len() && last - start < MAX_NP {
-        if !s.word(last) || s.is(last, "who") || s.is(last, "which") {
-            break;
-        }
-        let coordination = lists
-            && (s.is(last, "and") || s.is(last, "or"))
-            && last > start
-            && s.word(last + 1)
-            && !s.has(last + 1, Classes::CLAUSE_WORD);
-        if !coordination
-            && (s.has(last, Classes::CLAUSE_WORD) && !s.is(last, "that")
-                || last > start && (is_cue_verb(s, last) || opens_time(s, last)))
-        {
-            break;
-        }
-        last += 1;
-    }
-    (last > start).then(|| (start, last - 1))
-}
-
-/// Where the speaker's phrase begins among `first..=last`: at the determiner or quantifier before
-/// a role or group noun ("In recent days some analysts" → "some analysts"), else at the run of
-/// capitalised words right before it ("Western diplomats"), else at the noun.
-fn core_start(s: &Sent, first: usize, last: usize) -> usize {
-    let key = (first..=last).find(|&k| {
-        let head = k == last || s.has(k + 1, Classes::POSTMODIFIER) || s.is(k + 1, "and");
-        let lemma = crate::lexicon::singular(s.lower(k));
-        head && crate::lexicon::is(&lemma, Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD)
-    });
-    let Some(key) = key else {
-        // A name or an identified body: leave out an opening preposition's phrase only when a
-        // comma does not already cut it off, which is rare; keep every word.
-        return first;
-    };
-    let lookback = key.saturating_sub(5).max(first);
-    // "Joseph and other community members": a coordination is kept whole.
-    if (first..key).any(|k| s.is(k, "and") || s.is(k, "or")) {
-        return first;
-    }
-    if let Some(d) = (lookback..key).rev().find(|&k| {
-        s.has(
-            k,
-            Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER | Classes::VAGUE_PRONOUN,
-        ) || s.possessive(k)
-    }) {
-        // "one of his advisers": from "one".
-        let partitive = d >= first + 2
-            && s.is(d - 1, "of")
-            && s.has(
-                d - 2,
-                Classes::QUANTIFIER
-                    | Classes::NUMBER
-                    | Classes::INDEFINITE
-                    | Classes::VAGUE_PRONOUN,
-            );
-        return if partitive { d - 2 } else { d };
-    }
-    let mut start = key;
-    // "Western diplomats", "environmental groups", "Clinton aides", "opposition negotiator":
-    // names, adjectives and nouns before the head, three at most.
-    let modifier = |k: usize| {
-        s.capitalized(k) || matches!(s.pos(k), Pos::Adjective | Pos::Noun | Pos::ProperNoun)
-    };
-    while start > first && key - start < 3 && modifier(start - 1) {
-        start -= 1;
-    }
-    start
-}
-
-/// "on Tuesday", "in March": when, not who.
-fn opens_time(s: &Sent, k: usize) -> bool {
-    matches!(s.lower(k), "on" | "in" | "at" | "last" | "this")
-        && k + 1 < s.len()
-        && crate::text::date::is_calendar_word(s.text(k + 1))
-}
-
-fn is_article(s: &Sent, k: usize) -> bool {
-    s.possessive(k)
-        || s.has(k, Classes::DEFINITE | Classes::INDEFINITE)
-            && !matches!(s.lower(k), "that" | "one" | "another")
-}
-
-fn is_filler(s: &Sent, k: usize) -> bool {
-    s.has(k, Classes::VERB_FILLER) || s.adverb(k)
-}
-
-/// The content after token `k`: from the next word ("that" left out) to the sentence's end;
-/// after "told the paper that", from the word after "that".
-fn after(s: &Sent, k: usize) -> Option<(usize, usize)> {
-    let mut a = k + 1;
-    if s.lower(k).starts_with("tell") || s.is(k, "told") {
-        if let Some(that) = (k + 1..s.len().min(k + 7))
-            .take_while(|&t| s.word(t))
-            .find(|&t| s.is(t, "that"))
-        {
-            a = that + 1;
-        }
-    }
-    while a < s.len() && (!s.word(a) && !is_quote(s.text(a)) || s.is(a, "that")) {
-        a += 1;
-    }
-    let mut b = s.len();
-    while b > a && !s.word(b - 1) && !is_quote(s.text(b - 1)) {
-        b -= 1;
-    }
-    (a < b).then(|| (a, b - 1))
-}
-
-/// The content before token `k`: from the sentence's start to the mark before `k`.
-fn before(s: &Sent, k: usize) -> Option<(usize, usize)> {
-    let mut b = k;
-    while b > 0 && !s.word(b - 1) && !is_quote(s.text(b - 1)) {
-        b -= 1;
-    }
-    let a = (0..b).find(|&a| s.word(a) || is_quote(s.text(a)))?;
-    (a < b).then(|| (a, b - 1))
-}
-
-fn is_quote(t: &str) -> bool {
-    matches!(t, "“" | "”" | "\"" | "‘" | "’" | "'")
 }

@@ -3,7 +3,7 @@
 //! organisation's last word, a function word).
 
 use crate::lexicon::{self, Classes};
-use crate::mentions::{ends_sentence, is_role_word, ARABIC_PARTICLES, NAME_PARTICLES};
+use crate::mentions::{ends_sentence, is_role_word};
 
 /// How a word can take part in a person's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub(super) struct Word<'a> {
     pub possessive: bool,
     /// An abbreviation's full stop follows the word ("Gen.").
     pub dot: bool,
+    /// The lexicon's classes of the word, in any case.
+    pub classes: Classes,
 }
 
 impl Word<'_> {
@@ -69,7 +71,7 @@ impl Word<'_> {
     }
 
     pub fn is_determiner(&self) -> bool {
-        self.is(&DETERMINERS)
+        self.classes.has(Classes::DETERMINER)
     }
 
     /// "of", "to", "for": the words that join a role to what it is a role of.
@@ -80,23 +82,24 @@ impl Word<'_> {
     /// A word that may follow a role word in a role phrase ("minister of …", "a businessman
     /// close to …", "a lawyer who …").
     pub fn continues_role(&self) -> bool {
-        self.is(&CONTINUATIONS)
+        self.classes.has(Classes::ROLE_CONTINUATION)
     }
 
     pub fn is_modifier(&self) -> bool {
-        self.is(&MODIFIERS)
+        self.classes.has(Classes::TITLE_MODIFIER)
     }
 
     /// Starts with a capital and is no function word, month or day ("Lebanese", "UN", "Syria’s").
     pub fn is_proper(&self) -> bool {
         self.core.starts_with(char::is_uppercase)
-            && !self.is(&FUNCTION_WORDS)
-            && !(self.is(&crate::text::date::MONTHS) || self.is(&crate::text::date::WEEKDAYS))
+            && !self
+                .classes
+                .has(Classes::FUNCTION_WORD | Classes::MONTH | Classes::WEEKDAY)
     }
 
     /// A capitalised function word ("Then", "But"), which no role phrase starts with.
     pub fn is_sentence_word(&self) -> bool {
-        self.core.starts_with(char::is_uppercase) && self.is(&FUNCTION_WORDS)
+        self.core.starts_with(char::is_uppercase) && self.classes.has(Classes::FUNCTION_WORD)
     }
 
     /// A capitalised word that cannot be part of a person's name: a role or title, the last
@@ -105,10 +108,13 @@ impl Word<'_> {
         self.is_role()
             || self.is_title()
             || self.is_modifier()
-            || self.is(&INSTITUTIONS)
-            || self.is(&NATIONALITIES)
-            || (self.is(&crate::text::date::MONTHS) || self.is(&crate::text::date::WEEKDAYS))
-            || self.is(&FUNCTION_WORDS)
+            || self.classes.has(
+                Classes::INSTITUTION
+                    | Classes::NATIONALITY
+                    | Classes::MONTH
+                    | Classes::WEEKDAY
+                    | Classes::FUNCTION_WORD,
+            )
     }
 }
 
@@ -182,7 +188,8 @@ pub(super) fn is_dash(c: char) -> bool {
 
 /// A particle written apart from the name ("bin", "de", "al").
 pub(super) fn is_joiner(core: &str) -> bool {
-    core.len() <= 3 && (NAME_PARTICLES.contains(&core) || SPACED_PARTICLES.contains(&core))
+    core.len() <= 3
+        && (lexicon::is(core, Classes::NAME_PARTICLE) || SPACED_PARTICLES.contains(&core))
 }
 
 /// A word that ends every phrase around it (a dash, a lone quote).
@@ -198,6 +205,7 @@ fn barrier(at: usize) -> Word<'static> {
         stop: false,
         possessive: false,
         dot: false,
+        classes: Classes::NONE,
     }
 }
 
@@ -216,6 +224,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
             stop: false,
             possessive: false,
             dot: false,
+            classes: lexicon::classes_any_case(raw),
         };
     }
     let punctuation = |c: char| !c.is_alphanumeric();
@@ -255,6 +264,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
         stop,
         possessive,
         dot,
+        classes: lexicon::classes_any_case(core),
     }
 }
 
@@ -278,7 +288,7 @@ fn kind(core: &str) -> Kind {
     }
     match core.split_once('-') {
         Some((particle, rest))
-            if ARABIC_PARTICLES.contains(&particle)
+            if lexicon::is(particle, Classes::ARABIC_PARTICLE)
                 && rest.starts_with(char::is_uppercase)
                 && has_lower(rest) =>
         {
@@ -297,367 +307,4 @@ fn is_mark(c: char) -> bool {
 /// Hassan"); the others ("as", "at", "an") are English words when written apart.
 const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
 
-const DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "its", "their"];
-
 const CONNECTORS: [&str; 3] = ["of", "to", "for"];
-
-const CONTINUATIONS: [&str; 21] = [
-    "of",
-    "to",
-    "for",
-    "at",
-    "in",
-    "on",
-    "with",
-    "from",
-    "and",
-    "who",
-    "close",
-    "near",
-    "based",
-    "linked",
-    "tied",
-    "loyal",
-    "allied",
-    "affiliated",
-    "responsible",
-    "under",
-    "since",
-];
-
-/// Words before a role word that belong to the role ("former", "finance", "the deputy foreign
-/// minister").
-const MODIFIERS: [&str; 105] = [
-    "former",
-    "then",
-    "acting",
-    "senior",
-    "foreign",
-    "finance",
-    "defence",
-    "defense",
-    "interior",
-    "prime",
-    "interim",
-    "top",
-    "veteran",
-    "prominent",
-    "retired",
-    "outgoing",
-    "incoming",
-    "late",
-    "economy",
-    "economic",
-    "oil",
-    "justice",
-    "health",
-    "education",
-    "information",
-    "opposition",
-    "government",
-    "regime",
-    "rebel",
-    "military",
-    "security",
-    "intelligence",
-    "special",
-    "political",
-    "religious",
-    "tribal",
-    "local",
-    "regional",
-    "exiled",
-    "wealthy",
-    "influential",
-    "leading",
-    "well-known",
-    "affairs",
-    "trade",
-    "energy",
-    "human",
-    "rights",
-    "assistant",
-    "associate",
-    "vice",
-    "executive",
-    "managing",
-    "national",
-    "international",
-    "independent",
-    "business",
-    "civil",
-    "media",
-    "legal",
-    "caretaker",
-    "longtime",
-    "policy",
-    "press",
-    "army",
-    "police",
-    "navy",
-    "air",
-    "force",
-    "peace",
-    "humanitarian",
-    "aid",
-    "relief",
-    "refugee",
-    "reconstruction",
-    "communications",
-    "cabinet",
-    "party",
-    "ruling",
-    "militia",
-    "state",
-    "group",
-    "delegation",
-    "council",
-    "committee",
-    "commission",
-    "negotiating",
-    "transitional",
-    "armed",
-    "presidential",
-    "parliamentary",
-    "customs",
-    "central",
-    "treasury",
-    "sanctions",
-    "development",
-    "planning",
-    "agriculture",
-    "industry",
-    "transport",
-    "tourism",
-    "culture",
-    "housing",
-    "electricity",
-    "water",
-];
-
-/// Last words of organisations, institutions and places, never of a person's name.
-const INSTITUTIONS: [&str; 93] = [
-    "Council",
-    "Committee",
-    "Commission",
-    "Coalition",
-    "Ministry",
-    "Army",
-    "Front",
-    "Forces",
-    "Party",
-    "Union",
-    "University",
-    "Institute",
-    "Agency",
-    "Centre",
-    "Center",
-    "Bank",
-    "News",
-    "Times",
-    "Post",
-    "Network",
-    "Organisation",
-    "Organization",
-    "Office",
-    "Department",
-    "Movement",
-    "Brigade",
-    "Brigades",
-    "Division",
-    "Authority",
-    "Government",
-    "Republic",
-    "Kingdom",
-    "State",
-    "States",
-    "League",
-    "Nations",
-    "Assembly",
-    "Parliament",
-    "Secretariat",
-    "Corps",
-    "Group",
-    "Foundation",
-    "Fund",
-    "Company",
-    "Corporation",
-    "Association",
-    "Federation",
-    "Court",
-    "Tribunal",
-    "Alliance",
-    "Bloc",
-    "Platform",
-    "Initiative",
-    "Programme",
-    "Program",
-    "Agreement",
-    "Accord",
-    "Act",
-    "Resolution",
-    "Conference",
-    "Summit",
-    "Process",
-    "Talks",
-    "Street",
-    "Square",
-    "Road",
-    "Avenue",
-    "Mosque",
-    "Hotel",
-    "Airport",
-    "Hospital",
-    "Palace",
-    "Camp",
-    "Province",
-    "Governorate",
-    "District",
-    "City",
-    "River",
-    "Valley",
-    "Channel",
-    "TV",
-    "Radio",
-    "Daily",
-    "Journal",
-    "Gazette",
-    "Magazine",
-    "Press",
-    "Monitor",
-    "Observatory",
-    "Police",
-    "Guard",
-    "Directorate",
-    "Administration",
-];
-
-/// Nationalities and communities, which stand before names ("Lebanese Karim Haddad").
-const NATIONALITIES: [&str; 46] = [
-    "Syrian",
-    "Lebanese",
-    "Jordanian",
-    "Iraqi",
-    "Iranian",
-    "Turkish",
-    "Russian",
-    "American",
-    "Saudi",
-    "Qatari",
-    "Emirati",
-    "Egyptian",
-    "Israeli",
-    "Palestinian",
-    "Kurdish",
-    "Arab",
-    "French",
-    "British",
-    "German",
-    "Italian",
-    "Chinese",
-    "European",
-    "Western",
-    "Yemeni",
-    "Libyan",
-    "Tunisian",
-    "Algerian",
-    "Moroccan",
-    "Sudanese",
-    "Kuwaiti",
-    "Omani",
-    "Bahraini",
-    "Armenian",
-    "Druze",
-    "Sunni",
-    "Shia",
-    "Shiite",
-    "Alawite",
-    "Assyrian",
-    "Turkmen",
-    "Ukrainian",
-    "Norwegian",
-    "Swiss",
-    "Dutch",
-    "Swedish",
-    "Spanish",
-];
-
-/// Words capitalised at the start of a sentence that never begin a name.
-const FUNCTION_WORDS: [&str; 76] = [
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "To",
-    "Of",
-    "With",
-    "Without",
-    "And",
-    "But",
-    "Or",
-    "Nor",
-    "So",
-    "Yet",
-    "If",
-    "When",
-    "While",
-    "Where",
-    "Whereas",
-    "Although",
-    "Though",
-    "Because",
-    "Since",
-    "After",
-    "Before",
-    "During",
-    "Until",
-    "As",
-    "According",
-    "Also",
-    "Meanwhile",
-    "However",
-    "Moreover",
-    "Furthermore",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Now",
-    "Then",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Both",
-    "Neither",
-    "Either",
-    "Many",
-    "Some",
-    "Several",
-    "Such",
-    "Other",
-    "Another",
-    "Each",
-    "Every",
-    "All",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "Speaking",
-    "Asked",
-];

@@ -87,6 +87,40 @@ classes! {
     MEASURE_MARK = 32, "measure_marks.txt";
     /// What follows a sum to make it a price or a wage: "a year", "per", "annually".
     RATE_PERIOD = 33, "rate_periods.txt";
+    /// Words before a role word that belong to the role: "former", "finance".
+    TITLE_MODIFIER = 34, "title_modifiers.txt";
+    /// Last words of organisations and places: "Council", "Ministry".
+    INSTITUTION = 35, "institutions.txt";
+    /// "Syrian", "Lebanese", "Kurdish".
+    NATIONALITY = 36, "nationalities.txt";
+    /// Words that open a clause and name nobody: "The", "But", "Meanwhile".
+    FUNCTION_WORD = 37, "function_words.txt";
+    /// Words that go on a role phrase after its role word: "of", "close", "who".
+    ROLE_CONTINUATION = 38, "role_continuations.txt";
+    /// Lower-case words inside a title: "of", "state", "former".
+    TITLE_LINK = 39, "title_links.txt";
+    /// Words after which a capital is the city: "in", "visited".
+    LOCATIVE = 40, "locatives.txt";
+    /// Words of movement before "to" or "from" a city: "flew", "travelled".
+    MOVEMENT = 41, "movement_words.txt";
+    /// Nouns after which a capital is the city: "countryside", "airport".
+    PLACE_NOUN = 42, "place_nouns.txt";
+    /// Short forms written with a capital whose full stop ends no sentence: "mr", "gen", "feb".
+    ABBREVIATION = 43, "abbreviations.txt";
+    /// "january" … "december", in order.
+    MONTH = 44, "months.txt";
+    /// "monday" … "sunday".
+    WEEKDAY = 45, "weekdays.txt";
+    /// "al", "el", "ash": Arabic article particles of names.
+    ARABIC_PARTICLE = 46, "arabic_particles.txt";
+    /// "de", "van", "bin": particles that stay with a surname.
+    NAME_PARTICLE = 47, "name_particles.txt";
+    /// Surnames that are everyday words: "hunt", "may".
+    COMMON_SURNAME = 48, "common_surnames.txt";
+    /// Words other than verbs that open an attribution: "according", "citing", "sources".
+    PHRASE_CUE = 49, "phrase_cues.txt";
+    /// Short forms written in lower case whose full stop ends no sentence: "approx", "vs".
+    LOWER_ABBREVIATION = 50, "lower_abbreviations.txt";
 }
 
 impl Classes {
@@ -118,6 +152,18 @@ impl std::ops::BitOr for Classes {
     fn bitor(self, rhs: Classes) -> Classes {
         Classes(self.0 | rhs.0)
     }
+}
+
+/// The classes of `word` in any ASCII case ("Council", "THE"); none for a word longer than
+/// any entry.
+pub fn classes_any_case(word: &str) -> Classes {
+    let mut buf = [0u8; 32];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return Classes::NONE;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    std::str::from_utf8(low).map_or(Classes::NONE, classes)
 }
 
 /// The classes of `word`, written in lower case.
@@ -165,13 +211,7 @@ pub fn pattern(pattern: &str) -> regex::Regex {
 
 /// Whether `word`, in any ASCII case ("Minister", "IN"), is in the list of `class`.
 pub fn is_any_case(word: &str, class: Classes) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(low) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    low.copy_from_slice(word.as_bytes());
-    low.make_ascii_lowercase();
-    std::str::from_utf8(low).is_ok_and(|w| is(w, class))
+    classes_any_case(word).has(class)
 }
 
 /// Whether `word` (lower case) is in the list of `class`.

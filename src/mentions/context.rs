@@ -3,70 +3,8 @@
 
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
-use crate::text::{char_at, char_before, Words};
-
-/// Lower-case words inside a title ("minister of state", "former foreign minister").
-static TITLE_LINKS: Words = Words::new(&[
-    "of", "for", "the", "state", "foreign", "affairs", "former", "special", "senior", "then",
-]);
-
-/// Prepositions after which a capital is the city ("an embassy in Washington").
-static LOCATIVE: Words = Words::new(&[
-    "in",
-    "at",
-    "near",
-    "into",
-    "inside",
-    "outside",
-    "around",
-    "across",
-    "throughout",
-    "via",
-    "visited",
-    "visiting",
-]);
-
-/// Words of movement after which "to"/"from" a capital is the city ("flew to Moscow").
-static MOVEMENT: Words = Words::new(&[
-    "travelled",
-    "traveled",
-    "travel",
-    "flew",
-    "fly",
-    "went",
-    "go",
-    "returned",
-    "return",
-    "arrived",
-    "came",
-    "moved",
-    "headed",
-    "trip",
-    "visit",
-    "journey",
-    "fled",
-    "back",
-]);
-
-/// Nouns after which a capital is the city ("the Damascus countryside").
-static PLACE_NOUNS: Words = Words::new(&[
-    "airport",
-    "countryside",
-    "suburbs",
-    "suburb",
-    "streets",
-    "residents",
-    "governorate",
-    "province",
-    "outskirts",
-    "neighbourhood",
-]);
-
-/// Abbreviations whose full stop ends no sentence.
-static ABBREVIATIONS: Words = Words::new(&[
-    "gen.", "dr.", "mr.", "mrs.", "ms.", "col.", "lt.", "maj.", "prof.", "st.", "u.s.", "u.n.",
-    "no.", "sen.",
-]);
+use crate::text::sentences::is_short_form;
+use crate::text::{char_at, char_before};
 
 /// Does a word end its sentence ("met." but not "Gen.")?
 pub(crate) fn ends_sentence(word: &str) -> bool {
@@ -78,8 +16,11 @@ pub(crate) fn ends_sentence(word: &str) -> bool {
         return false;
     }
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
-    word.ends_with(['!', '?'])
-        || (word.ends_with('.') && !ABBREVIATIONS.contains_any_case(word) && !is_initial(word))
+    let short = |w: &str| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        is_short_form(w) || is_initial(&format!("{w}.")) || is_dotted_acronym(w)
+    };
+    word.ends_with(['!', '?']) || word.strip_suffix('.').is_some_and(|w| !short(w))
 }
 
 /// How far around a name its context is read: enough for the eight words an apposition may
@@ -177,8 +118,16 @@ fn bare(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-fn is_one_of(word: &str, list: &Words) -> bool {
-    list.contains_any_case(bare(word))
+fn is_one_of(word: &str, class: Classes) -> bool {
+    lexicon::is_any_case(bare(word), class)
+}
+
+/// "U.S", "U.N", "e.g" (before their last stop): letters each followed by a stop.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.len() >= 3
+        && word
+            .split('.')
+            .all(|part| part.len() == 1 && part.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 pub(crate) fn is_role_word(word: &str) -> bool {
@@ -198,7 +147,7 @@ pub fn has_role_beside(text: &str, start: usize, end: usize) -> bool {
         if is_role_word(word) {
             return true;
         }
-        let links_a_title = is_one_of(word, &TITLE_LINKS);
+        let links_a_title = is_one_of(word, Classes::TITLE_LINK);
         if word.ends_with(',') || !(word.starts_with(char::is_uppercase) || links_a_title) {
             break;
         }
@@ -305,7 +254,7 @@ fn name_word(word: &str) -> Option<NameWord> {
         || word.ends_with("’s")
         || word.ends_with("'s")
         || is_role_word(word)
-        || is_one_of(word, &TITLE_LINKS)
+        || is_one_of(word, Classes::TITLE_LINK)
         || crate::text::date::is_calendar_word(word)
     {
         return None;
@@ -343,15 +292,17 @@ pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
     }
     if words_after(text, end)
         .next()
-        .is_some_and(|w| is_one_of(w, &PLACE_NOUNS))
+        .is_some_and(|w| is_one_of(w, Classes::PLACE_NOUN))
     {
         return true;
     }
     let mut before = words_before(text, start);
     match before.next() {
-        Some(w) if is_one_of(w, &LOCATIVE) => true,
+        Some(w) if is_one_of(w, Classes::LOCATIVE) => true,
         Some(w) if bare(w).eq_ignore_ascii_case("to") || bare(w).eq_ignore_ascii_case("from") => {
-            before.next().is_some_and(|w| is_one_of(w, &MOVEMENT))
+            before
+                .next()
+                .is_some_and(|w| is_one_of(w, Classes::MOVEMENT))
         }
         _ => false,
     }

@@ -5,7 +5,6 @@ mod names;
 
 pub use context::has_role_beside;
 pub(crate) use context::{ends_sentence, is_role_word};
-pub(crate) use names::{ARABIC_PARTICLES, NAME_PARTICLES};
 
 /// The name a later reference uses for a person ("Pedersen", "de Mistura"); none for others.
 pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {

@@ -4,24 +4,13 @@
 //! "Assad". These rules expand a catalog name into the spellings the matcher looks for, so that
 //! one automaton pass finds them all.
 
-/// Arabic definite-article particles as they are transliterated ("al-Assad", "el-Sisi",
-/// "ash-Sharaa"); each is followed by a hyphen or a space.
-pub(crate) const ARABIC_PARTICLES: [&str; 8] = ["al", "el", "ad", "ar", "as", "ash", "an", "at"];
-
-/// Particles of European surnames that stay part of a later reference ("de Mistura").
-pub(crate) const NAME_PARTICLES: [&str; 9] =
-    ["de", "di", "da", "van", "von", "der", "bin", "ibn", "abu"];
-
-/// Surnames that are also everyday English words or dates ("May", "Hunt"): alone, they name
-/// a person only in an article that names that person in full.
-const COMMON_WORDS: [&str; 21] = [
-    "Hunt", "Cook", "Brown", "Rice", "Bush", "Fox", "Green", "King", "Little", "Long", "Church",
-    "Law", "Price", "Hope", "Rich", "Young", "Wolf", "Major", "Mark", "Faith", "Said",
-];
+use crate::lexicon::{self, Classes};
 
 /// Is a surname spelled like a common word, too weak to name a person on its own?
 pub fn is_common_word(surname: &str) -> bool {
-    COMMON_WORDS.contains(&surname) || crate::text::date::is_calendar_word(surname)
+    lexicon::is_any_case(surname, Classes::COMMON_SURNAME)
+        && surname.starts_with(char::is_uppercase)
+        || crate::text::date::is_calendar_word(surname)
 }
 
 /// The spellings under which a name (or alias) is written in text.
@@ -77,7 +66,7 @@ pub fn surname(name: &str, explicit: Option<&str>) -> Option<String> {
     }
     let last = words[words.len() - 1];
     let before = words[words.len() - 2];
-    if words.len() >= 3 && NAME_PARTICLES.contains(&before.to_lowercase().as_str()) {
+    if words.len() >= 3 && lexicon::is_any_case(before, Classes::NAME_PARTICLE) {
         return Some(format!("{before} {last}"));
     }
     Some(last.to_owned())
@@ -120,7 +109,7 @@ pub fn words<'a>(names: impl Iterator<Item = &'a String>) -> Box<[String]> {
 }
 
 fn is_particle(word: &str) -> bool {
-    ARABIC_PARTICLES.contains(&word.to_lowercase().as_str())
+    lexicon::is_any_case(word, Classes::ARABIC_PARTICLE)
 }
 
 /// Splits "al-Assad" into ("al", "Assad") when the word starts with an Arabic particle.

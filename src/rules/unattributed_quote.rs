@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::context::Context;
 use super::{Finding, Fix, Hit, Reads, Rule, Severity};
-use crate::lexicon::pattern;
+use crate::lexicon::{self, pattern, Classes};
 use crate::text::quotes::Quotation;
 
 pub static RULE: Rule = Rule {
@@ -110,15 +110,9 @@ fn introduced_by_colon(cx: &Context, q: &Quotation, first: usize) -> bool {
     let named_later = words.any(|w| w.starts_with(|c: char| c.is_uppercase()));
     let opener_lower = opener.to_lowercase();
     let names_opener = opener.starts_with(|c: char| c.is_uppercase())
-        && !FUNCTION_WORDS.contains(&opener_lower.as_str());
+        && !lexicon::is(&opener_lower, Classes::FUNCTION_WORD);
     named_later || names_opener || matches!(opener_lower.as_str(), "he" | "she" | "they" | "we")
 }
-
-/// Capitalised words at the start of a clause that name nobody.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "in", "on",
-    "at", "for", "but", "and", "so", "yet", "one", "his", "her", "their", "our", "my", "as",
-];
 
 /// "${1:Speaker} said: " before a quotation that opens its sentence; otherwise
 /// ", ${1:speaker} said" at the end of the sentence.

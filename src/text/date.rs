@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lexicon::{self, Classes};
+
 /// A calendar date; month and day are 0 when unknown ("2019" or "2019-03").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -60,50 +62,35 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.month, self.day) {
             (0, _) => write!(f, "{}", self.year),
-            (m, 0) => write!(f, "{} {}", MONTHS[m as usize - 1], self.year),
-            (m, d) => write!(f, "{} {} {}", d, MONTHS[m as usize - 1], self.year),
+            (m, 0) => write!(f, "{} {}", month_name(m), self.year),
+            (m, d) => write!(f, "{} {} {}", d, month_name(m), self.year),
         }
     }
 }
 
-/// Month names, in order.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Day names.
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// Is a word the name of a month or a day ("May", "Tuesday")?
+/// Is a word the name of a month or a day, written as one ("May", "Tuesday")?
 pub fn is_calendar_word(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && lexicon::is_any_case(word, Classes::MONTH | Classes::WEEKDAY)
+}
+
+/// The months' names in lower case, in order.
+fn months() -> impl Iterator<Item = &'static str> {
+    lexicon::words_of(Classes::MONTH)
+}
+
+/// A month's name as a reader writes it ("March").
+fn month_name(m: u8) -> String {
+    let name = months().nth(m as usize - 1).unwrap_or("");
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn month_number(name: &str) -> Option<u8> {
     let prefix = name.get(..3)?.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| m[..3].eq_ignore_ascii_case(&prefix))
-        .map(|i| i as u8 + 1)
+    months().position(|m| m[..3] == prefix).map(|i| i as u8 + 1)
 }
 
 /// How far into an article its date is looked for: a dateline or date line sits above the body.

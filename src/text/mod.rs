@@ -6,11 +6,9 @@ pub mod document;
 pub mod lines;
 pub mod quotes;
 pub mod sentences;
-mod words;
 
 pub(crate) use bytes::{char_at, char_before, find_in, lines_inclusive, possible_word_starts};
 pub use bytes::{char_count, utf16_len};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
-pub(crate) use words::Words;

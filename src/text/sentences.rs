@@ -8,7 +8,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{char_before, Words};
+use super::char_before;
+use crate::lexicon::{self, Classes};
 
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding white space.
 ///
@@ -178,62 +179,23 @@ fn is_abbreviation(before: &str, next: &str) -> bool {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        return !SENTENCE_OPENERS.contains(&next_word);
+        return !(next_word.starts_with(char::is_uppercase)
+            && lexicon::is_any_case(next_word, Classes::FUNCTION_WORD));
     }
-    // Most sentences end on a lower-case word: the capital is looked at before the list.
-    (word.starts_with(|c: char| c.is_uppercase()) && ABBREVIATIONS.contains_any_case(word))
-        || LOWER_ABBREVIATIONS.contains(word)
+    is_short_form(word)
 }
 
-/// Titles, ranks and short forms that take a full stop in the field's copy (written with a
-/// capital: "Mr.", "Feb.").
-static ABBREVIATIONS: Words = Words::new(&[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "brig",
-    "sgt", "sen", "rep", "gov", "amb", "pres", "rev", "st", "mt", "jr", "sr", "no", "nos", "vol",
-    "art", "fig", "dept", "inc", "ltd", "corp", "co", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec",
-]);
-
-static LOWER_ABBREVIATIONS: Words = Words::new(&["approx", "vs", "cf", "al", "pp", "ca"]);
-
-/// Words after a dotted acronym that show a new sentence has begun ("… to the U.S. The envoy …").
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "Meanwhile",
-    "However",
-    "Yet",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "Some",
-    "Many",
-    "When",
-    "While",
-    "If",
-];
+/// Whether a word written before a full stop (without it) is a short form whose stop ends no
+/// sentence: "Mr", "Gen", "Feb", "approx". Most sentences end on a lower-case word: the capital
+/// is looked at before the lexicon.
+pub(crate) fn is_short_form(word: &str) -> bool {
+    let class = if word.starts_with(|c: char| c.is_uppercase()) {
+        Classes::ABBREVIATION
+    } else {
+        Classes::LOWER_ABBREVIATION
+    };
+    lexicon::is_any_case(word, class)
+}
 
 #[cfg(test)]
 mod tests {
