@@ -1,12 +1,14 @@
 //! People whom no catalog lists but whom an article introduces with a role: "Former Lebanese
 //! minister of finance, Karim Haddad, says", "businessman Karim Haddad", "Layla Nasser,
-//! President of the Syrian Business Council,". The workspace makes them actors of the article,
-//! with the role as their card and the introducing mention as their definition.
+//! President of the Syrian Business Council,"; or names in full and later by surname alone, as
+//! news writes a person ("Paul Ryan … Mr. Ryan said"). The workspace makes them actors of the
+//! article, with the role as their card and the introducing mention as their definition.
 //!
 //! One pass over the words of each prose line: a run of capitalised words is cut after its last
 //! word that cannot be part of a name (a role, title, organisation, nationality, date or
 //! function word); what remains, two to four capitalised words, is a name if a role phrase
-//! stands beside it. Headings (lines without terminal punctuation) introduce no one.
+//! stands beside it or the surname comes back alone as a person's. Headings (lines without
+//! terminal punctuation) introduce no one.
 
 mod people;
 mod words;
@@ -15,6 +17,7 @@ pub use people::{actors, introductions, people};
 
 use std::ops::Range;
 
+use crate::lexicon::{self, Classes};
 use crate::text::{char_at, char_before};
 use words::{Kind, Word};
 
@@ -25,7 +28,8 @@ pub struct Introduced {
     /// possessive.
     pub name: Range<usize>,
     /// The role as written, trimmed: "Former Lebanese minister of finance", "the head of the
-    /// negotiating body", "businessman", "President of the Syrian Business Council".
+    /// negotiating body", "businessman", "President of the Syrian Business Council"; empty for
+    /// a person the text names with no role and later by surname alone ("Mr. Ryan said").
     pub role: String,
     /// The name later references use: the last word, with a particle before it kept
     /// ("al-Hassan", "de Mistura", "bin Haddad").
@@ -281,20 +285,91 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
     while before > 0 && !boundary(words, before - 1) && words[before - 1].is_title() {
         before -= 1;
     }
-    let role = title(words, before)
-        .or_else(|| apposition_after(words, end))
-        .or_else(|| apposition_before(words, before, end))?;
     let last = &words[end - 1];
     let surname_start = match end - start {
         n if n >= 3 && words[end - 2].kind == Kind::Joiner => words[end - 2].start,
         _ => last.start,
     };
-    let role_end = words[role.end - 1].end + usize::from(words[role.end - 1].dot);
+    let name = words[start].start..last.core_end();
+    let surname = &text[surname_start..last.core_end()];
+    let role = title(words, before)
+        .or_else(|| apposition_after(words, end))
+        .or_else(|| apposition_before(words, before, end));
+    let role = match role {
+        Some(role) => {
+            let role_end = words[role.end - 1].end + usize::from(words[role.end - 1].dot);
+            text[words[role.start].start..role_end].to_owned()
+        }
+        // (A given name is no adjective, verb or function word in lower case: "Poor Mexico",
+        // "Fifth Amendment", "Islamic Holiday" are no names.)
+        None if given_name(words[start].core) && referred_to_by_surname(text, surname, &name) => {
+            String::new()
+        }
+        None => return None,
+    };
     Some(Introduced {
-        name: words[start].start..last.core_end(),
-        role: text[words[role.start].start..role_end].to_owned(),
-        surname: text[surname_start..last.core_end()].to_owned(),
+        name,
+        role,
+        surname: surname.to_owned(),
     })
+}
+
+/// Whether a capitalised word may be a given name: in lower case it reads as a noun or a name
+/// ("keith", "mark"), not as an adjective, a verb or a function word ("poor", "say", "the").
+fn given_name(word: &str) -> bool {
+    use crate::grammar::{tag_word, Pos};
+    matches!(
+        tag_word(&word.to_lowercase()),
+        Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
+    )
+}
+
+/// "… Paul Ryan … Mr. Ryan said …": whether the text, outside the full name at `name`, uses the
+/// surname alone the way news writes a person's — after a title of address ("Mr. Ryan", "Dr
+/// Haddad") or as the speaker of a verb of speech ("Ryan said", "said Ryan"). A name so used is a
+/// person's even where the text gives no role; a place or a company is not written so.
+fn referred_to_by_surname(text: &str, surname: &str, name: &Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let alone = |at: usize| {
+        let end = at + surname.len();
+        !char_before(text, at).is_some_and(char::is_alphanumeric)
+            && !char_at(text, end).is_some_and(char::is_alphanumeric)
+    };
+    let word_before = |at: usize| {
+        let head = text[..at].trim_end();
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        (head.len() < at).then_some(word)
+    };
+    let word_after = |end: usize| {
+        let rest = text[end..]
+            .strip_prefix("’s")
+            .or(text[end..].strip_prefix("'s"));
+        let rest = rest.unwrap_or(&text[end..]);
+        let tail = rest.trim_start();
+        (tail.len() < rest.len()).then(|| {
+            tail.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        })
+    };
+    let speech = |w: &str| lexicon::is(w, Classes::SPEECH_VERB);
+    // Alone as a name too: no capitalised word right before or after it ("said Republican Sen.
+    // …", "Kent County Republican said" are no surnames).
+    // (A word that ends its sentence or clause stands apart: "… Omar Kayali. Kayali said".)
+    let capital = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.ends_with(|c: char| c.is_alphanumeric())
+        })
+    };
+    memchr::memmem::find_iter(bytes, surname.as_bytes())
+        .filter(|&at| !(name.start <= at && at < name.end) && alone(at))
+        .any(|at| {
+            let (before, after) = (word_before(at), word_after(at + surname.len()));
+            before
+                .is_some_and(|w| lexicon::is_any_case(w.trim_end_matches('.'), Classes::HONORIFIC))
+                || before.is_some_and(speech) && !capital(after)
+                || after.is_some_and(speech) && !capital(before)
+        })
 }
 
 /// A role written as a title just before the name, without a comma: "businessman Karim

@@ -71,20 +71,31 @@ pub fn actors<'a>(
                 || path.display().to_string(),
                 |f| f.to_string_lossy().into_owned(),
             );
-            found.entry(name).or_insert((role, file));
+            // The first introduction in path order, but a role over none.
+            let entry = found.entry(name).or_insert((role.clone(), file.clone()));
+            if entry.0.is_empty() && !role.is_empty() {
+                *entry = (role, file);
+            }
         }
     }
     found
         .into_iter()
         .map(|(name, (role, file))| Actor {
             id: format!("discovered-{}", slug(&name)),
-            description: format!("Not in the catalog; introduced in `{file}` as “{role}”."),
-            roles: vec![Role {
-                title: role,
-                organization: None,
-                from: None,
-                to: None,
-            }],
+            description: if role.is_empty() {
+                format!("Not in the catalog; named in `{file}`, which gives no role.")
+            } else {
+                format!("Not in the catalog; introduced in `{file}` as “{role}”.")
+            },
+            roles: (!role.is_empty())
+                .then_some(Role {
+                    title: role,
+                    organization: None,
+                    from: None,
+                    to: None,
+                })
+                .into_iter()
+                .collect(),
             name,
             kind: ActorKind::Person,
             aliases: Vec::new(),
