@@ -6,38 +6,30 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::Duration;
 
-use dossier::answers::{self, Location as Place};
-use dossier::article::Article;
-use dossier::rules::Fix;
 use dossier::text::{document::Edit, Document, Encoding};
-use dossier::workspace::{ArticleId, Workspace};
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::{self as lsp, *};
 use tower_lsp::{Client, LanguageServer};
 
+use super::handlers::{self, actions, navigation};
 use super::index::{self, Folder, Shared, State};
 use super::{convert, diagnostics};
 
 /// What the client said it can do, fixed at `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
-struct Capabilities {
-    encoding: Encoding,
+pub(super) struct Capabilities {
+    pub(super) encoding: Encoding,
     progress: bool,
     watch_files: bool,
     /// The client pulls diagnostics (`textDocument/diagnostic`), so none are pushed.
     pull_diagnostics: bool,
     /// Workspace edits may create files (`documentChanges` with resource operations).
-    create_files: bool,
+    pub(super) create_files: bool,
     configuration: bool,
-    /// The client runs [`INSERT_SNIPPET`] itself (`experimental.dossierInsertSnippet`), so fixes
+    /// The client runs `dossier.insertSnippet` itself (`experimental.dossierInsertSnippet`), so fixes
     /// with tab stops can reach it as snippets.
-    insert_snippet: bool,
+    pub(super) insert_snippet: bool,
 }
-
-/// The client-side command that replaces a range with a snippet. Workspace edits carry no
-/// snippets in LSP 3.17, and the clients we serve do not take 3.18's `SnippetTextEdit`.
-/// Deliberately absent from `executeCommandProvider`: the client runs it, not the server.
-const INSERT_SNIPPET: &str = "dossier.insertSnippet";
 
 pub struct Backend {
     client: Client,
@@ -67,7 +59,7 @@ impl Backend {
     }
 
     /// Waits (a few seconds at most) until the settings are read.
-    async fn wait_settled(&self) {
+    pub(super) async fn wait_settled(&self) {
         let mut settled = self.settled.subscribe();
         let _ = tokio::time::timeout(Duration::from_secs(5), settled.wait_for(|s| *s)).await;
     }
@@ -147,17 +139,17 @@ impl Backend {
         self.refresh_discovered().await;
     }
 
-    fn caps(&self) -> Capabilities {
+    pub(super) fn caps(&self) -> Capabilities {
         self.capabilities.get().copied().unwrap_or_default()
     }
 
-    fn encoding(&self) -> Encoding {
+    pub(super) fn encoding(&self) -> Encoding {
         self.caps().encoding
     }
 
     /// Runs `f` on the state under the read lock; a panic inside becomes an internal error
     /// rather than the end of the server.
-    fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> Result<T> {
+    pub(super) fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> Result<T> {
         let state = self.state.read().unwrap_or_else(|e| e.into_inner());
         catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
             let message = panic_message(&panic);
@@ -183,23 +175,6 @@ impl Backend {
                 None
             }
         }
-    }
-
-    /// Runs a question about the article at `uri`; no article there answers `None`.
-    fn ask<T>(
-        &self,
-        what: &str,
-        uri: &Url,
-        f: impl FnOnce(&Workspace, ArticleId, &Article, Encoding) -> Option<T>,
-    ) -> Result<Option<T>> {
-        let encoding = self.encoding();
-        let Some(path) = convert::path(uri) else {
-            return Ok(None);
-        };
-        self.read(what, |state| {
-            let (id, article) = state.workspace.get(&path)?;
-            f(&state.workspace, id, article, encoding)
-        })
     }
 
     async fn log(&self, level: MessageType, message: String) {
@@ -730,527 +705,71 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let p = params.text_document_position_params;
-        self.ask("hover", &p.text_document.uri, |ws, id, article, enc| {
-            let offset = convert::offset(article, p.position, enc);
-            let card = answers::card::hover(ws, id, offset)?;
-            Some(Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: card.markdown,
-                }),
-                range: Some(convert::range(article, &card.range, enc)),
-            })
-        })
+        navigation::hover(self, params).await
     }
 
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        let p = params.text_document_position_params;
-        self.ask(
-            "definition",
-            &p.text_document.uri,
-            |ws, id, article, enc| {
-                let offset = convert::offset(article, p.position, enc);
-                let location = match answers::navigate::definition(ws, id, offset)? {
-                    Place::Article { article, range } => {
-                        convert::location(ws.article(article), &range, enc)?
-                    }
-                    Place::CatalogEntry { path, line } => {
-                        let at = lsp::Position::new(line as u32, 0);
-                        lsp::Location::new(convert::uri(&path)?, lsp::Range::new(at, at))
-                    }
-                };
-                Some(GotoDefinitionResponse::Scalar(location))
-            },
-        )
+        navigation::definition(self, params).await
     }
 
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
-        let p = params.text_document_position;
-        let include = params.context.include_declaration;
-        self.ask(
-            "references",
-            &p.text_document.uri,
-            |ws, id, article, enc| {
-                let offset = convert::offset(article, p.position, enc);
-                let refs = answers::navigate::references(ws, id, offset, include);
-                Some(
-                    refs.iter()
-                        .filter_map(|(a, r)| convert::location(ws.article(*a), r, enc))
-                        .collect(),
-                )
-            },
-        )
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        navigation::references(self, params).await
     }
 
     async fn document_highlight(
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        let p = params.text_document_position_params;
-        self.ask(
-            "documentHighlight",
-            &p.text_document.uri,
-            |ws, id, article, enc| {
-                let offset = convert::offset(article, p.position, enc);
-                Some(
-                    answers::navigate::highlights(ws, id, offset)
-                        .iter()
-                        .map(|r| DocumentHighlight {
-                            range: convert::range(article, r, enc),
-                            kind: Some(DocumentHighlightKind::TEXT),
-                        })
-                        .collect(),
-                )
-            },
-        )
+        navigation::highlight(self, params).await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.ask(
-            "documentSymbol",
-            &params.text_document.uri,
-            |ws, id, article, enc| {
-                let groups = answers::symbols::article_actors(ws, id)
-                    .into_iter()
-                    .map(|(kind, actors)| {
-                        let children: Vec<DocumentSymbol> = actors
-                            .iter()
-                            .map(|a| {
-                                symbol(
-                                    a.name.clone(),
-                                    Some(mention_count(a.mentions)),
-                                    kind,
-                                    article,
-                                    &a.span,
-                                    &a.first,
-                                    enc,
-                                    None,
-                                )
-                            })
-                            .collect();
-                        let span = actors.iter().map(|a| a.span.start).min().unwrap_or(0)
-                            ..actors.iter().map(|a| a.span.end).max().unwrap_or(0);
-                        let first = actors.first().map_or(span.clone(), |a| a.first.clone());
-                        symbol(
-                            convert::kind_heading(kind).into(),
-                            None,
-                            kind,
-                            article,
-                            &span,
-                            &first,
-                            enc,
-                            Some(children),
-                        )
-                    })
-                    .collect();
-                Some(DocumentSymbolResponse::Nested(groups))
-            },
-        )
+        navigation::document_symbols(self, params).await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<Vec<SymbolInformation>>> {
-        let encoding = self.encoding();
-        self.read("workspace/symbol", |state| {
-            let ws = &state.workspace;
-            let found = answers::symbols::find_actors(ws, &params.query, 200);
-            let symbols = found
-                .into_iter()
-                .filter_map(|f| {
-                    let location = match f.location {
-                        Place::Article { article, range } => {
-                            convert::location(ws.article(article), &range, encoding)?
-                        }
-                        Place::CatalogEntry { path, line } => {
-                            let at = lsp::Position::new(line as u32, 0);
-                            lsp::Location::new(convert::uri(&path)?, lsp::Range::new(at, at))
-                        }
-                    };
-                    #[allow(deprecated)]
-                    Some(SymbolInformation {
-                        name: f.name,
-                        kind: convert::symbol_kind(f.kind),
-                        tags: None,
-                        deprecated: None,
-                        location,
-                        container_name: Some(f.kind.as_str().into()),
-                    })
-                })
-                .collect();
-            Some(symbols)
-        })
+        navigation::workspace_symbols(self, params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let p = params.text_document_position;
-        self.ask(
-            "completion",
-            &p.text_document.uri,
-            |ws, id, article, enc| {
-                let offset = convert::offset(article, p.position, enc);
-                let items: Vec<CompletionItem> = answers::complete::completions(ws, id, offset)
-                    .into_iter()
-                    .map(|c| CompletionItem {
-                        label: c.label,
-                        kind: Some(convert::completion_kind(c.kind)),
-                        detail: Some(c.detail),
-                        filter_text: Some(c.filter),
-                        documentation: Some(Documentation::MarkupContent(MarkupContent {
-                            kind: MarkupKind::Markdown,
-                            value: answers::card::actor_card(ws, c.actor, article.date()),
-                        })),
-                        text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                            range: convert::range(article, &c.replace, enc),
-                            new_text: c.insert,
-                        })),
-                        ..Default::default()
-                    })
-                    .collect();
-                Some(CompletionResponse::Array(items))
-            },
-        )
+        navigation::completion(self, params).await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        self.ask(
-            "prepareRename",
-            &params.text_document.uri,
-            |ws, id, article, enc| {
-                let offset = convert::offset(article, params.position, enc);
-                let range = answers::rename::prepare(ws, id, offset)?;
-                Some(PrepareRenameResponse::RangeWithPlaceholder {
-                    range: convert::range(article, &range, enc),
-                    placeholder: article.text[range].to_owned(),
-                })
-            },
-        )
+        navigation::prepare_rename(self, params).await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let p = params.text_document_position;
-        let outcome = self.ask("rename", &p.text_document.uri, |ws, id, article, enc| {
-            let offset = convert::offset(article, p.position, enc);
-            Some(
-                answers::rename::rename(ws, id, offset, &params.new_name).map(|edits| {
-                    let changes = edits
-                        .into_iter()
-                        .filter_map(|(article_id, edits)| {
-                            let target = ws.article(article_id);
-                            let edits = edits
-                                .into_iter()
-                                .map(|(range, new_text)| TextEdit {
-                                    range: convert::range(target, &range, enc),
-                                    new_text,
-                                })
-                                .collect();
-                            Some((convert::uri(&target.path)?, edits))
-                        })
-                        .collect();
-                    WorkspaceEdit {
-                        changes: Some(changes),
-                        ..Default::default()
-                    }
-                }),
-            )
-        })?;
-        match outcome {
-            None => Ok(None),
-            Some(Ok(edit)) => Ok(Some(edit)),
-            Some(Err(message)) => Err(Error::invalid_params(message)),
-        }
+        navigation::rename(self, params).await
     }
 
     async fn diagnostic(
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
-        self.wait_settled().await;
-        let encoding = self.encoding();
-        let path = convert::path(&params.text_document.uri);
-        let items = self.read("textDocument/diagnostic", |state| {
-            path.and_then(|p| diagnostics::compute(state, &p, encoding))
-                .map(|(items, _)| items)
-                .unwrap_or_default()
-        })?;
-        Ok(DocumentDiagnosticReportResult::Report(
-            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                related_documents: None,
-                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: None,
-                    items,
-                },
-            }),
-        ))
+        handlers::diagnostics::document(self, params).await
     }
 
     async fn workspace_diagnostic(
         &self,
-        _: WorkspaceDiagnosticParams,
+        params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
-        self.wait_settled().await;
-        let encoding = self.encoding();
-        let items = self.read("workspace/diagnostic", |state| {
-            state
-                .workspace
-                .articles()
-                .filter_map(|(_, article)| {
-                    let (items, version) = diagnostics::compute(state, &article.path, encoding)?;
-                    Some(WorkspaceDocumentDiagnosticReport::Full(
-                        WorkspaceFullDocumentDiagnosticReport {
-                            uri: convert::uri(&article.path)?,
-                            version: version.map(i64::from),
-                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                                result_id: None,
-                                items,
-                            },
-                        },
-                    ))
-                })
-                .collect()
-        })?;
-        Ok(WorkspaceDiagnosticReportResult::Report(
-            WorkspaceDiagnosticReport { items },
-        ))
+        handlers::diagnostics::workspace(self, params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri.clone();
-        let Some(path) = convert::path(&uri) else {
-            return Ok(None);
-        };
-        let caps = self.caps();
-        let encoding = caps.encoding;
-        self.read("codeAction", |state| {
-            let (id, article) = state.workspace.get(&path)?;
-            let start = convert::offset(article, params.range.start, encoding);
-            let end = convert::offset(article, params.range.end, encoding);
-            let settings = state.rule_settings(&path);
-            let markdown = path.extension().is_some_and(|e| e == "md");
-            let mut actions = Vec::new();
-            for finding in
-                answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings)
-            {
-                if finding.range.end < start || finding.range.start > end {
-                    continue;
-                }
-                let diagnostic = diagnostics::to_lsp(article, &finding, &uri, encoding);
-                for fix in dossier::rules::fixes(&article.text, &finding, markdown) {
-                    actions.push(CodeActionOrCommand::CodeAction(quick_fix(
-                        article,
-                        &uri,
-                        &diagnostic,
-                        fix,
-                        caps,
-                    )));
-                }
-            }
-            if let Some(action) = add_to_catalog(state, id, article, start, caps) {
-                actions.push(CodeActionOrCommand::CodeAction(action));
-            }
-            Some(actions)
-        })
-    }
-}
-
-/// A rule's fix as a code action. A snippet fix of one edit goes to a client that runs
-/// [`INSERT_SNIPPET`] as that command, so its placeholder is selected to type over; every other
-/// fix, and every fix for other clients, is a plain workspace edit.
-fn quick_fix(
-    article: &Article,
-    uri: &Url,
-    diagnostic: &Diagnostic,
-    fix: Fix,
-    caps: Capabilities,
-) -> CodeAction {
-    let encoding = caps.encoding;
-    let (edit, command) = match fix.edits.as_slice() {
-        [(range, snippet)] if fix.snippet && caps.insert_snippet => {
-            let argument = serde_json::json!({
-                "uri": uri,
-                "range": convert::range(article, range, encoding),
-                "snippet": snippet,
-            });
-            let command = Command {
-                title: fix.title.clone(),
-                command: INSERT_SNIPPET.into(),
-                arguments: Some(vec![argument]),
-            };
-            (None, Some(command))
-        }
-        edits => {
-            let edits = edits
-                .iter()
-                .map(|(range, text)| TextEdit {
-                    range: convert::range(article, range, encoding),
-                    new_text: if fix.snippet {
-                        plain_placeholders(text)
-                    } else {
-                        text.clone()
-                    },
-                })
-                .collect();
-            let edit = WorkspaceEdit {
-                changes: Some([(uri.clone(), edits)].into_iter().collect()),
-                ..Default::default()
-            };
-            (Some(edit), None)
-        }
-    };
-    CodeAction {
-        title: fix.title,
-        kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diagnostic.clone()]),
-        edit,
-        command,
-        ..Default::default()
-    }
-}
-
-/// "Add … to the workspace catalog" for a discovered person under the cursor: the entry goes
-/// into the first catalog file `dossier.json` names (or a new `catalog.json`, which
-/// `dossier.json` then names), as one edit the editor applies.
-fn add_to_catalog(
-    state: &State,
-    id: ArticleId,
-    article: &Article,
-    offset: usize,
-    caps: Capabilities,
-) -> Option<CodeAction> {
-    use answers::add_to_catalog::{self as add, FileChange};
-    let ws = &state.workspace;
-    let (_, actor) = ws.actor_at(id, offset)?;
-    let actor = ws.catalog().get(actor);
-    if !actor.discovered {
-        return None;
-    }
-    let folder = state.folder_of(&article.path)?;
-    let catalog_name = folder
-        .settings
-        .config
-        .catalogs
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "catalog.json".into());
-    let catalog_path = folder.root.join(&catalog_name);
-    let config_path = folder.root.join(dossier::config::FILE_NAME);
-    let catalog_text = std::fs::read_to_string(&catalog_path).ok();
-    let config_text = std::fs::read_to_string(&config_path).ok();
-    let entry = add::entry(actor);
-    let changes: Vec<(PathBuf, Option<String>, FileChange)> = [
-        (
-            catalog_path,
-            catalog_text.clone(),
-            add::catalog_change(catalog_text.as_deref(), &entry),
-        ),
-        (
-            config_path,
-            config_text.clone(),
-            add::config_change(config_text.as_deref(), &catalog_name),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(path, text, change)| Some((path, text, change?)))
-    .collect();
-    let creates = changes
-        .iter()
-        .any(|(_, _, c)| matches!(c, FileChange::Create(_)));
-    if creates && !caps.create_files {
-        return None;
-    }
-    let mut operations = Vec::new();
-    for (path, text, change) in changes {
-        let uri = convert::uri(&path)?;
-        let (at, new_text) = match &change {
-            FileChange::Create(body) => {
-                operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
-                    CreateFile {
-                        uri: uri.clone(),
-                        options: None,
-                        annotation_id: None,
-                    },
-                )));
-                (lsp::Position::new(0, 0), body.clone())
-            }
-            FileChange::Insert(offset, body) => {
-                let text = text.unwrap_or_default();
-                let p =
-                    dossier::text::LineIndex::new(&text).position(&text, *offset, caps.encoding);
-                (lsp::Position::new(p.line, p.character), body.clone())
-            }
-        };
-        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-            edits: vec![OneOf::Left(TextEdit {
-                range: lsp::Range::new(at, at),
-                new_text,
-            })],
-        }));
-    }
-    Some(CodeAction {
-        title: format!(
-            "Add {} to the workspace catalog ({catalog_name})",
-            actor.name
-        ),
-        kind: Some(CodeActionKind::QUICKFIX),
-        edit: Some(WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Operations(operations)),
-            ..Default::default()
-        }),
-        ..Default::default()
-    })
-}
-
-/// A snippet's tab stops as plain text: `${1:source}` → `source`, for a client that cannot
-/// expand snippets: the placeholder word stays in the text for the writer to replace.
-fn plain_placeholders(snippet: &str) -> String {
-    static TAB_STOP: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"\$\{\d+:([^}]*)\}|\$\d+").unwrap());
-    TAB_STOP.replace_all(snippet, "$1").into_owned()
-}
-
-fn mention_count(n: usize) -> String {
-    if n == 1 {
-        "1 mention".into()
-    } else {
-        format!("{n} mentions")
-    }
-}
-
-#[allow(clippy::too_many_arguments, deprecated)]
-fn symbol(
-    name: String,
-    detail: Option<String>,
-    kind: dossier::catalog::ActorKind,
-    article: &Article,
-    span: &std::ops::Range<usize>,
-    selection: &std::ops::Range<usize>,
-    enc: Encoding,
-    children: Option<Vec<DocumentSymbol>>,
-) -> DocumentSymbol {
-    DocumentSymbol {
-        name,
-        detail,
-        kind: if children.is_some() {
-            SymbolKind::NAMESPACE
-        } else {
-            convert::symbol_kind(kind)
-        },
-        tags: None,
-        deprecated: None,
-        range: convert::range(article, span, enc),
-        selection_range: convert::range(article, selection, enc),
-        children,
+        actions::code_action(self, params).await
     }
 }
