@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use dossier::article::Article;
 use dossier::catalog::ActorKind;
 use dossier::text::{Encoding, LineIndex, Position};
-use tower_lsp::lsp_types::{self as lsp, PositionEncodingKind, SymbolKind, Url};
+use tower_lsp::lsp_types::{self as lsp, PositionEncodingKind, SymbolKind, Url, WorkspaceFolder};
 
 /// The encoding to use: UTF-8 when the client offers it (cheaper for us), else the LSP default.
 pub fn negotiate(params: &lsp::InitializeParams) -> Encoding {
@@ -32,6 +32,11 @@ pub fn path(uri: &Url) -> Option<PathBuf> {
     (uri.scheme() == "file")
         .then(|| uri.to_file_path().ok())
         .flatten()
+}
+
+/// The folders' local paths; a folder elsewhere than on disk is none of ours.
+pub fn folder_paths(folders: &[WorkspaceFolder]) -> Vec<PathBuf> {
+    folders.iter().filter_map(|f| path(&f.uri)).collect()
 }
 
 pub fn uri(path: &std::path::Path) -> Option<Url> {

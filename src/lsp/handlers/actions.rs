@@ -18,8 +18,9 @@ use tower_lsp::lsp_types::{
     WorkspaceEdit,
 };
 
+use super::lifecycle::Capabilities;
 use crate::lsp::index::State;
-use crate::lsp::server::{Backend, Capabilities};
+use crate::lsp::server::Backend;
 use crate::lsp::{convert, diagnostics};
 
 /// The client-side command that replaces a range with a snippet. Workspace edits carry no

@@ -5,4 +5,8 @@
 
 pub mod actions;
 pub mod diagnostics;
+pub mod documents;
+pub mod lifecycle;
 pub mod navigation;
+pub mod settings;
+pub mod workspace;
