@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use dossier::article::Article;
 use dossier::catalog::ActorKind;
-use dossier::text::{Encoding, Position};
-use tower_lsp::lsp_types::{self as lsp, PositionEncodingKind, SymbolKind, Url};
+use dossier::text::{Encoding, LineIndex, Position};
+use tower_lsp::lsp_types::{self as lsp, PositionEncodingKind, SymbolKind, Url, WorkspaceFolder};
 
 /// The encoding to use: UTF-8 when the client offers it (cheaper for us), else the LSP default.
 pub fn negotiate(params: &lsp::InitializeParams) -> Encoding {
@@ -34,6 +34,11 @@ pub fn path(uri: &Url) -> Option<PathBuf> {
         .flatten()
 }
 
+/// The folders' local paths; a folder elsewhere than on disk is none of ours.
+pub fn folder_paths(folders: &[WorkspaceFolder]) -> Vec<PathBuf> {
+    folders.iter().filter_map(|f| path(&f.uri)).collect()
+}
+
 pub fn uri(path: &std::path::Path) -> Option<Url> {
     Url::from_file_path(path).ok()
 }
@@ -47,7 +52,17 @@ pub fn offset(article: &Article, p: lsp::Position, encoding: Encoding) -> usize 
 }
 
 pub fn lsp_position(article: &Article, offset: usize, encoding: Encoding) -> lsp::Position {
-    let p = article.lines.position(&article.text, offset, encoding);
+    text_position(&article.lines, &article.text, offset, encoding)
+}
+
+/// The same for a text that is no article: a settings file or a catalog the server edits.
+pub fn text_position(
+    lines: &LineIndex,
+    text: &str,
+    offset: usize,
+    encoding: Encoding,
+) -> lsp::Position {
+    let p = lines.position(text, offset, encoding);
     lsp::Position::new(p.line, p.character)
 }
 

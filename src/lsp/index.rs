@@ -58,6 +58,10 @@ impl State {
         }
     }
 
+    pub fn roots(&self) -> Vec<PathBuf> {
+        self.folders.iter().map(|f| f.root.clone()).collect()
+    }
+
     /// The folder a path lies in.
     pub fn folder_of(&self, path: &Path) -> Option<&Folder> {
         self.folders

@@ -3,6 +3,7 @@
 mod convert;
 mod diagnostics;
 mod framing;
+mod handlers;
 mod index;
 mod server;
 

@@ -1,0 +1,226 @@
+//! Code actions: a rule's fixes for the findings in the selection, and adding a discovered
+//! person to the workspace catalog.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use dossier::answers;
+use dossier::article::Article;
+use dossier::rules::Fix;
+use dossier::text::LineIndex;
+use dossier::workspace::ArticleId;
+use regex::Regex;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::{
+    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeActionResponse, Command, CreateFile, Diagnostic, DocumentChangeOperation, DocumentChanges,
+    OneOf, OptionalVersionedTextDocumentIdentifier, ResourceOp, TextDocumentEdit, TextEdit, Url,
+    WorkspaceEdit,
+};
+
+use super::lifecycle::Capabilities;
+use crate::lsp::index::State;
+use crate::lsp::server::Backend;
+use crate::lsp::{convert, diagnostics};
+
+/// The client-side command that replaces a range with a snippet. Workspace edits carry no
+/// snippets in LSP 3.17, and the clients we serve do not take 3.18's `SnippetTextEdit`.
+/// Deliberately absent from `executeCommandProvider`: the client runs it, not the server.
+const INSERT_SNIPPET: &str = "dossier.insertSnippet";
+
+pub async fn code_action(
+    backend: &Backend,
+    params: CodeActionParams,
+) -> Result<Option<CodeActionResponse>> {
+    let uri = params.text_document.uri.clone();
+    let Some(path) = convert::path(&uri) else {
+        return Ok(None);
+    };
+    let caps = backend.caps();
+    let encoding = caps.encoding;
+    backend.read("codeAction", |state| {
+        let (id, article) = state.workspace.get(&path)?;
+        let start = convert::offset(article, params.range.start, encoding);
+        let end = convert::offset(article, params.range.end, encoding);
+        let settings = state.rule_settings(&path);
+        let markdown = path.extension().is_some_and(|e| e == "md");
+        let mut actions = Vec::new();
+        for finding in
+            answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings)
+        {
+            if finding.range.end < start || finding.range.start > end {
+                continue;
+            }
+            let diagnostic = diagnostics::to_lsp(article, &finding, &uri, encoding);
+            for fix in dossier::rules::fixes(&article.text, &finding, markdown) {
+                actions.push(CodeActionOrCommand::CodeAction(quick_fix(
+                    article,
+                    &uri,
+                    &diagnostic,
+                    fix,
+                    caps,
+                )));
+            }
+        }
+        if let Some(action) = add_to_catalog(state, id, article, start, caps) {
+            actions.push(CodeActionOrCommand::CodeAction(action));
+        }
+        Some(actions)
+    })
+}
+
+/// A rule's fix as a code action. A snippet fix of one edit goes to a client that runs
+/// [`INSERT_SNIPPET`] as that command, so its placeholder is selected to type over; every other
+/// fix, and every fix for other clients, is a plain workspace edit.
+fn quick_fix(
+    article: &Article,
+    uri: &Url,
+    diagnostic: &Diagnostic,
+    fix: Fix,
+    caps: Capabilities,
+) -> CodeAction {
+    let encoding = caps.encoding;
+    let (edit, command) = match fix.edits.as_slice() {
+        [(range, snippet)] if fix.snippet && caps.insert_snippet => {
+            let argument = serde_json::json!({
+                "uri": uri,
+                "range": convert::range(article, range, encoding),
+                "snippet": snippet,
+            });
+            let command = Command {
+                title: fix.title.clone(),
+                command: INSERT_SNIPPET.into(),
+                arguments: Some(vec![argument]),
+            };
+            (None, Some(command))
+        }
+        edits => {
+            let edits = edits
+                .iter()
+                .map(|(range, text)| TextEdit {
+                    range: convert::range(article, range, encoding),
+                    new_text: if fix.snippet {
+                        plain_placeholders(text)
+                    } else {
+                        text.clone()
+                    },
+                })
+                .collect();
+            let edit = WorkspaceEdit {
+                changes: Some([(uri.clone(), edits)].into_iter().collect()),
+                ..Default::default()
+            };
+            (Some(edit), None)
+        }
+    };
+    CodeAction {
+        title: fix.title,
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit,
+        command,
+        ..Default::default()
+    }
+}
+
+/// "Add … to the workspace catalog" for a discovered person under the cursor: the entry goes
+/// into the first catalog file `dossier.json` names (or a new `catalog.json`, which
+/// `dossier.json` then names), as one edit the editor applies.
+fn add_to_catalog(
+    state: &State,
+    id: ArticleId,
+    article: &Article,
+    offset: usize,
+    caps: Capabilities,
+) -> Option<CodeAction> {
+    use answers::add_to_catalog::{self as add, FileChange};
+    let ws = &state.workspace;
+    let (_, actor) = ws.actor_at(id, offset)?;
+    let actor = ws.catalog().get(actor);
+    if !actor.discovered {
+        return None;
+    }
+    let folder = state.folder_of(&article.path)?;
+    let catalog_name = folder
+        .settings
+        .config
+        .catalogs
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "catalog.json".into());
+    let catalog_path = folder.root.join(&catalog_name);
+    let config_path = folder.root.join(dossier::config::FILE_NAME);
+    let catalog_text = std::fs::read_to_string(&catalog_path).ok();
+    let config_text = std::fs::read_to_string(&config_path).ok();
+    let entry = add::entry(actor);
+    let changes: Vec<(PathBuf, Option<String>, FileChange)> = [
+        (
+            catalog_path,
+            catalog_text.clone(),
+            add::catalog_change(catalog_text.as_deref(), &entry),
+        ),
+        (
+            config_path,
+            config_text.clone(),
+            add::config_change(config_text.as_deref(), &catalog_name),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(path, text, change)| Some((path, text, change?)))
+    .collect();
+    let creates = changes
+        .iter()
+        .any(|(_, _, c)| matches!(c, FileChange::Create(_)));
+    if creates && !caps.create_files {
+        return None;
+    }
+    let mut operations = Vec::new();
+    for (path, text, change) in changes {
+        let uri = convert::uri(&path)?;
+        let (at, new_text) = match &change {
+            FileChange::Create(body) => {
+                operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                    CreateFile {
+                        uri: uri.clone(),
+                        options: None,
+                        annotation_id: None,
+                    },
+                )));
+                (lsp::Position::new(0, 0), body.clone())
+            }
+            FileChange::Insert(offset, body) => {
+                let text = text.unwrap_or_default();
+                let at =
+                    convert::text_position(&LineIndex::new(&text), &text, *offset, caps.encoding);
+                (at, body.clone())
+            }
+        };
+        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+            edits: vec![OneOf::Left(TextEdit {
+                range: lsp::Range::new(at, at),
+                new_text,
+            })],
+        }));
+    }
+    Some(CodeAction {
+        title: format!(
+            "Add {} to the workspace catalog ({catalog_name})",
+            actor.name
+        ),
+        kind: Some(CodeActionKind::QUICKFIX),
+        edit: Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(operations)),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+}
+
+/// A snippet's tab stops as plain text: `${1:source}` → `source`, for a client that cannot
+/// expand snippets: the placeholder word stays in the text for the writer to replace.
+fn plain_placeholders(snippet: &str) -> String {
+    static TAB_STOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\$\{\d+:([^}]*)\}|\$\d+").unwrap());
+    TAB_STOP.replace_all(snippet, "$1").into_owned()
+}

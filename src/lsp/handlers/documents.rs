@@ -1,0 +1,71 @@
+//! The documents the editor holds open: their text is the editor's, not the disk's, from
+//! `didOpen` to `didClose`.
+
+use dossier::text::{document::Edit, Document};
+use tower_lsp::lsp_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+};
+
+use crate::lsp::convert;
+use crate::lsp::server::Backend;
+
+pub async fn open(backend: &Backend, params: DidOpenTextDocumentParams) {
+    let doc = params.text_document;
+    let Some(path) = convert::path(&doc.uri) else {
+        return;
+    };
+    backend.write("didOpen", |state| {
+        state
+            .open
+            .insert(path.clone(), Document::new(&doc.text, doc.version));
+        state.workspace.update(path.clone(), doc.text);
+    });
+    backend.publish(path, false);
+}
+
+/// Typing: the edits go to the rope and the article is analysed again; its diagnostics wait
+/// for a pause.
+pub async fn change(backend: &Backend, params: DidChangeTextDocumentParams) {
+    let Some(path) = convert::path(&params.text_document.uri) else {
+        return;
+    };
+    let encoding = backend.encoding();
+    let version = params.text_document.version;
+    let edits = params.content_changes.into_iter().map(|c| Edit {
+        range: c
+            .range
+            .map(|r| (convert::position(r.start), convert::position(r.end))),
+        text: c.text,
+    });
+    backend.write("didChange", |state| {
+        let Some(doc) = state.open.get_mut(&path) else {
+            return;
+        };
+        doc.apply(edits, version, encoding);
+        let text = doc.text();
+        state.workspace.update(path.clone(), text);
+    });
+    backend.publish(path, true);
+}
+
+/// A closed document is the disk's again: read anew, or dropped when it is no article.
+pub async fn close(backend: &Backend, params: DidCloseTextDocumentParams) {
+    let Some(path) = convert::path(&params.text_document.uri) else {
+        return;
+    };
+    let skip = backend
+        .write("didClose", |state| {
+            state.open.remove(&path);
+            state.sync_from_disk(&path)
+        })
+        .flatten();
+    backend.log_skipped(skip.map(|s| (path.clone(), s))).await;
+    backend.publish(path, false);
+    backend.refresh_discovered().await;
+}
+
+/// The people the articles introduce are found again on save, not on every keystroke: it may
+/// analyse every article again.
+pub async fn save(backend: &Backend) {
+    backend.refresh_discovered().await;
+}
