@@ -2,8 +2,8 @@
 //! messages a long editing session and an uncleaned archive produce. One test per guarantee of
 //! `docs/robustness.md`; each names the guarantee it proves.
 
-mod checks;
-mod common;
+use crate::checks;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
