@@ -8,6 +8,7 @@ mod common;
 
 mod attribution_corpus;
 mod check_cli;
+mod fixtures;
 mod fuzz_regressions;
 mod lsp;
 mod lsp_diagnostics;
