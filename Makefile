@@ -7,8 +7,9 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 
+# DOSSIER_SLOW_TESTS: the slow tests too (the 100,000-file workspace).
 unit:
-	cargo test
+	DOSSIER_SLOW_TESTS=1 cargo test
 
 # The PolNeAR dev figures may not fall below the level reached (tests/polnear-ratchet.json).
 polnear:

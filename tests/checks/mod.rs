@@ -1,6 +1,6 @@
 //! Checks shared by the fuzz targets (`fuzz/fuzz_targets/*.rs` include this file by path), the
-//! replay of their regression inputs (`tests/fuzz_regressions.rs`) and the property tests
-//! (`tests/properties.rs`), so that a minimized input means the same thing everywhere.
+//! replay of their regression inputs (`tests/it/fuzz_regressions.rs`) and the property tests
+//! (`tests/it/properties.rs`), so that a minimized input means the same thing everywhere.
 //!
 //! `ClientText` is the text as an LSP client holds it, written from the protocol's own words
 //! rather than from dossier's code: lines end at `\n`, `\r\n` or `\r`; a character is a UTF-8

@@ -4,6 +4,7 @@ use dossier::rules::{check, fixes, RuleSettings};
 use dossier::text::quotes::quotations;
 use dossier::text::sentences::sentences;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Text built from the pieces that steer the rules, so that the generator reaches deep paths.
 fn prose() -> impl Strategy<Value = String> {
@@ -60,7 +61,16 @@ fn prose() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // The regressions file stays beside the test files it was written for, not beside this
+    // module (where proptest would look by default).
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/rules_never_panic.proptest-regressions"
+        )))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn rules_hold_on_generated_prose(text in prose()) {

@@ -1,7 +1,7 @@
 //! Replays every input the fuzzers kept (`fuzz/regressions/<target>/*`) through the same checks
 //! the fuzz targets run, so a bug they once found stays fixed without running a fuzzer in CI.
 
-mod checks;
+use crate::checks;
 
 use std::path::{Path, PathBuf};
 

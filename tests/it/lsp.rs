@@ -1,6 +1,6 @@
 //! End to end: the real `dossier lsp` binary, spoken to over stdio as an editor does.
 
-mod common;
+use crate::common;
 
 use common::{editor_capabilities, uri, workspace, Client};
 use serde_json::{json, Value};

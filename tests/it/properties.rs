@@ -3,12 +3,13 @@
 //! back exactly as the client counts them. The client's side is `checks::ClientText`, written
 //! from the protocol's description rather than from dossier's code.
 
-mod checks;
+use crate::checks;
 
 use checks::{check_edits, check_positions};
 use dossier::text::document::Edit;
 use dossier::text::{Encoding, Position};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Characters chosen for what they do to positions: every line ending the protocol knows and
 /// some it does not (U+2028, U+0085, form feed), one- to four-byte UTF-8, and characters outside
@@ -53,7 +54,16 @@ fn encoding() -> impl Strategy<Value = Encoding> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // The regressions file stays beside the test files it was written for, not beside this
+    // module (where proptest would look by default).
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/properties.proptest-regressions"
+        )))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn document_after_incremental_edits_equals_the_client_text(

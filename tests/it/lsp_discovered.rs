@@ -1,7 +1,7 @@
 //! End to end: people introduced in the text with a role become actors, and the server writes
 //! them into the workspace catalog on request.
 
-mod common;
+use crate::common;
 
 use common::{editor_capabilities, uri, workspace, Client};
 use serde_json::{json, Value};

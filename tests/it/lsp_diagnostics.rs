@@ -1,6 +1,6 @@
 //! End to end: attribution diagnostics through `dossier lsp`, pushed and pulled, with fixes.
 
-mod common;
+use crate::common;
 
 use common::{editor_capabilities, uri, workspace, Client};
 use serde_json::{json, Value};

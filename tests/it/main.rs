@@ -1,0 +1,18 @@
+//! The integration tests, as one binary: each module was a test binary of its own, and each
+//! linked the whole crate again. Most start the real `dossier` binary and speak to it over stdio
+//! (`common` is the small LSP client they share).
+
+#[path = "../checks/mod.rs"]
+mod checks;
+mod common;
+
+mod attribution_corpus;
+mod check_cli;
+mod fixtures;
+mod fuzz_regressions;
+mod lsp;
+mod lsp_diagnostics;
+mod lsp_discovered;
+mod properties;
+mod robustness;
+mod rules_never_panic;
