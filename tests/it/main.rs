@@ -6,6 +6,7 @@
 mod checks;
 mod common;
 
+mod architecture;
 mod attribution_corpus;
 mod check_cli;
 mod fixtures;
