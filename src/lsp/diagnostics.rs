@@ -61,9 +61,20 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Where a rule's page lives: the `docs/rules` folder of the source tree dossier was built from.
+/// Where a rule's page lives: under `DOSSIER_DOCS_URL` (a newsroom's own copy of the docs, read
+/// at start-up), else in the repository's tree (`repository` in Cargo.toml); never a path of the
+/// machine that built the binary.
 fn doc_url(doc: &str) -> Option<Url> {
-    Url::from_file_path(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).ok()
+    static BASE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        std::env::var("DOSSIER_DOCS_URL")
+            .unwrap_or_else(|_| concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/").to_owned())
+    });
+    let base = if BASE.ends_with('/') {
+        BASE.clone()
+    } else {
+        format!("{}/", *BASE)
+    };
+    Url::parse(&base).and_then(|b| b.join(doc)).ok()
 }
 
 pub fn to_lsp(

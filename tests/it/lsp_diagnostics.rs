@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use common::{editor_capabilities, uri, workspace, Client};
+use common::{editor_capabilities, uri, workspace, Client, Options};
 use serde_json::{json, Value};
 
 const ARTICLE: &str = "3 May 2021; DOSSIER WIRE: Talks resume\n\nIt is believed that the talks will resume in Geneva.\n\nUN envoy Geir Pedersen said the sides had agreed to meet.\n";
@@ -32,10 +32,14 @@ fn pushed_on_open_and_on_change_for_the_latest_version() {
     assert_eq!(d["range"]["start"], json!({"line": 2, "character": 0}));
     assert_eq!(d["source"], "dossier");
     assert_eq!(d["severity"], 2);
-    assert!(d["codeDescription"]["href"]
-        .as_str()
-        .unwrap()
-        .ends_with("docs/rules/unattributed-claim.md"));
+    // The repository's page, never a path of the machine that built the binary.
+    assert_eq!(
+        d["codeDescription"]["href"],
+        concat!(
+            env!("CARGO_PKG_REPOSITORY"),
+            "/blob/main/docs/rules/unattributed-claim.md"
+        )
+    );
 
     // A burst of edits: only the last version's diagnostics arrive, with the claim removed.
     for version in 2..=20 {
@@ -326,4 +330,28 @@ fn a_vague_source_carries_its_relation_and_its_cue_hovers() {
         "{hover}"
     );
     assert_eq!(hover["range"]["start"]["character"], 18);
+}
+
+/// A newsroom points the rules' links at its own copy of the docs.
+#[test]
+fn rule_links_follow_the_configured_docs_url() {
+    let dir = workspace(&[("a.md", ARTICLE)]);
+    let mut client = Client::spawn(&Options {
+        env: vec![(
+            "DOSSIER_DOCS_URL".into(),
+            "https://desk.example.org/dossier".into(),
+        )],
+        ..Options::default()
+    });
+    client.initialize(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    client.open(&dir.path().join("a.md"), ARTICLE);
+    let published = client.wait_for("the claim's diagnostic", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"][0]["code"] == "unattributed-claim"
+    });
+    assert_eq!(
+        published["params"]["diagnostics"][0]["codeDescription"]["href"],
+        "https://desk.example.org/dossier/docs/rules/unattributed-claim.md"
+    );
 }
