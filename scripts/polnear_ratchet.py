@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The PolNeAR ratchet: fails when dossier's figures on the dev split fall below the level reached.
 
-Runs the project's two scorers on ../shared/polnear's dev split — the shared score.py (anonymous
-and vague recall, named sources wrongly flagged, diagnostics per 1000 words, as the held-out
-measurement computes them) and scripts/score_spans.py (source and cue spans of `dossier
+Runs the scorers on ../shared/polnear's dev split — the shared score.py (anonymous and vague
+recall, named sources wrongly flagged, diagnostics per 1000 words, as the held-out measurement
+computes them), the shared people.py (people named in full who become actors, and how many of
+dossier's people are people) and scripts/score_spans.py (source and cue spans of `dossier
 attributions` against the gold spans) — and compares each figure with tests/polnear-ratchet.json:
 `min` figures may not fall below, `max` figures may not rise above. Raise the levels there when a
 change improves them.
@@ -34,6 +35,12 @@ figures = {
     "named_wrongly_flagged": int(w) / int(wn),
     "diagnostics_per_1000_words": float(per),
 }
+people = run([sys.executable, str(polnear / "people.py"), "--bin", args.bin])
+m = re.search(r"recall (\d+)/(\d+) .*precision (\d+)/(\d+)", people.stdout)
+if people.returncode != 0 or not m:
+    sys.exit(f"polnear_ratchet: people.py failed ({people.returncode}):\n{people.stdout[-1000:]}{people.stderr[-1000:]}")
+pr, prn, pp, ppn = map(int, m.groups())
+figures.update({"people_recall": pr / prn, "people_precision": pp / ppn})
 spans = run([sys.executable, str(ROOT / "scripts/score_spans.py"), "--bin", args.bin, "--json"])
 if spans.returncode != 0:
     sys.exit(f"polnear_ratchet: score_spans.py failed ({spans.returncode}):\n{spans.stderr[-1000:]}")
