@@ -52,6 +52,10 @@ pub struct Workspace {
     postings: Vec<FxHashMap<ArticleId, Posting>>,
     /// By actor: in how many articles it is mentioned, settled in the article itself.
     named_in: Vec<u32>,
+    /// By article path: the people its text introduces (name and role as written), worked out
+    /// once per version of the text, so that a save looks again at what changed since, not at
+    /// every article. They depend on the catalog files alone, not on the people discovered.
+    introduced: HashMap<PathBuf, Vec<(String, String)>>,
 }
 
 impl Workspace {
@@ -71,6 +75,7 @@ impl Workspace {
             articles: Vec::new(),
             free: Vec::new(),
             by_path: HashMap::new(),
+            introduced: HashMap::new(),
         }
     }
 
@@ -116,6 +121,7 @@ impl Workspace {
     /// texts already held. People discovered in the articles are found again.
     pub fn set_catalog(&mut self, catalog: Catalog) {
         self.base = Arc::new(catalog.clone());
+        self.introduced.clear();
         self.reanalyse(catalog);
         self.refresh_discovered();
     }
@@ -123,10 +129,13 @@ impl Workspace {
     fn reanalyse(&mut self, catalog: Catalog) {
         let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
         let base = Arc::clone(&self.base);
+        let introduced = std::mem::take(&mut self.introduced);
         *self = Workspace::new(catalog);
         self.base = base;
         let articles = Article::analyze_again(articles, &self.matcher);
         self.insert_all(articles);
+        // The texts are the same: what they introduce is too.
+        self.introduced = introduced;
     }
 
     /// Makes the people that articles introduce with a role, and no catalog knows, actors of
@@ -135,7 +144,24 @@ impl Workspace {
     /// everywhere; returns whether it did. Costly on a large workspace: call it after indexing
     /// and when a file is saved or changes on disk, not on every keystroke.
     pub fn refresh_discovered(&mut self) -> bool {
-        let people = discovery::people(&self.base, &self.catalog, self.articles.iter().flatten());
+        use rayon::prelude::*;
+        let unread: Vec<&Article> = self
+            .articles
+            .iter()
+            .flatten()
+            .filter(|a| !self.introduced.contains_key(&a.path))
+            .collect();
+        let read: Vec<(PathBuf, Vec<(String, String)>)> = unread
+            .par_iter()
+            .map(|a| (a.path.clone(), discovery::introductions(&self.catalog, a)))
+            .collect();
+        self.introduced.extend(read);
+        let people = discovery::actors(
+            &self.base,
+            self.introduced
+                .iter()
+                .map(|(path, intros)| (path.as_path(), intros.as_slice())),
+        );
         let current = self.catalog.actors().filter(|(_, a)| a.discovered);
         if current
             .map(|(_, a)| &a.name)
@@ -158,6 +184,7 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
+        self.introduced.remove(&article.path);
         let postings = entry(&article);
         let id = self.slot(&article.path);
         for (actor, posting) in postings {
@@ -189,6 +216,7 @@ impl Workspace {
         let mut by_actor: Vec<Vec<(ArticleId, Posting)>> =
             counts.into_iter().map(Vec::with_capacity).collect();
         for (article, postings) in articles.into_iter().zip(postings) {
+            self.introduced.remove(&article.path);
             let id = self.slot(&article.path);
             for (actor, posting) in postings {
                 by_actor[actor.0 as usize].push((id, posting));
@@ -223,6 +251,7 @@ impl Workspace {
     }
 
     pub fn remove(&mut self, path: &Path) -> Option<Article> {
+        self.introduced.remove(path);
         let id = self.by_path.remove(path)?;
         self.unpost(id);
         self.free.push(id);

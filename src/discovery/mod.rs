@@ -13,7 +13,7 @@
 mod people;
 mod words;
 
-pub use people::{actors, introductions, people};
+pub use people::{actors, introductions};
 
 use std::ops::Range;
 

@@ -5,32 +5,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use super::introduced;
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
-
-/// The people that `articles` introduce with a role and that the catalog files (`base`) do not
-/// know, as actors, by name. `catalog` is the one the articles were analysed with (`base` and
-/// the people found before): only its names from catalog files are no discovery.
-pub fn people<'a>(
-    base: &Catalog,
-    catalog: &Catalog,
-    articles: impl IntoIterator<Item = &'a Article>,
-) -> Vec<Actor> {
-    let articles: Vec<&Article> = articles.into_iter().collect();
-    // The patterns run here, not in `Article::analyze`, so that a keystroke does not pay for
-    // them.
-    let introduced: Vec<Vec<(String, String)>> = articles
-        .par_iter()
-        .map(|article| introductions(catalog, article))
-        .collect();
-    actors(
-        base,
-        articles.iter().map(|a| a.path.as_path()).zip(introduced),
-    )
-}
 
 /// The people `article` introduces with a role, as their names as written and their roles,
 /// outside the names of catalog files in `catalog`, the one the article was analysed with.
@@ -57,13 +34,13 @@ pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, Strin
 /// introduction in path order.
 pub fn actors<'a>(
     base: &Catalog,
-    introduced: impl IntoIterator<Item = (&'a Path, Vec<(String, String)>)>,
+    introduced: impl IntoIterator<Item = (&'a Path, &'a [(String, String)])>,
 ) -> Vec<Actor> {
     let mut introduced: Vec<_> = introduced.into_iter().collect();
     introduced.sort_by(|a, b| a.0.cmp(b.0));
     let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
     for (path, intros) in introduced {
-        for (name, role) in intros {
+        for (name, role) in intros.iter().cloned() {
             if base.actors().any(|(_, a)| a.name == name) {
                 continue;
             }

@@ -65,7 +65,12 @@ pub fn sweep<A: Send + Sync, T: Send>(
             texts.push(None);
         }
     }
-    let people = discovery::actors(&catalog, introduced);
+    let people = discovery::actors(
+        &catalog,
+        introduced
+            .iter()
+            .map(|(path, intros)| (*path, intros.as_slice())),
+    );
     if !people.is_empty() {
         // An article that spells none of their names has the same mentions with them as
         // actors, and so the same findings: only the others are analysed again.

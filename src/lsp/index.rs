@@ -5,8 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use dossier::article::Article;
 use dossier::config::{ArticleFilter, Config, EditorSettings};
 use dossier::files::{self, Settings, SettingsError, Skip};
+use dossier::mentions::Matcher;
 use dossier::rules::RuleSettings;
 use dossier::text::Document;
 use dossier::workspace::Workspace;
@@ -123,29 +125,46 @@ impl State {
         self.workspace.set_catalog(catalog);
     }
 
-    /// Brings a file's disk state into the index (after a change on disk or a close): read it
-    /// when it is an article, drop it when it is gone or no longer one. Open documents are the
-    /// editor's and are left alone.
-    pub fn sync_from_disk(&mut self, path: &Path) -> Option<Skip> {
+    /// What bringing a file's disk state into the index takes (after a change on disk or a
+    /// close): nothing for an open document, which is the editor's; a removal when it is gone or
+    /// no longer an article; else a read, done off the lock ([`Sync::read`]).
+    pub fn sync_plan(&self, path: &Path) -> Sync {
+        if self.open.contains_key(path) {
+            return Sync::Leave;
+        }
+        match self.folder_of(path).filter(|_| self.is_article(path)) {
+            Some(folder) => Sync::Read {
+                root: folder.root.clone(),
+                limit: folder.settings.config.max_file_size,
+                matcher: self.workspace.matcher(),
+            },
+            None => Sync::Remove,
+        }
+    }
+
+    /// Takes a file's disk state into the index, as [`State::sync_plan`] planned and
+    /// [`Sync::read`] read it — unless the editor opened the file meanwhile; analysed again here
+    /// if the catalog changed while it was read.
+    pub fn apply_sync(&mut self, path: &Path, synced: Synced) -> Option<Skip> {
         if self.open.contains_key(path) {
             return None;
         }
-        if !self.is_article(path) {
-            self.workspace.remove(path);
-            return None;
-        }
-        let Some(folder) = self.folder_of(path) else {
-            self.workspace.remove(path);
-            return None;
-        };
-        let limit = folder.settings.config.max_file_size;
-        match files::read_workspace_article(&folder.root, path, limit) {
-            Ok(loaded) => {
-                self.note_lossy(path, loaded.lossy);
-                self.workspace.update(path.to_owned(), loaded.text);
+        match synced {
+            Synced::Leave => None,
+            Synced::Remove => {
+                self.workspace.remove(path);
                 None
             }
-            Err(skip) => {
+            Synced::Read(Ok((article, lossy, matcher))) => {
+                self.note_lossy(path, lossy);
+                if Arc::ptr_eq(&matcher, &self.workspace.matcher()) {
+                    self.workspace.insert(article);
+                } else {
+                    self.workspace.update(path.to_owned(), article.text);
+                }
+                None
+            }
+            Synced::Read(Err(skip)) => {
                 self.workspace.remove(path);
                 Some(skip)
             }
@@ -173,6 +192,50 @@ impl State {
             self.note_lossy(&article.path, was_lossy);
         }
         self.workspace.insert_all(articles);
+    }
+}
+
+/// How a file's disk state comes into the index.
+pub enum Sync {
+    /// An open document: the editor's text stands.
+    Leave,
+    /// Gone, or no article (any more).
+    Remove,
+    /// Read it from under its folder's root, within the size limit, and analyse it with the
+    /// workspace's automaton of the time.
+    Read {
+        root: PathBuf,
+        limit: u64,
+        matcher: Arc<Matcher>,
+    },
+}
+
+/// A plan carried out: what to leave, to remove, or what was read and analysed off the lock
+/// (the article, whether it was decoded lossily, and the automaton it was analysed with; or why
+/// it was left out).
+pub enum Synced {
+    Leave,
+    Remove,
+    Read(Result<(Article, bool, Arc<Matcher>), Skip>),
+}
+
+impl Sync {
+    /// Does the slow part of the plan — reading and analysing the file — without the lock.
+    pub fn read(self, path: &Path) -> Synced {
+        match self {
+            Sync::Leave => Synced::Leave,
+            Sync::Remove => Synced::Remove,
+            Sync::Read {
+                root,
+                limit,
+                matcher,
+            } => Synced::Read(
+                files::read_workspace_article(&root, path, limit).map(|loaded| {
+                    let article = Article::analyze(path.to_owned(), loaded.text, &matcher);
+                    (article, loaded.lossy, matcher)
+                }),
+            ),
+        }
     }
 }
 

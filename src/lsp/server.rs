@@ -87,6 +87,32 @@ impl Backend {
         }
     }
 
+    /// Brings files' disk state into the index: planned under the read lock, read and analysed
+    /// with no lock held, applied under the write lock, so that no question waits behind the
+    /// disk. Done without an `await`, so that a request sent after the notification sees its
+    /// effect. Returns the files left out and why.
+    pub(super) fn sync_from_disk(&self, what: &str, paths: Vec<PathBuf>) -> Vec<(PathBuf, Skip)> {
+        let plans = self
+            .read(what, |state| {
+                paths.iter().map(|p| state.sync_plan(p)).collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let read: Vec<_> = paths
+            .into_iter()
+            .zip(plans)
+            .map(|(path, plan)| {
+                let synced = plan.read(&path);
+                (path, synced)
+            })
+            .collect();
+        self.write(what, |state| {
+            read.into_iter()
+                .filter_map(|(path, synced)| state.apply_sync(&path, synced).map(|s| (path, s)))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
     pub(super) fn caps(&self) -> Capabilities {
         self.capabilities.get().copied().unwrap_or_default()
     }

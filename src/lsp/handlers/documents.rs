@@ -53,13 +53,9 @@ pub async fn close(backend: &Backend, params: DidCloseTextDocumentParams) {
     let Some(path) = convert::path(&params.text_document.uri) else {
         return;
     };
-    let skip = backend
-        .write("didClose", |state| {
-            state.open.remove(&path);
-            state.sync_from_disk(&path)
-        })
-        .flatten();
-    backend.log_skipped(skip.map(|s| (path.clone(), s))).await;
+    backend.write("didClose", |state| state.open.remove(&path));
+    let skipped = backend.sync_from_disk("didClose", vec![path.clone()]);
+    backend.log_skipped(skipped).await;
     backend.publish(path, false);
     backend.refresh_discovered().await;
 }

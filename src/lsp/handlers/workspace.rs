@@ -156,14 +156,7 @@ pub async fn files_changed(backend: &Backend, params: DidChangeWatchedFilesParam
         backend.republish().await;
         return;
     }
-    let skipped = backend
-        .write("didChangeWatchedFiles", |state| {
-            paths
-                .iter()
-                .filter_map(|p| state.sync_from_disk(p).map(|s| (p.clone(), s)))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
+    let skipped = backend.sync_from_disk("didChangeWatchedFiles", paths.clone());
     backend.log_skipped(skipped).await;
     let lossy: Vec<PathBuf> = backend
         .read("didChangeWatchedFiles", |s| {
