@@ -59,7 +59,7 @@ pub fn run(args: Args) -> ExitCode {
         &plan.matcher,
         &plan.articles,
         plan.settings.config.max_file_size,
-        |article| dossier::rules::check(&article.text, &rules),
+        |article| dossier::answers::diagnostics::text_findings(article, &rules),
         |catalog, article, text_findings| {
             let path = display_path(&article.path);
             let findings = with_text_findings(catalog, article, &rules, text_findings.clone());

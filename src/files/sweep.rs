@@ -152,7 +152,7 @@ mod tests {
             .collect();
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
-        let of_text = |a: &Article| crate::rules::check(&a.text, &rules);
+        let of_text = |a: &Article| crate::answers::diagnostics::text_findings(a, &rules);
         let swept = sweep(
             catalog,
             &matcher,

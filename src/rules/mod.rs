@@ -289,7 +289,15 @@ pub fn attribution_at(text: &str, offset: usize) -> Option<Attribution> {
 /// off by inline comments (`dossier-disable-next-line`, `dossier-disable` … `dossier-enable`)
 /// are left out.
 pub fn check(text: &str, settings: &RuleSettings) -> Vec<Finding> {
-    let cx = Context::new(text);
+    check_prose(text, text, settings)
+}
+
+/// [`check`] over `prose`, `text` with what is no prose blanked out byte for byte (a Markdown
+/// file's front matter, code, HTML): the rules read the prose, the inline comments that switch
+/// them off are read from the text as written.
+pub fn check_prose(text: &str, prose: &str, settings: &RuleSettings) -> Vec<Finding> {
+    debug_assert_eq!(text.len(), prose.len());
+    let cx = Context::new(prose);
     let suppressions = suppress::Suppressions::parse(text);
     let mut findings = Vec::new();
     let mut hits = Vec::new();

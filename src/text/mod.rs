@@ -4,6 +4,7 @@ mod bytes;
 pub mod date;
 pub mod document;
 pub mod lines;
+pub mod markdown;
 pub mod quotes;
 pub mod sentences;
 
