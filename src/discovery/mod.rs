@@ -302,7 +302,7 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         }
         // (A given name is no adjective, verb or function word in lower case: "Poor Mexico",
         // "Fifth Amendment", "Islamic Holiday" are no names.)
-        None if given_name(words[start].core) && referred_to_by_surname(text, surname, &name) => {
+        None if referred_to_by_surname(text, surname, &name) && given_name(words[start].core) => {
             String::new()
         }
         None => return None,

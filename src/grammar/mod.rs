@@ -41,24 +41,22 @@ pub fn tag(words: &[&str]) -> Vec<Pos> {
 }
 
 /// The part of speech of one word read alone: whether a capital beside a name reads as a name
-/// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered per thread:
-/// the same few words come back in every article, and tagging costs more than the lookup.
+/// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered for every thread:
+/// the same few words come back in every article, and tagging costs far more than the lookup.
 pub fn tag_word(word: &str) -> Pos {
-    thread_local! {
-        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<String, Pos>> = Default::default();
+    static SEEN: LazyLock<std::sync::RwLock<rustc_hash::FxHashMap<String, Pos>>> =
+        LazyLock::new(Default::default);
+    if let Some(&pos) = SEEN.read().unwrap_or_else(|e| e.into_inner()).get(word) {
+        return pos;
     }
-    SEEN.with_borrow_mut(|seen| {
-        if let Some(&pos) = seen.get(word) {
-            return pos;
-        }
-        // A bound for a server that reads for weeks: forget and start again.
-        if seen.len() >= 1 << 16 {
-            seen.clear();
-        }
-        let pos = tag(&[word])[0];
-        seen.insert(word.to_owned(), pos);
-        pos
-    })
+    let pos = tag(&[word])[0];
+    let mut seen = SEEN.write().unwrap_or_else(|e| e.into_inner());
+    // A bound for a server that reads for weeks: forget and start again.
+    if seen.len() >= 1 << 16 {
+        seen.clear();
+    }
+    seen.insert(word.to_owned(), pos);
+    pos
 }
 
 /// Curly quotes as the tagger's training text spelled them.
