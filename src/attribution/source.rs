@@ -114,7 +114,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // The tagger is asked last: most cue words are past forms ("said", "told"), verbs by
     // themselves, and tagging every sentence with a cue would cost more than the rest of the
     // analysis.
-    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) {
+    // (In a headline every word is capitalised: "Former Aide Says …".)
+    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) && !s.title_case {
         return false;
     }
     let before = i.checked_sub(1).filter(|&p| s.word(p));

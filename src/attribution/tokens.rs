@@ -24,6 +24,9 @@ pub(super) struct Sent<'a> {
     pub toks: Vec<Tok>,
     /// Parts of speech, tagged when first asked (most sentences never are).
     tags: RefCell<Vec<Option<Pos>>>,
+    /// Written in title case, as headlines are ("Former Aide Says Talks Failed"): no word of
+    /// four letters or more starts with a lower-case letter.
+    pub title_case: bool,
 }
 
 /// Words either side of a token that the tagger is shown: its contextual rules look mostly at
@@ -40,12 +43,19 @@ impl<'a> Sent<'a> {
                 t.classes = lexicon::classes(&low[t.start..t.end]);
             }
         }
+        let mut long = toks
+            .iter()
+            .filter(|t| t.word && t.end - t.start >= 4)
+            .map(|t| &raw[t.start..t.end]);
+        let title_case =
+            long.clone().count() >= 3 && !long.any(|w| w.starts_with(char::is_lowercase));
         Self {
             whole,
             raw,
             low,
             toks,
             tags: RefCell::new(Vec::new()),
+            title_case,
         }
     }
 
@@ -101,6 +111,10 @@ impl<'a> Sent<'a> {
     /// ("Critics say", "“Observers …").
     pub fn proper(&self, i: usize) -> bool {
         if !self.capitalized(i) {
+            return false;
+        }
+        // (In a headline, a word the lexicon knows is a common word: "Former Aide Says".)
+        if self.title_case && self.toks[i].classes != Classes::NONE {
             return false;
         }
         let opens = (0..i).all(|j| !self.toks[j].word);
