@@ -51,6 +51,26 @@ pub struct Origin {
     pub line: usize,
 }
 
+/// A workspace catalog entry's name or alias that another actor is called too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash<'e> {
+    pub origin: &'e Origin,
+    pub spelling: String,
+    pub actor: &'e str,
+    pub other: String,
+}
+
+impl std::fmt::Display for Clash<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "“{}” of {} is also what {} is called: its mentions become ambiguous between the \
+             two; give {} another alias or leave this one out",
+            self.spelling, self.actor, self.other, self.actor
+        )
+    }
+}
+
 /// A catalog file that could not be read, with the place of the error.
 pub type CatalogError = crate::located::LocatedError;
 
@@ -139,6 +159,45 @@ impl Catalog {
             located.push((actor, origin));
         }
         Ok(located)
+    }
+
+    /// The names and aliases of workspace `entries` that another actor of this catalog (the
+    /// default one, or one of another file) is also called: such a spelling would name either,
+    /// and the entry's card would take the other's mentions. Each comes with the entry's origin,
+    /// so that it is reported where it is defined. An entry that replaces an actor by its id
+    /// clashes with nothing it replaces.
+    pub fn clashes<'e>(&self, entries: &'e [(Actor, Option<Origin>)]) -> Vec<Clash<'e>> {
+        let spellings = |a: &'e Actor| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(|n| n.strip_prefix("the ").unwrap_or(n))
+        };
+        let mut named: HashMap<&str, Vec<ActorId>> = HashMap::new();
+        for (id, actor) in self.actors() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let name = name.strip_prefix("the ").unwrap_or(name);
+                named.entry(name).or_default().push(id);
+            }
+        }
+        let mut out = Vec::new();
+        for (actor, origin) in entries {
+            let Some(origin) = origin else { continue };
+            for spelling in spellings(actor) {
+                let other = named.get(spelling).into_iter().flatten().find(|&&id| {
+                    let a = self.get(id);
+                    a.id != actor.id && self.origin(id).is_none_or(|o| o != origin)
+                });
+                if let Some(&other) = other {
+                    out.push(Clash {
+                        origin,
+                        spelling: spelling.to_owned(),
+                        actor: &actor.name,
+                        other: self.get(other).name.clone(),
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// A display name for a role's organisation: a catalog id becomes that actor's name.

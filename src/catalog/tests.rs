@@ -290,3 +290,22 @@ fn the_role_at_a_date() {
         "Vice-President of Syria"
     );
 }
+
+#[test]
+fn a_workspace_name_another_actor_is_called_clashes() {
+    let desk = r#"{"actors": [
+        {"id": "ahmad-assad", "name": "Ahmad Assad", "kind": "person", "aliases": ["Bashar al-Assad"]},
+        {"id": "geir-pedersen", "name": "Geir Pedersen", "kind": "person", "aliases": ["the envoy Pedersen"]},
+        {"id": "omar-kayali", "name": "Omar Kayali", "kind": "person"}
+    ]}"#;
+    let entries = Catalog::parse_file(Path::new("desk.json"), desk).unwrap();
+    let mut catalog = default_catalog();
+    catalog.extend(entries.clone());
+    let clashes = catalog.clashes(&entries);
+    // The borrowed alias clashes; an entry that replaces a default actor by its id, and a new
+    // name, do not.
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!(clashes[0].spelling, "Bashar al-Assad");
+    assert_eq!(clashes[0].actor, "Ahmad Assad");
+    assert_eq!(clashes[0].origin.line, 1);
+}

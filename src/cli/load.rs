@@ -78,6 +78,13 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
     };
     let root = root_for(&paths[0]);
     let settings = files::load_settings(&root)?;
+    for (origin, problem) in files::catalog_clashes(&[&settings]) {
+        eprintln!(
+            "dossier: warning: {}:{}: {problem}",
+            origin.path.display(),
+            origin.line + 1
+        );
+    }
     // The catalog's automaton is built while the folders are walked.
     let (articles, (catalog, matcher)) = rayon::join(
         || article_paths(paths, &settings.config.filter(&EditorSettings::default())),

@@ -240,6 +240,17 @@ pub fn merged_catalog<'a>(folders: impl IntoIterator<Item = &'a Settings>) -> Ca
     catalog
 }
 
+/// The names and aliases of the folders' catalog entries that another actor is also called,
+/// each with where its entry is defined and what is wrong: warnings, as the catalogs still load.
+pub fn catalog_clashes(folders: &[&Settings]) -> Vec<(Origin, String)> {
+    let merged = merged_catalog(folders.iter().copied());
+    folders
+        .iter()
+        .flat_map(|settings| merged.clashes(&settings.entries))
+        .map(|clash| (clash.origin.clone(), clash.to_string()))
+        .collect()
+}
+
 /// Something wrong with a folder's configuration or catalogs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SettingsError {

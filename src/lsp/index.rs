@@ -39,6 +39,8 @@ pub struct State {
     pub lossy: HashSet<PathBuf>,
     /// The editor's own settings; a folder's `dossier.json` overrides them.
     pub editor: EditorSettings,
+    /// The catalog files that show clashing names now, to be cleared once fixed.
+    pub clashes_shown: HashSet<PathBuf>,
 }
 
 impl State {
@@ -49,6 +51,7 @@ impl State {
             open: HashMap::new(),
             lossy: HashSet::new(),
             editor: EditorSettings::default(),
+            clashes_shown: HashSet::new(),
         }
     }
 

@@ -269,3 +269,27 @@ fn attributions_as_json_lines() {
         "Damascus agreed to attend only after pressure from Moscow"
     );
 }
+
+/// A desk's catalog entry that borrows a name the default catalog already gives someone is
+/// reported where it is defined; the check still runs.
+#[test]
+fn a_clashing_alias_is_reported_where_it_is_defined() {
+    let ws = workspace(Some(r#"{ "catalogs": ["desk.json"] }"#));
+    let desk = "{\n  \"actors\": [\n    {\n      \"id\": \"ahmad-assad\",\n      \"name\": \"Ahmad Assad\",\n      \"kind\": \"person\",\n      \"aliases\": [\"Bashar al-Assad\"]\n    }\n  ]\n}\n";
+    fs::write(ws.path().join("desk.json"), desk).unwrap();
+    let out = dossier(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "the articles are still checked");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("desk.json:4:") && err.contains("“Bashar al-Assad” of Ahmad Assad"),
+        "{err}"
+    );
+    // Without the borrowed alias, nothing to say.
+    fs::write(
+        ws.path().join("desk.json"),
+        desk.replace("\"Bashar al-Assad\"", "\"A. Assad\""),
+    )
+    .unwrap();
+    let err = String::from_utf8(dossier(ws.path(), &[]).stderr).unwrap();
+    assert!(!err.contains("warning"), "{err}");
+}

@@ -355,3 +355,29 @@ fn rule_links_follow_the_configured_docs_url() {
         "https://desk.example.org/dossier/docs/rules/unattributed-claim.md"
     );
 }
+
+/// In the editor, the clash shows in the desk's catalog file, on the entry's line.
+#[test]
+fn a_clashing_alias_shows_in_the_catalog_file() {
+    let desk = "{\n  \"actors\": [\n    {\n      \"id\": \"ahmad-assad\",\n      \"name\": \"Ahmad Assad\",\n      \"kind\": \"person\",\n      \"aliases\": [\"Bashar al-Assad\"]\n    }\n  ]\n}\n";
+    let dir = workspace(&[
+        ("dossier.json", r#"{ "catalogs": ["desk.json"] }"#),
+        ("desk.json", desk),
+        ("a.md", ARTICLE),
+    ]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    let catalog = uri(&dir.path().join("desk.json"));
+    let published = client.wait_for("the catalog's warning", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == catalog
+    });
+    let d = &published["params"]["diagnostics"][0];
+    assert_eq!(d["severity"], 2);
+    assert_eq!(d["range"]["start"]["line"], 3);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("“Bashar al-Assad” of Ahmad Assad"),
+        "{d}"
+    );
+}

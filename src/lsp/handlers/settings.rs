@@ -2,6 +2,7 @@
 //! and each folder's `dossier.json` with the catalogs it names, and what is wrong with them,
 //! shown where it is.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use dossier::config::EditorSettings;
@@ -72,8 +73,58 @@ pub async fn load_folders(backend: &Backend, roots: &[PathBuf]) {
         }
         state.refresh_catalog();
     });
+    // A file that shows a settings error keeps it: the clashes are not shown over it.
+    let erring: Vec<PathBuf> = problems
+        .iter()
+        .filter_map(|(_, e)| e.as_ref().map(|e| e.location().0.to_owned()))
+        .collect();
     for (root, error) in problems {
         publish_problem(backend, &root, error).await;
+    }
+    publish_clashes(backend, &erring).await;
+}
+
+/// Shows, in each workspace catalog file, the entries whose name or alias another actor is also
+/// called, as warnings on the entry's line, and clears them in the files once fixed. Files in
+/// `erring` show a settings error and are left to it.
+async fn publish_clashes(backend: &Backend, erring: &[PathBuf]) {
+    let update = backend.write("catalog clashes", |state| {
+        let settings: Vec<_> = state.folders.iter().map(|f| &f.settings).collect();
+        let clashes = dossier::files::catalog_clashes(&settings);
+        let now: HashSet<PathBuf> = clashes.iter().map(|(o, _)| o.path.clone()).collect();
+        let paths: Vec<PathBuf> = now
+            .union(&state.clashes_shown)
+            .filter(|p| !erring.contains(p))
+            .cloned()
+            .collect();
+        state.clashes_shown = now;
+        (clashes, paths)
+    });
+    let Some((clashes, paths)) = update else {
+        return;
+    };
+    for path in paths {
+        let Some(uri) = convert::uri(&path) else {
+            continue;
+        };
+        let diagnostics = clashes
+            .iter()
+            .filter(|(origin, _)| origin.path == path)
+            .map(|(origin, message)| {
+                let (at, next) = position(&path, origin.line, 0, backend.encoding());
+                Diagnostic {
+                    range: lsp::Range::new(at, next),
+                    severity: Some(DiagnosticSeverity::WARNING),
+                    source: Some("dossier".into()),
+                    message: message.clone(),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        backend
+            .client
+            .publish_diagnostics(uri, diagnostics, None)
+            .await;
     }
 }
 
