@@ -41,14 +41,24 @@ pub(super) struct Word<'a> {
     pub possessive: bool,
     /// An abbreviation's full stop follows the word ("Gen.").
     pub dot: bool,
-    /// The lexicon's classes of the word, in any case.
-    pub classes: Classes,
+    /// The lexicon's classes of the word, in any case: looked up when first asked, as most
+    /// words of a parsed line never are.
+    classes: std::cell::Cell<Option<Classes>>,
 }
 
 impl Word<'_> {
     /// The end of the core, without a possessive.
     pub fn core_end(&self) -> usize {
         self.start + self.core.len()
+    }
+
+    fn classes(&self) -> Classes {
+        if let Some(classes) = self.classes.get() {
+            return classes;
+        }
+        let classes = lexicon::classes_any_case(self.core);
+        self.classes.set(Some(classes));
+        classes
     }
 
     fn is(&self, list: &[&str]) -> bool {
@@ -71,7 +81,7 @@ impl Word<'_> {
     }
 
     pub fn is_determiner(&self) -> bool {
-        self.classes.has(Classes::DETERMINER)
+        self.classes().has(Classes::DETERMINER)
     }
 
     /// "of", "to", "for": the words that join a role to what it is a role of.
@@ -82,24 +92,24 @@ impl Word<'_> {
     /// A word that may follow a role word in a role phrase ("minister of …", "a businessman
     /// close to …", "a lawyer who …").
     pub fn continues_role(&self) -> bool {
-        self.classes.has(Classes::ROLE_CONTINUATION)
+        self.classes().has(Classes::ROLE_CONTINUATION)
     }
 
     pub fn is_modifier(&self) -> bool {
-        self.classes.has(Classes::TITLE_MODIFIER)
+        self.classes().has(Classes::TITLE_MODIFIER)
     }
 
     /// Starts with a capital and is no function word, month or day ("Lebanese", "UN", "Syria’s").
     pub fn is_proper(&self) -> bool {
         self.core.starts_with(char::is_uppercase)
             && !self
-                .classes
+                .classes()
                 .has(Classes::FUNCTION_WORD | Classes::MONTH | Classes::WEEKDAY)
     }
 
     /// A capitalised function word ("Then", "But"), which no role phrase starts with.
     pub fn is_sentence_word(&self) -> bool {
-        self.core.starts_with(char::is_uppercase) && self.classes.has(Classes::FUNCTION_WORD)
+        self.core.starts_with(char::is_uppercase) && self.classes().has(Classes::FUNCTION_WORD)
     }
 
     /// A capitalised word that cannot be part of a person's name: a role or title, the last
@@ -108,7 +118,7 @@ impl Word<'_> {
         self.is_role()
             || self.is_title()
             || self.is_modifier()
-            || self.classes.has(
+            || self.classes().has(
                 Classes::INSTITUTION
                     | Classes::NATIONALITY
                     | Classes::MONTH
@@ -205,7 +215,7 @@ fn barrier(at: usize) -> Word<'static> {
         stop: false,
         possessive: false,
         dot: false,
-        classes: Classes::NONE,
+        classes: std::cell::Cell::new(Some(Classes::NONE)),
     }
 }
 
@@ -224,7 +234,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
             stop: false,
             possessive: false,
             dot: false,
-            classes: lexicon::classes_any_case(raw),
+            classes: std::cell::Cell::new(None),
         };
     }
     let punctuation = |c: char| !c.is_alphanumeric();
@@ -264,7 +274,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
         stop,
         possessive,
         dot,
-        classes: lexicon::classes_any_case(core),
+        classes: std::cell::Cell::new(None),
     }
 }
 

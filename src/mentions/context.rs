@@ -1,7 +1,6 @@
 //! What the words around a mention say about it: a role beside a name, a capital used as a
 //! place rather than for its government.
 
-use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
 use crate::text::sentences::is_short_form;
 use crate::text::{char_at, char_before};
@@ -192,8 +191,16 @@ pub fn has_role_beside(text: &str, start: usize, end: usize) -> bool {
 /// name stands alone, or in a line written in title case, where every word looks like a name.
 pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
     let spaced = |c: Option<char>| c == Some(' ');
+    // Most names stand between lower-case words and punctuation: nothing to read then.
+    let upper = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let capital_before =
+        spaced(char_before(text, start)) && upper(text[..start - 1].rsplit(' ').next());
+    let capital_after = spaced(char_at(text, end)) && upper(text.get(end + 1..));
+    if !capital_before && !capital_after {
+        return None;
+    }
     let mut before: Vec<&str> = Vec::new();
-    if spaced(char_before(text, start)) {
+    if capital_before {
         // A given name, a middle name and initials: "Keith Lamont Scott", "Warren E. Buffett".
         let mut capitals = 0;
         for word in words_before(text, start).take(4) {
@@ -210,18 +217,12 @@ pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
             before.pop();
         }
     }
-    let after = spaced(char_at(text, end))
+    let after = capital_after
         .then(|| words_after(text, end).next())
         .flatten()
         .map(bare)
         .filter(|&w| name_word(w).is_some() && !lexicon::is_any_case(w, Classes::NAME_SUFFIX));
     if before.is_empty() && after.is_none() || title_case_line(text, start) {
-        return None;
-    }
-    // The capital beside it must read as a name, not as an adjective ("Syrian Assad") or a
-    // sentence's first word ("Yesterday Assad").
-    let capital = before.last().copied().or(after)?;
-    if grammar::tag_word(bare(capital)) != Pos::ProperNoun {
         return None;
     }
     before.extend(after);
@@ -259,7 +260,13 @@ fn name_word(word: &str) -> Option<NameWord> {
     {
         return None;
     }
+    // Nor a nationality ("Syrian Assad"), a clause's opening word ("Yesterday Assad") or a
+    // word of a title or an institution.
     let function = Classes::HONORIFIC
+        | Classes::NATIONALITY
+        | Classes::FUNCTION_WORD
+        | Classes::TITLE_MODIFIER
+        | Classes::INSTITUTION
         | Classes::DETERMINER
         | Classes::PRONOUN
         | Classes::CLAUSE_WORD
