@@ -544,7 +544,10 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
         || !s.word(next) && !matches!(s.text(next), "“" | "\"")
         || s.is(next, "who")
         || s.is(next, "which");
-    if !(looks_like_speaker && ends_clause) {
+    // ("A source, who asked not to be named, said the talks failed": a clause follows the
+    // verb, with its own verb; the speaker stands before the comma.)
+    let clause = || (first + 1..=np.1).any(|k| !s.capitalized(k) && s.pos(k) == Pos::Finite);
+    if !(looks_like_speaker && ends_clause) || clause() {
         return None;
     }
     // "said a diplomat who follows the file", "said Karim Haddad, a lawyer for the family".

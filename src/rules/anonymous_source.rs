@@ -83,6 +83,11 @@ fn message(phrase: &str, reason: bool, described: bool) -> String {
 /// Inserts a clause giving the reason for the anonymity after the words naming the source.
 fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
     let a = fix::attribution_at(cx, finding)?;
+    // The text says why already ("who asked not to be named because …"): a second reason
+    // would be wrong.
+    if matches!(&a.class, Class::Anonymous(anon) if anon.explained) {
+        return None;
+    }
     let at = a.speaker.end;
     let rest = &cx.text[at..];
     let closes = rest.starts_with([',', '.', ';', ':', '!', '?']) || rest.trim().is_empty();
@@ -189,5 +194,16 @@ mod tests {
                 ", who spoke on condition of anonymity because ${1:reason},".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn no_second_reason_where_the_text_gives_one() {
+        for text in [
+            "A source, who asked not to be named for fear of reprisals, said the talks failed.",
+            "An official who was not authorised to discuss the talks said they failed.",
+        ] {
+            let f = &findings(text)[0];
+            assert_eq!(fix(&Context::new(text), f), None, "{text}");
+        }
     }
 }
