@@ -15,11 +15,13 @@ pub(crate) fn ends_sentence(word: &str) -> bool {
         return false;
     }
     let word = word.trim_end_matches(['"', '”', '’', '\'', ')']);
-    let short = |w: &str| {
-        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        is_short_form(w) || is_initial(&format!("{w}.")) || is_dotted_acronym(w)
-    };
-    word.ends_with(['!', '?']) || word.strip_suffix('.').is_some_and(|w| !short(w))
+    if word.ends_with(['!', '?']) {
+        return true;
+    }
+    // A full stop after a short form, an initial ("E.") or a dotted acronym ("U.S.") ends none.
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.strip_suffix('.')
+        .is_some_and(|stem| !(is_short_form(stem) || is_initial(word) || is_dotted_acronym(stem)))
 }
 
 /// How far around a name its context is read: enough for the eight words an apposition may
