@@ -89,10 +89,14 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     // ("Federal and state officials" is one group: the word before "and" is no noun's end.)
     let last = (first + 1..=last)
         .find(|&j| {
+            // ("RT and its defenders", "the nominee and his aides": the first member is a name
+            // or a role, the class of the whole.)
             (s.is(j, "and") || s.is(j, "or"))
                 && (s.lower(j - 1).ends_with('s')
-                    || matches!(s.pos(j - 1), Pos::ProperNoun | Pos::ProperPlural)
-                        && s.proper(j + 1))
+                    || matches!(
+                        s.pos(j - 1),
+                        Pos::ProperNoun | Pos::ProperPlural | Pos::Noun
+                    ) && (s.proper(j + 1) || s.has(j + 1, Classes::POSSESSIVE)))
         })
         .map_or(last, |j| j - 1);
     // "some", "others", "many in the party", "not everyone": a vague group by itself.
@@ -178,6 +182,8 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     let placed = s.is(head + 1, "in") || s.is(head + 1, "from") || s.is(head + 1, "at");
     let placed = placed && head + 2 <= last && s.capitalized(head + 2);
     let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
+        // "many European countries", "Western governments": states as a vague group.
+        || plural && lexicon::is(&lemma, Classes::POLITY_NOUN)
         || plural
             && (lexicon::has_person_ending(h) && (quantified || !placed)
                 || quantified && s.proper(head));
@@ -219,15 +225,20 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     }
     // "One Republican", "an Israeli": one member of a party or a people, not a name.
     let member = s.proper(head) && (lead..head).all(|j| !s.proper(j)) && head == last;
-    if indefinite && !plural && (!s.proper(head) || member) {
+    if indefinite && !plural && (member || !s.proper(head) && names_someone(&lemma)) {
         // "a doctor", "an arbitration panel", "one resident": somebody the text does not name.
         return anonymous(s, head, lead..=last, false);
+    }
+    // "citing a threat to public health", "according to a speech": a thing speaks for nobody.
+    if indefinite && !plural && !s.proper(head) && !named {
+        return Class::Data;
     }
     // "Former DNC chairman calls for …", "Senator from Texas says …": a headline's bare role,
     // with no article and no name, is somebody the text does not name.
     // (It opens its sentence, as a headline's subject does, and no name follows the role:
     // "Secretary of State John F. Kerry" is named.)
-    let opens = (0..lead).all(|j| !s.word(j));
+    // (Or after the comma of a headline's inversion: "Clinton Hid …, Former Aide Says".)
+    let opens = (0..lead).all(|j| !s.word(j)) || s.title_case && lead > 0 && s.is(lead - 1, ",");
     let longest_name_run = (head + 1..=last)
         .fold((0, 0), |(run, longest), j| {
             let run = if s.proper(j) { run + 1 } else { 0 };
@@ -238,7 +249,10 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         && determiner.is_none()
         && !plural
         && !s.proper(head)
-        && lexicon::is_any_case(&lemma, Classes::ROLE_WORD)
+        && lexicon::is_any_case(
+            &lemma,
+            Classes::ROLE_WORD | Classes::VAGUE_HEAD | Classes::PERSON_NOUN,
+        )
         && longest_name_run < 2;
     if bare_role {
         return anonymous(s, head, lead..=last, false);
@@ -254,6 +268,21 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         };
     }
     Class::Collective
+}
+
+/// Whether the singular `lemma` can name somebody, a person or a body: a role, a group's member,
+/// a person noun, or a noun made for people ("strategist", "campaigner", "historian",
+/// "detainee").
+fn names_someone(lemma: &str) -> bool {
+    lexicon::is(
+        lemma,
+        Classes::ANONYMOUS_HEAD
+            | Classes::VAGUE_HEAD
+            | Classes::ROLE_WORD
+            | Classes::INSTITUTION
+            | Classes::MEMBER_NOUN
+            | Classes::PERSON_NOUN,
+    ) || lexicon::has_singular_person_ending(lemma)
 }
 
 /// "one of his advisers", "some of the experts", "a number of economists", "dozens of
@@ -291,7 +320,10 @@ fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {
         }),
         // "one of them": a member of a group named before.
         Class::Pronoun => Class::Pronoun,
-        Class::Named | Class::Collective if single => anonymous(s, lead, lead..=last, false),
+        // "one of many analysts", "a group of doctors": one party picked out, unnamed.
+        Class::Named | Class::Collective | Class::Vague if single => {
+            anonymous(s, lead, lead..=last, false)
+        }
         Class::Named => Class::Vague,
         Class::Data => Class::Data,
         _ => Class::Vague,

@@ -142,6 +142,7 @@ pub fn attributions_in(
             class,
             negated,
             kind: match f.verb {
+                None if f.stance => CueKind::Stance,
                 None => CueKind::Phrase,
                 // "the government will ask for …": what someone will do is no statement yet.
                 Some(_) if (f.cue.0..f.cue.1).any(|k| s.has(k, Classes::MODAL)) => CueKind::Stance,
@@ -246,7 +247,8 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
             Classes::CUE_VERB
                 | Classes::STANCE_ADJECTIVE
                 | Classes::FIGURE_NOUN
-                | Classes::PHRASE_CUE,
+                | Classes::PHRASE_CUE
+                | Classes::STANCE_NOUN,
         )
         .collect();
         words.sort_unstable();

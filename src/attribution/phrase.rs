@@ -46,6 +46,13 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             }
         } else if s.has(k, Classes::CLAUSE_WORD)
             || is_cue_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
+            // "not paying an architect who said", "likely to placate nervous Democrats, who
+            // have argued": a verb taking the phrase as its object.
+            || is_article(s, k + 1) && s.lower(k).ends_with("ing") && !s.capitalized(k)
+            || s.is(k, "to")
+                && k + 1 < end
+                && !s.capitalized(k + 1)
+                && s.pos(k + 1) == Pos::NonFinite
         {
             break;
         }
@@ -60,9 +67,15 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     let start = core_start(s, first, end - 1);
-    // "At Monday's presidential debate": a preposition's phrase, no subject.
+    // "At Monday's presidential debate": a preposition's phrase, no subject. ("In 2011 no one
+    // could have": unless somebody stands after it.)
     let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
-    (!prepositional).then_some((start, end - 1))
+    if prepositional {
+        let nobody = (start + 1..end)
+            .find(|&k| s.has(k, Classes::VAGUE_PRONOUN) || s.is(k, "no") && s.is(k + 1, "one"))?;
+        return Some((nobody, end - 1));
+    }
+    Some((start, end - 1))
 }
 
 /// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
@@ -78,8 +91,20 @@ pub(super) fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, us
             && last > start
             && s.word(last + 1)
             && !s.has(last + 1, Classes::CLAUSE_WORD);
+        // "fellow clerics for backing the amnesty", "rights groups within hours": what they did
+        // and when, not who they are.
+        let adjunct = last > start
+            && (matches!(s.lower(last), "during" | "after" | "before" | "since")
+                // ("officials within the ministry" are who they are.)
+                || s.is(last, "within")
+                    && !s.capitalized(last + 1)
+                    && !s.has(last + 1, Classes::DETERMINER)
+                || s.has(last, Classes::POSTMODIFIER)
+                    && s.word(last + 1)
+                    && s.lower(last + 1).ends_with("ing"));
         if !coordination
             && (s.has(last, Classes::CLAUSE_WORD) && !s.is(last, "that")
+                || adjunct
                 || last > start && (is_cue_verb(s, last) || opens_time(s, last)))
         {
             break;
@@ -124,6 +149,10 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
                     | Classes::INDEFINITE
                     | Classes::VAGUE_PRONOUN,
             );
+        // "the envoy's aides": from the article before the possessive.
+        if s.possessive(d) && d > first && is_article(s, d - 1) && !s.possessive(d - 1) {
+            return d - 1;
+        }
         return if partitive { d - 2 } else { d };
     }
     let mut start = key;

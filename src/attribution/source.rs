@@ -19,6 +19,8 @@ pub(super) struct Found {
     /// The verb of the cue, if it has one.
     pub verb: Option<usize>,
     pub content: Option<(usize, usize)>,
+    /// A cue with no verb that gives a stance, not words ("criticism from").
+    pub stance: bool,
 }
 
 impl Found {
@@ -35,6 +37,7 @@ impl Found {
             cue,
             verb,
             content,
+            stance: false,
         }
     }
 
@@ -57,6 +60,12 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
             }
             "view" | "views" | "words" | "eyes" => point_of_view(s, i),
+            // "drew criticism from rights groups", "amid an outcry from victims' families".
+            _ if s.has(i, Classes::STANCE_NOUN) && s.is(i + 1, "from") => np_after(s, i + 2, true)
+                .map(|np| Found {
+                    stance: true,
+                    ..Found::new(np, (i, i + 1), None, before(s, i))
+                }),
             "source" | "sources" if s.is(i + 1, ":") => {
                 np_after(s, i + 2, false).map(|np| Found::new(np, (i, i + 1), None, before(s, i)))
             }
@@ -69,17 +78,7 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             ":" if i > 0 && i <= 4 => speaker_colon(s, i),
             // "Limbaugh continued: “…”", "She went on, “…”": any verb opening a quotation.
             _ if opens_quotation(s, i) => subject_of(s, i, i),
-            _ if s.has(i, Classes::STANCE_ADJECTIVE)
-                && i > 0
-                && matches!(s.lower(i - 1), "is" | "are" | "was" | "were") =>
-            {
-                // "some Republicans, including Senator Lamar Alexander, were willing"
-                if i >= 2 && s.is(i - 2, ",") {
-                    apposed_subject(s, i - 2, i - 1, i)
-                } else {
-                    subject_of(s, i - 1, i)
-                }
-            }
+            _ if s.has(i, Classes::STANCE_ADJECTIVE) => stance_adjective(s, i),
             // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
                 .filter(|np| s.capitalized(np.0))
@@ -162,6 +161,16 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
             )
     };
+    // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
+    // the clause before it.
+    let participle_phrase = i > 0 && s.is(i - 1, ",") && s.lower(i).ends_with("ing");
+    // "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb's
+    // object and its "as" complement.
+    let view_as = s.has(i, Classes::VIEW_VERB)
+        && !s.is(i + 1, "as")
+        && (i + 2..(i + 6).min(s.len()))
+            .take_while(|&k| s.word(k))
+            .any(|k| s.is(k, "as"));
     let subject_before = clause.any(subject);
     let subject_right_before = i > 0 && s.word(i - 1) && subject(i - 1);
     s.has(i, Classes::PAST_FORM)
@@ -170,6 +179,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || verb_slot
         || s.is(i + 1, "that")
         || between
+        || participle_phrase
+        || view_as && i > 0 && !s.word(i - 1)
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
@@ -245,12 +256,13 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             return None;
         }
         if s.has(p, Classes::BE) {
-            // A passive: only "was reported by X" names the speaker.
-            return s
-                .is(v + 1, "by")
-                .then(|| np_after(s, v + 2, true))
-                .flatten()
-                .map(|np| Found::new(np, (p, v + 1), Some(v), before(s, p)));
+            // A passive: only "was reported by X" names the speaker ("has been called a
+            // charlatan by fellow physicians": past the verb's complement).
+            let by = (v + 1..(v + 5).min(s.len()))
+                .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+                .find(|&k| s.is(k, "by"))?;
+            return np_after(s, by + 1, true)
+                .map(|np| Found::new(np, (p, by), Some(v), before(s, p)));
         }
         // "Officials who spoke to reporters said …": the relative clause tells which officials;
         // the cue is the verb after it.
@@ -273,10 +285,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         if pw == "and" || pw == "but" {
             // "He described the plan as … but said …": the clause's subject is the speaker.
             // (Not in a quotation: "“…,” he said, “and say to them …”".)
-            let first = (0..p)
-                .find(|&k| s.word(k))
-                .filter(|&k| !is_quote(s.text(0)) && k < p)?;
-            let np = np_after(s, first, false).filter(|np| np.1 < p && np.1 - np.0 < 4)?;
+            if is_quote(s.text(0)) {
+                return None;
+            }
+            let np = clause_subject(s, 0, p)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if s.has(p, Classes::CLAUSE_WORD) {
@@ -303,15 +315,7 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
                     ..f
                 });
             }
-            // ("In a column on Monday, two speechwriters implored …, arguing": the subject
-            // follows an adverbial set off by a comma.)
-            let opening = (0..p).find(|&k| s.word(k))?;
-            let first = if adverbial(s, opening) {
-                (opening..p).find(|&k| s.is(k, ","))? + 1
-            } else {
-                opening
-            };
-            let np = np_after(s, first, false).filter(|np| np.1 < p)?;
+            let np = clause_subject(s, 0, p)?;
             Some(Found::new(np, (v, v), Some(v), after(s, v)))
         }
         // "National Guard members, called to service by the governor, are …": a participle
@@ -336,6 +340,43 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// A stance adjective at `i` after "be" and its auxiliaries ("aides were also complimentary",
+/// "business leaders have been unsettled by"): its subject holds the stance.
+fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
+    let mut j = i;
+    while j > 0 && s.word(j - 1) && (is_filler(s, j - 1) || s.has(j - 1, Classes::BE)) {
+        j -= 1;
+    }
+    if !(j..i).any(|k| s.has(k, Classes::BE)) {
+        return None;
+    }
+    // "some Republicans, including Senator Lamar Alexander, were willing"
+    if j >= 1 && s.is(j - 1, ",") {
+        apposed_subject(s, j - 1, j, i)
+    } else {
+        subject_of(s, j, i)
+    }
+}
+
+/// The subject of the clause that opens at `from` and whose verb stands before `end`: the words
+/// up to that verb ("several environmental groups granted …", "Trump was similarly defensive
+/// …"), after any adverbial set off by commas ("In a column on Monday, two speechwriters
+/// implored …", "On Thursday, however, Trump spoke …"). Words without a verb after them are no
+/// clause.
+fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut first = (from..end).find(|&k| s.word(k))?;
+    while adverbial(s, first) {
+        first = (first..end).find(|&k| s.is(k, ","))? + 1;
+    }
+    let verb = (first + 1..end).find(|&k| {
+        s.word(k)
+            && (s.has(k, Classes::BE | Classes::MODAL)
+                || s.pos(k).verb() && !s.lower(k).ends_with("ing"))
+            && !s.capitalized(k)
+    })?;
+    np_after(s, first, false).map(|np| (np.0, np.1.min(verb - 1)))
 }
 
 /// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.
@@ -407,11 +448,8 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
 fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
     if let Some((np, clause)) = restrictive_relative(s, j) {
         return Some(Found {
-            np,
             apposition: Some(clause),
-            cue: (j, v),
-            verb: Some(v),
-            content: after(s, v),
+            ..Found::new(np, (j, v), Some(v), after(s, v))
         });
     }
     let np = np_before(s, j)?;
@@ -474,11 +512,8 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
         if open + 1 < comma && opens_apposition(s, open + 1) {
             let np = np_before(s, open)?;
             return Some(Found {
-                np,
                 apposition: Some((open + 1, comma - 1)),
-                cue: (j, v),
-                verb: Some(v),
-                content: after(s, v),
+                ..Found::new(np, (j, v), Some(v), after(s, v))
             });
         }
         close = open;
@@ -494,7 +529,8 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
 fn opens_apposition(s: &Sent, i: usize) -> bool {
     let w = s.lower(i);
     s.word(i)
-        && (matches!(w, "who" | "whose" | "himself" | "herself")
+        // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
+        && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
             // "…, executive director of AROS, said": a role, bare.
@@ -566,11 +602,8 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     let content = if j > 0 { before(s, j) } else { None };
     let content = content.or_else(|| after(s, apposition.map_or(np.1, |a| a.1)));
     Some(Found {
-        np,
         apposition,
-        cue: (j, v),
-        verb: Some(v),
-        content,
+        ..Found::new(np, (j, v), Some(v), content)
     })
 }
 

@@ -82,13 +82,15 @@ impl<'a> Sent<'a> {
         self.toks.len()
     }
 
+    /// Token `i`; empty past the sentence's end, as a parse looking ahead may ask.
     pub fn text(&self, i: usize) -> &'a str {
-        &self.raw[self.toks[i].start..self.toks[i].end]
+        self.toks.get(i).map_or("", |t| &self.raw[t.start..t.end])
     }
 
-    /// Token `i` in ASCII lower case (the lexicon is ASCII), without allocating.
+    /// Token `i` in ASCII lower case (the lexicon is ASCII), without allocating; empty past the
+    /// sentence's end.
     pub fn lower(&self, i: usize) -> &'a str {
-        &self.low[self.toks[i].start..self.toks[i].end]
+        self.toks.get(i).map_or("", |t| &self.low[t.start..t.end])
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {

@@ -121,6 +121,12 @@ classes! {
     PHRASE_CUE = 49, "phrase_cues.txt";
     /// Short forms written in lower case whose full stop ends no sentence: "approx", "vs".
     LOWER_ABBREVIATION = 50, "lower_abbreviations.txt";
+    /// Singular nouns for people that no role list or ending tells: "witness", "man".
+    PERSON_NOUN = 51, "person_nouns.txt";
+    /// Nouns for states and governments: "country", "government", "regime".
+    POLITY_NOUN = 52, "polity_nouns.txt";
+    /// Nouns of a stance whose source follows "from": "criticism", "outcry".
+    STANCE_NOUN = 53, "stance_nouns.txt";
 }
 
 impl Classes {
@@ -231,7 +237,19 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn has_person_ending(word: &str) -> bool {
     static ENDINGS: LazyLock<Vec<&'static str>> =
         LazyLock::new(|| words(include_str!("data/person_suffixes.txt")).collect());
-    ENDINGS
+    ends_with_any(word, &ENDINGS)
+}
+
+/// Whether a lower-case singular noun names a person by its ending ("strategist", "detainee").
+pub fn has_singular_person_ending(word: &str) -> bool {
+    static ENDINGS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| words(include_str!("data/person_singular_endings.txt")).collect());
+    ends_with_any(word, &ENDINGS)
+}
+
+/// Whether `word` ends with one of `endings`, with at least three letters before it.
+fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    endings
         .iter()
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }

@@ -237,6 +237,8 @@ fn attributions_as_json_lines() {
             ("Haddad", "named"),
             ("Enab Baladi", "named"),
             ("", "agentless"),
+            // "pressure from Moscow": a stance, Moscow's.
+            ("Moscow", "named"),
             ("A source", "anonymous"),
             ("The source", "anonymous"),
             ("Haddad", "named"),
