@@ -8,6 +8,7 @@ mod common;
 
 mod architecture;
 mod attribution_corpus;
+mod check_ci;
 mod check_cli;
 mod fixtures;
 mod fuzz_regressions;
