@@ -373,8 +373,11 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     {
         return Vec::new();
     }
+    // The rule's fix reads the sentences the rule read: a Markdown file's prose, so that a
+    // sentence never runs on into front matter or code and no edit lands there.
+    let prose = crate::text::markdown::prose(text, markdown);
     let mut out: Vec<Fix> = match rule.reads {
-        Reads::Text { fix, .. } => fix(&Context::new(text), finding).into_iter().collect(),
+        Reads::Text { fix, .. } => fix(&Context::new(&prose), finding).into_iter().collect(),
         Reads::Article(_) => Vec::new(),
     };
     if let Some(replacement) = &finding.suggestion {

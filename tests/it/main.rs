@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod lsp;
 mod lsp_diagnostics;
 mod lsp_discovered;
+mod lsp_fixes;
 mod properties;
 mod robustness;
 mod rules_never_panic;
