@@ -10,6 +10,7 @@ mod architecture;
 mod attribution_corpus;
 mod check_ci;
 mod check_cli;
+mod docs;
 mod fixtures;
 mod fuzz_regressions;
 mod lsp;
