@@ -99,3 +99,32 @@ fn the_neovim_versions_agree() {
     assert!(read("README.md").contains("**Neovim 0.10+**"));
     assert!(read("editors/README.md").contains("0.10 works through `vim.lsp.start`"));
 }
+
+#[test]
+fn the_vscode_extension_declares_the_servers_token_legend() {
+    use dossier::answers::tokens::{SOURCE_CLASSES, TYPES};
+    let package: Value = serde_json::from_str(&read("editors/vscode/package.json")).unwrap();
+    let ids = |key: &str| -> Vec<String> {
+        package["contributes"][key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("semanticTokenTypes"), TYPES);
+    assert_eq!(ids("semanticTokenModifiers"), SOURCE_CLASSES);
+    let scopes = &package["contributes"]["semanticTokenScopes"][0]["scopes"];
+    for kind in TYPES {
+        assert!(scopes.get(kind).is_some(), "no scope for {kind}");
+    }
+    // And the Neovim plugin links every type to a group.
+    let nvim = read("editors/nvim/lua/dossier/init.lua");
+    for kind in TYPES {
+        let group = format!("[\"@lsp.type.{kind}\"]");
+        assert!(
+            nvim.contains(&group),
+            "the Neovim plugin does not link {group}"
+        );
+    }
+}

@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod lsp;
 mod lsp_diagnostics;
 mod lsp_discovered;
+mod lsp_editing_aids;
 mod lsp_fixes;
 mod properties;
 mod robustness;
