@@ -8,65 +8,106 @@ use crate::attribution::Class;
 use crate::catalog::ActorKind;
 use crate::workspace::{ArticleId, Workspace};
 
-/// What a token is. Its legend name is [`Kind::name`]; a source's class is its modifier.
+/// What a token is: its type is an actor's kind or `source` ([`types`]), a source's class its
+/// one modifier ([`modifiers`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Actor(ActorKind),
     Source(SourceClass),
 }
 
-/// The classes of a source, as token modifiers: [`SOURCE_CLASSES`] in legend order.
+/// The class of a source as a token modifier: [`Class`] with the anonymity's reason as a class
+/// of its own, named as identifiers are (`anonymousExplained`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SourceClass(pub usize);
+pub enum SourceClass {
+    Named,
+    Pronoun,
+    Anonymous,
+    AnonymousExplained,
+    Vague,
+    Collective,
+    Data,
+    Agentless,
+}
 
-/// The token types, in legend order: the actor kinds, then `source`.
-pub const TYPES: [&str; 7] = [
-    "person",
-    "organization",
-    "state",
-    "place",
-    "instrument",
-    "outlet",
-    "source",
-];
+impl SourceClass {
+    /// Every class, in legend order.
+    pub const ALL: [SourceClass; 8] = [
+        SourceClass::Named,
+        SourceClass::Pronoun,
+        SourceClass::Anonymous,
+        SourceClass::AnonymousExplained,
+        SourceClass::Vague,
+        SourceClass::Collective,
+        SourceClass::Data,
+        SourceClass::Agentless,
+    ];
 
-/// The token modifiers, in legend order: a source's class (`anonymousExplained` for the
-/// class named `anonymous-explained`, as modifiers are identifiers).
-pub const SOURCE_CLASSES: [&str; 8] = [
-    "named",
-    "pronoun",
-    "anonymous",
-    "anonymousExplained",
-    "vague",
-    "collective",
-    "data",
-    "agentless",
-];
-
-impl Kind {
-    /// The index of the token's type in [`TYPES`].
-    pub fn type_index(self) -> usize {
+    pub fn name(self) -> &'static str {
         match self {
-            Kind::Actor(kind) => TYPES.iter().position(|&t| t == kind.as_str()).unwrap_or(0),
-            Kind::Source(_) => TYPES.len() - 1,
+            SourceClass::Named => "named",
+            SourceClass::Pronoun => "pronoun",
+            SourceClass::Anonymous => "anonymous",
+            SourceClass::AnonymousExplained => "anonymousExplained",
+            SourceClass::Vague => "vague",
+            SourceClass::Collective => "collective",
+            SourceClass::Data => "data",
+            SourceClass::Agentless => "agentless",
         }
     }
 
-    /// The bit set of the token's modifiers over [`SOURCE_CLASSES`].
-    pub fn modifiers(self) -> u32 {
-        match self {
-            Kind::Actor(_) => 0,
-            Kind::Source(SourceClass(i)) => 1 << i,
+    fn of(class: &Class) -> Self {
+        match class {
+            Class::Named => SourceClass::Named,
+            Class::Pronoun => SourceClass::Pronoun,
+            Class::Anonymous(a) if a.explained => SourceClass::AnonymousExplained,
+            Class::Anonymous(_) => SourceClass::Anonymous,
+            Class::Vague => SourceClass::Vague,
+            Class::Collective => SourceClass::Collective,
+            Class::Data => SourceClass::Data,
+            Class::Agentless => SourceClass::Agentless,
         }
     }
 }
 
-fn source_class(class: &Class) -> SourceClass {
-    let name = match class.name() {
-        "anonymous-explained" => "anonymousExplained",
-        other => other,
-    };
-    SourceClass(SOURCE_CLASSES.iter().position(|&c| c == name).unwrap_or(0))
+/// The token type of a source.
+const SOURCE: &str = "source";
+
+/// The token types, in legend order: the actor kinds, then `source`.
+pub fn types() -> Vec<&'static str> {
+    ActorKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .chain([SOURCE])
+        .collect()
+}
+
+/// The token modifiers, in legend order: the classes of a source.
+pub fn modifiers() -> Vec<&'static str> {
+    SourceClass::ALL.iter().map(|c| c.name()).collect()
+}
+
+impl Kind {
+    /// The index of the token's type in [`types`].
+    pub fn type_index(self) -> usize {
+        match self {
+            Kind::Actor(kind) => ActorKind::ALL.iter().position(|&k| k == kind).unwrap_or(0),
+            Kind::Source(_) => ActorKind::ALL.len(),
+        }
+    }
+
+    /// The bit set of the token's modifiers over [`modifiers`].
+    pub fn modifiers(self) -> u32 {
+        match self {
+            Kind::Actor(_) => 0,
+            Kind::Source(class) => {
+                1 << SourceClass::ALL
+                    .iter()
+                    .position(|&c| c == class)
+                    .unwrap_or(0)
+            }
+        }
+    }
 }
 
 /// The article's tokens, in order and not overlapping: a source that holds a mention ("Foreign
@@ -80,7 +121,7 @@ pub fn tokens(ws: &Workspace, id: ArticleId) -> Vec<(Range<usize>, Kind)> {
     let mut sources: Vec<(Range<usize>, Kind)> = crate::rules::attributions(&prose)
         .into_iter()
         .filter(|a| a.speaker.start < a.speaker.end)
-        .map(|a| (a.speaker, Kind::Source(source_class(&a.class))))
+        .map(|a| (a.speaker, Kind::Source(SourceClass::of(&a.class))))
         .collect();
     sources.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     // A source met twice (a relation per cue) or inside another is coloured once.
@@ -119,7 +160,7 @@ mod tests {
         let id = ws.update(PathBuf::from(path), text.to_owned());
         tokens(&ws, id)
             .into_iter()
-            .map(|(r, k)| (text[r].to_owned(), TYPES[k.type_index()], k.modifiers()))
+            .map(|(r, k)| (text[r].to_owned(), types()[k.type_index()], k.modifiers()))
             .collect()
     }
 
@@ -129,7 +170,7 @@ mod tests {
             "a.md",
             "Geir Pedersen met officials in Damascus. Observers say the UN will fail.\n",
         );
-        let vague = 1 << SOURCE_CLASSES.iter().position(|&c| c == "vague").unwrap();
+        let vague = Kind::Source(SourceClass::Vague).modifiers();
         assert_eq!(
             found,
             [
@@ -147,7 +188,7 @@ mod tests {
             "a.md",
             "---\ntitle: Observers say Geir Pedersen left\n---\nGeir Pedersen said the talks failed.\n",
         );
-        let named = 1 << SOURCE_CLASSES.iter().position(|&c| c == "named").unwrap();
+        let named = Kind::Source(SourceClass::Named).modifiers();
         assert_eq!(
             found,
             [

@@ -102,7 +102,7 @@ fn the_neovim_versions_agree() {
 
 #[test]
 fn the_vscode_extension_declares_the_servers_token_legend() {
-    use dossier::answers::tokens::{SOURCE_CLASSES, TYPES};
+    use dossier::answers::tokens::{modifiers, types};
     let package: Value = serde_json::from_str(&read("editors/vscode/package.json")).unwrap();
     let ids = |key: &str| -> Vec<String> {
         package["contributes"][key]
@@ -112,15 +112,15 @@ fn the_vscode_extension_declares_the_servers_token_legend() {
             .map(|t| t["id"].as_str().unwrap().to_owned())
             .collect()
     };
-    assert_eq!(ids("semanticTokenTypes"), TYPES);
-    assert_eq!(ids("semanticTokenModifiers"), SOURCE_CLASSES);
+    assert_eq!(ids("semanticTokenTypes"), types());
+    assert_eq!(ids("semanticTokenModifiers"), modifiers());
     let scopes = &package["contributes"]["semanticTokenScopes"][0]["scopes"];
-    for kind in TYPES {
+    for kind in types() {
         assert!(scopes.get(kind).is_some(), "no scope for {kind}");
     }
     // And the Neovim plugin links every type to a group.
     let nvim = read("editors/nvim/lua/dossier/init.lua");
-    for kind in TYPES {
+    for kind in types() {
         let group = format!("[\"@lsp.type.{kind}\"]");
         assert!(
             nvim.contains(&group),

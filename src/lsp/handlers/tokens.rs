@@ -2,7 +2,7 @@
 //! protocol's relative encoding, each token within one line as clients without
 //! `multilineTokenSupport` require.
 
-use dossier::answers::tokens::{self, Kind, SOURCE_CLASSES, TYPES};
+use dossier::answers::tokens::{self, Kind};
 use dossier::article::Article;
 use dossier::text::Encoding;
 use tower_lsp::jsonrpc::Result;
@@ -19,10 +19,13 @@ use crate::lsp::server::Backend;
 pub fn offered() -> SemanticTokensServerCapabilities {
     SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
         legend: SemanticTokensLegend {
-            token_types: TYPES.iter().map(|&t| SemanticTokenType::new(t)).collect(),
-            token_modifiers: SOURCE_CLASSES
-                .iter()
-                .map(|&m| SemanticTokenModifier::new(m))
+            token_types: tokens::types()
+                .into_iter()
+                .map(SemanticTokenType::new)
+                .collect(),
+            token_modifiers: tokens::modifiers()
+                .into_iter()
+                .map(SemanticTokenModifier::new)
                 .collect(),
         },
         full: Some(SemanticTokensFullOptions::Bool(true)),
