@@ -12,6 +12,7 @@ mod check_ci;
 mod check_cli;
 mod docs;
 mod fixtures;
+mod front_matter;
 mod fuzz_regressions;
 mod lsp;
 mod lsp_diagnostics;
