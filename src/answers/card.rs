@@ -163,7 +163,15 @@ fn workspace_facts(ws: &Workspace, actor: ActorId) -> String {
             || article.path.display().to_string(),
             |f| f.to_string_lossy().into_owned(),
         );
-        let _ = write!(facts, " · introduced in `{file}`, line {line}");
+        // The headline says which article it is better than its file name does.
+        match crate::text::front_matter::read(&article.text).and_then(|f| f.title) {
+            Some(title) => {
+                let _ = write!(facts, " · introduced in “{title}” (`{file}`, line {line})");
+            }
+            None => {
+                let _ = write!(facts, " · introduced in `{file}`, line {line}");
+            }
+        }
     }
     facts
 }
@@ -210,6 +218,17 @@ mod tests {
             md.contains("Mentioned in 1 article · introduced in `a.md`, line 1"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn the_introducing_article_is_named_by_its_title() {
+        let text = "---\ntitle: Envoy briefs the Council\ndate: 2013-07-14\n---\nDeputy Foreign Minister Faisal Mekdad met the envoy.";
+        let md = card(&[("a.md", text)], "a.md", "Mekdad");
+        assert!(
+            md.contains("introduced in “Envoy briefs the Council” (`a.md`, line 5)"),
+            "{md}"
+        );
+        assert!(md.contains("*at the article's date, 14 July 2013*"), "{md}");
     }
 
     #[test]

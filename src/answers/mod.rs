@@ -5,11 +5,13 @@ pub mod add_to_catalog;
 pub mod card;
 pub mod complete;
 pub mod diagnostics;
+pub mod links;
 pub mod navigate;
 pub mod rename;
 #[cfg(test)]
 mod rule_docs;
 pub mod symbols;
+pub mod tokens;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -25,6 +25,16 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    /// Every kind, in the order they are declared.
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::State,
+        ActorKind::Place,
+        ActorKind::Instrument,
+        ActorKind::Outlet,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ActorKind::Person => "person",

@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let ws = match load::plan_reporting(&args.paths) {
+    let ws = match load::plan_reporting(&args.paths, None) {
         Ok(plan) => plan.into_workspace(),
         Err(code) => return code,
     };

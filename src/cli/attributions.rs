@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let plan = match load::plan_reporting(&args.paths) {
+    let plan = match load::plan_reporting(&args.paths, None) {
         Ok(plan) => plan,
         Err(code) => return code,
     };

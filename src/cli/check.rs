@@ -1,57 +1,197 @@
 //! `dossier check [PATH…]`: the attribution diagnostics of a workspace, from the shell or CI.
 //!
-//! Same files and same rule settings as the editor (the workspace's `dossier.json`), files
-//! checked in parallel, reported as text for people, JSON Lines, SARIF or GitHub workflow
-//! commands. Exit code 0 when clean, 1 when a finding reaches `--deny`, 2 on a usage or
-//! configuration error.
+//! Same files and same rule settings as the editor (the workspace's `dossier.json`, or the file
+//! `--config` names), files checked in parallel, or one article read from standard input (`-`),
+//! reported as text for people, JSON Lines, SARIF or GitHub workflow commands, to standard
+//! output or `--output FILE`, leaving out what a `--baseline` already knows. Exit code 0 when
+//! clean, 1 when a finding reaches `--deny`, 2 on a usage or configuration error, when no article
+//! was found, or when an article could not be read (unless `--unreadable-as-finding`).
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier::answers::diagnostics::with_text_findings;
-use dossier::files;
-use dossier::rules::Severity;
+use dossier::answers::diagnostics::{diagnostics, with_text_findings};
+use dossier::article::Article;
+use dossier::files::{self, Skip};
+use dossier::rules::{Finding, RuleSettings, Severity};
+use dossier::text::LineIndex;
+use dossier::workspace::Workspace;
 
-use super::report::{Checked, Report, ReportFormat, Tally};
+use super::baseline::{leave_out_known, Baseline};
+use super::report::{summary, Checked, Report, ReportFormat, Tally};
 use super::{load, USAGE_ERROR};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Articles or folders (default: the current folder's workspace).
+    /// Articles or folders (default: the current folder's workspace); `-` alone reads one
+    /// article from standard input.
     paths: Vec<PathBuf>,
     /// How to report: human (like a compiler), json (JSON Lines), sarif (SARIF 2.1.0) or github
     /// (workflow commands).
     #[arg(long, value_enum, default_value = "human")]
     format: ReportFormat,
-    /// Exit with 1 when a finding is at this severity or above: hint, information, warning or
-    /// error.
+    /// Exit with 1 when a finding is at this severity or above: hint, info (or information),
+    /// warning or error; note and notice, as SARIF and GitHub print information and hints, mean
+    /// hint.
     #[arg(long, value_name = "LEVEL", default_value = "warning", value_parser = parse_level)]
     deny: Severity,
+    /// The path standard input stands for: reports name it, its extension says whether it is
+    /// Markdown, and the `dossier.json` above it sets the rules.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// The settings file to use instead of the `dossier.json` found above the first path (its
+    /// catalogs are relative to its folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output (the summary goes to stderr).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Report and fail on new findings only: those not in FILE, a report of `dossier check
+    /// --format json`, matched by path, rule and the words flagged (not by line).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Report an article that cannot be read as an error finding (exit 1) instead of stopping
+    /// with exit 2.
+    #[arg(long)]
+    unreadable_as_finding: bool,
 }
 
+/// The code of the finding `--unreadable-as-finding` makes of a file that could not be read.
+const UNREADABLE: &str = "unreadable-file";
+
+/// Every name a severity is printed with: the rules' own, the human report's `info`, and
+/// SARIF's `note` and GitHub's `notice`, which cover information and hints alike.
 fn parse_level(s: &str) -> Result<Severity, String> {
-    Severity::parse(s).ok_or_else(|| {
-        format!("unknown level `{s}` (expected hint, information, warning or error)")
-    })
+    match s {
+        "info" => Ok(Severity::Information),
+        "note" | "notice" => Ok(Severity::Hint),
+        _ => Severity::parse(s).ok_or_else(|| {
+            format!(
+                "unknown level `{s}` (expected hint, info, information, warning, error, note or notice)"
+            )
+        }),
+    }
+}
+
+/// What checking made: each file's part of the report, in path order, and what was left out.
+#[derive(Default)]
+struct Outcome {
+    parts: Vec<(String, String, Tally)>,
+    /// Findings left out because the baseline knows them.
+    known: usize,
+    /// Articles that could not be read, with why.
+    unreadable: Vec<(PathBuf, String)>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        eprintln!("dossier: `-` (standard input) cannot be checked with other paths");
+        return ExitCode::from(USAGE_ERROR);
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        eprintln!("dossier: --stdin-filename names what `-` reads; give `-` as the path");
+        return ExitCode::from(USAGE_ERROR);
+    }
+    if let Some(missing) = args.paths.iter().find(|p| !stdin && !p.exists()) {
         eprintln!("dossier: {}: no such file or folder", missing.display());
         return ExitCode::from(USAGE_ERROR);
     }
-    let plan = match load::plan_reporting(&paths) {
-        Ok(plan) => plan,
+    let baseline = match &args.baseline {
+        Some(path) => match Baseline::read(path) {
+            Ok(baseline) => baseline,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return ExitCode::from(USAGE_ERROR);
+            }
+        },
+        None => Baseline::default(),
+    };
+    let report = Report::new(args.format, args.output.is_none());
+    let outcome = if stdin {
+        check_stdin(&args, &report, &baseline)
+    } else {
+        check_paths(&args, &report, &baseline)
+    };
+    let mut outcome = match outcome {
+        Ok(outcome) => outcome,
         Err(code) => return code,
     };
+    if args.unreadable_as_finding {
+        for (path, why) in std::mem::take(&mut outcome.unreadable) {
+            let path = display_path(&path);
+            let findings = [Finding {
+                code: UNREADABLE,
+                severity: Severity::Error,
+                range: 0..0,
+                message: format!("This article could not be read, so it was not checked: {why}."),
+                related: Vec::new(),
+                suggestion: None,
+            }];
+            let part = render(&report, &path, "", &findings);
+            outcome.parts.push((path, part, Tally::of(&findings)));
+        }
+        outcome.parts.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let tally = match write_report(&args, report, &outcome.parts) {
+        Ok(tally) => tally,
+        Err(e) => {
+            let to = args
+                .output
+                .as_deref()
+                .unwrap_or(Path::new("standard output"));
+            eprintln!("dossier: cannot write the report to {}: {e}", to.display());
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    // The parts can be a few hundred megabytes: the system reclaims them at exit far faster
+    // than freeing them piece by piece.
+    std::mem::forget(outcome.parts);
+    if args.format != ReportFormat::Human || args.output.is_some() {
+        eprint!("{}", summary(&tally));
+    }
+    if outcome.known > 0 {
+        eprintln!(
+            "dossier: {} known finding{} of the baseline left out",
+            outcome.known,
+            if outcome.known == 1 { "" } else { "s" }
+        );
+    }
+    if !outcome.unreadable.is_empty() {
+        eprintln!(
+            "dossier: {} of {} articles could not be read and were not checked (see above); \
+             --unreadable-as-finding reports them as findings instead",
+            outcome.unreadable.len(),
+            tally.files + outcome.unreadable.len()
+        );
+        return ExitCode::from(USAGE_ERROR);
+    }
+    if tally.reaches(args.deny) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Checks the articles under the paths given, in parallel.
+fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outcome, ExitCode> {
+    let plan = load::plan_reporting(&args.paths, args.config.as_deref())?;
+    if plan.articles.is_empty() {
+        let paths = if args.paths.is_empty() {
+            String::from("the current folder")
+        } else {
+            let shown: Vec<String> = args.paths.iter().map(|p| display_path(p)).collect();
+            shown.join(", ")
+        };
+        eprintln!(
+            "dossier: no articles found in {paths}: articles are the files the `articles` \
+             globs of dossier.json pick (by default .md and .txt), outside ignored folders"
+        );
+        return Err(ExitCode::from(USAGE_ERROR));
+    }
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = plan.settings.config.rule_settings(&Default::default());
-    let report = Report::new(args.format);
     // No rule needs the index across articles, only the people they introduce: each article
     // is checked as soon as it is read, and only its part of the report is kept.
     let swept = files::sweep(
@@ -62,36 +202,113 @@ pub fn run(args: Args) -> ExitCode {
         |article| dossier::answers::diagnostics::text_findings(article, &rules),
         |catalog, article, text_findings| {
             let path = display_path(&article.path);
-            let findings = with_text_findings(catalog, article, &rules, text_findings.clone());
+            let mut findings = with_text_findings(catalog, article, &rules, text_findings.clone());
+            let known = leave_out_known(baseline.known(&path), &article.text, &mut findings);
             let part = report.part(&Checked {
                 path: &path,
                 text: &article.text,
                 lines: &article.lines,
                 findings: &findings,
             });
-            (path, part, Tally::of(&findings))
+            (path, part, Tally::of(&findings), known)
         },
     );
     load::report_unread(&swept.skipped, &swept.lossy);
-    let mut parts: Vec<(String, String, Tally)> =
-        swept.results.into_iter().map(|(_, part)| part).collect();
-    parts.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut tally = Tally::default();
-    super::emit(|out| {
+    let mut outcome = Outcome::default();
+    for (_, (path, part, tally, known)) in swept.results {
+        outcome.parts.push((path, part, tally));
+        outcome.known += known;
+    }
+    outcome.parts.sort_by(|a, b| a.0.cmp(&b.0));
+    outcome.unreadable = swept
+        .skipped
+        .into_iter()
+        .filter_map(|(path, skip)| match skip {
+            Skip::Unreadable(why) => Some((path, why)),
+            // Deliberately left out, by the size limit or as no text: said on stderr above.
+            Skip::TooLarge { .. } | Skip::Binary => None,
+        })
+        .collect();
+    Ok(outcome)
+}
+
+/// Checks the one article standard input holds, as if it were at `--stdin-filename`, with the
+/// settings and catalog of the workspace there, and the people it introduces itself.
+fn check_stdin(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outcome, ExitCode> {
+    let path = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let settings = load::settings_for(&path, args.config.as_deref()).map_err(load::usage_error)?;
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        eprintln!("dossier: cannot read standard input: {e}");
+        return Err(ExitCode::from(USAGE_ERROR));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            load::report_unread(&[], std::slice::from_ref(&path));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let rules: RuleSettings = settings.config.rule_settings(&Default::default());
+    let mut workspace = Workspace::new(files::merged_catalog([&settings]));
+    let article = Article::analyze(path.clone(), text, &workspace.matcher());
+    workspace.insert(article);
+    workspace.refresh_discovered();
+    let Some((_, article)) = workspace.get(&path) else {
+        return Ok(Outcome::default());
+    };
+    let shown = display_path(&path);
+    let mut findings = diagnostics(workspace.catalog(), article, &rules);
+    let known = leave_out_known(baseline.known(&shown), &article.text, &mut findings);
+    let part = render(report, &shown, &article.text, &findings);
+    Ok(Outcome {
+        parts: vec![(shown, part, Tally::of(&findings))],
+        known,
+        unreadable: Vec::new(),
+    })
+}
+
+/// One file's part of the report, for a text not analysed by the sweep.
+fn render(report: &Report, path: &str, text: &str, findings: &[Finding]) -> String {
+    report.part(&Checked {
+        path,
+        text,
+        lines: &LineIndex::new(text),
+        findings,
+    })
+}
+
+/// Writes the parts to `--output` or standard output; returns what they found.
+fn write_report(
+    args: &Args,
+    report: Report,
+    parts: &[(String, String, Tally)],
+) -> std::io::Result<Tally> {
+    let write = |out: &mut dyn Write| {
         let mut writer = report.writer(out);
-        for (_, part, file) in &parts {
+        for (_, part, file) in parts {
             writer.file(part, file);
         }
-        tally = writer.finish();
-        Ok(())
-    });
-    // The parts can be a few hundred megabytes: the system reclaims them at exit far faster
-    // than freeing them piece by piece.
-    std::mem::forget(parts);
-    if tally.reaches(args.deny) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        writer.finish()
+    };
+    match &args.output {
+        None => {
+            let mut tally = Tally::default();
+            super::emit(|out| {
+                tally = write(out);
+                Ok(())
+            });
+            Ok(tally)
+        }
+        Some(path) => {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let tally = write(&mut out);
+            out.flush()?;
+            Ok(tally)
+        }
     }
 }
 

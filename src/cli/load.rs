@@ -67,17 +67,13 @@ pub fn article_paths(paths: &[PathBuf], filter: &ArticleFilter) -> Vec<PathBuf> 
     articles
 }
 
-/// The workspace of the articles under `paths` (folders are walked, files taken as given),
-/// with the settings of the folder that governs the first of them.
-pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
-    let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
+/// The settings for `path`: those of the file named by `config`, else of the folder that
+/// governs `path`. Catalog entries that clash with other actors' names are warned of on stderr.
+pub fn settings_for(path: &Path, config: Option<&Path>) -> Result<files::Settings, SettingsError> {
+    let settings = match config {
+        Some(file) => files::load_settings_file(file)?,
+        None => files::load_settings(&root_for(path))?,
     };
-    let root = root_for(&paths[0]);
-    let settings = files::load_settings(&root)?;
     for (origin, problem) in files::catalog_clashes(&[&settings]) {
         eprintln!(
             "dossier: warning: {}:{}: {problem}",
@@ -85,6 +81,19 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
             origin.line + 1
         );
     }
+    Ok(settings)
+}
+
+/// The workspace of the articles under `paths` (folders are walked, files taken as given),
+/// with the settings of `config`, else of the folder that governs the first path.
+pub fn plan(paths: &[PathBuf], config: Option<&Path>) -> Result<Plan, SettingsError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let settings = settings_for(&paths[0], config)?;
     // The catalog's automaton is built while the folders are walked.
     let (articles, (catalog, matcher)) = rayon::join(
         || article_paths(paths, &settings.config.filter(&EditorSettings::default())),
@@ -104,11 +113,17 @@ pub fn plan(paths: &[PathBuf]) -> Result<Plan, SettingsError> {
 
 /// Plans like [`plan`]; a configuration error is reported on stderr and becomes the usage-error
 /// exit code.
-pub fn plan_reporting(paths: &[PathBuf]) -> Result<Plan, std::process::ExitCode> {
-    plan(paths).map_err(|e| {
-        eprintln!("dossier: {e}");
-        std::process::ExitCode::from(super::USAGE_ERROR)
-    })
+pub fn plan_reporting(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+) -> Result<Plan, std::process::ExitCode> {
+    plan(paths, config).map_err(usage_error)
+}
+
+/// A configuration error, reported on stderr, as the usage-error exit code.
+pub fn usage_error(e: SettingsError) -> std::process::ExitCode {
+    eprintln!("dossier: {e}");
+    std::process::ExitCode::from(super::USAGE_ERROR)
 }
 
 /// Says on stderr which files could not be read, and which were read with replacement

@@ -2,6 +2,7 @@
 
 mod actors;
 mod attributions;
+mod baseline;
 mod check;
 mod load;
 mod report;
@@ -24,7 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Speak the Language Server Protocol on stdin/stdout (editors start this).
-    Lsp,
+    Lsp(LspArgs),
     /// List the actors found in articles: kind, mentions, files.
     Actors(actors::Args),
     /// Check articles for attribution problems: unattributed claims and quotes, vague and
@@ -32,6 +33,14 @@ enum Command {
     Check(check::Args),
     /// List who says what: each attribution relation (source and its class, cue, content).
     Attributions(attributions::Args),
+}
+
+#[derive(clap::Args)]
+struct LspArgs {
+    /// Speak over stdin/stdout: the only way dossier speaks, accepted because many clients
+    /// (vscode-languageclient among them) add it to the command.
+    #[arg(long)]
+    stdio: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -59,7 +68,7 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Lsp => {
+        Command::Lsp(_) => {
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()

@@ -282,10 +282,28 @@ impl SettingsError {
 /// Loads `root/dossier.json` and the catalogs it names. Catalog paths are relative to the
 /// folder; one that leads outside it is refused unless it is written as an absolute path.
 pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
-    let config_path = root.join(FILE_NAME);
+    load_settings_at(root, &root.join(FILE_NAME), false)
+}
+
+/// Loads the settings file a user named (`dossier check --config`), which must exist, and the
+/// catalogs it names, relative to its folder.
+pub fn load_settings_file(config_path: &Path) -> Result<Settings, SettingsError> {
+    let root = match config_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    load_settings_at(root, config_path, true)
+}
+
+fn load_settings_at(
+    root: &Path,
+    config_path: &Path,
+    required: bool,
+) -> Result<Settings, SettingsError> {
+    let config_path = config_path.to_owned();
     let config = match fs::read_to_string(&config_path) {
         Ok(text) => Config::parse(&config_path, &text).map_err(SettingsError::Config)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Config::default(),
         Err(e) => {
             return Err(SettingsError::Config(ConfigError {
                 path: config_path,

@@ -6,8 +6,12 @@ use std::collections::BTreeSet;
 use super::{Finding, Reads, Rule, Severity};
 use rustc_hash::FxHashMap;
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use crate::article::Article;
 use crate::catalog::{ActorId, ActorKind, Catalog};
+use crate::lexicon::{self, Classes};
 use crate::mentions::surname_of;
 
 pub static RULE: Rule = Rule {
@@ -85,10 +89,35 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
+/// A mention as the name is spelled: a sentence's first word takes a capital whatever it is,
+/// so a particle capitalised there ("De Mistura said") is the particle ("de Mistura").
+fn spelled<'t>(text: &'t str, range: &Range<usize>) -> Cow<'t, str> {
+    let written = &text[range.clone()];
+    let first = written.split(' ').next().unwrap_or(written);
+    let capitalised_particle = first.len() < written.len()
+        && first.starts_with(|c: char| c.is_uppercase())
+        && lexicon::is_any_case(first, Classes::NAME_PARTICLE);
+    if !capitalised_particle || !starts_sentence(&text[..range.start]) {
+        return Cow::Borrowed(written);
+    }
+    Cow::Owned(first.to_lowercase() + &written[first.len()..])
+}
+
+/// Whether what follows `before` starts a sentence: nothing but white space and opening quotes
+/// or brackets since a full stop, a question or exclamation mark, a line break or a Markdown
+/// heading's or list's mark.
+fn starts_sentence(before: &str) -> bool {
+    let rest = before.trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c));
+    rest.is_empty()
+        || before[rest.len()..].contains('\n')
+        || rest.ends_with(['.', '!', '?', '#', '*'])
+}
+
 pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Whom the article spells more than one way: each person's mentions against the first,
-    // without building keys in the common case of one spelling throughout.
+    // Whom the article may spell more than one way: each person's mentions against the first,
+    // without building keys in the common case of one spelling throughout. A capital that only
+    // starts a sentence is told apart below, for these few.
     let mut first: FxHashMap<ActorId, (&str, Key)> = FxHashMap::default();
     let mut spelled_apart = BTreeSet::new();
     for mention in &article.mentions {
@@ -112,10 +141,11 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
             .iter()
             .filter(|m| m.target.actor() == Some(actor))
             .collect();
-        let keys: BTreeSet<String> = mentions
+        let spellings: Vec<Cow<str>> = mentions
             .iter()
-            .map(|m| key(&article.text[m.range.clone()]))
+            .map(|m| spelled(&article.text, &m.range))
             .collect();
+        let keys: BTreeSet<String> = spellings.iter().map(|s| key(s)).collect();
         let a = catalog.get(actor);
         let surname = surname_of(a).unwrap_or_else(|| a.name.clone());
         let preferred = key(&surname);
@@ -123,10 +153,18 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
         if spelled.len() < 2 {
             continue;
         }
-        let forms: Vec<String> = keys.iter().cloned().collect();
-        for mention in mentions {
+        // Each spelling as the text first writes it, in the order they come.
+        let mut forms: Vec<(String, &str)> = Vec::new();
+        for (mention, spelling) in mentions.iter().zip(&spellings) {
+            let k = key(spelling);
+            if variants(&k, &preferred) && !forms.iter().any(|(seen, _)| *seen == k) {
+                forms.push((k, &article.text[mention.range.clone()]));
+            }
+        }
+        let forms: Vec<&str> = forms.into_iter().map(|(_, written)| written).collect();
+        for (mention, spelling) in mentions.iter().zip(&spellings) {
             let written = &article.text[mention.range.clone()];
-            let k = key(written);
+            let k = key(spelling);
             if k == preferred || !variants(&k, &preferred) {
                 continue;
             }
@@ -183,6 +221,37 @@ mod tests {
         assert_eq!(
             found,
             vec![("di Mistura".to_owned(), Some("de Mistura".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_particle_capitalised_at_a_sentence_start_is_the_same_spelling() {
+        for text in [
+            "Staffan de Mistura spoke in Geneva. De Mistura’s plan found support.",
+            "Staffan de Mistura spoke.\n\n“De Mistura will stay,” an aide said.",
+        ] {
+            assert!(check(text).is_empty(), "{text}");
+        }
+        // Inside a sentence the capital is a spelling of its own.
+        assert_eq!(
+            check("Staffan de Mistura spoke, and De Mistura left.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_message_lists_the_spellings_the_text_has() {
+        let catalog = default_catalog();
+        let text = "Staffan de Mistura spoke. Later di Mistura left. De Mistura returned.";
+        let article = Article::analyze(PathBuf::from("a.md"), text.into(), &Matcher::new(&catalog));
+        let found = findings(&catalog, &article, Severity::Warning);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .contains("(Staffan de Mistura, di Mistura)"),
+            "{}",
+            found[0].message
         );
     }
 

@@ -12,6 +12,8 @@ mod context;
 mod fix;
 mod suppress;
 
+pub use suppress::UNKNOWN_RULE;
+
 mod anonymous_source;
 mod hedged_report;
 mod inconsistent_spelling;
@@ -323,8 +325,31 @@ pub fn check_prose(text: &str, prose: &str, settings: &RuleSettings) -> Vec<Find
                 }),
         );
     }
+    findings.extend(
+        suppressions
+            .unknown
+            .into_iter()
+            .map(|range| unknown_rule(text, range)),
+    );
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings
+}
+
+/// The finding on a code in an inline comment that names no rule.
+fn unknown_rule(text: &str, range: Range<usize>) -> Finding {
+    let known: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    Finding {
+        code: UNKNOWN_RULE,
+        severity: Severity::Warning,
+        message: format!(
+            "“{}” is no dossier rule, so this comment switches nothing off. The rules are {}.",
+            &text[range.clone()],
+            known.join(", ")
+        ),
+        range,
+        related: Vec::new(),
+        suggestion: None,
+    }
 }
 
 /// A code action: edits to apply, with `snippet` set when the new text holds `${1:…}` tab stops.
@@ -348,8 +373,11 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     {
         return Vec::new();
     }
+    // The rule's fix reads the sentences the rule read: a Markdown file's prose, so that a
+    // sentence never runs on into front matter or code and no edit lands there.
+    let prose = crate::text::markdown::prose(text, markdown);
     let mut out: Vec<Fix> = match rule.reads {
-        Reads::Text { fix, .. } => fix(&Context::new(text), finding).into_iter().collect(),
+        Reads::Text { fix, .. } => fix(&Context::new(&prose), finding).into_iter().collect(),
         Reads::Article(_) => Vec::new(),
     };
     if let Some(replacement) = &finding.suggestion {

@@ -3,7 +3,9 @@
 //! Markdown: `<!-- dossier-disable-next-line CODE -->`, `<!-- dossier-disable CODE -->` and
 //! `<!-- dossier-enable CODE -->`. Plain text: the same words on a line of their own, without the
 //! comment markers (both forms are understood in both kinds of file). Several codes may follow,
-//! separated by spaces or commas; none means every rule. Unknown codes are ignored.
+//! separated by spaces or commas; none means every rule. A code that names no rule switches
+//! nothing off and is reported where it is written ([`UNKNOWN_RULE`]): a misspelt code would
+//! otherwise leave the finding it was meant to silence in place without a word.
 //! "Next line" is the next line that is not blank.
 
 use std::ops::Range;
@@ -21,7 +23,13 @@ pub(crate) struct Suppressions {
     changes: Vec<(usize, Mask)>,
     /// Lines (byte ranges) on which some rules are disabled by the line above.
     lines: Vec<(Range<usize>, Mask)>,
+    /// Where a directive names a code that is no rule's.
+    pub unknown: Vec<Range<usize>>,
 }
+
+/// The code of the finding on a directive's unknown rule code. It is no rule of [`RULES`]: it
+/// cannot be switched off, as it reports the switch itself.
+pub const UNKNOWN_RULE: &str = "unknown-rule";
 
 impl Suppressions {
     pub fn parse(text: &str) -> Self {
@@ -47,9 +55,12 @@ impl Suppressions {
                 out.lines.push((start..offset, pending_next_line));
                 pending_next_line = 0;
             }
-            let Some((directive, mask)) = directive(content) else {
+            let Some((directive, mask, unknown)) = directive(content) else {
                 continue;
             };
+            let base = start + line.len() - line.trim_start().len();
+            out.unknown
+                .extend(unknown.into_iter().map(|r| base + r.start..base + r.end));
             match directive {
                 Directive::DisableNextLine => pending_next_line = mask,
                 Directive::Disable => {
@@ -86,8 +97,9 @@ enum Directive {
     Enable,
 }
 
-/// Reads a control line, with or without the HTML comment markers.
-fn directive(line: &str) -> Option<(Directive, Mask)> {
+/// Reads a control line, with or without the HTML comment markers: the directive, the rules it
+/// names and where in `line` it names codes that are no rule's.
+fn directive(line: &str) -> Option<(Directive, Mask, Vec<Range<usize>>)> {
     let inner = line
         .strip_prefix("<!--")
         .and_then(|l| l.strip_suffix("-->"))
@@ -104,11 +116,19 @@ fn directive(line: &str) -> Option<(Directive, Mask)> {
     };
     let mut mask = 0;
     let mut any = false;
+    let mut unknown = Vec::new();
     for code in words {
         any = true;
-        mask |= bit(code).unwrap_or(0);
+        match bit(code) {
+            Some(b) => mask |= b,
+            None => {
+                // `code` is a slice of `line`: where it starts is how far apart they begin.
+                let start = code.as_ptr() as usize - line.as_ptr() as usize;
+                unknown.push(start..start + code.len());
+            }
+        }
     }
-    Some((d, if any { mask } else { ALL }))
+    Some((d, if any { mask } else { ALL }, unknown))
 }
 
 fn bit(code: &str) -> Option<Mask> {
@@ -157,5 +177,14 @@ mod tests {
         let s = Suppressions::parse(text);
         assert!(!s.is_suppressed("hedged-report", at(text, "A line")));
         assert!(!s.is_suppressed("nonsense", 0));
+    }
+
+    #[test]
+    fn unknown_codes_are_found_where_they_are_written() {
+        let text = "A.\n<!-- dossier-disable-next-line vague-atribution, hedged-report -->\nB.\ndossier-enable nonsense\n";
+        let s = Suppressions::parse(text);
+        let found: Vec<&str> = s.unknown.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["vague-atribution", "nonsense"]);
+        assert!(s.is_suppressed("hedged-report", at(text, "B.")));
     }
 }

@@ -98,8 +98,6 @@ const HEAD: usize = 1500;
 
 const MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
 
-static FRONT_MATTER_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?([^"'\r\n]+)"#).unwrap());
 const ISO: &str = r"\b(\d{4})-(\d{2})-(\d{2})\b";
 static DAY_MONTH_YEAR: LazyLock<String> =
     LazyLock::new(|| format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})\b"));
@@ -154,25 +152,12 @@ fn usable(date: &Date) -> bool {
 /// The article's date: front matter `date:` first, else the first date near the top written as
 /// "9 Mar 2019", "Monday, 3 May, 2021", "October 2, 2022" or "2022-10-02".
 pub fn article_date(text: &str) -> Option<Date> {
-    if let Some(front) = front_matter(text) {
-        if let Some(c) = FRONT_MATTER_DATE.captures(front) {
-            if let Some(date) = parse_loose(&c[1]) {
-                return Some(date);
-            }
-        }
+    let front = super::front_matter::read(text).and_then(|f| f.date);
+    if let Some(date) = front.as_deref().and_then(parse_loose) {
+        return Some(date);
     }
     let head = &text[..super::lines::floor_char_boundary(text, HEAD)];
     parse_first(head).map(|(_, date)| date)
-}
-
-/// The YAML front matter of a Markdown article, without its fences.
-fn front_matter(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("---")?;
-    let rest = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))?;
-    let end = rest.find("\n---")?;
-    Some(&rest[..end])
 }
 
 fn parse_loose(s: &str) -> Option<Date> {

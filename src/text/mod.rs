@@ -3,6 +3,7 @@
 mod bytes;
 pub mod date;
 pub mod document;
+pub mod front_matter;
 pub mod lines;
 pub mod markdown;
 pub mod quotes;

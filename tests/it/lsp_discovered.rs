@@ -79,6 +79,12 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
     }
     let catalog = std::fs::read_to_string(dir.path().join("catalog.json")).unwrap();
     assert!(catalog.contains("\"id\": \"karim-haddad\""), "{catalog}");
+    // The role as the text gives it; no description copied from the card.
+    assert!(
+        catalog.contains("\"title\": \"Former Lebanese minister of finance\""),
+        "{catalog}"
+    );
+    assert!(!catalog.contains("Not in the catalog"), "{catalog}");
     let config = std::fs::read_to_string(dir.path().join("dossier.json")).unwrap();
     assert!(config.contains("catalog.json"), "{config}");
     client.notify(

@@ -8,12 +8,17 @@ mod common;
 
 mod architecture;
 mod attribution_corpus;
+mod check_ci;
 mod check_cli;
+mod docs;
 mod fixtures;
+mod front_matter;
 mod fuzz_regressions;
 mod lsp;
 mod lsp_diagnostics;
 mod lsp_discovered;
+mod lsp_editing_aids;
+mod lsp_fixes;
 mod properties;
 mod robustness;
 mod rules_never_panic;

@@ -184,6 +184,32 @@ check("K opens a floating hover window with the card", function()
   record("K opens a floating hover window with the card", true, #lines .. " lines")
 end)
 
+check("semantic tokens colour actors and sources with the plugin's groups", function()
+  -- The semantic-token groups at a word: "@lsp.type.place.text", "@lsp.typemod.source.named.text"…
+  local function groups_at(word)
+    local line, col = find(notes, word)
+    local found = {}
+    for _, t in ipairs(vim.inspect_pos(notes, line, col + 1).semantic_tokens or {}) do
+      if t.opts and t.opts.hl_group then
+        found[#found + 1] = t.opts.hl_group
+      end
+    end
+    table.sort(found)
+    return table.concat(found, " ")
+  end
+  local ok = vim.wait(timeout, function()
+    return groups_at("Damascus") ~= ""
+  end, 50)
+  assert(ok, "no semantic token on Damascus")
+  local place, source = groups_at("Damascus"), groups_at("Pedersen")
+  assert(place:find("@lsp.type.place", 1, true), "Damascus: " .. place)
+  assert(source:find("@lsp.type.source", 1, true), "Pedersen: " .. source)
+  assert(source:find("@lsp.typemod.source.named", 1, true), "Pedersen: " .. source)
+  local link = vim.api.nvim_get_hl(0, { name = "@lsp.type.place" }).link
+  assert(link == "Label", "@lsp.type.place links to " .. tostring(link))
+  record("semantic tokens colour actors and sources with the plugin's groups", true, place .. "; " .. source)
+end)
+
 check("definition from a surname jumps into the other article", function()
   local line, col = find(notes, "Pedersen")
   local params = {
@@ -339,7 +365,18 @@ check(":checkhealth dossier finds the binary and the server runs", function()
   assert(text:find("binary found", 1, true), text)
   assert(text:find("the server runs", 1, true), text)
   assert(not text:find("ERROR", 1, true), text)
+  assert(not text:find("older than this plugin", 1, true), text)
   record(":checkhealth dossier finds the binary and the server runs", true)
+end)
+
+check(":help dossier opens the plugin's help", function()
+  vim.cmd("helptags " .. vim.fn.fnameescape(plugin .. "/doc"))
+  vim.cmd("help dossier-highlights")
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  assert(vim.bo.buftype == "help", "buftype " .. vim.bo.buftype)
+  assert(text:find("@lsp.type.person", 1, true), "help text: " .. text:sub(1, 200))
+  vim.cmd("helpclose")
+  record(":help dossier opens the plugin's help", true)
 end)
 
 finish()

@@ -4,15 +4,6 @@
 export const SEVERITIES = ["off", "hint", "information", "warning", "error"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const RULE_CODES = [
-  "unattributed-claim",
-  "vague-attribution",
-  "anonymous-source",
-  "hedged-report",
-  "unattributed-quote",
-  "unsourced-figure",
-] as const;
-
 /** What dossier.json holds and the server reads from `workspace/configuration`. */
 export interface ServerConfiguration {
   rules?: Record<string, Severity>;

@@ -19,11 +19,12 @@ pub struct Style {
 }
 
 impl Style {
-    /// Colours when standard output is a terminal and `NO_COLOR` is unset or empty.
-    pub fn detect() -> Self {
+    /// Colours when the report goes to standard output, that is a terminal, and `NO_COLOR` is
+    /// unset or empty.
+    pub fn detect(to_stdout: bool) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Self {
-            colour: std::io::stdout().is_terminal() && !no_color,
+            colour: to_stdout && std::io::stdout().is_terminal() && !no_color,
         }
     }
 

@@ -1,4 +1,5 @@
-//! JSON Lines: one object per diagnostic, with an LSP range (zero-based line, UTF-16 character).
+//! JSON Lines: one object per diagnostic, with an LSP range (zero-based line, UTF-16 character)
+//! and the words flagged. A report in this format is also what `--baseline` reads.
 
 use dossier::rules::Severity;
 use dossier::text::Position;
@@ -25,6 +26,7 @@ pub fn part(file: &Checked) -> String {
                 .collect(),
             severity: f.severity,
             source: "dossier",
+            text: &file.text[f.range.clone()],
         };
         // Serialising plain structs into memory cannot fail.
         let _ = serde_json::to_writer(&mut out, &line);
@@ -43,6 +45,8 @@ struct Line<'a> {
     related: Vec<Related<'a>>,
     severity: Severity,
     source: &'static str,
+    /// The words flagged: what a baseline matches a finding by, as lines move with every edit.
+    text: &'a str,
 }
 
 #[derive(Serialize)]

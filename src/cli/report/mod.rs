@@ -7,6 +7,8 @@ mod human;
 mod json;
 mod sarif;
 
+pub use human::summary;
+
 use std::io::Write;
 
 use dossier::rules::{Finding, Severity};
@@ -81,10 +83,11 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn new(format: ReportFormat) -> Self {
+    /// A report in `format`, written to standard output or (`to_stdout` false) to a file.
+    pub fn new(format: ReportFormat, to_stdout: bool) -> Self {
         Self {
             format,
-            style: human::Style::detect(),
+            style: human::Style::detect(to_stdout),
         }
     }
 

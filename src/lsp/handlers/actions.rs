@@ -2,14 +2,12 @@
 //! person to the workspace catalog.
 
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use dossier::answers;
 use dossier::article::Article;
 use dossier::rules::Fix;
 use dossier::text::LineIndex;
 use dossier::workspace::ArticleId;
-use regex::Regex;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
@@ -53,6 +51,9 @@ pub async fn code_action(
             }
             let diagnostic = diagnostics::to_lsp(article, &finding, &uri, encoding);
             for fix in dossier::rules::fixes(&article.text, &finding, markdown) {
+                if !as_command(&fix, caps) && fix.changes_nothing_as_plain(&article.text) {
+                    continue;
+                }
                 actions.push(CodeActionOrCommand::CodeAction(quick_fix(
                     article,
                     &uri,
@@ -69,6 +70,12 @@ pub async fn code_action(
     })
 }
 
+/// Whether a fix goes to the client as [`INSERT_SNIPPET`]: one snippet edit, for a client that
+/// runs the command.
+fn as_command(fix: &Fix, caps: Capabilities) -> bool {
+    fix.snippet && caps.insert_snippet && fix.edits.len() == 1
+}
+
 /// A rule's fix as a code action. A snippet fix of one edit goes to a client that runs
 /// [`INSERT_SNIPPET`] as that command, so its placeholder is selected to type over; every other
 /// fix, and every fix for other clients, is a plain workspace edit.
@@ -81,7 +88,7 @@ fn quick_fix(
 ) -> CodeAction {
     let encoding = caps.encoding;
     let (edit, command) = match fix.edits.as_slice() {
-        [(range, snippet)] if fix.snippet && caps.insert_snippet => {
+        [(range, snippet)] if as_command(&fix, caps) => {
             let argument = serde_json::json!({
                 "uri": uri,
                 "range": convert::range(article, range, encoding),
@@ -94,16 +101,13 @@ fn quick_fix(
             };
             (None, Some(command))
         }
-        edits => {
-            let edits = edits
-                .iter()
-                .map(|(range, text)| TextEdit {
-                    range: convert::range(article, range, encoding),
-                    new_text: if fix.snippet {
-                        plain_placeholders(text)
-                    } else {
-                        text.clone()
-                    },
+        _ => {
+            let edits = fix
+                .plain_edits()
+                .into_iter()
+                .map(|(range, new_text)| TextEdit {
+                    range: convert::range(article, &range, encoding),
+                    new_text,
                 })
                 .collect();
             let edit = WorkspaceEdit {
@@ -215,12 +219,4 @@ fn add_to_catalog(
         }),
         ..Default::default()
     })
-}
-
-/// A snippet's tab stops as plain text: `${1:source}` → `source`, for a client that cannot
-/// expand snippets: the placeholder word stays in the text for the writer to replace.
-fn plain_placeholders(snippet: &str) -> String {
-    static TAB_STOP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\$\{\d+:([^}]*)\}|\$\d+").unwrap());
-    TAB_STOP.replace_all(snippet, "$1").into_owned()
 }

@@ -7,6 +7,8 @@ pub mod actions;
 pub mod diagnostics;
 pub mod documents;
 pub mod lifecycle;
+pub mod links;
 pub mod navigation;
 pub mod settings;
+pub mod tokens;
 pub mod workspace;

@@ -22,7 +22,7 @@ use crate::lsp::convert;
 use crate::lsp::server::Backend;
 
 /// Runs a question about the article at `uri`; no article there answers `None`.
-fn ask<T>(
+pub(super) fn ask<T>(
     backend: &Backend,
     what: &str,
     uri: &Url,

@@ -138,6 +138,11 @@ function M.check()
       end
     end
     info("capabilities: " .. (#features > 0 and table.concat(features, ", ") or "none of hover/definition"))
+    if not caps.semanticTokensProvider then
+      warn("the binary is older than this plugin: it offers no semantic tokens", {
+        "Build it again from the same checkout as the plugin: cargo install --path .",
+      })
+    end
   else
     error(("the server did not answer: %s"):format(err or "unknown error"))
   end

@@ -234,12 +234,39 @@ function M.restart()
   end
 end
 
+--- The server's semantic tokens (its legend: actor kinds and `source`, a source's class as
+--- modifier) linked to standard groups. `default`: a colorscheme's own links win.
+M.highlights = {
+  ["@lsp.type.person"] = "Identifier",
+  ["@lsp.type.organization"] = "Type",
+  ["@lsp.type.state"] = "Constant",
+  ["@lsp.type.place"] = "Label",
+  ["@lsp.type.instrument"] = "Special",
+  ["@lsp.type.outlet"] = "PreProc",
+  ["@lsp.type.source"] = "Underlined",
+  ["@lsp.typemod.source.vague"] = "DiagnosticUnderlineWarn",
+  ["@lsp.typemod.source.agentless"] = "DiagnosticUnderlineWarn",
+  ["@lsp.typemod.source.anonymous"] = "DiagnosticUnderlineInfo",
+}
+
+function M.set_highlights()
+  for group, link in pairs(M.highlights) do
+    vim.api.nvim_set_hl(0, group, { link = link, default = true })
+  end
+end
+
 local augroup = nil
 
 ---@param opts dossier.Options|nil
 function M.setup(opts)
   M.options = merge(M.defaults, opts or {})
   local o = M.options
+  M.set_highlights()
+  -- A colorscheme clears every group when it loads: link them again after it.
+  vim.api.nvim_create_autocmd("ColorScheme", {
+    group = vim.api.nvim_create_augroup("dossier_highlights", { clear = true }),
+    callback = M.set_highlights,
+  })
   if type(o.cmd) == "string" then
     o.cmd = { o.cmd, "lsp" }
   end

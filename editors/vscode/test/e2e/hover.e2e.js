@@ -211,6 +211,36 @@ async function main() {
       return `envoy-briefing.md, ${where}`;
     });
 
+    await check(page, "semantic tokens colour an actor apart from the prose around it", async () => {
+      await page.locator(".tabs-container .tab", { hasText: "envoy-briefing.md" }).first().click();
+      // "Geneva" in "the talks will resume in Geneva." is a place: a token of its own, coloured
+      // through the scope the extension contributes, unlike the words before it.
+      const handle = await page.waitForFunction(
+        () => {
+          const roots = [...document.querySelectorAll(".editor-instance .monaco-editor .view-lines")].filter(
+            (e) => e.offsetParent !== null,
+          );
+          for (const root of roots) {
+            for (const line of root.querySelectorAll(".view-line")) {
+              const spans = [...line.querySelectorAll("span > span")];
+              const text = (s) => s.textContent.replace(/\u00a0/g, " ");
+              const place = spans.find((s) => text(s) === "Geneva");
+              const prose = spans.find((s) => text(s).includes("talks will resume"));
+              if (place && prose) {
+                const a = getComputedStyle(place).color;
+                const b = getComputedStyle(prose).color;
+                return a !== b ? `Geneva ${a}, prose ${b}` : false;
+              }
+            }
+          }
+          return false;
+        },
+        null,
+        { timeout: T },
+      );
+      return String(await handle.jsonValue());
+    });
+
     await check(page, "diagnostic in the editor and the Problems view", async () => {
       await page.locator(".tabs-container .tab", { hasText: "envoy-briefing.md" }).first().click();
       await page.locator(".editor-instance .monaco-editor .squiggly-error, .editor-instance .monaco-editor .squiggly-warning").first().waitFor({ timeout: T });
