@@ -248,7 +248,8 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
                 | Classes::STANCE_ADJECTIVE
                 | Classes::FIGURE_NOUN
                 | Classes::PHRASE_CUE
-                | Classes::STANCE_NOUN,
+                | Classes::STANCE_NOUN
+                | Classes::PSYCH_VERB,
         )
         .collect();
         words.sort_unstable();

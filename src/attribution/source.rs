@@ -54,7 +54,13 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         if !s.word(i) && !matches!(s.text(i), ":" | "―" | "—" | "–") {
             continue;
         }
-        let found = match s.lower(i) {
+        // ("That worries environmentalists": before "worries" is read as a view's verb.)
+        let felt = if s.has(i, Classes::PSYCH_VERB) {
+            felt_by(s, i)
+        } else {
+            None
+        };
+        let found = felt.or_else(|| match s.lower(i) {
             "according" if s.is(i + 1, "to") => according_to(s, i),
             "citing" | "quoting" => {
                 np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
@@ -78,13 +84,16 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             ":" if i > 0 && i <= 4 => speaker_colon(s, i),
             // "Limbaugh continued: “…”", "She went on, “…”": any verb opening a quotation.
             _ if opens_quotation(s, i) => subject_of(s, i, i),
-            _ if s.has(i, Classes::STANCE_ADJECTIVE) => stance_adjective(s, i),
+            // "residents were angered": the subject feels.
+            _ if s.has(i, Classes::STANCE_ADJECTIVE | Classes::PSYCH_VERB) => {
+                stance_adjective(s, i)
+            }
             // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
                 .filter(|np| s.capitalized(np.0))
                 .map(|np| Found::new(np, (i, i), None, before(s, i))),
             _ => None,
-        };
+        });
         if let Some(f) = found {
             // "60 percent of refugees say": a statistic, not a source (the rules flag figures).
             let (a, b) = f.source();
@@ -377,6 +386,39 @@ fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
             && !s.capitalized(k)
     })?;
     np_after(s, first, false).map(|np| (np.0, np.1.min(verb - 1)))
+}
+
+/// "That worries environmentalists", "the raid angered many residents": a verb at `v` whose
+/// object feels, and so holds the stance. Not after "be" ("residents were angered"), where the
+/// subject feels, and only an object that can feel: people, a name, a pronoun.
+fn felt_by(s: &Sent, v: usize) -> Option<Found> {
+    // ("groups worried that …", "worried about": the subject feels, a view or a stance.)
+    if v == 0
+        || !s.word(v - 1)
+        || s.has(v - 1, Classes::BE)
+        || s.capitalized(v)
+        || s.has(v + 1, Classes::CLAUSE_WORD | Classes::POSTMODIFIER)
+        || s.is(v + 1, "about")
+    {
+        return None;
+    }
+    let np = np_after(s, v + 1, true)?;
+    let feels = (np.0..=np.1).any(|k| {
+        s.capitalized(k)
+            || s.has(
+                k,
+                Classes::PRONOUN
+                    | Classes::VAGUE_HEAD
+                    | Classes::ANONYMOUS_HEAD
+                    | Classes::QUANTIFIER,
+            )
+            || lexicon::has_person_ending(s.lower(k))
+            || lexicon::is(
+                &lexicon::singular(s.lower(k)),
+                Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD | Classes::POLITY_NOUN,
+            )
+    });
+    feels.then(|| Found::new(np, (v, v), Some(v), before(s, v)))
 }
 
 /// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.

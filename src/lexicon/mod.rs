@@ -127,6 +127,8 @@ classes! {
     POLITY_NOUN = 52, "polity_nouns.txt";
     /// Nouns of a stance whose source follows "from": "criticism", "outcry".
     STANCE_NOUN = 53, "stance_nouns.txt";
+    /// Verbs whose object feels: "worries", "angered".
+    PSYCH_VERB = 54, "psych_verbs.txt";
 }
 
 impl Classes {
