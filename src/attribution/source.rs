@@ -2,6 +2,7 @@
 //! in an inversion, after "according to", across an apposition or a relative clause) and the
 //! words it is said to have said.
 
+use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::tokens::Sent;
 use crate::grammar::Pos;
@@ -25,7 +26,7 @@ pub(super) struct Found {
 
 impl Found {
     /// A relation whose source has no apposition.
-    fn new(
+    pub(super) fn new(
         np: (usize, usize),
         cue: (usize, usize),
         verb: Option<usize>,
@@ -66,12 +67,7 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
             }
             "view" | "views" | "words" | "eyes" => point_of_view(s, i),
-            // "drew criticism from rights groups", "amid an outcry from victims' families".
-            _ if s.has(i, Classes::STANCE_NOUN) && s.is(i + 1, "from") => np_after(s, i + 2, true)
-                .map(|np| Found {
-                    stance: true,
-                    ..Found::new(np, (i, i + 1), None, before(s, i))
-                }),
+            _ if s.has(i, Classes::STANCE_NOUN) && s.is(i + 1, "from") => stance_noun(s, i),
             "source" | "sources" if s.is(i + 1, ":") => {
                 np_after(s, i + 2, false).map(|np| Found::new(np, (i, i + 1), None, before(s, i)))
             }
@@ -199,18 +195,6 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             && (!s.word(i + 1) && subject_right_before || s.pos(i).verb())
 }
 
-/// "according to X", "according to Western and regional diplomats".
-fn according_to(s: &Sent, i: usize) -> Option<Found> {
-    let np = np_after(s, i + 2, true)?;
-    // "According to X, …": what follows the comma; "…, according to X": what comes before.
-    let content = if s.is(np.1 + 1, ",") && (0..i).all(|j| !s.word(j)) {
-        after(s, np.1 + 1)
-    } else {
-        before(s, i)
-    };
-    Some(Found::new(np, (i, i + 1), None, content))
-}
-
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
 fn verb(s: &Sent, v: usize) -> Option<Found> {
     let w = s.lower(v);
@@ -300,7 +284,8 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             let np = clause_subject(s, 0, p)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
-        if s.has(p, Classes::CLAUSE_WORD) {
+        // ("It says …": "it" ends a noun phrase, and is a subject all the same.)
+        if s.has(p, Classes::CLAUSE_WORD) && !s.has(p, Classes::SUBJECT_PRONOUN) {
             return None;
         }
         return subject_of(s, j, v);
@@ -310,7 +295,8 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject.
         ")" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
-        "," if progressive && j == v => {
+        // ("…, even suggesting …": an adverb may stand before the participle.)
+        "," if progressive && (j..v).all(|k| !s.has(k, Classes::BE)) => {
             // "“…,” the mayor said on Monday, adding that …": who spoke just before adds it.
             let spoke = (p.saturating_sub(4)..p)
                 .rev()
@@ -419,17 +405,6 @@ fn felt_by(s: &Sent, v: usize) -> Option<Found> {
             )
     });
     feels.then(|| Found::new(np, (v, v), Some(v), before(s, v)))
-}
-
-/// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.
-fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
-    // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
-    let first = usize::from(is_quote(s.text(0)));
-    let names = first < colon && (first..colon).all(|k| s.proper(k));
-    // "Poll: …", "Report: …": a document speaks for its authors.
-    let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
-    (names || document)
-        .then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
 }
 
 /// Whether the word at `i` is a finite verb that frames a quotation: opening it after a colon or
@@ -647,53 +622,4 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
         apposition,
         ..Found::new(np, (j, v), Some(v), content)
     })
-}
-
-/// "from X's point of view", "in X's view", "in the view of X", "in the words of X", "in the
-/// eyes of X".
-fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
-    if s.is(i + 1, "of") && i >= 2 && s.is(i - 1, "the") {
-        let np = np_after(s, i + 2, true)?;
-        return Some(Found::new(
-            np,
-            (i - 1, i + 1),
-            None,
-            before(s, i - 1).or_else(|| after(s, np.1)),
-        ));
-    }
-    // "X's point of view" / "X's view": the possessive is the speaker.
-    let mut p = i.checked_sub(1)?;
-    if s.is(i, "view") && p >= 2 && s.is(p, "of") && s.is(p - 1, "point") {
-        p -= 2;
-    }
-    if !s.possessive(p) {
-        return None;
-    }
-    let mut first = p;
-    while first > 0 && s.capitalized(first - 1) && !s.has(first - 1, Classes::POSTMODIFIER) {
-        first -= 1;
-    }
-    Some(Found::new((first, p), (p + 1, i), None, after(s, i)))
-}
-
-/// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
-fn figure_source(s: &Sent, i: usize) -> Option<Found> {
-    if i >= 1 {
-        let prev = i - 1;
-        let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
-        let not_initial = i >= 2 || acronym || s.possessive(prev);
-        if s.capitalized(prev) && not_initial && !s.has(prev, Classes::DETERMINER) {
-            return Some(Found::new((prev, prev), (i, i), None, after(s, i)));
-        }
-    }
-    let mut k = i + 1;
-    if s.is(k, "published") || s.is(k, "compiled") || s.is(k, "released") {
-        k += 1;
-    }
-    if !(s.is(k, "from") || s.is(k, "by") || s.is(k, "of")) {
-        return None;
-    }
-    let np = np_after(s, k + 1, false)?;
-    let named = (np.0..=np.1).any(|t| s.capitalized(t));
-    named.then(|| Found::new(np, (i, k), None, after(s, np.1)))
 }

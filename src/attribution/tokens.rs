@@ -166,7 +166,19 @@ fn capitalised_inside(text: &str, word: &str) -> bool {
 }
 
 pub(super) fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+    // (A pronoun's clitic, "’s" of "he’s", is a word of its own and no possessive.)
+    !w.starts_with(['\'', '’'])
+        && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
+}
+
+/// Where the auxiliary's clitic begins in a pronoun's contraction ("he’s", "they're", "it’ll").
+fn clitic_at(word: &str) -> Option<usize> {
+    let at = word.find(['\'', '’'])?;
+    let (stem, clitic) = word.split_at(at);
+    let clitic = clitic.trim_start_matches(['\'', '’']);
+    (matches!(clitic, "s" | "re" | "ve" | "ll" | "d" | "m")
+        && lexicon::is_any_case(stem, Classes::SUBJECT_PRONOUN))
+    .then_some(at)
 }
 
 /// Words are runs of letters and digits with inner apostrophes, hyphens and dots (Russia’s,
@@ -175,13 +187,22 @@ fn tokenize(s: &str) -> Vec<Tok> {
     let bytes = s.as_bytes();
     let mut toks = Vec::with_capacity(bytes.len() / 4);
     let mut word_start: Option<usize> = None;
-    let push = |toks: &mut Vec<Tok>, start, end, word| {
-        toks.push(Tok {
+    let push = |toks: &mut Vec<Tok>, start: usize, end: usize, word: bool| {
+        let tok = |start, end| Tok {
             start,
             end,
             word,
             classes: Classes::NONE,
-        })
+        };
+        // "He’s claiming", "they’ve said": the pronoun is the subject, the clitic its
+        // auxiliary; two words.
+        match word.then(|| clitic_at(&s[start..end])).flatten() {
+            Some(at) => {
+                toks.push(tok(start, start + at));
+                toks.push(tok(start + at, end));
+            }
+            None => toks.push(tok(start, end)),
+        }
     };
     let mut i = 0;
     while i < bytes.len() {

@@ -1,0 +1,88 @@
+//! Cues that are no verb: "according to X", "in X's view", "UN figures", "WALLACE: …",
+//! "criticism from X" — each names its source in a fixed place beside it.
+
+use super::phrase::{after, before, is_quote, np_after};
+use super::source::Found;
+use super::tokens::Sent;
+use crate::lexicon::Classes;
+
+/// "according to X", "according to Western and regional diplomats".
+pub(super) fn according_to(s: &Sent, i: usize) -> Option<Found> {
+    let np = np_after(s, i + 2, true)?;
+    // "According to X, …": what follows the comma; "…, according to X": what comes before.
+    let content = if s.is(np.1 + 1, ",") && (0..i).all(|j| !s.word(j)) {
+        after(s, np.1 + 1)
+    } else {
+        before(s, i)
+    };
+    Some(Found::new(np, (i, i + 1), None, content))
+}
+
+/// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.
+pub(super) fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
+    // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
+    let first = usize::from(is_quote(s.text(0)));
+    let names = first < colon && (first..colon).all(|k| s.proper(k));
+    // "Poll: …", "Report: …": a document speaks for its authors.
+    let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
+    (names || document)
+        .then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
+}
+
+/// "from X's point of view", "in X's view", "in the view of X", "in the words of X", "in the
+/// eyes of X".
+pub(super) fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
+    if s.is(i + 1, "of") && i >= 2 && s.is(i - 1, "the") {
+        let np = np_after(s, i + 2, true)?;
+        return Some(Found::new(
+            np,
+            (i - 1, i + 1),
+            None,
+            before(s, i - 1).or_else(|| after(s, np.1)),
+        ));
+    }
+    // "X's point of view" / "X's view": the possessive is the speaker.
+    let mut p = i.checked_sub(1)?;
+    if s.is(i, "view") && p >= 2 && s.is(p, "of") && s.is(p - 1, "point") {
+        p -= 2;
+    }
+    if !s.possessive(p) {
+        return None;
+    }
+    let mut first = p;
+    while first > 0 && s.capitalized(first - 1) && !s.has(first - 1, Classes::POSTMODIFIER) {
+        first -= 1;
+    }
+    Some(Found::new((first, p), (p + 1, i), None, after(s, i)))
+}
+
+/// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
+pub(super) fn figure_source(s: &Sent, i: usize) -> Option<Found> {
+    if i >= 1 {
+        let prev = i - 1;
+        let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
+        let not_initial = i >= 2 || acronym || s.possessive(prev);
+        if s.capitalized(prev) && not_initial && !s.has(prev, Classes::DETERMINER) {
+            return Some(Found::new((prev, prev), (i, i), None, after(s, i)));
+        }
+    }
+    let mut k = i + 1;
+    if s.is(k, "published") || s.is(k, "compiled") || s.is(k, "released") {
+        k += 1;
+    }
+    if !(s.is(k, "from") || s.is(k, "by") || s.is(k, "of")) {
+        return None;
+    }
+    let np = np_after(s, k + 1, false)?;
+    let named = (np.0..=np.1).any(|t| s.capitalized(t));
+    named.then(|| Found::new(np, (i, k), None, after(s, np.1)))
+}
+
+/// "drew criticism from rights groups", "amid an outcry from victims' families": a stance noun
+/// at `i` before "from"; who follows holds the stance.
+pub(super) fn stance_noun(s: &Sent, i: usize) -> Option<Found> {
+    np_after(s, i + 2, true).map(|np| Found {
+        stance: true,
+        ..Found::new(np, (i, i + 1), None, before(s, i))
+    })
+}
