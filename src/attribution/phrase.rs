@@ -73,9 +73,9 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     if prepositional {
         let nobody = (start + 1..end)
             .find(|&k| s.has(k, Classes::VAGUE_PRONOUN) || s.is(k, "no") && s.is(k + 1, "one"))?;
-        return Some((nobody, end - 1));
+        return Some(trim_tail(s, (nobody, end - 1)));
     }
-    Some((start, end - 1))
+    Some(trim_tail(s, (start, end - 1)))
 }
 
 /// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
@@ -165,6 +165,25 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// The phrase `(a, b)` without what closes it but names nobody: an adverb or an auxiliary's
+/// filler ("The Republican nominee also"), or when ("David Axelrod on Wednesday", "the Supreme
+/// Court this month", "federal prosecutors in April", "a panel in 2001").
+pub(super) fn trim_tail(s: &Sent, (a, mut b): (usize, usize)) -> (usize, usize) {
+    loop {
+        let year = s.text(b).len() == 4 && s.text(b).bytes().all(|c| c.is_ascii_digit());
+        let when = crate::text::date::is_calendar_word(s.text(b))
+            || year
+            || matches!(s.lower(b), "week" | "month" | "year" | "weekend");
+        if b > a + 1 && when && matches!(s.lower(b - 1), "on" | "in" | "at" | "this" | "last") {
+            b -= 2;
+        } else if b > a && (is_filler(s, b) && !s.capitalized(b) || s.is(b, "almost")) {
+            b -= 1;
+        } else {
+            return (a, b);
+        }
+    }
 }
 
 /// "on Tuesday", "in March": when, not who.

@@ -3,7 +3,9 @@
 //! words it is said to have said.
 
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
-use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
+use super::phrase::{
+    after, before, is_article, is_filler, is_quote, np_after, np_before, trim_tail,
+};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::{self, Classes};
@@ -371,7 +373,7 @@ fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
                 || s.pos(k).verb() && !s.lower(k).ends_with("ing"))
             && !s.capitalized(k)
     })?;
-    np_after(s, first, false).map(|np| (np.0, np.1.min(verb - 1)))
+    np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))
 }
 
 /// "That worries environmentalists", "the raid angered many residents": a verb at `v` whose
