@@ -244,19 +244,24 @@ pub fn gives_reason(low: &str) -> bool {
 /// DFA walks the text faster than a multi-pattern automaton over so many words.
 pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
     static CUES: LazyLock<Regex> = LazyLock::new(|| {
-        let mut words: Vec<&str> = lexicon::words_of(
+        let alternatives = |class| {
+            let mut words: Vec<&str> = lexicon::words_of(class).collect();
+            words.sort_unstable();
+            words.dedup();
+            let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            words.join("|")
+        };
+        let words = alternatives(
             Classes::CUE_VERB
                 | Classes::STANCE_ADJECTIVE
                 | Classes::FIGURE_NOUN
                 | Classes::PHRASE_CUE
-                | Classes::STANCE_NOUN
                 | Classes::PSYCH_VERB,
-        )
-        .collect();
-        words.sort_unstable();
-        words.dedup();
-        let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        pattern(&format!(r"\b(?:{})\b", words.join("|")))
+        );
+        // A stance noun is a cue only before "from" ("criticism from"); alone ("support",
+        // "concerns") it is in too many sentences to parse them all.
+        let stance_nouns = alternatives(Classes::STANCE_NOUN);
+        pattern(&format!(r"\b(?:{words})\b|\b(?:{stance_nouns}) +from\b"))
     });
     // And colons: "WALLACE: …", "Poll: …", "Limbaugh continued: …".
     let mut at: Vec<usize> = CUES.find_iter(low).map(|m| m.start()).collect();

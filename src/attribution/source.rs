@@ -367,11 +367,22 @@ fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     while adverbial(s, first) {
         first = (first..end).find(|&k| s.is(k, ","))? + 1;
     }
+    // (The tagger is asked only of words that may be verbs: not a determiner's, a
+    // preposition's or a name's.)
     let verb = (first + 1..end).find(|&k| {
         s.word(k)
-            && (s.has(k, Classes::BE | Classes::MODAL)
-                || s.pos(k).verb() && !s.lower(k).ends_with("ing"))
             && !s.capitalized(k)
+            && (s.has(k, Classes::BE | Classes::MODAL)
+                || !s.has(
+                    k,
+                    Classes::DETERMINER
+                        | Classes::QUANTIFIER
+                        | Classes::NUMBER
+                        | Classes::POSTMODIFIER
+                        | Classes::PRONOUN,
+                ) && !is_article(s, k - 1)
+                    && !s.lower(k).ends_with("ing")
+                    && s.pos(k).verb())
     })?;
     np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))
 }

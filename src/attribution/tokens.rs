@@ -173,6 +173,10 @@ pub(super) fn is_possessive(w: &str) -> bool {
 
 /// Where the auxiliary's clitic begins in a pronoun's contraction ("he’s", "they're", "it’ll").
 fn clitic_at(word: &str) -> Option<usize> {
+    // ("they" and "’re" are the longest parts: most words are longer, or have no apostrophe.)
+    if word.len() > 9 {
+        return None;
+    }
     let at = word.find(['\'', '’'])?;
     let (stem, clitic) = word.split_at(at);
     let clitic = clitic.trim_start_matches(['\'', '’']);
