@@ -116,7 +116,9 @@ impl<'a> Sent<'a> {
             return false;
         }
         // (In a headline, a word the lexicon knows is a common word: "Former Aide Says".)
-        if self.title_case && self.toks[i].classes != Classes::NONE {
+        // (A given name is no common word: "Paul Ryan Says …".)
+        let common = self.toks[i].classes.without(Classes::GIVEN_NAME) != Classes::NONE;
+        if self.title_case && common {
             return false;
         }
         let opens = (0..i).all(|j| !self.toks[j].word);
@@ -134,9 +136,7 @@ impl<'a> Sent<'a> {
         // "Democrats") always.
         let common_plural =
             lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats");
-        self.toks[i].classes == Classes::NONE
-            && !known
-            && (!common_plural || capitalised_inside(self.whole, self.text(i)))
+        !common && !known && (!common_plural || capitalised_inside(self.whole, self.text(i)))
     }
 
     /// An adverb by its form: "-ly", lower case ("repeatedly"), but not "family" or "rally".

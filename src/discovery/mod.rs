@@ -305,6 +305,21 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         None if referred_to_by_surname(text, surname, &name) && given_name(words[start].core) => {
             String::new()
         }
+        // "Paul Ryan", "Sherrod Brown": a common given name and a surname are a person's name
+        // with no role and no second mention. (Not before a word of a body or a place: "Rose
+        // Garden", "Mark Twain Library".)
+        None if end - start == 2
+            && lexicon::is_any_case(words[start].core, Classes::GIVEN_NAME)
+            && !lexicon::is_any_case(
+                last.core,
+                Classes::INSTITUTION | Classes::PLACE_NOUN | Classes::NATIONALITY,
+            )
+            && !words
+                .get(end)
+                .is_some_and(|w| w.kind == Kind::Capital && w.splits_names()) =>
+        {
+            String::new()
+        }
         None => return None,
     };
     Some(Introduced {

@@ -129,6 +129,8 @@ classes! {
     STANCE_NOUN = 53, "stance_nouns.txt";
     /// Verbs whose object feels: "worries", "angered".
     PSYCH_VERB = 54, "psych_verbs.txt";
+    /// Common given names that are no everyday word: "paul", "sherrod".
+    GIVEN_NAME = 55, "given_names.txt";
 }
 
 impl Classes {
@@ -148,6 +150,11 @@ impl Classes {
             | Classes::VIEW_VERB.0
             | Classes::STANCE_VERB.0,
     );
+
+    /// These classes but those of `other`.
+    pub fn without(self, other: Classes) -> Classes {
+        Classes(self.0 & !other.0)
+    }
 
     /// Whether any class of `other` is among these.
     pub fn has(self, other: Classes) -> bool {

@@ -573,8 +573,17 @@ fn a_name_the_text_later_uses_as_a_surname() {
     none("Aid reached North Idlib. Idlib said nothing.");
     none("Delegates met in Kent County. The county's chair, said Republican Sen. Hall, left.");
     none("Poor Mexico has few options. Mexico said it would wait.");
-    // With no return of the surname, a bare name introduces no one.
-    none("Omar Kayali opened the meeting.");
+    // With no return of the surname, a bare name introduces no one, unless it opens with a
+    // common given name.
+    none("Zubair Kayali opened the meeting.");
+    check(
+        "Omar Kayali opened the meeting.",
+        "Omar Kayali",
+        "",
+        "Kayali",
+    );
+    // (Nor before a body's or a place's word: "Rose Garden", "Omar Library".)
+    none("They met at the Omar Library.");
 }
 
 #[test]
