@@ -106,7 +106,13 @@ fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
 pub fn read_workspace_article(root: &Path, path: &Path, limit: u64) -> Result<Loaded, Skip> {
     let below = path
         .strip_prefix(root)
-        .map_err(|_| Skip::Unreadable("outside the workspace folder".into()))?;
+        .ok()
+        .filter(|below| {
+            below
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        })
+        .ok_or_else(|| Skip::Unreadable("outside the workspace folder".into()))?;
     let mut at = root.to_owned();
     for component in below.components() {
         at.push(component);
@@ -283,6 +289,17 @@ impl SettingsError {
 /// folder; one that leads outside it is refused unless it is written as an absolute path.
 pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
     let config_path = root.join(FILE_NAME);
+    if let Some(real) = leads_out(root, &config_path) {
+        return Err(SettingsError::Config(ConfigError {
+            path: config_path,
+            line: 0,
+            column: 0,
+            message: format!(
+                "a symbolic link to {}, outside the workspace folder: not read",
+                real.display()
+            ),
+        }));
+    }
     let config = match fs::read_to_string(&config_path) {
         Ok(text) => Config::parse(&config_path, &text).map_err(SettingsError::Config)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
@@ -326,7 +343,10 @@ pub fn load_settings(root: &Path) -> Result<Settings, SettingsError> {
     })
 }
 
-fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
+/// Where a catalog that `dossier.json` names lies. A relative name must stay inside the folder,
+/// by the letter (no `..`) and where symbolic links lead (the file, or a folder on the way,
+/// resolved); an absolute path is the user's choice and stands wherever it leads.
+pub fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
     let given = Path::new(name);
     if given.is_absolute() {
         return Ok(given.to_owned());
@@ -339,7 +359,23 @@ fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
             "catalog {name:?} lies outside the workspace folder; write an absolute path to use it anyway"
         ));
     }
-    Ok(root.join(given))
+    let path = root.join(given);
+    if let Some(real) = leads_out(root, &path) {
+        return Err(format!(
+            "catalog {name:?} is a symbolic link to {}, outside the workspace folder; write an absolute path to use it anyway",
+            real.display()
+        ));
+    }
+    Ok(path)
+}
+
+/// Where `path`, below `root`, really lies if a symbolic link takes it out of `root`. A path
+/// that does not exist yet is judged by the nearest folder above it that does, which is where
+/// it would be created.
+fn leads_out(root: &Path, path: &Path) -> Option<PathBuf> {
+    let real_root = fs::canonicalize(root).ok()?;
+    let real = path.ancestors().find_map(|p| fs::canonicalize(p).ok())?;
+    (!real.starts_with(&real_root)).then_some(real)
 }
 
 /// Writes test files under `root` (folders made as needed); returns their paths, in order.

@@ -16,6 +16,7 @@ mod lifecycle;
 mod lsp;
 mod lsp_diagnostics;
 mod lsp_discovered;
+mod outside_the_workspace;
 mod properties;
 mod robustness;
 mod rules_never_panic;
