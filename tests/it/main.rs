@@ -12,6 +12,7 @@ mod check_cli;
 mod fixtures;
 mod framing;
 mod fuzz_regressions;
+mod large_documents;
 mod lifecycle;
 mod lsp;
 mod lsp_diagnostics;
