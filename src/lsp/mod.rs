@@ -1,5 +1,6 @@
 //! `dossier lsp`: the Language Server Protocol over stdio, a thin layer over the library.
 
+mod coalesce;
 mod convert;
 mod diagnostics;
 mod framing;

@@ -13,6 +13,7 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
+use super::coalesce::Coalesced;
 use super::handlers::lifecycle::{self, Capabilities};
 use super::handlers::{self, actions, documents, navigation, settings, workspace};
 use super::index::{Shared, State};
@@ -28,6 +29,10 @@ pub struct Backend {
     /// that no diagnostic is computed with the default rule levels by mistake.
     pub(super) settled: tokio::sync::watch::Sender<bool>,
     publisher: diagnostics::Publisher,
+    /// The editor's settings asked for again, and the folders' settings read again: each
+    /// coalesced, so that a burst of notifications never waits on the client.
+    pub(super) configuration: Coalesced,
+    pub(super) folder_settings: Coalesced,
 }
 
 impl Backend {
@@ -39,6 +44,8 @@ impl Backend {
             pending_roots: RwLock::new(Vec::new()),
             publisher: diagnostics::Publisher::default(),
             settled: tokio::sync::watch::Sender::new(false),
+            configuration: Coalesced::default(),
+            folder_settings: Coalesced::default(),
         }
     }
 

@@ -8,6 +8,7 @@ mod common;
 
 mod architecture;
 mod attribution_corpus;
+mod bursts;
 mod check_cli;
 mod fixtures;
 mod framing;
