@@ -1,5 +1,6 @@
 //! `dossier lsp`: the Language Server Protocol over stdio, a thin layer over the library.
 
+mod cancel;
 mod coalesce;
 mod convert;
 mod diagnostics;
@@ -40,6 +41,7 @@ pub async fn run() -> bool {
         inner: service,
         exit: Arc::clone(&exit),
         shutdown: Arc::clone(&shutdown),
+        cancels: cancel::Cancels::default(),
     };
     let serve = tower_lsp::Server::new(guarded, tokio::io::stdout(), socket).serve(watched);
     // tower-lsp only stops after `exit` once another message arrives or stdin closes; an
@@ -56,11 +58,13 @@ pub async fn run() -> bool {
 /// `shutdown` or `initialize` sent as a notification is ignored (tower-lsp would take the first
 /// as a shutdown and refuse every later request); `exit` sent as a request is refused, not
 /// obeyed; and a `$/` request with an id gets MethodNotFound (tower-lsp drops that answer for
-/// every `$/` method, so the client would wait for ever).
+/// every `$/` method, so the client would wait for ever). It also notes a `$/cancelRequest` as
+/// soon as it is read, not when tower-lsp's queue reaches it (see `cancel`).
 struct ExitWatch<S> {
     inner: S,
     exit: Arc<Notify>,
     shutdown: Arc<AtomicBool>,
+    cancels: cancel::Cancels,
 }
 
 type Answer = Pin<Box<dyn Future<Output = Result<Option<Response>, ExitedError>> + Send>>;
@@ -113,7 +117,14 @@ where
                     Ok(response)
                 })
             }
-            _ => Box::pin(self.inner.call(request)),
+            ("$/cancelRequest", None) => {
+                if let Some(id) = cancel::cancelled_id(request.params()) {
+                    self.cancels.cancel(&id);
+                }
+                Box::pin(self.inner.call(request))
+            }
+            (_, Some(id)) => Box::pin(self.cancels.track(id, self.inner.call(request))),
+            (_, None) => Box::pin(self.inner.call(request)),
         }
     }
 }

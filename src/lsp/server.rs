@@ -131,16 +131,7 @@ impl Backend {
     /// Runs `f` on the state under the read lock; a panic inside becomes an internal error
     /// rather than the end of the server.
     pub(super) fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> Result<T> {
-        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
-        catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
-            let message = panic_message(&panic);
-            eprintln!("dossier: internal error in {what}: {message}");
-            Error {
-                code: ErrorCode::InternalError,
-                message: format!("internal error in {what}: {message}").into(),
-                data: None,
-            }
-        })
+        read_guarded(&self.state, what, f)
     }
 
     /// Runs `f` on the state under the write lock, catching a panic the same way.
@@ -185,6 +176,25 @@ impl Backend {
             panic!("deliberate panic (DOSSIER_TEST_PANIC=1)")
         })
     }
+}
+
+/// What [`Backend::read`] does, for work that runs where the backend is not at hand (off the
+/// request loop, `cancel::off_loop`).
+pub(super) fn read_guarded<T>(
+    state: &Shared,
+    what: &str,
+    f: impl FnOnce(&State) -> T,
+) -> Result<T> {
+    let state = state.read().unwrap_or_else(|e| e.into_inner());
+    catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
+        let message = panic_message(&panic);
+        eprintln!("dossier: internal error in {what}: {message}");
+        Error {
+            code: ErrorCode::InternalError,
+            message: format!("internal error in {what}: {message}").into(),
+            data: None,
+        }
+    })
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -8,11 +8,11 @@ use std::time::Instant;
 use common::{uri, workspace, Client};
 use serde_json::{json, Value};
 
-/// One line of about a megabyte holding 40,000 mentions, with characters that are one, two
-/// and four bytes so that UTF-8 and UTF-16 columns differ.
-fn megabyte_line() -> String {
+/// One line holding `mentions` mentions, 26 bytes each, with characters that are one, two and
+/// four bytes so that UTF-8 and UTF-16 columns differ.
+fn long_line(mentions: usize) -> String {
     let mut line = String::from("4 April 2022\n\n");
-    for i in 0..40_000 {
+    for i in 0..mentions {
         line.push_str(if i % 2 == 0 {
             "Pedersen é🇸 met "
         } else {
@@ -37,7 +37,7 @@ fn start_with(encoding: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, Cli
 /// counting each column from the start of the line took seconds per request.
 #[test]
 fn a_megabyte_line_costs_the_same_in_both_encodings() {
-    let text = megabyte_line();
+    let text = long_line(40_000);
     let mut answers = Vec::new();
     for encoding in ["utf-8", "utf-16"] {
         let (dir, mut client) = start_with(encoding, &[("big.md", &text)]);
@@ -73,4 +73,50 @@ fn a_megabyte_line_costs_the_same_in_both_encodings() {
         answers[1][19_999]["range"]["start"]["character"],
         json!(units)
     );
+}
+
+/// Guarantee 4d: twelve references requests on a 520 KB line, each cancelled at once (all in
+/// one write): each is answered once, with -32800, and a hover sent after them is answered
+/// without waiting for their work.
+#[test]
+fn cancelled_requests_are_answered_as_cancelled_and_delay_nothing() {
+    let text = long_line(20_000);
+    let (dir, mut client) = start_with("utf-16", &[("big.md", &text)]);
+    let big = uri(&dir.path().join("big.md"));
+    // Ids far from those the client numbers its own requests with.
+    let first = 5000;
+    let mut write = String::new();
+    let frame = |message: Value| {
+        let body = message.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    };
+    for id in first..first + 12 {
+        write += &frame(
+            json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/references",
+            "params": {"textDocument": {"uri": big}, "position": {"line": 2, "character": 1},
+                       "context": {"includeDeclaration": true}}}),
+        );
+    }
+    for id in first..first + 12 {
+        write +=
+            &frame(json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": id}}));
+    }
+    let hover_id = first + 100;
+    write += &frame(
+        json!({"jsonrpc": "2.0", "id": hover_id, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": big}, "position": {"line": 0, "character": 0}}}),
+    );
+    let started = Instant::now();
+    client.send_raw(write.as_bytes());
+    let hover = client.response(&json!(hover_id), "the hover after the cancelled requests");
+    let waited = started.elapsed();
+    assert!(hover.get("error").is_none(), "{hover}");
+    for id in first..first + 12 {
+        let answer = client.response(&json!(id), "a cancelled request");
+        assert_eq!(answer["error"]["code"], -32800, "{answer}");
+    }
+    eprintln!("hover after 12 cancelled requests answered in {waited:?}");
+    // The server reads on.
+    let again = client.request("workspace/symbol", json!({"query": "Pedersen"}));
+    assert!(again.is_array(), "{again}");
 }
