@@ -120,3 +120,97 @@ fn cancelled_requests_are_answered_as_cancelled_and_delay_nothing() {
     let again = client.request("workspace/symbol", json!({"query": "Pedersen"}));
     assert!(again.is_array(), "{again}");
 }
+
+fn resident_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .expect("VmRSS in /proc/<pid>/status")
+}
+
+fn diagnostics_of(client: &mut Client, uri: &str, version: i64) -> Vec<Value> {
+    let published = client.wait_for("diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == version
+    });
+    published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+const WEAK: &str = "Western diplomats said the talks would resume in Geneva. ";
+
+/// Guarantee 4e: no more diagnostics are published for a document than `maxDiagnostics` says,
+/// and one more says how many were left out, placed at the first of them.
+#[test]
+fn published_diagnostics_are_bounded_with_a_count_of_the_rest() {
+    let text = format!("4 April 2022\n\n{}\n", WEAK.repeat(50));
+    let dir = workspace(&[("dossier.json", r#"{"maxDiagnostics": 5}"#)]);
+    let (mut client, _) = Client::start(&[dir.path()], common::editor_capabilities());
+    client.wait_indexed();
+    let path = dir.path().join("weak.md");
+    client.open(&path, &text);
+    let diagnostics = diagnostics_of(&mut client, &uri(&path), 1);
+    assert_eq!(diagnostics.len(), 6, "{diagnostics:?}");
+    let summary = &diagnostics[5];
+    assert_eq!(summary["code"], "more-findings");
+    let message = summary["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("45 more findings not shown"),
+        "{message}"
+    );
+    assert_eq!(
+        summary["range"]["start"]["character"],
+        json!(5 * WEAK.len())
+    );
+}
+
+/// Guarantee 4f: an open document over `maxLiveSize` (5 MB by default) is held but not
+/// analysed: one warning says so, the server's memory stays within ten times the document,
+/// other questions are answered, and its edits are kept — once small enough it is analysed.
+#[test]
+fn a_document_over_the_live_limit_is_held_not_analysed() {
+    let dir = workspace(&[("a.md", "UN envoy Geir Pedersen spoke.\n")]);
+    let (mut client, _) = Client::start(&[dir.path()], common::editor_capabilities());
+    client.wait_indexed();
+    let path = dir.path().join("huge.md");
+    let huge = format!("4 April 2022\n\n{}\n", WEAK.repeat(50_000_000 / WEAK.len()));
+    let before = resident_kb(client.pid());
+    client.open(&path, &huge);
+    let diagnostics = diagnostics_of(&mut client, &uri(&path), 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "not-analysed-live");
+    let a = uri(&dir.path().join("a.md"));
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": a}, "position": {"line": 0, "character": 12}}),
+    );
+    assert!(hover["contents"]["value"].as_str().is_some(), "{hover}");
+    let grown = resident_kb(client.pid()).saturating_sub(before);
+    eprintln!(
+        "a {} MB document held in {} MB more",
+        huge.len() >> 20,
+        grown >> 10
+    );
+    assert!(grown * 1024 < 10 * huge.len() as u64, "{grown} kB");
+    // The client cuts it down to one sentence: every edit was kept, and now it is analysed.
+    let end = huge.lines().count() as u32;
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri(&path), "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 2, "character": WEAK.len()},
+                                             "end": {"line": end, "character": 0}},
+                                   "text": "\n"}]}),
+    );
+    let diagnostics = diagnostics_of(&mut client, &uri(&path), 2);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_ne!(
+        diagnostics[0]["code"], "not-analysed-live",
+        "{diagnostics:?}"
+    );
+}
