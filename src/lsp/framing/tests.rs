@@ -165,3 +165,24 @@ proptest! {
         prop_assert_eq!(passed, expected);
     }
 }
+
+/// The inputs the fuzz target kept (`fuzz/regressions/framing/`), replayed through its check.
+#[test]
+fn framing_fuzz_regressions_replay() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/framing");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    assert!(
+        !inputs.is_empty(),
+        "no regression inputs in {}",
+        dir.display()
+    );
+    for path in inputs {
+        let data = std::fs::read(&path).unwrap();
+        let outcome = std::panic::catch_unwind(|| check(&data));
+        assert!(outcome.is_ok(), "{} fails again", path.display());
+    }
+}
