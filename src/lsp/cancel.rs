@@ -11,6 +11,7 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Error, Id, Result};
 
 tokio::task_local! {
@@ -23,7 +24,11 @@ thread_local! {
 
 /// The requests in flight, by id, with their cancellation flags.
 #[derive(Clone, Default)]
-pub struct Cancels(Arc<Mutex<HashMap<Id, Arc<AtomicBool>>>>);
+pub struct Cancels {
+    flights: Arc<Mutex<HashMap<Id, Arc<AtomicBool>>>>,
+    /// Told when the last request in flight is answered.
+    idle: Arc<Notify>,
+}
 
 impl Cancels {
     /// Runs a request's future with its flag, forgotten once it is answered.
@@ -40,7 +45,11 @@ impl Cancels {
         let cancels = self.clone();
         CURRENT.scope(flag, async move {
             let answered = answer.await;
-            cancels.lock().remove(&id);
+            let mut flights = cancels.lock();
+            flights.remove(&id);
+            if flights.is_empty() {
+                cancels.idle.notify_waiters();
+            }
             answered
         })
     }
@@ -52,8 +61,21 @@ impl Cancels {
         }
     }
 
+    /// Waits until every request in flight is answered: `shutdown` answers after them, so
+    /// that `exit` never ends the server before a request sent earlier has its answer.
+    pub async fn none_in_flight(&self) {
+        loop {
+            // Made before looking, so that an answer in between is not missed.
+            let idle = self.idle.notified();
+            if self.lock().is_empty() {
+                return;
+            }
+            idle.await;
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Id, Arc<AtomicBool>>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.flights.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 

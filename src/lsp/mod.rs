@@ -57,7 +57,8 @@ pub async fn run() -> bool {
 /// counts only once it succeeded (one refused before `initialize` does not make `exit` orderly);
 /// `shutdown` or `initialize` sent as a notification is ignored (tower-lsp would take the first
 /// as a shutdown and refuse every later request); `exit` sent as a request is refused, not
-/// obeyed; and a `$/` request with an id gets MethodNotFound (tower-lsp drops that answer for
+/// obeyed; `shutdown` is answered once the requests before it are; and a `$/` request with an
+/// id gets MethodNotFound (tower-lsp drops that answer for
 /// every `$/` method, so the client would wait for ever). It also notes a `$/cancelRequest` as
 /// soon as it is read, not when tower-lsp's queue reaches it (see `cancel`).
 struct ExitWatch<S> {
@@ -108,9 +109,11 @@ where
             }
             ("shutdown", Some(_)) => {
                 let shutdown = Arc::clone(&self.shutdown);
+                let cancels = self.cancels.clone();
                 let response = self.inner.call(request);
                 Box::pin(async move {
                     let response = response.await?;
+                    cancels.none_in_flight().await;
                     if response.as_ref().is_some_and(Response::is_ok) {
                         shutdown.store(true, Ordering::SeqCst);
                     }
