@@ -10,7 +10,7 @@
 
 use serde_json::{json, Value};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tower_lsp::jsonrpc::{Error, ErrorCode, Request, Response, Result};
+use tower_lsp::jsonrpc::{Error, ErrorCode, Id, Request, Response, Result};
 
 /// The method that stands in for a malformed message.
 pub const MALFORMED: &str = "dossier/malformedMessage";
@@ -373,11 +373,18 @@ fn json_id(bytes: &[u8]) -> Option<Value> {
         return None;
     }
     let value: Value = serde_json::from_slice(bytes).ok()?;
-    match value.get("id") {
-        Some(id) if id.is_number() || id.is_string() => Some(id.clone()),
-        _ if value.is_object() => Some(Value::Null),
-        _ => None,
-    }
+    value.is_object().then(|| usable_id(&value))
+}
+
+/// A message's id if a response can carry it: an integer or a string, as tower-lsp reads ids.
+/// Anything else (`1e25`, `1.5`) is answered under a null id: a stand-in carrying it would not
+/// decode, and tower-lsp stops reading at the first message it cannot decode.
+fn usable_id(message: &Value) -> Value {
+    message
+        .get("id")
+        .filter(|id| !id.is_null() && serde_json::from_value::<Id>((*id).clone()).is_ok())
+        .cloned()
+        .unwrap_or(Value::Null)
 }
 
 /// The body to pass on, if tower-lsp will decode it (as a request or a response). `"params":
@@ -408,11 +415,7 @@ fn stand_in(body: &[u8]) -> Vec<u8> {
         }
         Ok(value) => {
             eprintln!("dossier: a message that is not JSON-RPC 2.0: {value}");
-            let id = value
-                .get("id")
-                .filter(|id| id.is_number() || id.is_string())
-                .cloned()
-                .unwrap_or(Value::Null);
+            let id = usable_id(&value);
             stand_in_for(
                 id,
                 ErrorCode::InvalidRequest,

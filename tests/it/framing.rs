@@ -125,3 +125,21 @@ proptest! {
         }
     }
 }
+
+/// Guarantee 3f: a message whose id no response can carry (a 25-digit number is a float to
+/// JSON; found by the fuzzer) is answered under a null id, and the server reads on: a stand-in
+/// carrying that id would have stopped tower-lsp's reader for good.
+#[test]
+fn an_id_no_response_can_carry_stops_nothing() {
+    let mut client = started();
+    for body in [
+        r#"{"jsonrpc":"2.0","id":9999999999999999999999999,"method":"textDocument/hover"}"#,
+        r#"{"jsonrpc":"2.0","id":1.5,"method":"textDocument/hover"}"#,
+    ] {
+        client.send_raw(frame(body).as_bytes());
+        let answer = client.response(&Value::Null, body);
+        assert!(answer.get("error").is_some(), "{answer}");
+    }
+    let answer = client.request("workspace/symbol", json!({"query": "x"}));
+    assert!(answer.is_array(), "{answer}");
+}

@@ -60,6 +60,23 @@ async fn good_frames_pass_and_bad_ones_are_replaced() {
     assert_eq!(stand_in_of(&frames[3]), Some((-32600, json!(42))));
 }
 
+/// An id no response can carry (found by the fuzzer: a 25-digit number is a float to JSON) is
+/// answered under a null id; a stand-in carrying it would stop tower-lsp's reader.
+#[tokio::test]
+async fn an_id_that_is_no_integer_or_string_is_answered_as_null() {
+    for id in ["9999999999999999999999999", "1.5", "[1]", "{}", "true"] {
+        let body = format!(r#"{{"id":{id},"method":5}}"#);
+        let frames = run(frame(&body).as_bytes()).await;
+        assert_eq!(stand_in_of(&frames[0]), Some((-32600, Value::Null)), "{id}");
+        let headless = run(body.as_bytes()).await;
+        assert_eq!(
+            stand_in_of(&headless[0]),
+            Some((-32700, Value::Null)),
+            "{id}"
+        );
+    }
+}
+
 /// Each bad header of the battery, followed by three good requests: the bad one is answered
 /// under its id, and the three after it pass untouched.
 #[tokio::test]
