@@ -343,12 +343,4 @@ impl Client {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
-
-    /// Sends a request without waiting for its answer; returns its id.
-    pub fn send_request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        json!(id)
-    }
 }
