@@ -14,6 +14,14 @@ pub const FILE_NAME: &str = "dossier.json";
 /// Files larger than this are skipped unless the configuration says otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 5_000_000;
 
+/// The most diagnostics the editor is sent for one document unless the configuration says
+/// otherwise; the rest are counted in one more.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
+
+/// Open documents larger than this are held but not analysed while open, unless the
+/// configuration says otherwise.
+pub const DEFAULT_MAX_LIVE_SIZE: usize = 5_000_000;
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Config {
@@ -31,6 +39,13 @@ pub struct Config {
     pub exclude: Option<Vec<String>>,
     #[serde(default = "default_max_file_size")]
     pub max_file_size: u64,
+    /// The most diagnostics published for one document (the editor's; `dossier check` reports
+    /// every finding).
+    #[serde(default = "default_max_diagnostics")]
+    pub max_diagnostics: usize,
+    /// The largest document the editor has open that is analysed as it is typed, in bytes.
+    #[serde(default = "default_max_live_size")]
+    pub max_live_size: usize,
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
 }
@@ -43,6 +58,14 @@ fn default_max_file_size() -> u64 {
     DEFAULT_MAX_FILE_SIZE
 }
 
+fn default_max_diagnostics() -> usize {
+    DEFAULT_MAX_DIAGNOSTICS
+}
+
+fn default_max_live_size() -> usize {
+    DEFAULT_MAX_LIVE_SIZE
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -51,6 +74,8 @@ impl Default for Config {
             articles: None,
             exclude: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+            max_live_size: DEFAULT_MAX_LIVE_SIZE,
             rules: BTreeMap::new(),
         }
     }

@@ -106,7 +106,13 @@ fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
 pub fn read_workspace_article(root: &Path, path: &Path, limit: u64) -> Result<Loaded, Skip> {
     let below = path
         .strip_prefix(root)
-        .map_err(|_| Skip::Unreadable("outside the workspace folder".into()))?;
+        .ok()
+        .filter(|below| {
+            below
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        })
+        .ok_or_else(|| Skip::Unreadable("outside the workspace folder".into()))?;
     let mut at = root.to_owned();
     for component in below.components() {
         at.push(component);
@@ -295,15 +301,28 @@ pub fn load_settings_file(config_path: &Path) -> Result<Settings, SettingsError>
     load_settings_at(root, config_path, true)
 }
 
+/// `named`: the user named the file, which must then exist and may be anywhere; a folder's own
+/// `dossier.json` that is a link out of the folder is not read.
 fn load_settings_at(
     root: &Path,
     config_path: &Path,
-    required: bool,
+    named: bool,
 ) -> Result<Settings, SettingsError> {
     let config_path = config_path.to_owned();
+    if let Some(real) = leads_out(root, &config_path).filter(|_| !named) {
+        return Err(SettingsError::Config(ConfigError {
+            path: config_path,
+            line: 0,
+            column: 0,
+            message: format!(
+                "a symbolic link to {}, outside the workspace folder: not read",
+                real.display()
+            ),
+        }));
+    }
     let config = match fs::read_to_string(&config_path) {
         Ok(text) => Config::parse(&config_path, &text).map_err(SettingsError::Config)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Config::default(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => Config::default(),
         Err(e) => {
             return Err(SettingsError::Config(ConfigError {
                 path: config_path,
@@ -344,7 +363,10 @@ fn load_settings_at(
     })
 }
 
-fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
+/// Where a catalog that `dossier.json` names lies. A relative name must stay inside the folder,
+/// by the letter (no `..`) and where symbolic links lead (the file, or a folder on the way,
+/// resolved); an absolute path is the user's choice and stands wherever it leads.
+pub fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
     let given = Path::new(name);
     if given.is_absolute() {
         return Ok(given.to_owned());
@@ -357,7 +379,23 @@ fn resolve_catalog_path(root: &Path, name: &str) -> Result<PathBuf, String> {
             "catalog {name:?} lies outside the workspace folder; write an absolute path to use it anyway"
         ));
     }
-    Ok(root.join(given))
+    let path = root.join(given);
+    if let Some(real) = leads_out(root, &path) {
+        return Err(format!(
+            "catalog {name:?} is a symbolic link to {}, outside the workspace folder; write an absolute path to use it anyway",
+            real.display()
+        ));
+    }
+    Ok(path)
+}
+
+/// Where `path`, below `root`, really lies if a symbolic link takes it out of `root`. A path
+/// that does not exist yet is judged by the nearest folder above it that does, which is where
+/// it would be created.
+fn leads_out(root: &Path, path: &Path) -> Option<PathBuf> {
+    let real_root = fs::canonicalize(root).ok()?;
+    let real = path.ancestors().find_map(|p| fs::canonicalize(p).ok())?;
+    (!real.starts_with(&real_root)).then_some(real)
 }
 
 /// Writes test files under `root` (folders made as needed); returns their paths, in order.

@@ -1,7 +1,7 @@
 //! The one place that knows LSP types: paths and URIs, byte ranges and positions.
 
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Component, PathBuf};
 
 use dossier::article::Article;
 use dossier::catalog::ActorKind;
@@ -28,10 +28,26 @@ pub fn encoding_kind(encoding: Encoding) -> PositionEncodingKind {
     }
 }
 
+/// The local path a `file:` URI names: percent-decoded once (by `to_file_path`), then its `.`
+/// and `..` resolved by the letter, so that `file:///ws/..%2Fsecret.md` is `/secret.md` and
+/// never passes for a file under `/ws`. Symbolic links are the business of whoever reads the
+/// path (`files::read_workspace_article` follows none).
 pub fn path(uri: &Url) -> Option<PathBuf> {
-    (uri.scheme() == "file")
-        .then(|| uri.to_file_path().ok())
-        .flatten()
+    if uri.scheme() != "file" {
+        return None;
+    }
+    let decoded = uri.to_file_path().ok()?;
+    let mut path = PathBuf::new();
+    for component in decoded.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                path.pop();
+            }
+            other => path.push(other),
+        }
+    }
+    Some(path)
 }
 
 /// The folders' local paths; a folder elsewhere than on disk is none of ours.

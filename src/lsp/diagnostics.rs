@@ -25,13 +25,27 @@ pub fn compute(
     path: &Path,
     encoding: Encoding,
 ) -> Option<(Vec<Diagnostic>, Option<i32>)> {
+    let version = state.open.get(path).map(|d| d.version());
+    let config = state.config(path);
+    if let Some(&size) = state.not_live.get(path) {
+        return Some((vec![not_live(size, config.max_live_size)], version));
+    }
     let (_, article) = state.workspace.get(path)?;
     let settings = state.rule_settings(path);
     let uri = convert::uri(path)?;
-    let mut out: Vec<Diagnostic> = diagnostics(state.workspace.catalog(), article, &settings)
+    let findings = diagnostics(state.workspace.catalog(), article, &settings);
+    let shown = findings.len().min(config.max_diagnostics);
+    let mut out: Vec<Diagnostic> = findings[..shown]
         .iter()
         .map(|f| to_lsp(article, f, &uri, encoding))
         .collect();
+    if let Some(first_hidden) = findings.get(shown) {
+        out.push(more_findings(
+            convert::range(article, &first_hidden.range, encoding),
+            findings.len() - shown,
+            config.max_diagnostics,
+        ));
+    }
     if state.lossy.contains(path) {
         out.insert(
             0,
@@ -48,8 +62,37 @@ pub fn compute(
             },
         );
     }
-    let version = state.open.get(path).map(|d| d.version());
     Some((out, version))
+}
+
+/// The one diagnostic that counts the findings left out, where the first of them is.
+fn more_findings(range: lsp::Range, hidden: usize, max: usize) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        source: Some("dossier".into()),
+        code: Some(NumberOrString::String("more-findings".into())),
+        message: format!(
+            "{hidden} more findings not shown (the most shown is {max}: `maxDiagnostics` in \
+             dossier.json; `dossier check` lists them all)"
+        ),
+        ..Default::default()
+    }
+}
+
+/// The one diagnostic of an open document too large to analyse as it is typed.
+fn not_live(size: usize, max: usize) -> Diagnostic {
+    Diagnostic {
+        range: lsp::Range::default(),
+        severity: Some(DiagnosticSeverity::WARNING),
+        source: Some("dossier".into()),
+        code: Some(NumberOrString::String("not-analysed-live".into())),
+        message: format!(
+            "This document is {size} bytes, over the {max} analysed as you type (`maxLiveSize` \
+             in dossier.json): it is neither checked nor indexed while open."
+        ),
+        ..Default::default()
+    }
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {

@@ -41,6 +41,8 @@ pub struct State {
     pub editor: EditorSettings,
     /// The catalog files that show clashing names now, to be cleared once fixed.
     pub clashes_shown: HashSet<PathBuf>,
+    /// Open documents over the live-analysis limit, with their size: held, not analysed.
+    pub not_live: HashMap<PathBuf, usize>,
 }
 
 impl State {
@@ -52,6 +54,27 @@ impl State {
             lossy: HashSet::new(),
             editor: EditorSettings::default(),
             clashes_shown: HashSet::new(),
+            not_live: HashMap::new(),
+        }
+    }
+
+    /// The configuration that applies to a path: its folder's, or the defaults.
+    pub fn config(&self, path: &Path) -> Config {
+        self.folder_of(path)
+            .map(|f| f.settings.config.clone())
+            .unwrap_or_default()
+    }
+
+    /// Takes an open document's text into the index, unless it is larger than its folder lets
+    /// be analysed live (`maxLiveSize`): then it leaves the index until it is small enough or
+    /// closed, and the document alone keeps its text.
+    pub fn update_open(&mut self, path: &Path, text: String) {
+        if text.len() > self.config(path).max_live_size {
+            self.not_live.insert(path.to_owned(), text.len());
+            self.workspace.remove(path);
+        } else {
+            self.not_live.remove(path);
+            self.workspace.update(path.to_owned(), text);
         }
     }
 

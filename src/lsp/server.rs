@@ -13,6 +13,7 @@ use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
+use super::coalesce::Coalesced;
 use super::handlers::lifecycle::{self, Capabilities};
 use super::handlers::{self, actions, documents, navigation, settings, workspace};
 use super::index::{Shared, State};
@@ -28,6 +29,10 @@ pub struct Backend {
     /// that no diagnostic is computed with the default rule levels by mistake.
     pub(super) settled: tokio::sync::watch::Sender<bool>,
     publisher: diagnostics::Publisher,
+    /// The editor's settings asked for again, and the folders' settings read again: each
+    /// coalesced, so that a burst of notifications never waits on the client.
+    pub(super) configuration: Coalesced,
+    pub(super) folder_settings: Coalesced,
 }
 
 impl Backend {
@@ -39,6 +44,8 @@ impl Backend {
             pending_roots: RwLock::new(Vec::new()),
             publisher: diagnostics::Publisher::default(),
             settled: tokio::sync::watch::Sender::new(false),
+            configuration: Coalesced::default(),
+            folder_settings: Coalesced::default(),
         }
     }
 
@@ -124,16 +131,7 @@ impl Backend {
     /// Runs `f` on the state under the read lock; a panic inside becomes an internal error
     /// rather than the end of the server.
     pub(super) fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> Result<T> {
-        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
-        catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
-            let message = panic_message(&panic);
-            eprintln!("dossier: internal error in {what}: {message}");
-            Error {
-                code: ErrorCode::InternalError,
-                message: format!("internal error in {what}: {message}").into(),
-                data: None,
-            }
-        })
+        read_guarded(&self.state, what, f)
     }
 
     /// Runs `f` on the state under the write lock, catching a panic the same way.
@@ -178,6 +176,25 @@ impl Backend {
             panic!("deliberate panic (DOSSIER_TEST_PANIC=1)")
         })
     }
+}
+
+/// What [`Backend::read`] does, for work that runs where the backend is not at hand (off the
+/// request loop, `cancel::off_loop`).
+pub(super) fn read_guarded<T>(
+    state: &Shared,
+    what: &str,
+    f: impl FnOnce(&State) -> T,
+) -> Result<T> {
+    let state = state.read().unwrap_or_else(|e| e.into_inner());
+    catch_unwind(AssertUnwindSafe(|| f(&state))).map_err(|panic| {
+        let message = panic_message(&panic);
+        eprintln!("dossier: internal error in {what}: {message}");
+        Error {
+            code: ErrorCode::InternalError,
+            message: format!("internal error in {what}: {message}").into(),
+            data: None,
+        }
+    })
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -262,14 +262,7 @@ impl Client {
     pub fn shutdown(mut self) -> std::process::ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.exit_status()
     }
 
     /// The server's process id, to look at it in /proc.
@@ -336,4 +329,18 @@ pub fn editor_capabilities() -> Value {
         "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}, "workspaceFolders": true, "configuration": true},
         "textDocument": {"hover": {"contentFormat": ["markdown"]}},
     })
+}
+
+impl Client {
+    /// Waits for the server to end by itself and returns how it ended.
+    pub fn exit_status(&mut self) -> std::process::ExitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }

@@ -152,7 +152,8 @@ fn add_to_catalog(
         .first()
         .cloned()
         .unwrap_or_else(|| "catalog.json".into());
-    let catalog_path = folder.root.join(&catalog_name);
+    // A catalog behind a link that leaves the folder is neither read nor offered for writing.
+    let catalog_path = dossier::files::resolve_catalog_path(&folder.root, &catalog_name).ok()?;
     let config_path = folder.root.join(dossier::config::FILE_NAME);
     let catalog_text = std::fs::read_to_string(&catalog_path).ok();
     let config_text = std::fs::read_to_string(&config_path).ok();

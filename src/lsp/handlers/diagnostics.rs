@@ -9,8 +9,10 @@ use tower_lsp::lsp_types::{
     WorkspaceFullDocumentDiagnosticReport,
 };
 
-use crate::lsp::server::Backend;
-use crate::lsp::{convert, diagnostics};
+use std::sync::Arc;
+
+use crate::lsp::server::{read_guarded, Backend};
+use crate::lsp::{cancel, convert, diagnostics};
 
 pub async fn document(
     backend: &Backend,
@@ -19,11 +21,15 @@ pub async fn document(
     backend.wait_settled().await;
     let encoding = backend.encoding();
     let path = convert::path(&params.text_document.uri);
-    let items = backend.read("textDocument/diagnostic", |state| {
-        path.and_then(|p| diagnostics::compute(state, &p, encoding))
-            .map(|(items, _)| items)
-            .unwrap_or_default()
-    })?;
+    let state = Arc::clone(&backend.state);
+    let items = cancel::off_loop(move || {
+        read_guarded(&state, "textDocument/diagnostic", |state| {
+            path.and_then(|p| diagnostics::compute(state, &p, encoding))
+                .map(|(items, _)| items)
+                .unwrap_or_default()
+        })
+    })
+    .await?;
     Ok(DocumentDiagnosticReportResult::Report(
         DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
             related_documents: None,
@@ -38,22 +44,27 @@ pub async fn workspace(
 ) -> Result<WorkspaceDiagnosticReportResult> {
     backend.wait_settled().await;
     let encoding = backend.encoding();
-    let items = backend.read("workspace/diagnostic", |state| {
-        state
-            .workspace
-            .articles()
-            .filter_map(|(_, article)| {
-                let (items, version) = diagnostics::compute(state, &article.path, encoding)?;
-                Some(WorkspaceDocumentDiagnosticReport::Full(
-                    WorkspaceFullDocumentDiagnosticReport {
-                        uri: convert::uri(&article.path)?,
-                        version: version.map(i64::from),
-                        full_document_diagnostic_report: full(items),
-                    },
-                ))
-            })
-            .collect()
-    })?;
+    let state = Arc::clone(&backend.state);
+    let items = cancel::off_loop(move || {
+        read_guarded(&state, "workspace/diagnostic", |state| {
+            state
+                .workspace
+                .articles()
+                .take_while(|_| !cancel::requested())
+                .filter_map(|(_, article)| {
+                    let (items, version) = diagnostics::compute(state, &article.path, encoding)?;
+                    Some(WorkspaceDocumentDiagnosticReport::Full(
+                        WorkspaceFullDocumentDiagnosticReport {
+                            uri: convert::uri(&article.path)?,
+                            version: version.map(i64::from),
+                            full_document_diagnostic_report: full(items),
+                        },
+                    ))
+                })
+                .collect()
+        })
+    })
+    .await?;
     Ok(WorkspaceDiagnosticReportResult::Report(
         WorkspaceDiagnosticReport { items },
     ))

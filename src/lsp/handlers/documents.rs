@@ -18,7 +18,7 @@ pub async fn open(backend: &Backend, params: DidOpenTextDocumentParams) {
         state
             .open
             .insert(path.clone(), Document::new(&doc.text, doc.version));
-        state.workspace.update(path.clone(), doc.text);
+        state.update_open(&path, doc.text);
     });
     backend.publish(path, false);
 }
@@ -43,7 +43,7 @@ pub async fn change(backend: &Backend, params: DidChangeTextDocumentParams) {
         };
         doc.apply(edits, version, encoding);
         let text = doc.text();
-        state.workspace.update(path.clone(), text);
+        state.update_open(&path, text);
     });
     backend.publish(path, true);
 }
@@ -53,7 +53,10 @@ pub async fn close(backend: &Backend, params: DidCloseTextDocumentParams) {
     let Some(path) = convert::path(&params.text_document.uri) else {
         return;
     };
-    backend.write("didClose", |state| state.open.remove(&path));
+    backend.write("didClose", |state| {
+        state.not_live.remove(&path);
+        state.open.remove(&path)
+    });
     let skipped = backend.sync_from_disk("didClose", vec![path.clone()]);
     backend.log_skipped(skipped).await;
     backend.publish(path, false);

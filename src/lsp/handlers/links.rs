@@ -32,4 +32,5 @@ pub async fn document_links(
             Some(found)
         },
     )
+    .await
 }

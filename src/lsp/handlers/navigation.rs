@@ -18,42 +18,51 @@ use tower_lsp::lsp_types::{
     TextDocumentPositionParams, TextEdit, Url, WorkspaceEdit, WorkspaceSymbolParams,
 };
 
-use crate::lsp::convert;
-use crate::lsp::server::Backend;
+use std::sync::Arc;
 
-/// Runs a question about the article at `uri`; no article there answers `None`.
-pub(super) fn ask<T>(
+use crate::lsp::server::{read_guarded, Backend};
+use crate::lsp::{cancel, convert};
+
+/// Runs a question about the article at `uri` off the request loop, where a cancellation
+/// reaches it (see `lsp::cancel`); no article there answers `None`.
+pub(super) async fn ask<T: Send + 'static>(
     backend: &Backend,
-    what: &str,
+    what: &'static str,
     uri: &Url,
-    f: impl FnOnce(&Workspace, ArticleId, &Article, Encoding) -> Option<T>,
+    f: impl FnOnce(&Workspace, ArticleId, &Article, Encoding) -> Option<T> + Send + 'static,
 ) -> Result<Option<T>> {
     let encoding = backend.encoding();
     let Some(path) = convert::path(uri) else {
         return Ok(None);
     };
-    backend.read(what, |state| {
-        let (id, article) = state.workspace.get(&path)?;
-        f(&state.workspace, id, article, encoding)
+    let state = Arc::clone(&backend.state);
+    cancel::off_loop(move || {
+        read_guarded(&state, what, |state| {
+            let (id, article) = state.workspace.get(&path)?;
+            f(&state.workspace, id, article, encoding)
+        })
     })
+    .await
 }
 
 /// Runs a question about the byte offset at a position in an article.
-fn ask_at<T>(
+async fn ask_at<T: Send + 'static>(
     backend: &Backend,
-    what: &str,
+    what: &'static str,
     at: &TextDocumentPositionParams,
-    f: impl FnOnce(&Workspace, ArticleId, &Article, usize, Encoding) -> Option<T>,
+    f: impl FnOnce(&Workspace, ArticleId, &Article, usize, Encoding) -> Option<T> + Send + 'static,
 ) -> Result<Option<T>> {
+    let position = at.position;
     ask(
         backend,
         what,
         &at.text_document.uri,
-        |ws, id, article, enc| {
-            let offset = convert::offset(article, at.position, enc);
+        move |ws, id, article, enc| {
+            let offset = convert::offset(article, position, enc);
             f(ws, id, article, offset, enc)
         },
     )
+    .await
 }
 
 pub async fn hover(backend: &Backend, params: HoverParams) -> Result<Option<Hover>> {
@@ -68,6 +77,7 @@ pub async fn hover(backend: &Backend, params: HoverParams) -> Result<Option<Hove
             range: Some(convert::range(article, &card.range, enc)),
         })
     })
+    .await
 }
 
 pub async fn definition(
@@ -79,6 +89,7 @@ pub async fn definition(
         let place = answers::navigate::definition(ws, id, offset)?;
         Some(GotoDefinitionResponse::Scalar(location(ws, place, enc)?))
     })
+    .await
 }
 
 /// Where a place in an article or a catalog entry is; a catalog entry is known by its line.
@@ -103,14 +114,16 @@ pub async fn references(
 ) -> Result<Option<Vec<lsp::Location>>> {
     let include = params.context.include_declaration;
     let p = params.text_document_position;
-    ask_at(backend, "references", &p, |ws, id, _, offset, enc| {
+    ask_at(backend, "references", &p, move |ws, id, _, offset, enc| {
         let refs = answers::navigate::references(ws, id, offset, include);
         Some(
             refs.iter()
+                .take_while(|_| !cancel::requested())
                 .filter_map(|(a, r)| convert::location(ws.article(*a), r, enc))
                 .collect(),
         )
     })
+    .await
 }
 
 pub async fn highlight(
@@ -126,6 +139,7 @@ pub async fn highlight(
             Some(
                 answers::navigate::highlights(ws, id, offset)
                     .iter()
+                    .take_while(|_| !cancel::requested())
                     .map(|r| DocumentHighlight {
                         range: convert::range(article, r, enc),
                         kind: Some(DocumentHighlightKind::TEXT),
@@ -134,6 +148,7 @@ pub async fn highlight(
             )
         },
     )
+    .await
 }
 
 /// The outline: the article's actors grouped under their kind.
@@ -182,6 +197,7 @@ pub async fn document_symbols(
             Some(DocumentSymbolResponse::Nested(groups))
         },
     )
+    .await
 }
 
 pub async fn workspace_symbols(
@@ -236,6 +252,7 @@ pub async fn completion(
             .collect();
         Some(CompletionResponse::Array(items))
     })
+    .await
 }
 
 pub async fn prepare_rename(
@@ -254,13 +271,15 @@ pub async fn prepare_rename(
             })
         },
     )
+    .await
 }
 
 pub async fn rename(backend: &Backend, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
     let p = params.text_document_position;
-    let outcome = ask_at(backend, "rename", &p, |ws, id, _, offset, enc| {
+    let new_name = params.new_name;
+    let outcome = ask_at(backend, "rename", &p, move |ws, id, _, offset, enc| {
         Some(
-            answers::rename::rename(ws, id, offset, &params.new_name).map(|edits| {
+            answers::rename::rename(ws, id, offset, &new_name).map(|edits| {
                 let changes = edits
                     .into_iter()
                     .filter_map(|(article_id, edits)| {
@@ -281,7 +300,8 @@ pub async fn rename(backend: &Backend, params: RenameParams) -> Result<Option<Wo
                 }
             }),
         )
-    })?;
+    })
+    .await?;
     match outcome {
         None => Ok(None),
         Some(Ok(edit)) => Ok(Some(edit)),

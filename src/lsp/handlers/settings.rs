@@ -18,17 +18,32 @@ use crate::lsp::index::{self, Folder};
 use crate::lsp::server::Backend;
 
 /// `workspace/didChangeConfiguration`. Its payload is not read (clients of the pull model send
-/// `null`): the settings are asked for again, so they come in one way only.
+/// `null`): the settings are asked for again, so they come in one way only. A notification that
+/// comes while they are being asked for returns at once; the run under way asks once more.
 pub async fn changed(backend: &Backend) {
-    if pull_configuration(backend).await {
-        workspace::reindex(backend).await;
-    }
-    backend.republish().await;
+    backend
+        .configuration
+        .run(|| async {
+            if ask_configuration(backend).await {
+                workspace::reindex(backend).await;
+            }
+            backend.republish().await;
+            false
+        })
+        .await;
 }
 
-/// Reads the editor's `dossier` settings, when it offers them; returns whether they change
-/// which files are articles.
+/// Reads the editor's `dossier` settings, when it offers them, with at most one
+/// `workspace/configuration` request in flight; returns whether they change which files are
+/// articles.
 pub async fn pull_configuration(backend: &Backend) -> bool {
+    backend
+        .configuration
+        .run(|| ask_configuration(backend))
+        .await
+}
+
+async fn ask_configuration(backend: &Backend) -> bool {
     if !backend.caps().configuration {
         return false;
     }

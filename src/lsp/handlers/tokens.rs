@@ -50,6 +50,7 @@ pub async fn full(
             }))
         },
     )
+    .await
 }
 
 /// Tokens in order as the protocol's five numbers each, relative to the token before; a token

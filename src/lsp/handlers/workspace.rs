@@ -147,13 +147,20 @@ pub async fn files_changed(backend: &Backend, params: DidChangeWatchedFilesParam
         })
         .unwrap_or(false);
     if settings_changed {
-        let roots = backend
-            .read("didChangeWatchedFiles", |s| s.roots())
-            .unwrap_or_default();
-        settings::load_folders(backend, &roots).await;
-        // The article filter may have changed too.
-        reindex(backend).await;
-        backend.republish().await;
+        // Coalesced: reading the settings again waits on the client (progress while indexing).
+        backend
+            .folder_settings
+            .run(|| async {
+                let roots = backend
+                    .read("didChangeWatchedFiles", |s| s.roots())
+                    .unwrap_or_default();
+                settings::load_folders(backend, &roots).await;
+                // The article filter may have changed too.
+                reindex(backend).await;
+                backend.republish().await;
+                false
+            })
+            .await;
         return;
     }
     let skipped = backend.sync_from_disk("didChangeWatchedFiles", paths.clone());
