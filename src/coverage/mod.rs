@@ -232,12 +232,8 @@ pub struct Map {
 pub const PAIRS: usize = 50;
 
 fn role_title(ws: &Workspace, actor: ActorId, date: Option<Date>) -> Option<String> {
-    let catalog = ws.catalog();
-    let role = catalog.get(actor).role_at(date)?;
-    Some(match &role.organization {
-        Some(org) => format!("{}, {}", role.title, catalog.organization_name(org)),
-        None => role.title.clone(),
-    })
+    let role = ws.catalog().get(actor).role_at(date)?;
+    Some(role.title.clone())
 }
 
 fn row(ws: &Workspace, article: &Article) -> (ArticleRow, Vec<(ActorId, usize)>) {

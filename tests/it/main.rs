@@ -20,5 +20,6 @@ mod lsp_discovered;
 mod lsp_editing_aids;
 mod lsp_fixes;
 mod properties;
+mod report;
 mod robustness;
 mod rules_never_panic;
