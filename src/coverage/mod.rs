@@ -4,6 +4,8 @@
 //! `dossier attributions` read ([`rules::attributions`]), the dates those the hover cards read
 //! ([`Article::date`]): no second parse, no second reading of a date.
 
+pub mod lenses;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 

@@ -19,6 +19,7 @@ mod lsp_diagnostics;
 mod lsp_discovered;
 mod lsp_editing_aids;
 mod lsp_fixes;
+mod lsp_lenses;
 mod properties;
 mod report;
 mod robustness;

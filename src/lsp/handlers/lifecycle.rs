@@ -127,6 +127,9 @@ fn offered(encoding: Encoding) -> ServerCapabilities {
             resolve_provider: Some(false),
             work_done_progress_options: Default::default(),
         }),
+        code_lens_provider: Some(tower_lsp::lsp_types::CodeLensOptions {
+            resolve_provider: Some(true),
+        }),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
