@@ -58,8 +58,12 @@ impl Backend {
     }
 
     /// Publishes again for every open document (after the settings or the catalog changed), or
-    /// asks a pulling client to pull again.
+    /// asks a pulling client to pull again. Code lenses, whose counts read the whole workspace,
+    /// are asked for again too.
     pub(super) async fn republish(&self) {
+        if self.caps().code_lens_refresh {
+            let _ = self.client.code_lens_refresh().await;
+        }
         if self.caps().pull_diagnostics {
             let _ = self.client.workspace_diagnostic_refresh().await;
             return;

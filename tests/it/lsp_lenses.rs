@@ -88,3 +88,29 @@ fn lenses_count_sources_and_resolve_an_actor_lazily() {
     assert!(client.alive());
     client.shutdown();
 }
+
+#[test]
+fn a_client_that_refreshes_lenses_is_asked_to_once_the_workspace_is_indexed() {
+    let dir = workspace(&[("a.txt", A), ("b.txt", B)]);
+    let mut capabilities = editor_capabilities();
+    capabilities["workspace"]["codeLens"] = json!({"refreshSupport": true});
+    let (mut client, _) = Client::start(&[dir.path()], capabilities);
+    client.wait_indexed();
+    client.wait_for("workspace/codeLens/refresh", |m| {
+        m["method"] == "workspace/codeLens/refresh"
+    });
+    client.shutdown();
+
+    // A client that cannot refresh is not asked.
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri(&dir.path().join("a.txt"))}}),
+    );
+    assert!(!client
+        .seen
+        .iter()
+        .any(|m| m["method"] == "workspace/codeLens/refresh"));
+    client.shutdown();
+}

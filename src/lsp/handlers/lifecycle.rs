@@ -33,6 +33,8 @@ pub struct Capabilities {
     /// The client runs `dossier.insertSnippet` itself (`experimental.dossierInsertSnippet`), so
     /// fixes with tab stops can reach it as snippets.
     pub insert_snippet: bool,
+    /// The client asks for code lenses again when told (`workspace/codeLens/refresh`).
+    pub code_lens_refresh: bool,
 }
 
 impl Capabilities {
@@ -74,6 +76,12 @@ impl Capabilities {
                 .as_ref()
                 .and_then(|e| e.get("dossierInsertSnippet"))
                 .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            code_lens_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
                 .unwrap_or(false),
         }
     }
