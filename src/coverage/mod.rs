@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::attribution::{Attribution, Class};
+use crate::attribution::Class;
 use crate::catalog::{ActorId, ActorKind};
 use crate::rules;
 use crate::text::Date;
@@ -71,9 +71,8 @@ impl ByClass {
     }
 }
 
-/// One article's sources: its relations, counted, and the actors it quotes.
+/// One article's sources: its relations counted, and the actors it quotes.
 pub struct Sources {
-    pub relations: Vec<Attribution>,
     pub by_class: ByClass,
     /// The actor each relation names as its source, with the relation's source words.
     pub quotes: Vec<(ActorId, Range<usize>, Class)>,
@@ -81,20 +80,15 @@ pub struct Sources {
 
 /// The sources of an article of the workspace.
 pub fn sources(ws: &Workspace, article: &Article) -> Sources {
-    let relations = rules::attributions(&article.text);
     let mut by_class = ByClass::default();
     let mut quotes = Vec::new();
-    for a in &relations {
+    for a in rules::attributions(&article.text) {
         by_class.add(&a.class);
         if let Some(actor) = speaker(ws, article, &a.speaker) {
-            quotes.push((actor, a.speaker.clone(), a.class.clone()));
+            quotes.push((actor, a.speaker, a.class));
         }
     }
-    Sources {
-        relations,
-        by_class,
-        quotes,
-    }
+    Sources { by_class, quotes }
 }
 
 /// The actor a source's words name: its first person ("Russia's foreign minister Sergei
@@ -116,22 +110,21 @@ fn speaker(ws: &Workspace, article: &Article, words: &Range<usize>) -> Option<Ac
         .copied()
 }
 
-/// How often the workspace's articles quote an actor: the relations whose source names it.
-/// Only the articles that mention it are parsed.
+/// How often the workspace's articles quote an actor: the relations whose source names it, as
+/// [`sources`] finds them. Only the sentences of the articles that mention it are parsed.
 pub fn times_quoted(ws: &Workspace, actor: ActorId) -> usize {
-    let mut ids: Vec<ArticleId> = ws
-        .mentions_of(actor)
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    ids.dedup();
-    ids.par_iter()
-        .map(|&id| {
-            let article = ws.article(id);
-            sources(ws, article)
-                .quotes
+    let mentions = ws.mentions_of(actor);
+    let articles: Vec<&[(ArticleId, usize)]> = mentions.chunk_by(|a, b| a.0 == b.0).collect();
+    articles
+        .par_iter()
+        .map(|mentions| {
+            let article = ws.article(mentions[0].0);
+            let at = mentions
                 .iter()
-                .filter(|q| q.0 == actor)
+                .map(|&(_, i)| article.mentions[i].range.start);
+            rules::attributions_near(&article.text, at)
+                .iter()
+                .filter(|a| speaker(ws, article, &a.speaker) == Some(actor))
                 .count()
         })
         .sum()

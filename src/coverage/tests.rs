@@ -108,3 +108,20 @@ fn the_map_sums_articles_into_months_actors_and_pairs() {
     };
     assert_eq!(pair("faisal-mekdad", "united-nations"), Some(1));
 }
+
+#[test]
+fn times_quoted_parses_only_near_the_mentions_and_agrees_with_the_map() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut ws = Workspace::new(default_catalog());
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        ws.update(path, text);
+    }
+    let map = Map::of(&ws);
+    assert!(map.actors.iter().filter(|a| a.quoted > 0).count() >= 5);
+    for a in &map.actors {
+        let id = ws.catalog().by_id(&a.id).unwrap();
+        assert_eq!(times_quoted(&ws, id), a.quoted, "{}", a.id);
+    }
+}
