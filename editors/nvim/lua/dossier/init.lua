@@ -163,16 +163,31 @@ function M.show_references(command, ctx)
   end, vim.uri_to_bufnr(uri))
 end
 
---- Shows the server's code lenses in a buffer, asked again when the text has settled.
+--- Shows the server's code lenses in a buffer, asked again when the text has settled and when
+--- an index ends. (The server also sends workspace/codeLens/refresh then, but Neovim drops it
+--- while the buffer's first lenses are still being resolved — with counts from before the index.)
+---@param client vim.lsp.Client
 ---@param bufnr integer
-function M.attach_codelens(bufnr)
+function M.attach_codelens(client, bufnr)
   local refresh = function()
-    vim.lsp.codelens.refresh({ bufnr = bufnr })
+    if vim.api.nvim_buf_is_valid(bufnr) then
+      vim.lsp.codelens.refresh({ bufnr = bufnr })
+    end
   end
+  local group = vim.api.nvim_create_augroup("dossier_codelens_" .. bufnr, { clear = true })
   vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
-    group = vim.api.nvim_create_augroup("dossier_codelens_" .. bufnr, { clear = true }),
+    group = group,
     buffer = bufnr,
     callback = refresh,
+  })
+  vim.api.nvim_create_autocmd("LspProgress", {
+    group = group,
+    pattern = "end",
+    callback = function(ev)
+      if ev.data and ev.data.client_id == client.id then
+        vim.defer_fn(refresh, 100)
+      end
+    end,
   })
   refresh()
 end
@@ -190,7 +205,7 @@ function M.client_config(opts)
     settings = M.server_settings(opts),
     on_attach = function(client, bufnr)
       if opts.codelens ~= false and client:supports_method("textDocument/codeLens") then
-        M.attach_codelens(bufnr)
+        M.attach_codelens(client, bufnr)
       end
       if opts.on_attach then
         opts.on_attach(client, bufnr)
