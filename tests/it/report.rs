@@ -146,3 +146,23 @@ fn the_html_report_is_one_file_with_the_same_numbers_inside() {
         serde_json::from_str(&dossier(dir.path(), &["report", ".", "--format", "json"])).unwrap();
     assert_eq!(embedded["map"], json);
 }
+
+#[test]
+fn an_empty_folder_is_an_empty_map_and_an_unwritable_page_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let map: Value =
+        serde_json::from_str(&dossier(dir.path(), &["report", ".", "--format", "json"])).unwrap();
+    assert_eq!(map["totals"]["articles"], 0);
+    assert_eq!(map["articles"], serde_json::json!([]));
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["report", ".", "-o", "no/such/folder/report.html"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write no/such/folder/report.html"),
+        "{stderr}"
+    );
+}
