@@ -3,6 +3,7 @@
 #   1. vscode-unit  — the extension's unit tests (npm test: node's test runner)
 #   2. vscode-e2e   — the packaged .vsix in code-server, driven by headless Chromium
 #   3. nvim         — the Lua plugin in a headless Neovim 0.11
+#   4. report       — the page `dossier report` writes, in headless Chromium (tests/browser/)
 # Usage: DOSSIER_BIN=target/release/dossier editors/test.sh      (default: target/release/dossier)
 # Installs what the tests need, only when missing: Debian's chromium, libkrb5-dev, pkg-config and
 # ripgrep (apt), node modules (npm ci), Neovim in a venv and code-server from npm, both cached
@@ -32,7 +33,7 @@ t_all=$SECONDS
 # --- system packages, only the missing ones -------------------------------------------------
 missing=()
 need_apt() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
-if [[ "$skip" != *" vscode-e2e "* ]]; then
+if [[ "$skip" != *" vscode-e2e "* || "$skip" != *" report "* ]]; then
   need_apt chromium
   need_apt libkrb5-dev
   need_apt pkg-config
@@ -48,7 +49,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # --- node modules for the extension ---------------------------------------------------------
-if [[ "$skip" != *" vscode-unit "* || "$skip" != *" vscode-e2e "* ]]; then
+if [[ "$skip" != *" vscode-unit "* || "$skip" != *" vscode-e2e "* || "$skip" != *" report "* ]]; then
   vs="$editors/vscode"
   if [ ! -f "$vs/node_modules/.package-lock.json" ] || [ "$vs/package-lock.json" -nt "$vs/node_modules/.package-lock.json" ]; then
     t0=$SECONDS
@@ -83,6 +84,8 @@ run_suite() {
 run_suite vscode-unit bash -c 'cd "$1" && npm test --silent' _ "$editors/vscode"
 run_suite vscode-e2e "$editors/vscode/test/e2e/run.sh"
 run_suite nvim "$editors/nvim/test/run.sh"
+# playwright-core comes with the extension's node modules, installed above.
+run_suite report env NODE_PATH="$editors/vscode/node_modules" node "$repo/tests/browser/report.e2e.js"
 
 echo
 echo "editors: results ($((SECONDS - t_all)) s in all; binary $DOSSIER_BIN)"

@@ -6,6 +6,7 @@ pub mod article;
 pub mod attribution;
 pub mod catalog;
 pub mod config;
+pub mod coverage;
 pub mod discovery;
 pub mod files;
 pub mod grammar;

@@ -1,10 +1,12 @@
-//! The command line: `dossier lsp`, `dossier actors`, `dossier check`, `dossier attributions`.
+//! The command line: `dossier lsp`, `dossier actors`, `dossier check`, `dossier attributions`,
+//! `dossier report`.
 
 mod actors;
 mod attributions;
 mod baseline;
 mod check;
 mod load;
+mod map;
 mod report;
 
 use std::process::ExitCode;
@@ -33,6 +35,9 @@ enum Command {
     Check(check::Args),
     /// List who says what: each attribution relation (source and its class, cue, content).
     Attributions(attributions::Args),
+    /// Map who speaks across the articles: attributions by source class per article and month,
+    /// the most quoted and mentioned actors, as one HTML page or JSON.
+    Report(map::Args),
 }
 
 #[derive(clap::Args)]
@@ -91,5 +96,6 @@ pub fn main() -> ExitCode {
         Command::Actors(args) => actors::run(args),
         Command::Check(args) => check::run(args),
         Command::Attributions(args) => attributions::run(args),
+        Command::Report(args) => map::run(args),
     }
 }

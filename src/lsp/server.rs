@@ -65,8 +65,12 @@ impl Backend {
     }
 
     /// Publishes again for every open document (after the settings or the catalog changed), or
-    /// asks a pulling client to pull again.
+    /// asks a pulling client to pull again. Code lenses, whose counts read the whole workspace,
+    /// are asked for again too.
     pub(super) async fn republish(&self) {
+        if self.caps().code_lens_refresh {
+            let _ = self.client.code_lens_refresh().await;
+        }
         if self.caps().pull_diagnostics {
             let _ = self.client.workspace_diagnostic_refresh().await;
             return;
@@ -325,5 +329,13 @@ impl LanguageServer for Backend {
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
         handlers::links::document_links(self, params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        handlers::lenses::code_lens(self, params).await
+    }
+
+    async fn code_lens_resolve(&self, lens: CodeLens) -> Result<CodeLens> {
+        handlers::lenses::resolve(self, lens).await
     }
 }

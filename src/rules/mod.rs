@@ -275,6 +275,24 @@ pub fn attributions(text: &str) -> Vec<Attribution> {
     all
 }
 
+/// The relations of [`attributions`] that lie in the sentences holding any of `offsets` (given in
+/// order), the agentless constructions aside: only those sentences are parsed, for a question
+/// about a few places of an article (who an actor's mentions quote).
+pub fn attributions_near(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<Attribution> {
+    let cx = Context::new(text);
+    let speakers = cx.speaker_sentences();
+    let mut sentences: Vec<usize> = offsets
+        .into_iter()
+        .filter_map(|at| cx.sentence_at(at))
+        .filter(|i| speakers.binary_search(i).is_ok())
+        .collect();
+    sentences.dedup();
+    sentences
+        .iter()
+        .flat_map(|&i| cx.attributions(i).iter().cloned())
+        .collect()
+}
+
 /// The attribution of the article's own voice whose cue or source holds byte `offset`, if any:
 /// what hover shows on a cue. Only the sentence at `offset` is parsed.
 pub fn attribution_at(text: &str, offset: usize) -> Option<Attribution> {

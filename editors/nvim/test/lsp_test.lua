@@ -278,6 +278,34 @@ check("diagnostics: unattributed claim is reported", function()
   end)
 end)
 
+check("code lenses: the article's sources, an actor's counts, its references", function()
+  local actor
+  local ok = vim.wait(timeout, function()
+    local top = nil
+    for _, lens in ipairs(vim.lsp.codelens.get(notes)) do
+      local title = lens.command and lens.command.title or ""
+      if title:find("^%d+ sources?: ") then
+        top = title
+      elseif title:find("^mentioned in 2 articles · quoted 2 times$") then
+        -- Pedersen's counts, asked again once the workspace is indexed (codeLens/refresh).
+        actor = lens
+      end
+    end
+    return top ~= nil and actor ~= nil
+  end, 50)
+  assert(ok, "lenses: " .. vim.inspect(vim.lsp.codelens.get(notes)))
+  assert(actor.command.command == "dossier.showReferences", vim.inspect(actor.command))
+  vim.fn.setqflist({}, "r", { items = {} })
+  client.commands["dossier.showReferences"](actor.command, { client_id = client.id, bufnr = notes })
+  local listed = vim.wait(timeout, function()
+    return #vim.fn.getqflist() > 0
+  end, 50)
+  assert(listed, "no references in the quickfix list")
+  vim.cmd("cclose")
+  vim.api.nvim_set_current_buf(notes)
+  record("code lenses: the article's sources, an actor's counts, its references", true, actor.command.title)
+end)
+
 check("the client announces dossier.insertSnippet and runs it itself", function()
   local caps = client.capabilities or {}
   assert((caps.experimental or {}).dossierInsertSnippet == true, "experimental: " .. vim.inspect(caps.experimental))

@@ -200,6 +200,22 @@ async function insertSnippet(...args: unknown[]): Promise<void> {
   }
 }
 
+/** Runs `dossier.showReferences`, the command of an actor's code lens: the server sends the
+ * document and the mention's position as plain JSON, which VS Code's own references view
+ * cannot take, so they are converted here and the references asked of the server. */
+async function showReferences(...args: unknown[]): Promise<void> {
+  const c = client;
+  const [uri, position] = args as [unknown, { line?: unknown; character?: unknown } | undefined];
+  if (!c || typeof uri !== "string" || typeof position?.line !== "number" || typeof position?.character !== "number") {
+    output.appendLine(`dossier: could not show references: bad arguments ${JSON.stringify(args)}`);
+    return;
+  }
+  const at = c.protocol2CodeConverter.asUri(uri);
+  const where = c.protocol2CodeConverter.asPosition({ line: position.line, character: position.character });
+  const locations = await vscode.commands.executeCommand<vscode.Location[]>("vscode.executeReferenceProvider", at, where);
+  await vscode.commands.executeCommand("editor.action.showReferences", at, where, locations ?? []);
+}
+
 async function stopClient(): Promise<void> {
   const c = client;
   client = undefined;
@@ -236,6 +252,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ rest
     vscode.commands.registerCommand("dossier.restartServer", restart),
     vscode.commands.registerCommand("dossier.showOutput", () => output.show(true)),
     vscode.commands.registerCommand(snippet.INSERT_SNIPPET, insertSnippet),
+    vscode.commands.registerCommand("dossier.showReferences", showReferences),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         void restart();

@@ -33,6 +33,8 @@ pub struct Capabilities {
     /// The client runs `dossier.insertSnippet` itself (`experimental.dossierInsertSnippet`), so
     /// fixes with tab stops can reach it as snippets.
     pub insert_snippet: bool,
+    /// The client asks for code lenses again when told (`workspace/codeLens/refresh`).
+    pub code_lens_refresh: bool,
 }
 
 impl Capabilities {
@@ -74,6 +76,12 @@ impl Capabilities {
                 .as_ref()
                 .and_then(|e| e.get("dossierInsertSnippet"))
                 .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            code_lens_refresh: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
                 .unwrap_or(false),
         }
     }
@@ -126,6 +134,9 @@ fn offered(encoding: Encoding) -> ServerCapabilities {
         document_link_provider: Some(DocumentLinkOptions {
             resolve_provider: Some(false),
             work_done_progress_options: Default::default(),
+        }),
+        code_lens_provider: Some(tower_lsp::lsp_types::CodeLensOptions {
+            resolve_provider: Some(true),
         }),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),

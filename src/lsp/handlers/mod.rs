@@ -6,6 +6,7 @@
 pub mod actions;
 pub mod diagnostics;
 pub mod documents;
+pub mod lenses;
 pub mod lifecycle;
 pub mod links;
 pub mod navigation;

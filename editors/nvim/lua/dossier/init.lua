@@ -24,6 +24,7 @@ M.name = "dossier"
 ---@field handlers table|nil
 ---@field init_options table|nil
 ---@field autostart boolean|nil           Default true. false: define the config but don't enable it.
+---@field codelens boolean|nil            Default true: show the server's code lenses (sources, actors).
 ---@field lsp_api "auto"|"config"|"start"|nil  "auto" (default): vim.lsp.config/enable on 0.11+, vim.lsp.start before.
 M.defaults = {
   cmd = { "dossier", "lsp" },
@@ -38,6 +39,7 @@ M.defaults = {
   handlers = nil,
   init_options = nil,
   autostart = true,
+  codelens = true,
   lsp_api = "auto",
 }
 
@@ -139,6 +141,57 @@ function M.insert_snippet(command, ctx)
   end
 end
 
+--- `dossier.showReferences`, the command of an actor's code lens: the references of the mention
+--- at the position it names, in the quickfix list.
+---@param command lsp.Command
+---@param ctx table
+function M.show_references(command, ctx)
+  local uri, position = unpack(command.arguments or {})
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if not client or type(uri) ~= "string" or type(position) ~= "table" then
+    vim.notify("dossier: could not show references: bad arguments " .. vim.inspect(command.arguments), vim.log.levels.ERROR)
+    return
+  end
+  local params = { textDocument = { uri = uri }, position = position, context = { includeDeclaration = true } }
+  client:request("textDocument/references", params, function(err, result)
+    if err or type(result) ~= "table" then
+      return
+    end
+    local items = vim.lsp.util.locations_to_items(result, client.offset_encoding)
+    vim.fn.setqflist({}, " ", { title = "dossier: references", items = items })
+    vim.cmd("botright copen")
+  end, vim.uri_to_bufnr(uri))
+end
+
+--- Shows the server's code lenses in a buffer, asked again when the text has settled and when
+--- an index ends. (The server also sends workspace/codeLens/refresh then, but Neovim drops it
+--- while the buffer's first lenses are still being resolved — with counts from before the index.)
+---@param client vim.lsp.Client
+---@param bufnr integer
+function M.attach_codelens(client, bufnr)
+  local refresh = function()
+    if vim.api.nvim_buf_is_valid(bufnr) then
+      vim.lsp.codelens.refresh({ bufnr = bufnr })
+    end
+  end
+  local group = vim.api.nvim_create_augroup("dossier_codelens_" .. bufnr, { clear = true })
+  vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
+    group = group,
+    buffer = bufnr,
+    callback = refresh,
+  })
+  vim.api.nvim_create_autocmd("LspProgress", {
+    group = group,
+    pattern = "end",
+    callback = function(ev)
+      if ev.data and ev.data.client_id == client.id then
+        vim.defer_fn(refresh, 100)
+      end
+    end,
+  })
+  refresh()
+end
+
 --- The vim.lsp client config built from the options.
 ---@param opts dossier.Options|nil
 ---@return table
@@ -150,10 +203,17 @@ function M.client_config(opts)
     filetypes = opts.filetypes,
     root_markers = opts.root_markers,
     settings = M.server_settings(opts),
-    on_attach = opts.on_attach,
+    on_attach = function(client, bufnr)
+      if opts.codelens ~= false and client:supports_method("textDocument/codeLens") then
+        M.attach_codelens(client, bufnr)
+      end
+      if opts.on_attach then
+        opts.on_attach(client, bufnr)
+      end
+    end,
     -- Neovim adds its default capabilities under these.
     capabilities = merge({ experimental = { dossierInsertSnippet = true } }, opts.capabilities),
-    commands = { ["dossier.insertSnippet"] = M.insert_snippet },
+    commands = { ["dossier.insertSnippet"] = M.insert_snippet, ["dossier.showReferences"] = M.show_references },
     handlers = opts.handlers,
     init_options = opts.init_options,
   }

@@ -189,6 +189,30 @@ async function main() {
     await page.mouse.move(5, 5);
     await page.keyboard.press("Escape");
 
+    await check(page, "code lenses: the article's sources, an actor's counts, its references", async () => {
+      // Resolved lazily, and asked for again once the workspace is indexed (codeLens/refresh).
+      const handle = await page.waitForFunction(
+        () => {
+          const lenses = [...document.querySelectorAll(".editor-instance .monaco-editor .codelens-decoration")]
+            .filter((e) => e.offsetParent !== null)
+            .map((e) => e.textContent.trim());
+          const top = lenses.find((t) => /^\d+ sources?: \d+ named, \d+ anonymous, \d+ vague$/.test(t));
+          const actor = lenses.find((t) => /^mentioned in 2 articles · quoted 2 times$/.test(t));
+          return top && actor ? `${top} | ${actor}` : false;
+        },
+        null,
+        { timeout: T },
+      );
+      const text = String(await handle.jsonValue());
+      // Clicking the actor's lens runs dossier.showReferences: VS Code's references peek opens.
+      await page.locator(".codelens-decoration a", { hasText: "mentioned in 2 articles" }).first().click();
+      await page.locator(".peekview-widget .ref-tree .monaco-list-row").first().waitFor({ timeout: T });
+      const rows = await page.locator(".peekview-widget .ref-tree .monaco-list-row").count();
+      await page.screenshot({ path: path.join(shotDir, "vscode-codelens.png") });
+      await page.keyboard.press("Escape");
+      return `${text}; ${rows} rows in the references peek`;
+    });
+
     await check(page, "Go to Definition jumps into the other article", async () => {
       const box = await wordBox(page, "Pedersen");
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
