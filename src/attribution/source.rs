@@ -155,18 +155,12 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             || matches!(s.lower(p), "whom" | "who" | "which")
             || s.has(
                 p,
-                Classes::ANONYMOUS_HEAD
-                    | Classes::VAGUE_HEAD
-                    | Classes::MEMBER_NOUN
+                Classes::MEMBER_NOUN
                     | Classes::DATA_NOUN
                     | Classes::FIGURE_NOUN
                     | Classes::REPORT_NOUN,
             )
-            || lexicon::has_person_ending(s.lower(p))
-            || lexicon::is(
-                &lexicon::singular(s.lower(p)),
-                Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
-            )
+            || s.names_people(p)
     };
     // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
     // the clause before it.
@@ -403,19 +397,7 @@ fn felt_by(s: &Sent, v: usize) -> Option<Found> {
     }
     let np = np_after(s, v + 1, true)?;
     let feels = (np.0..=np.1).any(|k| {
-        s.capitalized(k)
-            || s.has(
-                k,
-                Classes::PRONOUN
-                    | Classes::VAGUE_HEAD
-                    | Classes::ANONYMOUS_HEAD
-                    | Classes::QUANTIFIER,
-            )
-            || lexicon::has_person_ending(s.lower(k))
-            || lexicon::is(
-                &lexicon::singular(s.lower(k)),
-                Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD | Classes::POLITY_NOUN,
-            )
+        s.capitalized(k) || s.has(k, Classes::PRONOUN | Classes::QUANTIFIER) || s.names_people(k)
     });
     feels.then(|| Found::new(np, (v, v), Some(v), before(s, v)))
 }

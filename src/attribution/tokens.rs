@@ -149,6 +149,19 @@ impl<'a> Sent<'a> {
             && !self.has(i, Classes::LY_NOUN)
     }
 
+    /// Whether word `i` may name people, or states speaking as people: a role or a group noun
+    /// ("officials", "analyst"), a plural with a person's ending ("environmentalists"), a plural of
+    /// states ("governments").
+    pub fn names_people(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.has(i, Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD)
+            || lexicon::has_person_ending(w)
+            || lexicon::is(
+                &lexicon::singular(w),
+                Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD | Classes::POLITY_NOUN,
+            )
+    }
+
     pub fn possessive(&self, i: usize) -> bool {
         self.word(i) && is_possessive(self.lower(i))
     }

@@ -5,7 +5,7 @@ use crate::common;
 
 use std::time::Instant;
 
-use common::{uri, workspace, Client};
+use common::{resident_kb, uri, workspace, Client};
 use serde_json::{json, Value};
 
 /// One line holding `mentions` mentions, 26 bytes each, with characters that are one, two and
@@ -119,16 +119,6 @@ fn cancelled_requests_are_answered_as_cancelled_and_delay_nothing() {
     // The server reads on.
     let again = client.request("workspace/symbol", json!({"query": "Pedersen"}));
     assert!(again.is_array(), "{again}");
-}
-
-fn resident_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .expect("VmRSS in /proc/<pid>/status")
 }
 
 fn diagnostics_of(client: &mut Client, uri: &str, version: i64) -> Vec<Value> {

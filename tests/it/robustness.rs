@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use checks::ClientText;
-use common::{editor_capabilities, uri, workspace, Client, Options};
+use common::{editor_capabilities, resident_kb, uri, workspace, Client, Options};
 use dossier::text::document::Edit;
 use dossier::text::{Encoding, Position};
 use serde_json::{json, Value};
@@ -86,17 +86,6 @@ fn wait_stderr(client: &Client, needle: &str) -> String {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-}
-
-/// The server's resident memory in kB, from /proc.
-fn resident_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .expect("VmRSS in /proc/<pid>/status")
 }
 
 // ---------------------------------------------------------------------------------------------
