@@ -148,14 +148,16 @@ fn is_name_word(line: &str, base: usize, (from, to): (usize, usize)) -> bool {
         // A role, title or nationality ends the words before a name.
         Kind::Capital => !w.splits_names(),
         Kind::Particle => true,
-        Kind::Joiner | Kind::Other => false,
+        Kind::Joiner | Kind::Initial | Kind::Other => false,
     }
 }
 
-/// A particle written apart from the name ("bin", "de", "Al"): it may stand between the name's
-/// words.
+/// A particle written apart from the name ("bin", "de", "Al") or a middle initial ("K."): it may
+/// stand between the name's words.
 fn is_particle(token: &str) -> bool {
-    token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
+    let initial = matches!(token.as_bytes(), [c, b'.'] if c.is_ascii_uppercase());
+    initial
+        || token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether two name words follow each other in `line` (at byte `base` of the text) outside the
@@ -232,7 +234,7 @@ fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut 
             end += 1;
         }
         let next = end;
-        while words[end - 1].kind == Kind::Joiner {
+        while matches!(words[end - 1].kind, Kind::Joiner | Kind::Initial) {
             end -= 1;
         }
         if let Some(intro) = person(text, words, i, end).filter(|p| !overlaps(known, &p.name)) {
@@ -258,7 +260,7 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
     // to look the words up.
     if words[run..end]
         .iter()
-        .filter(|w| w.kind != Kind::Joiner)
+        .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))
         .count()
         < 2
     {
@@ -275,7 +277,7 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
     }
     let capitals = words[start..end]
         .iter()
-        .filter(|w| w.kind != Kind::Joiner)
+        .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))
         .count();
     if !(2..=4).contains(&capitals) {
         return None;
@@ -305,10 +307,11 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         None if referred_to_by_surname(text, surname, &name) && given_name(words[start].core) => {
             String::new()
         }
-        // "Paul Ryan", "Sherrod Brown": a common given name and a surname are a person's name
+        // "Paul Ryan", "Mary J. Blige": a common given name and a surname are a person's name
         // with no role and no second mention. (Not before a word of a body or a place: "Rose
         // Garden", "Mark Twain Library".)
-        None if end - start == 2
+        None if capitals == 2
+            && words[end - 1].kind == Kind::Capital
             && lexicon::is_any_case(words[start].core, Classes::GIVEN_NAME)
             && !lexicon::is_any_case(
                 last.core,

@@ -15,6 +15,9 @@ pub(super) enum Kind {
     Particle,
     /// A particle written apart ("bin", "de", "al"): inside a name only, between name words.
     Joiner,
+    /// A middle initial with its full stop ("Mary J. Blige"): inside a name only, and no part of
+    /// the surname.
+    Initial,
     Other,
 }
 
@@ -267,7 +270,11 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
         core,
         start: base + from + lead,
         end,
-        kind: kind(core),
+        kind: if dot && core.len() == 1 && core.starts_with(|c: char| c.is_ascii_uppercase()) {
+            Kind::Initial
+        } else {
+            kind(core)
+        },
         opens: lead > 0,
         closes: !trail.is_empty() && !dot,
         comma: trail.starts_with(','),

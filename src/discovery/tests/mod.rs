@@ -582,6 +582,13 @@ fn a_name_the_text_later_uses_as_a_surname() {
         "",
         "Kayali",
     );
+    // A middle initial stays inside the name and out of the surname.
+    check(
+        "The letter was signed by Laura K. Whitfield on Monday.",
+        "Laura K. Whitfield",
+        "",
+        "Whitfield",
+    );
     // (Nor before a body's or a place's word: "Rose Garden", "Omar Library".)
     none("They met at the Omar Library.");
 }
