@@ -310,13 +310,16 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         // "Paul Ryan", "Mary J. Blige": a common given name and a surname are a person's name
         // with no role and no second mention. (Not before a word of a body or a place: "Rose
         // Garden", "Mark Twain Library".)
-        None if capitals == 2
+        None if (2..=3).contains(&capitals)
             && words[end - 1].kind == Kind::Capital
             && lexicon::is_any_case(words[start].core, Classes::GIVEN_NAME)
-            && !lexicon::is_any_case(
-                last.core,
-                Classes::INSTITUTION | Classes::PLACE_NOUN | Classes::NATIONALITY,
-            )
+            // (No word after the given name that the lexicon knows: "Kent County Republican",
+            // "Lindsey Graham Says".)
+            && words[start + 1..end].iter().all(|w| {
+                lexicon::classes_any_case(w.core)
+                    .without(Classes::GIVEN_NAME | Classes::COMMON_SURNAME)
+                    == Classes::NONE
+            })
             && !words
                 .get(end)
                 .is_some_and(|w| w.kind == Kind::Capital && w.splits_names()) =>

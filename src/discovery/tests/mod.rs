@@ -589,6 +589,14 @@ fn a_name_the_text_later_uses_as_a_surname() {
         "",
         "Whitfield",
     );
+    // Or with a second given name or a family name before the surname.
+    check(
+        "The fund was run by Julie Hirsch Whitfield until March.",
+        "Julie Hirsch Whitfield",
+        "",
+        "Whitfield",
+    );
+    none("A Kent County Democrat spoke first.");
     // (Nor before a body's or a place's word: "Rose Garden", "Omar Library".)
     none("They met at the Omar Library.");
 }
