@@ -445,8 +445,16 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
         .checked_sub(1)
         .filter(|&k| s.word(k) && !s.capitalized(k))?;
     let passive = governor > 0 && s.has(governor - 1, Classes::BE);
-    if passive || s.has(governor, Classes::BE) || !s.pos(governor).verb() {
+    if passive || s.has(governor, Classes::BE) {
         return None;
+    }
+    // "Other leaders used blunt language to denounce …": an infinitive of purpose after the
+    // verb's object; the clause's subject speaks.
+    if !s.pos(governor).verb() {
+        let purpose = s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB)
+            && (0..to).all(|k| !s.has(k, Classes::BE | Classes::CLAUSE_WORD));
+        let np = purpose.then(|| clause_subject(s, 0, to)).flatten()?;
+        return Some(Found::new(np, (to, v), Some(v), after(s, v)));
     }
     let mut j = governor;
     while j > 0 && s.word(j - 1) && is_filler(s, j - 1) {
