@@ -290,17 +290,29 @@ async function main() {
       // The server sends this fix as the dossier.insertSnippet command, which the extension
       // announced it runs; the placeholder "Source" is then selected, so typing replaces it.
       const title = "Say who holds this view";
-      const box = await wordBox(page, "believed");
-      if (!box) throw new Error("the word believed is not on screen");
+      // The cursor is put on "believed" (line 5) from the keyboard: a mouse click there can land
+      // on a hover card left open by an earlier check, and the menu then opens somewhere else.
       // Diagnostics republished after the previous check's setting can cancel a request made
       // in the same moment ("No code actions available"): ask again, as a writer would.
       const row = page.locator(".action-widget .monaco-list-row", { hasText: title }).first();
       for (let attempt = 1; ; attempt++) {
-        await page.mouse.click(box.x + 2, box.y + box.height / 2);
+        await page.mouse.move(0, 0);
+        await page.keyboard.press("Escape");
+        await page.locator(".tabs-container .tab", { hasText: "envoy-briefing.md" }).first().click();
+        await page.keyboard.press("Control+G");
+        const input = page.locator(".quick-input-widget input").first();
+        await input.waitFor({ state: "visible", timeout: T });
+        await input.fill(":5:8");
+        await page.keyboard.press("Enter");
+        await page.locator(".statusbar-item", { hasText: "Ln 5, Col 8" }).first().waitFor({ timeout: T });
         await page.keyboard.press("Control+.");
         const shown = await row.waitFor({ timeout: attempt < 3 ? 5000 : T }).then(() => true, () => false);
         if (shown) break;
-        if (attempt === 3) throw new Error(`no “${title}” action after ${attempt} requests`);
+        if (attempt === 3) {
+          const menu = await page.locator(".action-widget").allInnerTexts().catch(() => []);
+          const at = await page.locator(".statusbar-item", { hasText: /Ln \d+/ }).first().textContent().catch(() => "?");
+          throw new Error(`no “${title}” action after ${attempt} requests; cursor at ${at}; menu: ${JSON.stringify(menu)}`);
+        }
         await page.keyboard.press("Escape");
       }
       // The menu is driven by the keyboard (a pointer click there can land on a fading hover).
