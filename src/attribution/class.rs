@@ -124,6 +124,10 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     {
         return of_phrase(s, lead, last).unwrap_or_else(|| anonymous(s, lead, lead..=last, false));
     }
+    // "74 percent", "Only 52 percent of registered voters": a poll's share speaks as its data.
+    if is_share(s, lead, last) {
+        return Class::Data;
+    }
     if let Some(class) = of_phrase(s, lead, last) {
         return class;
     }
@@ -257,7 +261,9 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     if bare_role {
         return anonymous(s, head, lead..=last, false);
     }
-    if named {
+    // "the president", "the agency", "the woman": one person or body the text has named.
+    let one_named_before = definite && !plural && names_someone(&lemma);
+    if named || one_named_before {
         return Class::Named;
     }
     if people {
@@ -287,6 +293,14 @@ fn names_someone(lemma: &str) -> bool {
 
 /// "one of his advisers", "some of the experts", "a number of economists", "dozens of
 /// lawmakers": a part of the group after "of" — vague, or anonymous if the group is insiders.
+/// Whether the phrase `lead..=last` is a share counted in percent before any "of": a figure of
+/// a poll, not people.
+pub(super) fn is_share(s: &Sent, lead: usize, last: usize) -> bool {
+    (lead..=last.min(lead + 3))
+        .take_while(|&j| s.word(j) && !s.is(j, "of"))
+        .any(|j| matches!(s.lower(j), "percent" | "cent" | "%") || s.lower(j).ends_with('%'))
+}
+
 fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {
     let of = (lead + 1..=last.min(lead + 3)).find(|&j| s.is(j, "of"))?;
     let partitive = (lead..of).all(|j| {

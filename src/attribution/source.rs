@@ -93,15 +93,14 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             _ => None,
         });
         if let Some(f) = found {
-            // "60 percent of refugees say": a statistic, not a source (the rules flag figures).
+            // "two million refugees say": a count, not a source (the rules flag figures). ("74
+            // percent said" is a poll's share: a source of the class data. "The coalition, which
+            // represents 20 million Americans": the count describes the source.)
             let (a, b) = f.source();
-            let statistic = (a..=b).any(|j| {
-                matches!(
-                    s.lower(j),
-                    "percent" | "cent" | "%" | "million" | "billion" | "thousand"
-                )
-            });
-            if !statistic {
+            let count = (a..=b)
+                .take_while(|&j| s.word(j) && !s.is(j, "who") && !s.is(j, "which"))
+                .any(|j| matches!(s.lower(j), "million" | "billion" | "thousand"));
+            if !count {
                 out.push(f);
             }
         }
@@ -164,7 +163,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     };
     // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
     // the clause before it.
-    let participle_phrase = i > 0 && s.is(i - 1, ",") && s.lower(i).ends_with("ing");
+    let participle_phrase = comma_before(s, i).is_some() && s.lower(i).ends_with("ing");
     // "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb's
     // object and its "as" complement.
     let view_as = s.has(i, Classes::VIEW_VERB)
@@ -189,6 +188,16 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || subject_before
             && !s.lower(i).ends_with("ing")
             && (!s.word(i + 1) && subject_right_before || s.pos(i).verb())
+}
+
+/// The comma that ends the clause right before token `i`: just before it, or inside the
+/// closing mark of a quotation just before it ("… of “New York values,” saying …").
+fn comma_before(s: &Sent, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    if s.is(p, ",") {
+        return Some(p);
+    }
+    (p >= 1 && matches!(s.text(p), "”" | "’") && s.is(p - 1, ",")).then(|| p - 1)
 }
 
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
@@ -233,6 +242,11 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     let Some(p) = j.checked_sub(1) else {
         // "Said Haddad: …" — an inversion opening the sentence.
         return inverted(s, v, v);
+    };
+    let p = if progressive {
+        comma_before(s, j).unwrap_or(p)
+    } else {
+        p
     };
     if s.word(p) {
         let pw = s.lower(p);
@@ -310,11 +324,16 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             Some(Found::new(np, (v, v), Some(v), after(s, v)))
         }
         // "National Guard members, called to service by the governor, are …": a participle
-        // phrase, no cue.
+        // phrase, no cue. ("X, director of Y, said in an interview": a verb of speech and
+        // where it was said.)
         "," if j == v
             && s.has(v, Classes::PAST_FORM)
             && v + 1 < s.len()
-            && matches!(s.lower(v + 1), "by" | "to" | "as" | "in" | "on") =>
+            && match s.lower(v + 1) {
+                "by" | "to" | "as" => true,
+                "in" | "on" => !s.has(v, Classes::SPEECH_VERB),
+                _ => false,
+            } =>
         {
             None
         }
@@ -358,8 +377,27 @@ fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
 /// clause.
 fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = (from..end).find(|&k| s.word(k))?;
-    while adverbial(s, first) {
-        first = (first..end).find(|&k| s.is(k, ","))? + 1;
+    // ("Walking to the next house, Ebeling …", "Asked about the vote, he …": a participle's
+    // clause opens the sentence.)
+    let participle = |k: usize| {
+        let w = s.lower(k);
+        k == from && (w.ends_with("ing") || w.ends_with("ed")) && s.pos(k) == Pos::NonFinite
+    };
+    loop {
+        let comma = (first..end).find(|&k| s.is(k, ","));
+        // "At an event in Ames, Iowa, on Sunday, Clinton …": a place's state or country
+        // between two adverbials.
+        let state = |c: usize| {
+            first > from
+                && c - first <= 2
+                && (first..c).all(|k| s.capitalized(k))
+                && c + 1 < end
+                && adverbial(s, c + 1)
+        };
+        if !(adverbial(s, first) || participle(first) || comma.is_some_and(state)) {
+            break;
+        }
+        first = comma? + 1;
     }
     // (The tagger is asked only of words that may be verbs: not a determiner's, a
     // preposition's or a name's.)
@@ -473,11 +511,15 @@ fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
         });
     }
     let np = np_before(s, j)?;
-    // "“…,” the mayor said, adding …": the quotation before the speaker is what was said.
+    Some(Found::new(np, (j, v), Some(v), said(s, np, v)))
+}
+
+/// What the speaker `np` of the verb `v` says: the quotation right before the speaker ("“…,”
+/// the mayor said"), else the words after the verb, else those before the speaker.
+fn said(s: &Sent, np: (usize, usize), v: usize) -> Option<(usize, usize)> {
     let quoted = np.0 > 0 && is_quote(s.text(np.0 - 1));
     let content = if quoted { before(s, np.0) } else { None };
-    let content = content.or_else(|| after(s, v)).or_else(|| before(s, np.0));
-    Some(Found::new(np, (j, v), Some(v), content))
+    content.or_else(|| after(s, v)).or_else(|| before(s, np.0))
 }
 
 /// "Officials who spoke to reporters said", "one of the doctors who signed the letter called": a
@@ -533,7 +575,7 @@ fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> 
             let np = np_before(s, open)?;
             return Some(Found {
                 apposition: Some((open + 1, comma - 1)),
-                ..Found::new(np, (j, v), Some(v), after(s, v))
+                ..Found::new(np, (j, v), Some(v), said(s, np, v))
             });
         }
         close = open;
@@ -551,6 +593,8 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
     s.word(i)
         // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
         && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
+            // "Marcel Lazar, 44, said": an age.
+            || w.bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
             // "…, executive director of AROS, said": a role, bare.
@@ -568,7 +612,25 @@ fn adverbial(s: &Sent, i: usize) -> bool {
     s.word(i)
         && (matches!(
             w,
-            "in" | "on" | "at" | "for" | "with" | "after" | "during" | "however"
+            "in" | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "after"
+                | "before"
+                | "during"
+                | "despite"
+                | "amid"
+                | "among"
+                | "as"
+                | "however"
+                | "meanwhile"
+                | "too"
+                | "though"
+                | "instead"
+                | "nonetheless"
+                | "nevertheless"
+                | "moreover"
         ) || s.adverb(i))
 }
 
@@ -579,22 +641,31 @@ fn adverbial(s: &Sent, i: usize) -> bool {
 fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     // Only a bare verb of speech inverts ("…, said X"); "…, presented a list" and "…, have
     // urged Congress" have their object after them.
-    if !s.has(v, Classes::SPEECH_VERB) || j != v {
+    // ("…,” Bennett, 57, told a voter": who is told is no speaker.)
+    if !s.has(v, Classes::SPEECH_VERB)
+        || j != v
+        || matches!(
+            s.lower(v),
+            "told" | "tell" | "tells" | "informed" | "assured" | "reminded"
+        )
+    {
         return None;
     }
     let np = np_after(s, v + 1, false)?;
     let first = np.0;
-    let looks_like_speaker = s.capitalized(first)
-        || s.has(
-            first,
-            Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,
-        )
-        || (first..=np.1).any(|k| {
-            s.has(
-                k,
-                Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD | Classes::QUANTIFIER,
+    // ("…, said that he …": a clause follows, and its subject is no speaker.)
+    let looks_like_speaker = !s.is(first, "that")
+        && (s.capitalized(first)
+            || s.has(
+                first,
+                Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,
             )
-        });
+            || (first..=np.1).any(|k| {
+                s.has(
+                    k,
+                    Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD | Classes::QUANTIFIER,
+                )
+            }));
     let next = np.1 + 1;
     let ends_clause = next >= s.len()
         || !s.word(next) && !matches!(s.text(next), "“" | "\"")

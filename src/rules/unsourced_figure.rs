@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
-use crate::attribution::{Class, CueKind};
+use crate::attribution::{Attribution, Class, CueKind};
 use crate::lexicon::{self, pattern, Classes};
 
 pub static RULE: Rule = Rule {
@@ -167,7 +167,7 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             continue;
         }
         last_sentence = Some(i);
-        if cx.has_voice(i) || follows_a_finding(cx, i) {
+        if cx.attributions(i).iter().any(|a| sources_figures(cx, a)) || follows_a_finding(cx, i) {
             continue;
         }
         let figure = &cx.text[m.clone()];
@@ -188,10 +188,15 @@ fn follows_a_finding(cx: &Context, i: usize) -> bool {
     };
     let same_paragraph = !cx.text[cx.sentences[before].end..cx.sentences[i].start].contains('\n');
     same_paragraph
-        && cx
-            .attributions(before)
-            .iter()
-            .any(|a| a.sources_claims() && (a.kind == CueKind::Finding || a.class == Class::Data))
+        && cx.attributions(before).iter().any(|a| {
+            sources_figures(cx, a) && (a.kind == CueKind::Finding || a.class == Class::Data)
+        })
+}
+
+/// Whether the relation `a` gives a source for figures: a poll's share that speaks ("74 percent
+/// said") is itself a figure, and says nothing of where it comes from.
+fn sources_figures(cx: &Context, a: &Attribution) -> bool {
+    a.sources_claims() && figures(&cx.low[a.speaker.clone()]).next().is_none()
 }
 
 fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
