@@ -75,7 +75,8 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             .find(|&k| s.has(k, Classes::VAGUE_PRONOUN) || s.is(k, "no") && s.is(k + 1, "one"))?;
         return Some(trim_tail(s, (nobody, end - 1)));
     }
-    Some(trim_tail(s, (start, end - 1)))
+    let np = trim_tail(s, (start, end - 1));
+    (!is_when(s, np.0, np.1)).then_some(np)
 }
 
 /// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
@@ -184,6 +185,46 @@ pub(super) fn trim_tail(s: &Sent, (a, mut b): (usize, usize)) -> (usize, usize) 
             return (a, b);
         }
     }
+}
+
+/// Whether the words `a..=b` only say when ("last week", "eight years ago", "earlier this
+/// month"): no speaker.
+pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
+    (a..=b).all(|k| {
+        let w = s.lower(k);
+        s.word(k)
+            && (crate::text::date::is_calendar_word(s.text(k))
+                || s.has(k, Classes::NUMBER)
+                || w.bytes().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "last"
+                        | "this"
+                        | "next"
+                        | "earlier"
+                        | "later"
+                        | "ago"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
+                        | "year"
+                        | "years"
+                        | "day"
+                        | "days"
+                        | "weekend"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                ))
+    })
 }
 
 /// "on Tuesday", "in March": when, not who.

@@ -4,7 +4,7 @@
 
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{
-    after, before, is_article, is_filler, is_quote, np_after, np_before, trim_tail,
+    after, before, is_article, is_filler, is_quote, is_when, np_after, np_before, trim_tail,
 };
 use super::tokens::Sent;
 use crate::grammar::Pos;
@@ -87,9 +87,17 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 stance_adjective(s, i)
             }
             // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
+            // ("“…”\n― Krystal Correa": the signature may stand on a line of its own, a name and
+            // nothing else.)
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
                 .filter(|np| s.capitalized(np.0))
                 .map(|np| Found::new(np, (i, i), None, before(s, i))),
+            "―" | "—" | "–" if i == 0 => np_after(s, 1, false)
+                .filter(|np| {
+                    (np.0..=np.1).all(|k| s.capitalized(k))
+                        && (np.1 + 1..s.len()).all(|k| !s.word(k))
+                })
+                .map(|np| Found::new(np, (i, i), None, None)),
             _ => None,
         });
         if let Some(f) = found {
@@ -184,10 +192,12 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
-        // tagger says; after a modifier ("the first debate.") a noun.
+        // tagger says; after a modifier ("the first debate.") a noun, as a bare form is after
+        // a name ("the GOP debate.").
         || subject_before
             && !s.lower(i).ends_with("ing")
-            && (!s.word(i + 1) && subject_right_before || s.pos(i).verb())
+            && (!s.word(i + 1) && subject_right_before && s.lower(i).ends_with('s')
+                || s.pos(i).verb())
 }
 
 /// The comma that ends the clause right before token `i`: just before it, or inside the
@@ -254,6 +264,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         // an infinitive ("is thought to have urged"), not a statement.
         if pw == "to" {
             return infinitive(s, p, v);
+        }
+        // "Having said that, …": a participle, with no subject.
+        if pw == "having" {
+            return None;
         }
         if is_article(s, p) {
             return None;
@@ -394,7 +408,9 @@ fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
                 && c + 1 < end
                 && adverbial(s, c + 1)
         };
-        if !(adverbial(s, first) || participle(first) || comma.is_some_and(state)) {
+        let when = |c: usize| c > first && is_when(s, first, c - 1);
+        if !(adverbial(s, first) || participle(first) || comma.is_some_and(|c| state(c) || when(c)))
+        {
             break;
         }
         first = comma? + 1;
@@ -653,9 +669,14 @@ fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     }
     let np = np_after(s, v + 1, false)?;
     let first = np.0;
-    // ("…, said that he …": a clause follows, and its subject is no speaker.)
+    // ("…, said that he …": a clause follows, and its subject is no speaker; "said about all
+    // the activity", "said during the debate": what about and when.)
     let looks_like_speaker = !s.is(first, "that")
+        && !s.is(first, "about")
+        && !adverbial(s, first)
         && (s.capitalized(first)
+            // "said former Rep. George Miller": a title's modifier before a name.
+            || s.has(first, Classes::TITLE_MODIFIER) && s.capitalized(first + 1)
             || s.has(
                 first,
                 Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,

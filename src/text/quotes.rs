@@ -57,6 +57,20 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
                 let o = open.take().expect("matched Some");
                 out.push(o.close(i, after));
             }
+            // A straight pair inside a curly quotation ("“He called it "a sham" today”") is
+            // part of it.
+            ('"', Some(Mark::CurlyDouble))
+                if opens(prev) || open.as_ref().is_some_and(|o| o.nested) =>
+            {
+                let o = open.as_mut().expect("matched Some");
+                o.nested = !o.nested;
+            }
+            // Typed in haste: “…," or “…,“ — a mark that cannot open (it follows a word or a
+            // comma) closes the quotation it would otherwise leave running to the paragraph's end.
+            ('"' | '“', Some(Mark::CurlyDouble | Mark::Straight)) if !opens(prev) => {
+                let o = open.take().expect("matched Some");
+                out.push(o.close(i, after));
+            }
             ('‘', None) if opens(prev) => open = Some(Open::new(i, Mark::CurlySingle, after)),
             ('’', Some(Mark::CurlySingle)) if !next.is_some_and(char::is_alphabetic) => {
                 let o = open.take().expect("matched Some");
@@ -103,6 +117,8 @@ struct Open {
     start: usize,
     mark: Mark,
     inner_start: usize,
+    /// A straight quotation is open inside this curly one.
+    nested: bool,
 }
 
 impl Open {
@@ -111,6 +127,7 @@ impl Open {
             start,
             mark,
             inner_start,
+            nested: false,
         }
     }
 
@@ -175,6 +192,19 @@ mod tests {
         assert_eq!(
             inner("“We will not go back. They said ‘never’ to us,” Haddad said."),
             ["We will not go back. They said ‘never’ to us,"]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_closing_mark_closes() {
+        assert_eq!(
+            inner("“We will build it,\" he said. Then “It is unusual,“ said Noble."),
+            ["We will build it,", "It is unusual,"]
+        );
+        // A straight pair inside a curly quotation stays inside it.
+        assert_eq!(
+            inner("“He called it \"a sham\" today,” she said."),
+            ["He called it \"a sham\" today,"]
         );
     }
 
