@@ -208,11 +208,19 @@ fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
 }
 
 /// A line of prose ends with terminal punctuation (before closing quotes or brackets); a
-/// heading, a caption or a tag list does not.
+/// heading, a caption or a tag list does not. A line signed after a dash ("“…” ― Sonya
+/// Herridge"), or a signature on a line of its own, is read as prose: it names who spoke.
 fn is_prose(line: &str) -> bool {
     let line = line.trim();
     if line.starts_with('#') {
         return false;
+    }
+    let signed = line.rfind(['―', '—', '–']).is_some_and(|dash| {
+        let words: Vec<&str> = line[dash..].split_whitespace().skip(1).collect();
+        (1..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    if signed {
+        return true;
     }
     line.trim_end_matches(|c: char| {
         matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') || c.is_whitespace()

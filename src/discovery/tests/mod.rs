@@ -455,6 +455,18 @@ fn headings_introduce_no_one() {
 }
 
 #[test]
+fn a_signature_under_a_quotation_names_its_speaker() {
+    // A reader's or a resident's words, signed after a dash at the end of the line or on a
+    // line of their own: a given name and a surname, with no role.
+    let text =
+        "“The bakery closed in March.” ― Nadia Tannous\n“We queue for bread.”\n— Omar Khalil";
+    let names: Vec<&str> = found(text).into_iter().map(|(n, _, _)| n).collect();
+    assert_eq!(names, ["Nadia Tannous", "Omar Khalil"]);
+    // A heading with a dash is no signature.
+    none("Syria — the road to Geneva");
+}
+
+#[test]
 fn months_days_and_datelines_are_not_names() {
     none("The minister, Tuesday March, said so.");
     none("The minister spoke on Monday, January 4, 2021.");
