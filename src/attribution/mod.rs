@@ -13,6 +13,7 @@ mod class;
 mod nominal;
 mod phrase;
 mod source;
+mod speaker;
 mod tokens;
 
 use std::ops::Range;

@@ -190,6 +190,10 @@ pub(super) fn trim_tail(s: &Sent, (a, mut b): (usize, usize)) -> (usize, usize) 
 /// Whether the words `a..=b` only say when ("last week", "eight years ago", "earlier this
 /// month"): no speaker.
 pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
+    // ("Day said …": one capitalised word is a name.)
+    if a == b && s.capitalized(a) {
+        return false;
+    }
     (a..=b).all(|k| {
         let w = s.lower(k);
         s.word(k)

@@ -1,0 +1,279 @@
+//! Where the speaker of a verb cue stands: the subject before it (across an apposition or a
+//! relative clause set off by commas or not, or the subject of the clause before a participle or
+//! a coordinated verb), or after it in an inversion ("…,” said Haddad").
+
+use super::phrase::{after, before, is_article, is_quote, is_when, np_after, np_before, trim_tail};
+use super::source::Found;
+use super::tokens::Sent;
+use crate::grammar::Pos;
+use crate::lexicon::{self, Classes};
+
+/// The subject of the clause that opens at `from` and whose verb stands before `end`: the words
+/// up to that verb ("several environmental groups granted …", "Trump was similarly defensive
+/// …"), after any adverbial set off by commas ("In a column on Monday, two speechwriters
+/// implored …", "On Thursday, however, Trump spoke …"). Words without a verb after them are no
+/// clause.
+pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut first = (from..end).find(|&k| s.word(k))?;
+    // "And then Trump went on the attack": a conjunction or an adverb opens the clause.
+    while first + 1 < end
+        && (s.has(first, Classes::VERB_FILLER)
+            || matches!(s.lower(first), "and" | "but" | "so" | "yet"))
+    {
+        first += 1;
+    }
+    // ("Walking to the next house, Ebeling …", "Asked about the vote, he …": a participle's
+    // clause opens the sentence.)
+    let participle = |k: usize| {
+        let w = s.lower(k);
+        k == from && (w.ends_with("ing") || w.ends_with("ed")) && s.pos(k) == Pos::NonFinite
+    };
+    loop {
+        let comma = (first..end).find(|&k| s.is(k, ","));
+        // "At an event in Ames, Iowa, on Sunday, Clinton …": a place's state or country
+        // between two adverbials.
+        let state = |c: usize| {
+            first > from
+                && c - first <= 2
+                && (first..c).all(|k| s.capitalized(k))
+                && c + 1 < end
+                && adverbial(s, c + 1)
+        };
+        let when = |c: usize| c > first && is_when(s, first, c - 1);
+        if !(adverbial(s, first) || participle(first) || comma.is_some_and(|c| state(c) || when(c)))
+        {
+            break;
+        }
+        first = comma? + 1;
+    }
+    // (The tagger is asked only of words that may be verbs: not a determiner's, a
+    // preposition's or a name's.)
+    let verb = (first + 1..end).find(|&k| {
+        s.word(k)
+            && !s.capitalized(k)
+            && (s.has(k, Classes::BE | Classes::MODAL)
+                || !s.has(
+                    k,
+                    Classes::DETERMINER
+                        | Classes::QUANTIFIER
+                        | Classes::NUMBER
+                        | Classes::POSTMODIFIER
+                        | Classes::PRONOUN,
+                ) && !is_article(s, k - 1)
+                    && !s.lower(k).ends_with("ing")
+                    && s.pos(k).verb())
+    })?;
+    np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))
+}
+
+/// The subject ending right before token `j` of the cue `j..=v`.
+pub(super) fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    if let Some((np, clause)) = restrictive_relative(s, j) {
+        return Some(Found {
+            apposition: Some(clause),
+            ..Found::new(np, (j, v), Some(v), after(s, v))
+        });
+    }
+    let np = np_before(s, j)?;
+    Some(Found::new(np, (j, v), Some(v), said(s, np, v)))
+}
+
+/// What the speaker `np` of the verb `v` says: the quotation right before the speaker ("“…,”
+/// the mayor said"), else the words after the verb, else those before the speaker.
+fn said(s: &Sent, np: (usize, usize), v: usize) -> Option<(usize, usize)> {
+    let quoted = np.0 > 0 && is_quote(s.text(np.0 - 1));
+    let content = if quoted { before(s, np.0) } else { None };
+    content.or_else(|| after(s, v)).or_else(|| before(s, np.0))
+}
+
+/// "Officials who spoke to reporters said", "one of the doctors who signed the letter called": a
+/// relative clause with no commas between the speaker and the cue `j..`. The speaker is the noun
+/// phrase before the relative pronoun, the clause part of the source. Only a subject's relative
+/// clause ("who signed", "that had insured") counts: after "the fact that officials" the cue's
+/// subject is "officials".
+pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize), (usize, usize))> {
+    let r = (j.saturating_sub(10)..j)
+        .rev()
+        .take_while(|&k| s.word(k))
+        .find(|&k| matches!(s.lower(k), "who" | "that" | "which"))?;
+    // Asked in this order: the tagger last, only where the words leave it open.
+    let after_word =
+        r > 0 && s.word(r - 1) && !s.has(r - 1, Classes::CUE_VERB | Classes::CLAUSE_WORD);
+    let verbal = || {
+        r + 1 < j
+            && (s.has(r + 1, Classes::BE | Classes::MODAL | Classes::VERB_FILLER)
+                || !s.has(
+                    r + 1,
+                    Classes::DETERMINER | Classes::PRONOUN | Classes::QUANTIFIER,
+                ) && s.pos(r + 1).verb())
+    };
+    let after_noun = || {
+        matches!(
+            s.pos(r - 1),
+            Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
+        )
+    };
+    if !(after_word && verbal() && after_noun()) {
+        return None;
+    }
+    Some((np_before(s, r)?, (r, j - 1)))
+}
+
+/// "X, the head of the body, said", "a clerk at the ministry, who asked not to be named because
+/// she was not authorised to speak, said": the words between commas belong to the speaker
+/// before them. `comma` is the comma right before the cue `j..=v`.
+pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> {
+    let mut close = comma;
+    for _ in 0..3 {
+        let lookback = close.saturating_sub(40);
+        let Some(open) = (lookback..close).rev().find(|&k| s.is(k, ",")) else {
+            break;
+        };
+        // "Clinton, at a meeting in Columbus, Ohio, said": the state of the place before it.
+        let state = close - open <= 3
+            && (open + 1..close).all(|k| s.capitalized(k))
+            && open >= 2
+            && s.capitalized(open - 1)
+            && (open.saturating_sub(4)..open - 1)
+                .any(|k| matches!(s.lower(k), "in" | "at" | "from" | "of"));
+        if state {
+            close = open;
+            continue;
+        }
+        // "The commission, in a statement on its website, accused …": an adverbial between
+        // commas; the subject stands before it.
+        if open + 1 < comma && adverbial(s, open + 1) {
+            let np = np_before(s, open)?;
+            return Some(Found::new(np, (j, v), Some(v), after(s, v)));
+        }
+        if open + 1 < comma && opens_apposition(s, open + 1) {
+            let np = np_before(s, open)?;
+            return Some(Found {
+                apposition: Some((open + 1, comma - 1)),
+                ..Found::new(np, (j, v), Some(v), said(s, np, v))
+            });
+        }
+        close = open;
+    }
+    // No opening comma: the words before this one are the speaker, unless they are a clause.
+    let np = np_before(s, comma)?;
+    (!s.is(np.0, "who") && !s.is(np.0, "speaking"))
+        .then(|| Found::new(np, (j, v), Some(v), after(s, v)))
+}
+
+/// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
+/// a name ("who asked not to be named", "the head of …", "Samir Haddad").
+fn opens_apposition(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
+    s.word(i)
+        // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
+        && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
+            // "Marcel Lazar, 44, said": an age.
+            || w.bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
+            || s.has(i, Classes::DETERMINER)
+            || s.capitalized(i)
+            // "…, executive director of AROS, said": a role, bare.
+            || (i..(i + 3).min(s.len())).any(|k| {
+                s.word(k) && lexicon::is(&lexicon::singular(s.lower(k)), Classes::ROLE_WORD)
+            })
+            // "headed by Ahmad Toma", "speaking on condition of anonymity"
+            || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
+/// Whether words from `i` are an adverbial: a preposition's phrase or an adverb ("in a
+/// statement", "however").
+fn adverbial(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
+    s.word(i)
+        && (matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "after"
+                | "before"
+                | "during"
+                | "despite"
+                | "amid"
+                | "among"
+                | "as"
+                | "however"
+                | "meanwhile"
+                | "too"
+                | "though"
+                | "instead"
+                | "nonetheless"
+                | "nevertheless"
+                | "moreover"
+        ) || s.adverb(i))
+}
+
+/// The speaker after an inverted cue `j..=v` ("…,” said Haddad.", "…, reports Enab Baladi."): it
+/// must look like one — a name, a role, a group, a pronoun — and end its clause, so that
+/// "…, said Ankara “has no candidate”" is not read as Ankara speaking. A description set off by
+/// a comma ("said Karim Haddad, a lawyer for the family") is part of it.
+pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    // Only a bare verb of speech inverts ("…, said X"); "…, presented a list" and "…, have
+    // urged Congress" have their object after them.
+    // ("…,” Bennett, 57, told a voter": who is told is no speaker.)
+    if !s.has(v, Classes::SPEECH_VERB)
+        || j != v
+        || matches!(
+            s.lower(v),
+            "told" | "tell" | "tells" | "informed" | "assured" | "reminded"
+        )
+    {
+        return None;
+    }
+    let np = np_after(s, v + 1, false)?;
+    let first = np.0;
+    // ("…, said that he …": a clause follows, and its subject is no speaker; "said about all
+    // the activity", "said during the debate": what about and when.)
+    let looks_like_speaker = !s.is(first, "that")
+        && !s.is(first, "about")
+        && !adverbial(s, first)
+        && (s.capitalized(first)
+            // "said former Rep. George Miller": a title's modifier before a name.
+            || s.has(first, Classes::TITLE_MODIFIER) && s.capitalized(first + 1)
+            || s.has(
+                first,
+                Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,
+            )
+            || (first..=np.1).any(|k| {
+                s.has(
+                    k,
+                    Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD | Classes::QUANTIFIER,
+                )
+            }));
+    let next = np.1 + 1;
+    let ends_clause = next >= s.len()
+        || !s.word(next) && !matches!(s.text(next), "“" | "\"")
+        || s.is(next, "who")
+        || s.is(next, "which");
+    // ("A source, who asked not to be named, said the talks failed": a clause follows the
+    // verb, with its own verb; the speaker stands before the comma.)
+    let clause = || (first + 1..=np.1).any(|k| !s.capitalized(k) && s.pos(k) == Pos::Finite);
+    if !(looks_like_speaker && ends_clause) || clause() {
+        return None;
+    }
+    // "said a diplomat who follows the file", "said Karim Haddad, a lawyer for the family".
+    // ("said Caddell, speaking of her health": what the speaker does, not who they are.)
+    let doing = next + 1 < s.len() && s.lower(next + 1).ends_with("ing");
+    let described = s.is(next, "who") || s.is(next, ",") && !doing && opens_apposition(s, next + 1);
+    let from = if s.is(next, "who") { next } else { next + 1 };
+    let apposition = described.then(|| {
+        let end = (from..s.len())
+            .take(30)
+            .take_while(|&k| s.word(k) || !matches!(s.text(k), "," | "." | ";" | ":" | "“" | "”"))
+            .last()
+            .unwrap_or(from);
+        (from, end)
+    });
+    let content = if j > 0 { before(s, j) } else { None };
+    let content = content.or_else(|| after(s, apposition.map_or(np.1, |a| a.1)));
+    Some(Found {
+        apposition,
+        ..Found::new(np, (j, v), Some(v), content)
+    })
+}
