@@ -2,10 +2,7 @@
 //! of the articles, with no lock held, the result swapped in at the end with what changed
 //! meanwhile brought in, so that no question waits behind a pass over every article.
 
-use std::path::Path;
 use std::sync::Arc;
-
-use rustc_hash::FxHashMap;
 
 use super::{Held, Workspace};
 use crate::article::Article;
@@ -32,7 +29,7 @@ impl Workspace {
         Snapshot {
             base: Arc::clone(&self.base),
             catalog: Arc::clone(&self.catalog),
-            held: self.articles.iter().flatten().cloned().collect(),
+            slots: self.articles.clone(),
         }
     }
 
@@ -46,23 +43,22 @@ impl Workspace {
             return None;
         }
         let mut next = found.workspace;
-        let before: FxHashMap<&Path, &Arc<Held>> = found
-            .from
-            .iter()
-            .map(|held| (held.article.path.as_path(), held))
-            .collect();
-        for held in self.articles.iter().flatten() {
-            let path = &held.article.path;
-            if !before
-                .get(path.as_path())
-                .is_some_and(|b| Arc::ptr_eq(b, held))
-            {
-                next.update(path.clone(), held.article.text.clone());
+        // Slot by slot (no slot is ever dropped, only emptied or reused): a pointer comparison
+        // each, as this runs under the write lock.
+        for (i, now) in self.articles.iter().enumerate() {
+            let then = found.from.get(i).and_then(Option::as_ref);
+            if let (Some(then), Some(now)) = (then, now) {
+                if Arc::ptr_eq(then, now) {
+                    continue;
+                }
             }
-        }
-        for path in before.keys() {
-            if !self.by_path.contains_key(*path) {
-                next.remove(path);
+            if let Some(then) = then.map(|h| &h.article.path) {
+                if !self.by_path.contains_key(then) {
+                    next.remove(then);
+                }
+            }
+            if let Some(now) = now {
+                next.update(now.article.path.clone(), now.article.text.clone());
             }
         }
         Some(std::mem::replace(self, next))
@@ -73,7 +69,8 @@ impl Workspace {
 pub struct Snapshot {
     base: Arc<Catalog>,
     catalog: Arc<Catalog>,
-    held: Vec<Arc<Held>>,
+    /// The workspace's article slots, as they were.
+    slots: Vec<Option<Arc<Held>>>,
 }
 
 /// A workspace whose actors are the people a snapshot's articles introduce, made to take the
@@ -81,7 +78,7 @@ pub struct Snapshot {
 pub struct Rediscovered {
     workspace: Workspace,
     /// The snapshot's articles, to tell which changed since.
-    from: Vec<Arc<Held>>,
+    from: Vec<Option<Arc<Held>>>,
 }
 
 impl Snapshot {
@@ -92,13 +89,14 @@ impl Snapshot {
     /// Slow on a large workspace, and needs no lock: call it with none held.
     pub fn rediscover(self) -> Option<Rediscovered> {
         use rayon::prelude::*;
-        self.held.par_iter().for_each(|held| {
+        let held: Vec<&Arc<Held>> = self.slots.iter().flatten().collect();
+        held.par_iter().for_each(|held| {
             held.introduced
                 .get_or_init(|| discovery::introductions(&self.catalog, &held.article));
         });
         let people = discovery::actors(
             &self.base,
-            self.held.iter().map(|held| {
+            held.iter().map(|held| {
                 let introduced = held.introduced.get().map_or(&[][..], Vec::as_slice);
                 (held.article.path.as_path(), introduced)
             }),
@@ -129,13 +127,12 @@ impl Snapshot {
         let mut workspace = Workspace::new(catalog);
         workspace.base = Arc::clone(&self.base);
         let matcher = &workspace.matcher;
-        let held = self
-            .held
+        let held = held
             .par_iter()
             .map(|held| {
                 let Article { path, text, .. } = &held.article;
                 if !spotter.spells_any(text) {
-                    return Arc::clone(held);
+                    return Arc::clone(*held);
                 }
                 Arc::new(Held {
                     article: Article::analyze(path.clone(), text.clone(), matcher),
@@ -146,7 +143,7 @@ impl Snapshot {
         workspace.insert_held(held);
         Some(Rediscovered {
             workspace,
-            from: self.held,
+            from: self.slots,
         })
     }
 }
