@@ -100,7 +100,13 @@ impl Backend {
                     tokio::task::spawn_blocking(move || {
                         let snapshot =
                             read_guarded(&state, "discovery", |s| s.workspace.snapshot());
-                        let found = catch_unwind(AssertUnwindSafe(|| snapshot.ok()?.rediscover()));
+                        let found = catch_unwind(AssertUnwindSafe(|| {
+                            let rediscover = || snapshot.ok()?.rediscover();
+                            match background_pool() {
+                                Some(pool) => pool.install(rediscover),
+                                None => rediscover(),
+                            }
+                        }));
                         let Ok(Some(found)) = found else {
                             return false;
                         };
@@ -215,6 +221,22 @@ impl Backend {
             panic!("deliberate panic (DOSSIER_TEST_PANIC=1)")
         })
     }
+}
+
+/// The threads that find the people the articles introduce: one core fewer than the machine
+/// has, so that a pass set off by a save leaves a core to the questions asked meanwhile.
+/// (None if its threads could not be started: then the work runs on the shared pool.)
+fn background_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores.saturating_sub(1).max(1))
+            .thread_name(|i| format!("dossier-discovery-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// What [`Backend::read`] does, for work that runs where the backend is not at hand (off the
