@@ -1,3 +1,5 @@
+#![allow(dead_code)]
+
 //! A generated workspace in the field's style, big enough to measure: datelines, full names
 //! with roles, surnames, capitals as governments and places, bodies and instruments, filler.
 
@@ -81,15 +83,70 @@ pub fn article(seed: u64, size: usize) -> String {
     text
 }
 
+/// Given names and surname parts of people no catalog knows (made up), for articles that
+/// introduce someone as real archives do.
+const GIVEN: [&str; 8] = [
+    "Karim", "Layla", "Samir", "Rana", "Omar", "Hala", "Tarek", "Nadia",
+];
+const SURNAME_HEADS: [&str; 8] = ["Had", "Nas", "Kay", "Bar", "Sul", "Mar", "Tab", "Zah"];
+const SURNAME_TAILS: [&str; 6] = ["dad", "ser", "ali", "oudi", "mani", "rawi"];
+const ROLES: [&str; 4] = [
+    "businessman",
+    "the opposition negotiator",
+    "Former Jordanian minister of state,",
+    "the head of the local council,",
+];
+
+/// An article as [`article`] writes it, that first introduces with a role someone the catalog
+/// does not know and then calls them by surname: one of 384 people, picked by `seed`.
+pub fn introducing(seed: u64, size: usize) -> String {
+    let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+    let surname = format!("{}{}", rng.pick(&SURNAME_HEADS), rng.pick(&SURNAME_TAILS));
+    let name = format!("{} {surname}", rng.pick(&GIVEN));
+    let role = rng.pick(&ROLES);
+    let mut text = article(seed, size.saturating_sub(300));
+    let intro = format!(
+        "Speaking in Geneva, {role} {name} warned that the crossings would close. {surname} said \
+         the talks had stalled and that nobody had asked the families.\n\n"
+    );
+    let at = text.find("\n\n").map_or(0, |i| i + 2);
+    text.insert_str(at, &intro);
+    text.push_str(&format!(
+        "{surname} added that the next round would decide it.\n"
+    ));
+    text
+}
+
 /// Writes `count` articles of about `size` bytes under `dir`, in folders of 100.
 pub fn write(dir: &Path, count: usize, size: usize) -> (Vec<PathBuf>, usize) {
+    write_with(dir, count, size, article)
+}
+
+/// Writes `count` articles as [`write`] does, a third of them introducing people the catalog
+/// does not know ([`introducing`]), as in a real archive.
+pub fn write_archive(dir: &Path, count: usize, size: usize) -> (Vec<PathBuf>, usize) {
+    write_with(dir, count, size, |seed, size| {
+        if seed % 3 == 0 {
+            introducing(seed, size)
+        } else {
+            article(seed, size)
+        }
+    })
+}
+
+fn write_with(
+    dir: &Path,
+    count: usize,
+    size: usize,
+    make: impl Fn(u64, usize) -> String,
+) -> (Vec<PathBuf>, usize) {
     let mut bytes = 0;
     let mut paths = Vec::with_capacity(count);
     for i in 0..count {
         let folder = dir.join(format!("desk-{:03}", i / 100));
         std::fs::create_dir_all(&folder).unwrap();
         let path = folder.join(format!("article-{i:05}.md"));
-        let text = article(i as u64 + 1, size);
+        let text = make(i as u64 + 1, size);
         bytes += text.len();
         std::fs::write(&path, text).unwrap();
         paths.push(path);

@@ -33,6 +33,9 @@ pub struct Backend {
     /// coalesced, so that a burst of notifications never waits on the client.
     pub(super) configuration: Coalesced,
     pub(super) folder_settings: Coalesced,
+    /// The people the articles introduce, found again: one pass at a time, so that each
+    /// starts from the workspace the last one left.
+    discovery: Coalesced,
 }
 
 impl Backend {
@@ -46,6 +49,7 @@ impl Backend {
             settled: tokio::sync::watch::Sender::new(false),
             configuration: Coalesced::default(),
             folder_settings: Coalesced::default(),
+            discovery: Coalesced::default(),
         }
     }
 
@@ -83,17 +87,54 @@ impl Backend {
         }
     }
 
-    /// Finds the people the articles introduce (off the async threads: it may analyse every
-    /// article again) and publishes again when they changed.
+    /// Finds the people the articles introduce and publishes again when they changed. The
+    /// work (it may analyse many articles again) is done off the async threads and with no
+    /// lock held, from a snapshot of the articles; the write lock is taken only to swap the
+    /// result in, and the workspace it replaces is let go after.
     pub(super) async fn refresh_discovered(&self) {
-        let state = Arc::clone(&self.state);
-        let changed = tokio::task::spawn_blocking(move || {
-            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
-            catch_unwind(AssertUnwindSafe(|| state.workspace.refresh_discovered())).unwrap_or(false)
-        })
-        .await
-        .unwrap_or(false);
+        let changed = self
+            .discovery
+            .run(|| {
+                let state = Arc::clone(&self.state);
+                async move {
+                    tokio::task::spawn_blocking(move || {
+                        let snapshot =
+                            read_guarded(&state, "discovery", |s| s.workspace.snapshot());
+                        let found = catch_unwind(AssertUnwindSafe(|| {
+                            let rediscover = || snapshot.ok()?.rediscover();
+                            match background_pool() {
+                                Some(pool) => pool.install(rediscover),
+                                None => rediscover(),
+                            }
+                        }));
+                        let Ok(Some(found)) = found else {
+                            return false;
+                        };
+                        let mut guard = state.write().unwrap_or_else(|e| e.into_inner());
+                        let replaced =
+                            catch_unwind(AssertUnwindSafe(|| guard.workspace.adopt(found)));
+                        drop(guard);
+                        replaced.is_ok_and(|old| old.is_some())
+                    })
+                    .await
+                    .unwrap_or(false)
+                }
+            })
+            .await;
         if changed {
+            let people = self
+                .read("discovery", |s| {
+                    let actors = s.workspace.catalog().actors();
+                    actors.filter(|(_, a)| a.discovered).count()
+                })
+                .unwrap_or_default();
+            // Said, as the end of an index is, so that a client (or a test) knows when the
+            // answers name them.
+            self.log(
+                MessageType::INFO,
+                format!("discovered {people} people in the articles"),
+            )
+            .await;
             self.republish().await;
         }
     }
@@ -180,6 +221,22 @@ impl Backend {
             panic!("deliberate panic (DOSSIER_TEST_PANIC=1)")
         })
     }
+}
+
+/// The threads that find the people the articles introduce: one core fewer than the machine
+/// has, so that a pass set off by a save leaves a core to the questions asked meanwhile.
+/// (None if its threads could not be started: then the work runs on the shared pool.)
+fn background_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores.saturating_sub(1).max(1))
+            .thread_name(|i| format!("dossier-discovery-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// What [`Backend::read`] does, for work that runs where the backend is not at hand (off the

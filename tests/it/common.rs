@@ -234,6 +234,17 @@ impl Client {
         }
     }
 
+    /// Waits until the server says it found the people the articles introduce (after an index
+    /// or a save, with no lock held: until then the answers do not name them).
+    pub fn wait_discovered(&mut self) {
+        self.wait_for("the people discovered", |m| {
+            m["method"] == "window/logMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("discovered "))
+        });
+    }
+
     pub fn open(&mut self, path: &Path, text: &str) {
         let language = if path.extension().is_some_and(|e| e == "md") {
             "markdown"

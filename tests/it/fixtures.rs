@@ -68,6 +68,7 @@ fn hover_cards_over_the_fixtures() {
     let folder = repository().join("fixtures");
     let (mut client, _) = Client::start(&[&folder], editor_capabilities());
     client.wait_indexed();
+    client.wait_discovered();
     for path in fixtures() {
         let text = std::fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();

@@ -19,22 +19,14 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
     client.wait_indexed();
     let later = dir.path().join("later.md");
     let at = json!({"line": 2, "character": 2});
-    // Discovery runs after the first index; ask until it has.
-    let mut card = String::new();
-    for _ in 0..50 {
-        let hover = client.request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri(&later)}, "position": at}),
-        );
-        card = hover["contents"]["value"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
-        if !card.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    // Discovery runs after the first index, with no lock held: until it is done the name is
+    // only an attribution's source.
+    client.wait_discovered();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&later)}, "position": at}),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
     assert!(card.starts_with("**Karim Haddad** · person"), "{card}");
     assert!(
         card.contains("Former Lebanese minister of finance"),

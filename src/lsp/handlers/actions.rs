@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use dossier::answers;
 use dossier::article::Article;
+use dossier::catalog::Actor;
 use dossier::rules::Fix;
 use dossier::text::LineIndex;
 use dossier::workspace::ArticleId;
@@ -36,7 +37,7 @@ pub async fn code_action(
     };
     let caps = backend.caps();
     let encoding = caps.encoding;
-    backend.read("codeAction", |state| {
+    let asked = backend.read("codeAction", |state| {
         let (id, article) = state.workspace.get(&path)?;
         let start = convert::offset(article, params.range.start, encoding);
         let end = convert::offset(article, params.range.end, encoding);
@@ -63,11 +64,15 @@ pub async fn code_action(
                 )));
             }
         }
-        if let Some(action) = add_to_catalog(state, id, article, start, caps) {
+        Some((actions, Addition::of(state, id, article, start)))
+    })?;
+    // The catalog files are read with no lock held.
+    Ok(asked.map(|(mut actions, addition)| {
+        if let Some(action) = addition.and_then(|a| a.action(caps)) {
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
-        Some(actions)
-    })
+        actions
+    }))
 }
 
 /// Whether a fix goes to the client as [`INSERT_SNIPPET`]: one snippet edit, for a client that
@@ -129,95 +134,116 @@ fn quick_fix(
 
 /// "Add … to the workspace catalog" for a discovered person under the cursor: the entry goes
 /// into the first catalog file `dossier.json` names (or a new `catalog.json`, which
-/// `dossier.json` then names), as one edit the editor applies.
-fn add_to_catalog(
-    state: &State,
-    id: ArticleId,
-    article: &Article,
-    offset: usize,
-    caps: Capabilities,
-) -> Option<CodeAction> {
-    use answers::add_to_catalog::{self as add, FileChange};
-    let ws = &state.workspace;
-    let (_, actor) = ws.actor_at(id, offset)?;
-    let actor = ws.catalog().get(actor);
-    if !actor.discovered {
-        return None;
+/// `dossier.json` then names), as one edit the editor applies. Worked out in two steps: what
+/// to add and where, under the lock ([`Addition::of`]); the files read and the edit made
+/// without it ([`Addition::action`]).
+struct Addition {
+    entry: Actor,
+    name: String,
+    root: PathBuf,
+    catalog_name: String,
+}
+
+impl Addition {
+    fn of(state: &State, id: ArticleId, article: &Article, offset: usize) -> Option<Self> {
+        let ws = &state.workspace;
+        let (_, actor) = ws.actor_at(id, offset)?;
+        let actor = ws.catalog().get(actor);
+        if !actor.discovered {
+            return None;
+        }
+        let folder = state.folder_of(&article.path)?;
+        let catalog_name = folder
+            .settings
+            .config
+            .catalogs
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "catalog.json".into());
+        Some(Self {
+            entry: answers::add_to_catalog::entry(actor),
+            name: actor.name.clone(),
+            root: folder.root.clone(),
+            catalog_name,
+        })
     }
-    let folder = state.folder_of(&article.path)?;
-    let catalog_name = folder
-        .settings
-        .config
-        .catalogs
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "catalog.json".into());
-    // A catalog behind a link that leaves the folder is neither read nor offered for writing.
-    let catalog_path = dossier::files::resolve_catalog_path(&folder.root, &catalog_name).ok()?;
-    let config_path = folder.root.join(dossier::config::FILE_NAME);
-    let catalog_text = std::fs::read_to_string(&catalog_path).ok();
-    let config_text = std::fs::read_to_string(&config_path).ok();
-    let entry = add::entry(actor);
-    let changes: Vec<(PathBuf, Option<String>, FileChange)> = [
-        (
-            catalog_path,
-            catalog_text.clone(),
-            add::catalog_change(catalog_text.as_deref(), &entry),
-        ),
-        (
-            config_path,
-            config_text.clone(),
-            add::config_change(config_text.as_deref(), &catalog_name),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(path, text, change)| Some((path, text, change?)))
-    .collect();
-    let creates = changes
-        .iter()
-        .any(|(_, _, c)| matches!(c, FileChange::Create(_)));
-    if creates && !caps.create_files {
-        return None;
-    }
-    let mut operations = Vec::new();
-    for (path, text, change) in changes {
-        let uri = convert::uri(&path)?;
-        let (at, new_text) = match &change {
-            FileChange::Create(body) => {
-                operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
-                    CreateFile {
-                        uri: uri.clone(),
-                        options: None,
-                        annotation_id: None,
-                    },
-                )));
-                (lsp::Position::new(0, 0), body.clone())
-            }
-            FileChange::Insert(offset, body) => {
-                let text = text.unwrap_or_default();
-                let at =
-                    convert::text_position(&LineIndex::new(&text), &text, *offset, caps.encoding);
-                (at, body.clone())
-            }
-        };
-        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-            edits: vec![OneOf::Left(TextEdit {
-                range: lsp::Range::new(at, at),
-                new_text,
-            })],
-        }));
-    }
-    Some(CodeAction {
-        title: format!(
-            "Add {} to the workspace catalog ({catalog_name})",
-            actor.name
-        ),
-        kind: Some(CodeActionKind::QUICKFIX),
-        edit: Some(WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Operations(operations)),
+
+    fn action(self, caps: Capabilities) -> Option<CodeAction> {
+        use answers::add_to_catalog::{self as add, FileChange};
+        let Self {
+            entry,
+            name,
+            root,
+            catalog_name,
+        } = self;
+        // A catalog behind a link that leaves the folder is neither read nor offered for
+        // writing.
+        let catalog_path = dossier::files::resolve_catalog_path(&root, &catalog_name).ok()?;
+        let config_path = root.join(dossier::config::FILE_NAME);
+        let catalog_text = std::fs::read_to_string(&catalog_path).ok();
+        let config_text = std::fs::read_to_string(&config_path).ok();
+        let changes: Vec<(PathBuf, Option<String>, FileChange)> = [
+            (
+                catalog_path,
+                catalog_text.clone(),
+                add::catalog_change(catalog_text.as_deref(), &entry),
+            ),
+            (
+                config_path,
+                config_text.clone(),
+                add::config_change(config_text.as_deref(), &catalog_name),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(path, text, change)| Some((path, text, change?)))
+        .collect();
+        let creates = changes
+            .iter()
+            .any(|(_, _, c)| matches!(c, FileChange::Create(_)));
+        if creates && !caps.create_files {
+            return None;
+        }
+        let mut operations = Vec::new();
+        for (path, text, change) in changes {
+            let uri = convert::uri(&path)?;
+            let (at, new_text) = match &change {
+                FileChange::Create(body) => {
+                    operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                        CreateFile {
+                            uri: uri.clone(),
+                            options: None,
+                            annotation_id: None,
+                        },
+                    )));
+                    (lsp::Position::new(0, 0), body.clone())
+                }
+                FileChange::Insert(offset, body) => {
+                    let text = text.unwrap_or_default();
+                    let at = convert::text_position(
+                        &LineIndex::new(&text),
+                        &text,
+                        *offset,
+                        caps.encoding,
+                    );
+                    (at, body.clone())
+                }
+            };
+            operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+                edits: vec![OneOf::Left(TextEdit {
+                    range: lsp::Range::new(at, at),
+                    new_text,
+                })],
+            }));
+        }
+        Some(CodeAction {
+            title: format!("Add {name} to the workspace catalog ({catalog_name})"),
+            kind: Some(CodeActionKind::QUICKFIX),
+            edit: Some(WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(operations)),
+                ..Default::default()
+            }),
             ..Default::default()
-        }),
-        ..Default::default()
-    })
+        })
+    }
 }

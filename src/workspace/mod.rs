@@ -3,14 +3,17 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
 use crate::article::Article;
 use crate::catalog::{ActorId, Catalog};
-use crate::discovery;
 use crate::mentions::{Form, Matcher, Mention, Target};
+
+mod rediscover;
+
+pub use rediscover::{Rediscovered, Snapshot};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ArticleId(pub u32);
@@ -45,17 +48,32 @@ pub struct Workspace {
     base: Arc<Catalog>,
     catalog: Arc<Catalog>,
     matcher: Arc<Matcher>,
-    articles: Vec<Option<Article>>,
+    articles: Vec<Option<Arc<Held>>>,
     free: Vec<ArticleId>,
     by_path: HashMap<PathBuf, ArticleId>,
     /// By actor: the articles that mention it.
     postings: Vec<FxHashMap<ArticleId, Posting>>,
     /// By actor: in how many articles it is mentioned, settled in the article itself.
     named_in: Vec<u32>,
-    /// By article path: the people its text introduces (name and role as written), worked out
-    /// once per version of the text, so that a save looks again at what changed since, not at
-    /// every article. They depend on the catalog files alone, not on the people discovered.
-    introduced: HashMap<PathBuf, Vec<(String, String)>>,
+}
+
+/// An article as the workspace holds it: shared, so that the people the articles introduce
+/// can be found again from a [`Snapshot`] with no lock held.
+struct Held {
+    article: Article,
+    /// The people its text introduces (name and role as written), worked out once per version
+    /// of the text, so that a save looks again at what changed since, not at every article.
+    /// They depend on the catalog files alone, not on the people discovered.
+    introduced: OnceLock<Vec<(String, String)>>,
+}
+
+impl Held {
+    fn new(article: Article) -> Arc<Self> {
+        Arc::new(Self {
+            article,
+            introduced: OnceLock::new(),
+        })
+    }
 }
 
 impl Workspace {
@@ -75,7 +93,6 @@ impl Workspace {
             articles: Vec::new(),
             free: Vec::new(),
             by_path: HashMap::new(),
-            introduced: HashMap::new(),
         }
     }
 
@@ -101,9 +118,10 @@ impl Workspace {
     }
 
     pub fn article(&self, id: ArticleId) -> &Article {
-        self.articles[id.0 as usize]
+        &self.articles[id.0 as usize]
             .as_ref()
             .expect("article ids are only handed out for live articles")
+            .article
     }
 
     pub fn get(&self, path: &Path) -> Option<(ArticleId, &Article)> {
@@ -114,67 +132,28 @@ impl Workspace {
         self.articles
             .iter()
             .enumerate()
-            .filter_map(|(i, a)| a.as_ref().map(|a| (ArticleId(i as u32), a)))
+            .filter_map(|(i, a)| a.as_ref().map(|a| (ArticleId(i as u32), &a.article)))
     }
 
     /// Starts over with another catalog, analysing every article again (in parallel) from the
     /// texts already held. People discovered in the articles are found again.
     pub fn set_catalog(&mut self, catalog: Catalog) {
-        self.base = Arc::new(catalog.clone());
-        self.introduced.clear();
-        self.reanalyse(catalog);
+        use rayon::prelude::*;
+        let held: Vec<Arc<Held>> = self.articles.drain(..).flatten().collect();
+        *self = Workspace::new(catalog);
+        let matcher = &self.matcher;
+        let articles = held
+            .par_iter()
+            .map(|held| {
+                let Article { path, text, .. } = &held.article;
+                Held::new(Article::analyze(path.clone(), text.clone(), matcher))
+            })
+            .collect();
+        self.insert_held(articles);
         self.refresh_discovered();
     }
 
-    fn reanalyse(&mut self, catalog: Catalog) {
-        let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
-        let base = Arc::clone(&self.base);
-        let introduced = std::mem::take(&mut self.introduced);
-        *self = Workspace::new(catalog);
-        self.base = base;
-        let articles = Article::analyze_again(articles, &self.matcher);
-        self.insert_all(articles);
-        // The texts are the same: what they introduce is too.
-        self.introduced = introduced;
-    }
-
-    /// Makes the people that articles introduce with a role, and no catalog knows, actors of
-    /// the workspace (their role as written, the first introduction by path). When that set
-    /// changed, every article is analysed again so that their names and surnames are found
-    /// everywhere; returns whether it did. Costly on a large workspace: call it after indexing
-    /// and when a file is saved or changes on disk, not on every keystroke.
-    pub fn refresh_discovered(&mut self) -> bool {
-        use rayon::prelude::*;
-        let unread: Vec<&Article> = self
-            .articles
-            .iter()
-            .flatten()
-            .filter(|a| !self.introduced.contains_key(&a.path))
-            .collect();
-        let read: Vec<(PathBuf, Vec<(String, String)>)> = unread
-            .par_iter()
-            .map(|a| (a.path.clone(), discovery::introductions(&self.catalog, a)))
-            .collect();
-        self.introduced.extend(read);
-        let people = discovery::actors(
-            &self.base,
-            self.introduced
-                .iter()
-                .map(|(path, intros)| (path.as_path(), intros.as_slice())),
-        );
-        let current = self.catalog.actors().filter(|(_, a)| a.discovered);
-        if current
-            .map(|(_, a)| &a.name)
-            .eq(people.iter().map(|a| &a.name))
-        {
-            return false;
-        }
-        let mut catalog = (*self.base).clone();
-        catalog.extend(people.into_iter().map(|actor| (actor, None)));
-        self.reanalyse(catalog);
-        true
-    }
-
+    /// Analyses and stores a text under its path, replacing what was there.
     /// Analyses and stores a text under its path, replacing what was there.
     pub fn update(&mut self, path: PathBuf, text: String) -> ArticleId {
         let article = Article::analyze(path, text, &self.matcher);
@@ -184,14 +163,13 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
-        self.introduced.remove(&article.path);
         let postings = entry(&article);
         let id = self.slot(&article.path);
         for (actor, posting) in postings {
             let a = actor.0 as usize;
             post(&mut self.postings[a], &mut self.named_in[a], id, posting);
         }
-        self.articles[id.0 as usize] = Some(article);
+        self.articles[id.0 as usize] = Some(Held::new(article));
         id
     }
 
@@ -199,7 +177,6 @@ impl Workspace {
     /// actor is worked out in parallel, and the actors' postings are filled in parallel too:
     /// on a large workspace this is the one step that would otherwise hold up every core.
     pub fn insert_all(&mut self, articles: Vec<Article>) {
-        use rayon::prelude::*;
         let mut paths = std::collections::HashSet::with_capacity(articles.len());
         if !articles.iter().all(|a| paths.insert(a.path.as_path())) {
             // A path given twice: its later text replaces the earlier, one at a time.
@@ -208,7 +185,14 @@ impl Workspace {
             }
             return;
         }
-        let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(entry).collect();
+        self.insert_held(articles.into_iter().map(Held::new).collect());
+    }
+
+    /// Stores articles at distinct paths, each's postings worked out in parallel.
+    fn insert_held(&mut self, articles: Vec<Arc<Held>>) {
+        use rayon::prelude::*;
+        let postings: Vec<Vec<(ActorId, Posting)>> =
+            articles.par_iter().map(|h| entry(&h.article)).collect();
         let mut counts = vec![0; self.postings.len()];
         for (actor, _) in postings.iter().flatten() {
             counts[actor.0 as usize] += 1;
@@ -216,8 +200,7 @@ impl Workspace {
         let mut by_actor: Vec<Vec<(ArticleId, Posting)>> =
             counts.into_iter().map(Vec::with_capacity).collect();
         for (article, postings) in articles.into_iter().zip(postings) {
-            self.introduced.remove(&article.path);
-            let id = self.slot(&article.path);
+            let id = self.slot(&article.article.path);
             for (actor, posting) in postings {
                 by_actor[actor.0 as usize].push((id, posting));
             }
@@ -250,12 +233,12 @@ impl Workspace {
         id
     }
 
-    pub fn remove(&mut self, path: &Path) -> Option<Article> {
-        self.introduced.remove(path);
-        let id = self.by_path.remove(path)?;
-        self.unpost(id);
-        self.free.push(id);
-        self.articles[id.0 as usize].take()
+    pub fn remove(&mut self, path: &Path) {
+        if let Some(id) = self.by_path.remove(path) {
+            self.unpost(id);
+            self.free.push(id);
+            self.articles[id.0 as usize] = None;
+        }
     }
 
     /// Removes every article under a folder (a workspace folder that was closed).
@@ -272,8 +255,8 @@ impl Workspace {
     }
 
     fn unpost(&mut self, id: ArticleId) {
-        if let Some(article) = &self.articles[id.0 as usize] {
-            for mention in &article.mentions {
+        if let Some(held) = &self.articles[id.0 as usize] {
+            for mention in &held.article.mentions {
                 for actor in mention.target.candidates() {
                     let removed = self.postings[actor.0 as usize].remove(&id);
                     if removed.is_some_and(|p| !p.resolved.is_empty()) {
@@ -432,7 +415,7 @@ mod tests {
     use super::*;
     use crate::catalog::{default_catalog, Catalog};
 
-    fn workspace(articles: &[(&str, &str)]) -> Workspace {
+    pub(super) fn workspace(articles: &[(&str, &str)]) -> Workspace {
         let mut ws = Workspace::new(default_catalog());
         for (path, text) in articles {
             ws.update(PathBuf::from(path), text.to_string());
@@ -538,36 +521,6 @@ mod tests {
             ws.article(ws.id(Path::new("a.md")).unwrap()).mentions.len(),
             1
         );
-    }
-
-    #[test]
-    fn people_introduced_with_a_role_become_actors_of_the_workspace() {
-        let mut ws = workspace(&[
-            (
-                "a.md",
-                "Former Lebanese minister of finance, Karim Haddad, says the plan failed.\n",
-            ),
-            ("b.md", "Haddad repeated his warning on Monday.\n"),
-        ]);
-        assert!(ws.refresh_discovered());
-        assert!(!ws.refresh_discovered(), "nothing new the second time");
-        let haddad = ws
-            .catalog()
-            .actors()
-            .find(|(_, a)| a.name == "Karim Haddad")
-            .unwrap()
-            .0;
-        assert!(ws.catalog().get(haddad).discovered);
-        assert_eq!(
-            ws.catalog().get(haddad).roles[0].title,
-            "Former Lebanese minister of finance"
-        );
-        assert_eq!(ws.mentions_of(haddad).len(), 2);
-        let intro = ws.introduction(haddad).unwrap();
-        assert_eq!(ws.article(intro.article).path, Path::new("a.md"));
-        // Catalog people introduced with a role are not discovered again.
-        let mut ws = workspace(&[("a.md", "The UN envoy, Geir Pedersen, said so.\n")]);
-        assert!(!ws.refresh_discovered());
     }
 
     #[test]
