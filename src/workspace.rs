@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::annotations::{self, Annotation, Motivation};
 use crate::article::Article;
 use crate::catalog::{ActorId, Catalog};
 use crate::discovery;
@@ -56,6 +57,10 @@ pub struct Workspace {
     /// once per version of the text, so that a save looks again at what changed since, not at
     /// every article. They depend on the catalog files alone, not on the people discovered.
     introduced: HashMap<PathBuf, Vec<(String, String)>>,
+    /// By article path: its annotations (`.dossier/annotations.jsonl`), as the shells read them.
+    /// An identifying one names the actor of the mention it covers, before the article is
+    /// indexed.
+    annotations: HashMap<PathBuf, Vec<Annotation>>,
 }
 
 impl Workspace {
@@ -76,6 +81,7 @@ impl Workspace {
             free: Vec::new(),
             by_path: HashMap::new(),
             introduced: HashMap::new(),
+            annotations: HashMap::new(),
         }
     }
 
@@ -130,8 +136,10 @@ impl Workspace {
         let articles: Vec<Article> = self.articles.drain(..).flatten().collect();
         let base = Arc::clone(&self.base);
         let introduced = std::mem::take(&mut self.introduced);
+        let annotations = std::mem::take(&mut self.annotations);
         *self = Workspace::new(catalog);
         self.base = base;
+        self.annotations = annotations;
         let articles = Article::analyze_again(articles, &self.matcher);
         self.insert_all(articles);
         // The texts are the same: what they introduce is too.
@@ -184,6 +192,7 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
+        let article = self.identified(article);
         self.introduced.remove(&article.path);
         let postings = entry(&article);
         let id = self.slot(&article.path);
@@ -208,6 +217,11 @@ impl Workspace {
             }
             return;
         }
+        let articles: Vec<Article> = if self.annotations.is_empty() {
+            articles
+        } else {
+            articles.into_iter().map(|a| self.identified(a)).collect()
+        };
         let postings: Vec<Vec<(ActorId, Posting)>> = articles.par_iter().map(entry).collect();
         let mut counts = vec![0; self.postings.len()];
         for (actor, _) in postings.iter().flatten() {
@@ -248,6 +262,62 @@ impl Workspace {
         });
         self.by_path.insert(path.to_owned(), id);
         id
+    }
+
+    /// The annotations of the article at `path`.
+    pub fn annotations(&self, path: &Path) -> &[Annotation] {
+        self.annotations.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// Takes the annotations of the articles under `root` (a workspace folder's, read from its
+    /// annotations file), replacing those it held there. The articles whose identifying
+    /// annotations changed are analysed again.
+    pub fn set_annotations(
+        &mut self,
+        root: &Path,
+        mut by_article: HashMap<PathBuf, Vec<Annotation>>,
+    ) {
+        let identifying = |all: Option<&Vec<Annotation>>| -> Vec<Annotation> {
+            all.into_iter()
+                .flatten()
+                .filter(|a| a.motivation == Motivation::Identifying)
+                .cloned()
+                .collect()
+        };
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let mut under: Vec<PathBuf> = self
+            .annotations
+            .keys()
+            .filter(|p| p.starts_with(root))
+            .chain(by_article.keys())
+            .cloned()
+            .collect();
+        under.sort_unstable();
+        under.dedup();
+        for path in under {
+            if identifying(self.annotations.get(&path)) != identifying(by_article.get(&path)) {
+                changed.push(path.clone());
+            }
+            match by_article.remove(&path) {
+                Some(annotations) => self.annotations.insert(path, annotations),
+                None => self.annotations.remove(&path),
+            };
+        }
+        for path in changed {
+            if let Some((_, article)) = self.get(&path) {
+                let text = article.text.clone();
+                self.update(path, text);
+            }
+        }
+    }
+
+    /// The article with the mentions its identifying annotations name.
+    fn identified(&self, mut article: Article) -> Article {
+        let annotations = self.annotations(&article.path);
+        if annotations::identifies(annotations) {
+            annotations::identify(&mut article, annotations, &self.catalog);
+        }
+        article
     }
 
     pub fn remove(&mut self, path: &Path) -> Option<Article> {

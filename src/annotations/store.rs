@@ -39,7 +39,14 @@ impl Store {
                 continue;
             }
             let read = serde_json::from_str::<Value>(line)
-                .map_err(|e| (e.column().saturating_sub(1), e.to_string()))
+                .map_err(|e| {
+                    // The place is said by the error's own line and column.
+                    let message = e.to_string();
+                    let message = message
+                        .rsplit_once(" at line ")
+                        .map_or(&*message, |(m, _)| m);
+                    (e.column().saturating_sub(1), message.to_owned())
+                })
                 .and_then(|v| match Annotation::from_json(&v) {
                     Ok(a) => Ok((v, a)),
                     Err(why) => Err((0, format!("not a W3C annotation: {why}"))),
