@@ -6,6 +6,7 @@
 //! the actor of the mention it covers, and hover shows the notes on a span.
 
 pub mod anchor;
+pub mod make;
 pub mod model;
 pub mod store;
 

@@ -161,10 +161,7 @@ fn set_position_selector(value: &mut Value, source: &str, position: Position) {
         let Value::Array(selectors) = selector else {
             return;
         };
-        let existing = selectors
-            .iter_mut()
-            .find(|s| s.get("type").and_then(Value::as_str) == Some("TextPositionSelector"));
-        match existing {
+        match first_position_selector(selectors) {
             Some(s) => {
                 s["start"] = position.start.into();
                 s["end"] = position.end.into();
@@ -173,6 +170,15 @@ fn set_position_selector(value: &mut Value, source: &str, position: Position) {
         }
         return;
     }
+}
+
+/// The first position selector among selectors, arrays within arrays included.
+fn first_position_selector(selectors: &mut [Value]) -> Option<&mut Value> {
+    selectors.iter_mut().find_map(|s| match s {
+        Value::Array(inner) => first_position_selector(inner),
+        s if s.get("type").and_then(Value::as_str) == Some("TextPositionSelector") => Some(s),
+        _ => None,
+    })
 }
 
 /// The article an annotation's target names: a path relative to the root (never out of it), or

@@ -1,5 +1,5 @@
-//! Code actions: a rule's fixes for the findings in the selection, and adding a discovered
-//! person to the workspace catalog.
+//! Code actions: a rule's fixes for the findings in the selection, adding a discovered person
+//! to the workspace catalog, and annotating the words there (`annotations`).
 
 use std::path::PathBuf;
 
@@ -43,9 +43,14 @@ pub async fn code_action(
         let settings = state.rule_settings(&path);
         let markdown = path.extension().is_some_and(|e| e == "md");
         let mut actions = Vec::new();
-        for finding in
-            answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings)
-        {
+        let findings = answers::diagnostics::with_annotations(
+            answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings),
+            article,
+            state.workspace.annotations(&path),
+            &settings,
+            dossier::annotations::Verified::Inform,
+        );
+        for finding in findings {
             if finding.range.end < start || finding.range.start > end {
                 continue;
             }
@@ -66,6 +71,14 @@ pub async fn code_action(
         if let Some(action) = add_to_catalog(state, id, article, start, caps) {
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
+        actions.extend(super::annotations::actions(
+            state,
+            id,
+            article,
+            &uri,
+            (start, end),
+            caps,
+        ));
         Some(actions)
     })
 }
