@@ -43,6 +43,13 @@ pub async fn code_action(
         let settings = state.rule_settings(&path);
         let markdown = path.extension().is_some_and(|e| e == "md");
         let mut actions = Vec::new();
+        // The kinds the client asked for (`context.only`): a kind asks for those below it.
+        let wanted = |kind: &str| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter()
+                    .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str())))
+            })
+        };
         let findings = answers::diagnostics::with_annotations(
             answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings),
             article,
@@ -50,7 +57,7 @@ pub async fn code_action(
             &settings,
             dossier::annotations::Verified::Inform,
         );
-        for finding in findings {
+        for finding in findings.into_iter().filter(|_| wanted("quickfix")) {
             if finding.range.end < start || finding.range.start > end {
                 continue;
             }
@@ -68,17 +75,21 @@ pub async fn code_action(
                 )));
             }
         }
-        if let Some(action) = add_to_catalog(state, id, article, start, caps) {
+        if let Some(action) =
+            add_to_catalog(state, id, article, start, caps).filter(|_| wanted("quickfix"))
+        {
             actions.push(CodeActionOrCommand::CodeAction(action));
         }
-        actions.extend(super::annotations::actions(
-            state,
-            id,
-            article,
-            &uri,
-            (start, end),
-            caps,
-        ));
+        if wanted(super::annotations::KIND) {
+            actions.extend(super::annotations::actions(
+                state,
+                id,
+                article,
+                &uri,
+                (start, end),
+                caps,
+            ));
+        }
         Some(actions)
     })
 }
