@@ -22,7 +22,7 @@ pub struct Store {
 #[derive(Clone, Debug)]
 enum Line {
     /// An annotation: its JSON, what dossier reads of it, and the line as read until changed.
-    Annotation(Value, Annotation, Option<String>),
+    Annotation(Value, Box<Annotation>, Option<String>),
     /// A line that is no annotation (or a blank one), kept as it was.
     Other(String),
 }
@@ -52,9 +52,11 @@ impl Store {
                     Err(why) => Err((0, format!("not a W3C annotation: {why}"))),
                 });
             match read {
-                Ok((value, annotation)) => {
-                    lines.push(Line::Annotation(value, annotation, Some(line.to_owned())))
-                }
+                Ok((value, annotation)) => lines.push(Line::Annotation(
+                    value,
+                    Box::new(annotation),
+                    Some(line.to_owned()),
+                )),
                 Err((column, message)) => {
                     errors.push(LocatedError {
                         path: path.to_owned(),
@@ -71,7 +73,7 @@ impl Store {
 
     pub fn annotations(&self) -> impl Iterator<Item = &Annotation> {
         self.lines.iter().filter_map(|l| match l {
-            Line::Annotation(_, a, _) => Some(a),
+            Line::Annotation(_, a, _) => Some(&**a),
             Line::Other(_) => None,
         })
     }
@@ -94,8 +96,11 @@ impl Store {
 
     /// Adds an annotation, in the canonical form.
     pub fn push(&mut self, annotation: Annotation) {
-        self.lines
-            .push(Line::Annotation(annotation.to_json(), annotation, None));
+        self.lines.push(Line::Annotation(
+            annotation.to_json(),
+            Box::new(annotation),
+            None,
+        ));
     }
 
     /// Sets the position selector of the annotation `id` (its first one, or a new one); returns
