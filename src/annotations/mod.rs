@@ -340,4 +340,37 @@ mod tests {
         assert_eq!(span, 0..8);
         assert!(card.contains("this is **Sergey Lavrov**"), "{card}");
     }
+
+    #[test]
+    fn the_workspace_lets_an_identifying_note_decide_and_undecide() {
+        use crate::workspace::Workspace;
+        use std::collections::HashMap;
+        let mut ws = Workspace::new(default_catalog());
+        let text = "UN envoy Geir Pedersen met the press. Pedersen left for Moscow.";
+        let path = PathBuf::from("/ws/a.md");
+        let id = ws.update(path.clone(), text.into());
+        let (pedersen, lavrov) = (
+            ws.catalog().by_id("geir-pedersen").unwrap(),
+            ws.catalog().by_id("sergey-lavrov").unwrap(),
+        );
+        let at = text.rfind("Pedersen").unwrap();
+        assert_eq!(ws.actor_at(id, at).map(|(_, a)| a), Some(pedersen));
+        let body = Body {
+            actor: Some("sergey-lavrov".into()),
+            ..Body::default()
+        };
+        let mut notes = note(text, "Pedersen left", Motivation::Identifying, body);
+        notes.quote = Some(anchor::quote_of(text, &(at..at + 8)));
+        notes.position = Some(anchor::position_of(text, &(at..at + 8)));
+        let root = PathBuf::from("/ws");
+        ws.set_annotations(&root, HashMap::from([(path.clone(), vec![notes])]));
+        assert_eq!(ws.actor_at(id, at).map(|(_, a)| a), Some(lavrov));
+        assert_eq!(ws.mentions_of(lavrov).len(), 1);
+        // An edit keeps it: the article is identified again as it is indexed.
+        ws.update(path.clone(), format!("Update. {text}"));
+        assert_eq!(ws.actor_at(id, at + 8).map(|(_, a)| a), Some(lavrov));
+        ws.set_annotations(&root, HashMap::new());
+        assert_eq!(ws.actor_at(id, at + 8).map(|(_, a)| a), Some(pedersen));
+        assert!(ws.mentions_of(lavrov).is_empty());
+    }
 }
