@@ -12,7 +12,7 @@ use std::ops::Range;
 use diff_match_patch_rs::{DiffMatchPatch, Efficient};
 
 use super::model::{Position, Quote};
-use crate::text::char_count;
+use crate::text::{char_count, char_starts};
 
 /// Where an annotation stands against the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,7 +73,13 @@ const BITAP_BYTES: usize = 32;
 /// Where the annotation with these selectors is in `text`. No quote and no position: the
 /// annotation is about the whole article, anchored at its start.
 pub fn anchor(text: &str, quote: Option<&Quote>, position: Option<Position>) -> Anchor {
-    let at = position.and_then(|p| byte_range(text, p));
+    anchor_in(&Chars::new(text), quote, position)
+}
+
+/// [`anchor`] in a text whose characters are counted already: for many annotations of one text.
+pub fn anchor_in(chars: &Chars, quote: Option<&Quote>, position: Option<Position>) -> Anchor {
+    let text = chars.text;
+    let at = position.and_then(|p| chars.byte_range(p));
     let Some(quote) = quote.filter(|q| !q.exact.is_empty()) else {
         return match (position, at) {
             (None, _) => Anchor::at(State::Anchored, 0..0),
@@ -129,55 +135,113 @@ pub fn quote_of(text: &str, range: &Range<usize>) -> Quote {
     }
 }
 
-/// The bytes of a position selector's characters, if the text is that long.
-fn byte_range(text: &str, p: Position) -> Option<Range<usize>> {
-    let start = byte_of_char(text, 0, p.start)?;
-    let end = byte_of_char(text, start, p.end - p.start)?;
-    Some(start..end)
+/// Characters and bytes of one text, for many position selectors: how many characters start
+/// before every [`Chars::BLOCK`]th byte, counted in one pass eight bytes at a time, so that each
+/// conversion reads at most one block.
+pub struct Chars<'t> {
+    text: &'t str,
+    before: Vec<usize>,
+    count: usize,
 }
 
-/// The byte offset `chars` characters after byte `from`, counted a block at a time.
-fn byte_of_char(text: &str, from: usize, mut chars: usize) -> Option<usize> {
-    const BLOCK: usize = 512;
-    let mut at = from;
-    loop {
-        let mut to = (at + BLOCK).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
+impl<'t> Chars<'t> {
+    const BLOCK: usize = 256;
+
+    pub fn new(text: &'t str) -> Self {
+        let mut before = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut count = 0;
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            before.push(count);
+            count += char_starts(block);
         }
-        let n = char_count(&text[at..to]);
-        if n >= chars {
-            let rest = &text[at..to];
-            return Some(
-                at + rest
-                    .char_indices()
-                    .nth(chars)
-                    .map_or(rest.len(), |(i, _)| i),
-            );
+        Self {
+            text,
+            before,
+            count,
         }
-        if to == text.len() {
-            return None;
+    }
+
+    /// The byte where character `k` starts (the text's length for its end), if it has one.
+    fn byte_of(&self, k: usize) -> Option<usize> {
+        if k >= self.count {
+            return (k == self.count).then_some(self.text.len());
         }
-        chars -= n;
-        at = to;
+        let block = self.before.partition_point(|&n| n <= k) - 1;
+        let from = block * Self::BLOCK;
+        let mut n = self.before[block];
+        for (i, &b) in self.text.as_bytes()[from..].iter().enumerate() {
+            // A byte that starts a character: any but 0b10xx_xxxx.
+            if b & 0xc0 != 0x80 {
+                if n == k {
+                    return Some(from + i);
+                }
+                n += 1;
+            }
+        }
+        None
+    }
+
+    /// The character at byte `at` (a character boundary).
+    fn char_of(&self, at: usize) -> usize {
+        if at >= self.text.len() {
+            return self.count;
+        }
+        let block = at / Self::BLOCK;
+        self.before[block] + char_starts(&self.text.as_bytes()[block * Self::BLOCK..at])
+    }
+
+    /// The position selector of a byte range of the text.
+    pub fn position_of(&self, range: &Range<usize>) -> Position {
+        Position {
+            start: self.char_of(range.start),
+            end: self.char_of(range.end),
+        }
+    }
+
+    /// The bytes of a position selector's characters, if the text is that long.
+    fn byte_range(&self, p: Position) -> Option<Range<usize>> {
+        Some(self.byte_of(p.start)?..self.byte_of(p.end)?)
     }
 }
 
 /// The occurrence of the quote whose context agrees best with the annotation's, nearest
-/// `expected` among equals; a short quote needs some agreement.
+/// `expected` among equals; a short quote needs some agreement. The text around `expected` is
+/// searched first: an occurrence there with all its context is the answer, as none can agree
+/// more and it is the nearest such; only otherwise is the whole text searched.
 fn exact(text: &str, quote: &Quote, expected: usize) -> Option<Range<usize>> {
-    let len = quote.exact.len();
+    const NEAR: usize = 4096;
     let finder = memchr::memmem::Finder::new(quote.exact.as_bytes());
-    let (context, start) = finder
-        .find_iter(text.as_bytes())
-        .map(|start| {
+    let whole = quote.prefix.chars().count() + quote.suffix.chars().count();
+    let from = floor_boundary(text, expected.saturating_sub(NEAR).min(text.len()));
+    let to = ceil_boundary(text, (expected + NEAR + quote.exact.len()).min(text.len()));
+    let near = best(text, quote, expected, &finder, from..to);
+    let (context, start) = match near {
+        Some((context, start)) if context == whole => (context, start),
+        _ => best(text, quote, expected, &finder, 0..text.len())?,
+    };
+    let short = char_count(&quote.exact) < SHORT_QUOTE_CHARS;
+    (!short || context >= SHORT_QUOTE_CONTEXT).then_some(start..start + quote.exact.len())
+}
+
+/// The occurrence within `within` with the most context, nearest `expected` among equals: its
+/// context in characters, and where it starts.
+fn best(
+    text: &str,
+    quote: &Quote,
+    expected: usize,
+    finder: &memchr::memmem::Finder,
+    within: Range<usize>,
+) -> Option<(usize, usize)> {
+    let len = quote.exact.len();
+    finder
+        .find_iter(&text.as_bytes()[within.clone()])
+        .map(|at| {
+            let start = within.start + at;
             let before = common_suffix(&text[..start], &quote.prefix);
             let after = common_prefix(&text[start + len..], &quote.suffix);
             (before + after, start)
         })
-        .max_by_key(|&(context, start)| (context, std::cmp::Reverse(start.abs_diff(expected))))?;
-    let short = char_count(&quote.exact) < SHORT_QUOTE_CHARS;
-    (!short || context >= SHORT_QUOTE_CONTEXT).then_some(start..start + len)
+        .max_by_key(|&(context, start)| (context, std::cmp::Reverse(start.abs_diff(expected))))
 }
 
 /// Characters at the end of `a` that end `b` too.
@@ -333,6 +397,24 @@ mod tests {
             end: 407,
         };
         assert_eq!(placed(text, &(q.0, far)), (State::Moved, Some("it said")));
+    }
+
+    #[test]
+    fn characters_and_bytes_agree_with_a_count() {
+        let text = "Erdoğan’s envoy — “Astana” — left. ".repeat(20);
+        let chars = Chars::new(&text);
+        for (k, (at, _)) in text
+            .char_indices()
+            .enumerate()
+            .chain([(text.chars().count(), (text.len(), ' '))])
+        {
+            assert_eq!(chars.byte_of(k), Some(at), "{k}");
+            assert_eq!(chars.char_of(at), k);
+            assert_eq!(chars.position_of(&(at..at)), position_of(&text, &(at..at)));
+        }
+        assert_eq!(chars.byte_of(text.chars().count() + 1), None);
+        assert_eq!(Chars::new("").byte_of(0), Some(0));
+        assert_eq!(Chars::new("").char_of(0), 0);
     }
 
     #[test]

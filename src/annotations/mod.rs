@@ -38,10 +38,14 @@ impl Placed<'_> {
 
 /// Where each annotation of an article stands in its text, in the order given.
 pub fn place<'a>(text: &str, annotations: &'a [Annotation]) -> Vec<Placed<'a>> {
+    if annotations.is_empty() {
+        return Vec::new();
+    }
+    let chars = anchor::Chars::new(text);
     annotations
         .iter()
         .map(|annotation| Placed {
-            anchor: anchor(text, annotation.quote.as_ref(), annotation.position),
+            anchor: anchor::anchor_in(&chars, annotation.quote.as_ref(), annotation.position),
             annotation,
         })
         .collect()

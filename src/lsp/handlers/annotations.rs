@@ -279,16 +279,14 @@ pub async fn saved(backend: &Backend, path: PathBuf) {
         .read("didSave", |state| {
             let root = state.folder_of(&path)?.root.clone();
             let (_, article) = state.workspace.get(&path)?;
+            let chars = annotations::anchor::Chars::new(&article.text);
             let moved: Vec<(String, annotations::Position)> =
                 annotations::place(&article.text, state.workspace.annotations(&path))
                     .into_iter()
                     .filter(|p| p.anchor.state == annotations::State::Moved)
                     .filter_map(|p| {
                         let range = p.range()?;
-                        Some((
-                            p.annotation.id.clone(),
-                            annotations::anchor::position_of(&article.text, &range),
-                        ))
+                        Some((p.annotation.id.clone(), chars.position_of(&range)))
                     })
                     .collect();
             (!moved.is_empty()).then_some((root, moved))
