@@ -197,7 +197,8 @@ pub async fn execute(backend: &Backend, params: ExecuteCommandParams) -> Result<
     match written {
         Ok((root, store)) => {
             backend.write(ANNOTATE, |state| state.set_notes(&root, store));
-            backend.publish(path, false);
+            // Every open article's diagnostics and lenses, not only this one's: an identifying
+            // annotation may change which actor another article's mentions count for.
             backend.republish().await;
             Ok(Some(json!({"id": id})))
         }
@@ -331,22 +332,26 @@ pub async fn saved(backend: &Backend, path: PathBuf) {
 pub async fn load(backend: &Backend, roots: &[PathBuf]) {
     let mut read = Vec::new();
     for root in roots {
-        let (store, errors) = match dossier::files::read_annotations(root) {
-            None => (Store::default(), Vec::new()),
-            Some(Ok(read)) => read,
-            Some(Err(e)) => (Store::default(), vec![e]),
+        let (store, errors, exists) = match dossier::files::read_annotations(root) {
+            None => (Store::default(), Vec::new(), false),
+            Some(Ok((store, errors))) => (store, errors, true),
+            Some(Err(e)) => (Store::default(), vec![e], true),
         };
-        read.push((root.clone(), store, errors));
+        read.push((root.clone(), store, (errors, exists)));
     }
     let mut problems = Vec::new();
     backend.write("annotations", |state| {
-        for (root, store, errors) in read {
+        for (root, store, problem) in read {
             state.set_notes(&root, store);
-            problems.push((dossier::files::annotations_path(&root), errors));
+            problems.push((dossier::files::annotations_path(&root), problem));
         }
     });
-    for (file, errors) in problems {
-        publish_errors(backend, &file, &errors).await;
+    // A file that is there gets its diagnostics, none when it reads well (which clears those
+    // shown before); a workspace without one hears nothing of it.
+    for (file, (errors, exists)) in problems {
+        if exists || !errors.is_empty() {
+            publish_errors(backend, &file, &errors).await;
+        }
     }
 }
 
