@@ -1,6 +1,7 @@
 //! dossier's analysis: a pure library that knows nothing of LSP, async runtimes or terminals.
 //! `files` is its one door to the disk, used by the two shells (`lsp`, `cli`) alike.
 
+pub mod annotations;
 pub mod answers;
 pub mod article;
 pub mod attribution;

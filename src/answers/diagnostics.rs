@@ -1,5 +1,6 @@
 //! Everything dossier reports about one article, for the editor and `dossier check` alike.
 
+use crate::annotations::{self, Annotation, Verified};
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::rules::{self, Finding, RuleSettings};
@@ -33,5 +34,22 @@ pub fn with_text_findings(
 ) -> Vec<Finding> {
     findings.extend(rules::article_findings(catalog, article, settings));
     findings.sort_by_key(|f| (f.range.start, f.range.end));
+    findings
+}
+
+/// Findings with the article's annotations taken into account (`annotations::review`): those on
+/// a claim marked verified left out (`dossier check`) or turned into information that says so
+/// (the editor), one finding at the top for each annotation whose words are gone.
+pub fn with_annotations(
+    mut findings: Vec<Finding>,
+    article: &Article,
+    notes: &[Annotation],
+    settings: &RuleSettings,
+    verified: Verified,
+) -> Vec<Finding> {
+    if !notes.is_empty() {
+        let placed = annotations::place(&article.text, notes);
+        annotations::review(&mut findings, &placed, settings, verified);
+    }
     findings
 }

@@ -70,7 +70,9 @@ fn every_example_on_every_rule_page_does_what_the_page_says() {
             .collect()
     };
     let mut wrong = Vec::new();
-    for rule in RULES {
+    // A rule on annotations fires on a file beside the article, not on words of it: its page's
+    // examples are checked by `annotations`' own tests.
+    for rule in RULES.iter().filter(|r| !r.reads_annotations()) {
         let page = Path::new(env!("CARGO_MANIFEST_DIR")).join(rule.doc);
         let page = std::fs::read_to_string(&page).unwrap();
         let (fires, silent) = examples(&page);

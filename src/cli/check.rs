@@ -11,7 +11,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier::answers::diagnostics::{diagnostics, with_text_findings};
+use dossier::annotations::{self, Verified};
+use dossier::answers::diagnostics::{diagnostics, with_annotations, with_text_findings};
 use dossier::article::Article;
 use dossier::files::{self, Skip};
 use dossier::rules::{Finding, RuleSettings, Severity};
@@ -192,6 +193,8 @@ fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
     }
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = plan.settings.config.rule_settings(&Default::default());
+    let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let notes = load::annotations(&load::annotations_root(first, args.config.as_deref()));
     // No rule needs the index across articles, only the people they introduce: each article
     // is checked as soon as it is read, and only its part of the report is kept.
     let swept = files::sweep(
@@ -202,7 +205,19 @@ fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
         |article| dossier::answers::diagnostics::text_findings(article, &rules),
         |catalog, article, text_findings| {
             let path = display_path(&article.path);
-            let mut findings = with_text_findings(catalog, article, &rules, text_findings.clone());
+            let notes = load::annotations_of(&notes, &article.path);
+            let identified;
+            let article = if annotations::identifies(notes) {
+                let mut named = article.clone();
+                annotations::identify(&mut named, notes, catalog);
+                identified = named;
+                &identified
+            } else {
+                article
+            };
+            let findings = with_text_findings(catalog, article, &rules, text_findings.clone());
+            let mut findings =
+                with_annotations(findings, article, notes, &rules, Verified::Suppress);
             let known = leave_out_known(baseline.known(&path), &article.text, &mut findings);
             let part = report.part(&Checked {
                 path: &path,
@@ -254,6 +269,10 @@ fn check_stdin(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
     };
     let rules: RuleSettings = settings.config.rule_settings(&Default::default());
     let mut workspace = Workspace::new(files::merged_catalog([&settings]));
+    let root = load::annotations_root(&path, args.config.as_deref());
+    let all = load::annotations(&root);
+    let notes = load::annotations_of(&all, &path).to_vec();
+    workspace.set_annotations(&root, [(path.clone(), notes.clone())].into());
     let article = Article::analyze(path.clone(), text, &workspace.matcher());
     workspace.insert(article);
     workspace.refresh_discovered();
@@ -261,7 +280,8 @@ fn check_stdin(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
         return Ok(Outcome::default());
     };
     let shown = display_path(&path);
-    let mut findings = diagnostics(workspace.catalog(), article, &rules);
+    let findings = diagnostics(workspace.catalog(), article, &rules);
+    let mut findings = with_annotations(findings, article, &notes, &rules, Verified::Suppress);
     let known = leave_out_known(baseline.known(&shown), &article.text, &mut findings);
     let part = render(report, &shown, &article.text, &findings);
     Ok(Outcome {

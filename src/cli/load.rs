@@ -2,9 +2,11 @@
 //! the same files and the same analysis the language server sees — read into an index across
 //! them for the commands that ask for it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use dossier::annotations::Annotation;
 use dossier::catalog::Catalog;
 use dossier::config::{ArticleFilter, EditorSettings};
 use dossier::files::{self, SettingsError};
@@ -49,6 +51,45 @@ pub fn root_for(path: &Path) -> PathBuf {
         .find(|dir| dir.join(dossier::config::FILE_NAME).is_file())
         .map(Path::to_owned)
         .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+}
+
+/// The root whose annotations a command reads: the folder of the settings file `config`
+/// names, else the folder that governs `path`.
+pub fn annotations_root(path: &Path, config: Option<&Path>) -> PathBuf {
+    match config.and_then(Path::parent) {
+        Some(folder) => std::path::absolute(folder).unwrap_or_else(|_| folder.to_owned()),
+        None => root_for(path),
+    }
+}
+
+/// The annotations of the workspace at `root`, by article (absolute paths); what cannot be read
+/// of the annotations file is said on stderr. A workspace without one costs a failed open.
+pub fn annotations(root: &Path) -> HashMap<PathBuf, Vec<Annotation>> {
+    match files::read_annotations(root) {
+        None => HashMap::new(),
+        Some(Err(e)) => {
+            eprintln!("dossier: warning: {e}");
+            HashMap::new()
+        }
+        Some(Ok((store, errors))) => {
+            for e in errors {
+                eprintln!("dossier: warning: {e}");
+            }
+            store.by_article(root)
+        }
+    }
+}
+
+/// The annotations of the article at `path` (as given on the command line) among `all`.
+pub fn annotations_of<'a>(
+    all: &'a HashMap<PathBuf, Vec<Annotation>>,
+    path: &Path,
+) -> &'a [Annotation] {
+    if all.is_empty() {
+        return &[];
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    all.get(&absolute).map_or(&[], Vec::as_slice)
 }
 
 /// The articles under `paths`, sorted: folders are walked with the workspace's filter, files are

@@ -1,7 +1,8 @@
 //! The command line: `dossier lsp`, `dossier actors`, `dossier check`, `dossier attributions`,
-//! `dossier report`.
+//! `dossier annotations`, `dossier report`.
 
 mod actors;
+mod annotations;
 mod attributions;
 mod baseline;
 mod check;
@@ -35,6 +36,9 @@ enum Command {
     Check(check::Args),
     /// List who says what: each attribution relation (source and its class, cue, content).
     Attributions(attributions::Args),
+    /// List the annotations of `.dossier/annotations.jsonl` (claims verified or disputed,
+    /// mentions identified, notes) with where each stands now: anchored, moved or orphaned.
+    Annotations(annotations::Args),
     /// Map who speaks across the articles: attributions by source class per article and month,
     /// the most quoted and mentioned actors, as one HTML page or JSON.
     Report(map::Args),
@@ -96,6 +100,7 @@ pub fn main() -> ExitCode {
         Command::Actors(args) => actors::run(args),
         Command::Check(args) => check::run(args),
         Command::Attributions(args) => attributions::run(args),
+        Command::Annotations(args) => annotations::run(args),
         Command::Report(args) => map::run(args),
     }
 }

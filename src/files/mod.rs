@@ -12,8 +12,10 @@ use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
 use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
 use crate::mentions::Matcher;
 
+mod notes;
 mod sweep;
 
+pub use notes::{annotations_path, read_annotations, write_annotations};
 pub use sweep::{sweep, Swept};
 
 /// Why a file was not read as an article.

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use dossier::answers::diagnostics::diagnostics;
+use dossier::annotations::Verified;
+use dossier::answers::diagnostics::{diagnostics, with_annotations};
 use dossier::rules::{Finding, Severity};
 use dossier::text::Encoding;
 use tower_lsp::lsp_types::{self as lsp, Diagnostic, DiagnosticSeverity, NumberOrString, Url};
@@ -33,7 +34,13 @@ pub fn compute(
     let (_, article) = state.workspace.get(path)?;
     let settings = state.rule_settings(path);
     let uri = convert::uri(path)?;
-    let findings = diagnostics(state.workspace.catalog(), article, &settings);
+    let findings = with_annotations(
+        diagnostics(state.workspace.catalog(), article, &settings),
+        article,
+        state.workspace.annotations(path),
+        &settings,
+        Verified::Inform,
+    );
     let shown = findings.len().min(config.max_diagnostics);
     let mut out: Vec<Diagnostic> = findings[..shown]
         .iter()

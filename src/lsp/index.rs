@@ -145,6 +145,11 @@ impl State {
                 .any(|f| f.settings.catalog_paths.iter().any(|p| p == path))
     }
 
+    /// Takes a folder's annotations (its `.dossier/annotations.jsonl`) into the index.
+    pub fn set_notes(&mut self, root: &Path, store: dossier::annotations::Store) {
+        self.workspace.set_annotations(root, store.by_article(root));
+    }
+
     /// Rebuilds the catalog from the folders' settings and re-analyses every article.
     pub fn refresh_catalog(&mut self) {
         let catalog = files::merged_catalog(self.folders.iter().map(|f| &f.settings));

@@ -292,8 +292,8 @@ impl LanguageServer for Backend {
         documents::change(self, params).await
     }
 
-    async fn did_save(&self, _: DidSaveTextDocumentParams) {
-        documents::save(self).await
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        documents::save(self, params).await
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -375,6 +375,13 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         actions::code_action(self, params).await
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        handlers::annotations::execute(self, params).await
     }
 
     async fn semantic_tokens_full(

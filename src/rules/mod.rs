@@ -12,11 +12,16 @@ mod context;
 mod fix;
 mod suppress;
 
+pub use orphaned_annotation::finding as orphaned_annotation;
 pub use suppress::UNKNOWN_RULE;
+
+/// The code of the rule on annotations whose words are gone (`annotations::review` runs it).
+pub const ORPHANED_ANNOTATION: &str = orphaned_annotation::RULE.code;
 
 mod anonymous_source;
 mod hedged_report;
 mod inconsistent_spelling;
+mod orphaned_annotation;
 mod unattributed_claim;
 mod unattributed_quote;
 mod unintroduced_actor;
@@ -88,6 +93,12 @@ impl Rule {
     pub fn reads_text_alone(&self) -> bool {
         matches!(self.reads, Reads::Text { .. })
     }
+
+    /// Whether the rule reads the article's annotations, not its text: its findings come from
+    /// `annotations::review`, with no fix and no inline comment to switch them off.
+    pub fn reads_annotations(&self) -> bool {
+        matches!(self.reads, Reads::Annotations)
+    }
 }
 
 /// What a rule reads, and so where it runs.
@@ -100,6 +111,8 @@ enum Reads {
     /// The article's mentions of the catalog's actors: [`article_findings`] runs it. Its findings
     /// carry their own replacement ([`Finding::suggestion`]) where there is one.
     Article(fn(&Catalog, &Article, Severity) -> Vec<Finding>),
+    /// The article's annotations (`.dossier/annotations.jsonl`): `annotations::review` runs it.
+    Annotations,
 }
 
 impl fmt::Debug for Rule {
@@ -121,6 +134,7 @@ pub static RULES: &[&Rule] = &[
     &unsourced_figure::RULE,
     &unintroduced_actor::RULE,
     &inconsistent_spelling::RULE,
+    &orphaned_annotation::RULE,
 ];
 
 /// The rule with this code, if there is one.
@@ -382,7 +396,7 @@ pub struct Fix {
 /// anonymity, …) and one that disables the rule for that line. `markdown` picks the syntax of the
 /// disabling comment: `<!-- … -->` for Markdown, a bare line for plain text.
 pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
-    let Some(rule) = rule(finding.code) else {
+    let Some(rule) = rule(finding.code).filter(|r| !r.reads_annotations()) else {
         return Vec::new();
     };
     if finding.range.end > text.len()
@@ -396,7 +410,7 @@ pub fn fixes(text: &str, finding: &Finding, markdown: bool) -> Vec<Fix> {
     let prose = crate::text::markdown::prose(text, markdown);
     let mut out: Vec<Fix> = match rule.reads {
         Reads::Text { fix, .. } => fix(&Context::new(&prose), finding).into_iter().collect(),
-        Reads::Article(_) => Vec::new(),
+        Reads::Article(_) | Reads::Annotations => Vec::new(),
     };
     if let Some(replacement) = &finding.suggestion {
         out.push(Fix {

@@ -140,6 +140,11 @@ pub fn char_count(s: &str) -> usize {
     s.len() - continuations_and_four_byte_leads(s.as_bytes()).0
 }
 
+/// How many characters start in `bytes`, which may begin or end inside one.
+pub(crate) fn char_starts(bytes: &[u8]) -> usize {
+    bytes.len() - continuations_and_four_byte_leads(bytes).0
+}
+
 /// The length of `s` in UTF-16 code units: one per character, two for those of four bytes.
 pub fn utf16_len(s: &str) -> usize {
     let (continuing, leading) = continuations_and_four_byte_leads(s.as_bytes());

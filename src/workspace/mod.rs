@@ -7,6 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
+use crate::annotations::{self, Annotation, Motivation};
 use crate::article::Article;
 use crate::catalog::{ActorId, Catalog};
 use crate::mentions::{Form, Matcher, Mention, Target};
@@ -55,6 +56,10 @@ pub struct Workspace {
     postings: Vec<FxHashMap<ArticleId, Posting>>,
     /// By actor: in how many articles it is mentioned, settled in the article itself.
     named_in: Vec<u32>,
+    /// By article path: its annotations (`.dossier/annotations.jsonl`), as the shells read them.
+    /// An identifying one names the actor of the mention it covers, before the article is
+    /// indexed. Shared with snapshots, which analyse articles again.
+    annotations: Arc<HashMap<PathBuf, Vec<Annotation>>>,
 }
 
 /// An article as the workspace holds it: shared, so that the people the articles introduce
@@ -93,6 +98,7 @@ impl Workspace {
             articles: Vec::new(),
             free: Vec::new(),
             by_path: HashMap::new(),
+            annotations: Arc::default(),
         }
     }
 
@@ -140,13 +146,19 @@ impl Workspace {
     pub fn set_catalog(&mut self, catalog: Catalog) {
         use rayon::prelude::*;
         let held: Vec<Arc<Held>> = self.articles.drain(..).flatten().collect();
+        let annotations = std::mem::take(&mut self.annotations);
         *self = Workspace::new(catalog);
-        let matcher = &self.matcher;
+        self.annotations = annotations;
+        let this = &*self;
         let articles = held
             .par_iter()
             .map(|held| {
                 let Article { path, text, .. } = &held.article;
-                Held::new(Article::analyze(path.clone(), text.clone(), matcher))
+                Held::new(this.identified(Article::analyze(
+                    path.clone(),
+                    text.clone(),
+                    &this.matcher,
+                )))
             })
             .collect();
         self.insert_held(articles);
@@ -163,6 +175,7 @@ impl Workspace {
     /// Stores an article analysed elsewhere (with this workspace's matcher), replacing the one
     /// at its path.
     pub fn insert(&mut self, article: Article) -> ArticleId {
+        let article = self.identified(article);
         let postings = entry(&article);
         let id = self.slot(&article.path);
         for (actor, posting) in postings {
@@ -185,7 +198,9 @@ impl Workspace {
             }
             return;
         }
-        self.insert_held(articles.into_iter().map(Held::new).collect());
+        let articles = articles.into_iter().map(|a| Held::new(self.identified(a)));
+        let articles = articles.collect();
+        self.insert_held(articles);
     }
 
     /// Stores articles at distinct paths, each's postings worked out in parallel.
@@ -231,6 +246,63 @@ impl Workspace {
         });
         self.by_path.insert(path.to_owned(), id);
         id
+    }
+
+    /// The annotations of the article at `path`.
+    pub fn annotations(&self, path: &Path) -> &[Annotation] {
+        self.annotations.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// Takes the annotations of the articles under `root` (a workspace folder's, read from its
+    /// annotations file), replacing those it held there. The articles whose identifying
+    /// annotations changed are analysed again.
+    pub fn set_annotations(
+        &mut self,
+        root: &Path,
+        mut by_article: HashMap<PathBuf, Vec<Annotation>>,
+    ) {
+        let identifying = |all: Option<&Vec<Annotation>>| -> Vec<Annotation> {
+            all.into_iter()
+                .flatten()
+                .filter(|a| a.motivation == Motivation::Identifying)
+                .cloned()
+                .collect()
+        };
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let mut under: Vec<PathBuf> = self
+            .annotations
+            .keys()
+            .filter(|p| p.starts_with(root))
+            .chain(by_article.keys())
+            .cloned()
+            .collect();
+        under.sort_unstable();
+        under.dedup();
+        let held = Arc::make_mut(&mut self.annotations);
+        for path in under {
+            if identifying(held.get(&path)) != identifying(by_article.get(&path)) {
+                changed.push(path.clone());
+            }
+            match by_article.remove(&path) {
+                Some(annotations) => held.insert(path, annotations),
+                None => held.remove(&path),
+            };
+        }
+        for path in changed {
+            if let Some((_, article)) = self.get(&path) {
+                let text = article.text.clone();
+                self.update(path, text);
+            }
+        }
+    }
+
+    /// The article with the mentions its identifying annotations name.
+    fn identified(&self, mut article: Article) -> Article {
+        let annotations = self.annotations(&article.path);
+        if annotations::identifies(annotations) {
+            annotations::identify(&mut article, annotations, &self.catalog);
+        }
+        article
     }
 
     pub fn remove(&mut self, path: &Path) {

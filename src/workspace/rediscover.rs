@@ -2,9 +2,12 @@
 //! of the articles, with no lock held, the result swapped in at the end with what changed
 //! meanwhile brought in, so that no question waits behind a pass over every article.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{Held, Workspace};
+use crate::annotations::Annotation;
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::discovery;
@@ -30,6 +33,7 @@ impl Workspace {
             base: Arc::clone(&self.base),
             catalog: Arc::clone(&self.catalog),
             slots: self.articles.clone(),
+            annotations: Arc::clone(&self.annotations),
         }
     }
 
@@ -43,6 +47,8 @@ impl Workspace {
             return None;
         }
         let mut next = found.workspace;
+        // Annotations taken meanwhile analysed their articles again here: so they are there.
+        next.annotations = Arc::clone(&self.annotations);
         // Slot by slot (no slot is ever dropped, only emptied or reused): a pointer comparison
         // each, as this runs under the write lock.
         for (i, now) in self.articles.iter().enumerate() {
@@ -71,6 +77,7 @@ pub struct Snapshot {
     catalog: Arc<Catalog>,
     /// The workspace's article slots, as they were.
     slots: Vec<Option<Arc<Held>>>,
+    annotations: Arc<HashMap<PathBuf, Vec<Annotation>>>,
 }
 
 /// A workspace whose actors are the people a snapshot's articles introduce, made to take the
@@ -126,7 +133,8 @@ impl Snapshot {
         catalog.extend(people.into_iter().map(|actor| (actor, None)));
         let mut workspace = Workspace::new(catalog);
         workspace.base = Arc::clone(&self.base);
-        let matcher = &workspace.matcher;
+        workspace.annotations = self.annotations;
+        let this = &workspace;
         let held = held
             .par_iter()
             .map(|held| {
@@ -134,8 +142,9 @@ impl Snapshot {
                 if !spotter.spells_any(text) {
                     return Arc::clone(*held);
                 }
+                let article = Article::analyze(path.clone(), text.clone(), &this.matcher);
                 Arc::new(Held {
-                    article: Article::analyze(path.clone(), text.clone(), matcher),
+                    article: this.identified(article),
                     introduced: held.introduced.clone(),
                 })
             })

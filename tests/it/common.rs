@@ -270,6 +270,13 @@ impl Client {
         actions.as_array().cloned().unwrap_or_default()
     }
 
+    /// The quick fixes offered at a position: the code actions less those that annotate.
+    pub fn fixes(&mut self, path: &Path, position: Value) -> Vec<Value> {
+        let mut actions = self.code_actions(path, position);
+        actions.retain(|a| a["kind"] != "refactor.annotate");
+        actions
+    }
+
     pub fn shutdown(mut self) -> std::process::ExitStatus {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);

@@ -139,7 +139,7 @@ fn quick_fixes_name_the_source_or_disable_the_rule() {
     let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
     client.wait_indexed();
     let path = dir.path().join("a.md");
-    let actions = client.code_actions(&path, json!({"line": 2, "character": 3}));
+    let actions = client.fixes(&path, json!({"line": 2, "character": 3}));
     assert!(actions.len() >= 2, "{actions:?}");
     let disable = actions
         .iter()
@@ -196,13 +196,14 @@ const HEDGED: &str = "Talks in Genève reportedly stalled.\n";
 fn name_the_report_source(capabilities: Value) -> (Value, String) {
     let dir = workspace(&[("a.md", HEDGED)]);
     let (mut client, init) = Client::start(&[dir.path()], capabilities);
-    assert!(
-        init["capabilities"]["executeCommandProvider"].is_null(),
+    assert_eq!(
+        init["capabilities"]["executeCommandProvider"]["commands"],
+        json!(["dossier.annotate"]),
         "the client runs dossier.insertSnippet, the server must not claim it: {init}"
     );
     client.wait_indexed();
     let path = dir.path().join("a.md");
-    let actions = client.code_actions(&path, json!({"line": 0, "character": 20}));
+    let actions = client.fixes(&path, json!({"line": 0, "character": 20}));
     let action = actions
         .iter()
         .find(|a| a["title"] == "Say whose report this is")

@@ -73,12 +73,12 @@ fn no_fix_writes_into_front_matter_or_code() {
     );
     // On the headline, the author and in the code block: nothing to fix.
     for line in [1, 2, 8] {
-        let actions = client.code_actions(&path, json!({"line": line, "character": 12}));
+        let actions = client.fixes(&path, json!({"line": line, "character": 12}));
         assert!(actions.is_empty(), "line {line}: {actions:?}");
     }
     // Right after the front matter and after the code block, every edit stays on the line.
     for (line, fix) in [(5, "Say who holds this view"), (10, "Name the source")] {
-        let actions = client.code_actions(&path, json!({"line": line, "character": 3}));
+        let actions = client.fixes(&path, json!({"line": line, "character": 3}));
         let names = titles(&actions);
         assert!(
             names.iter().any(|t| t.starts_with(fix)),
@@ -102,7 +102,7 @@ fn a_fix_that_changes_nothing_is_not_offered() {
     // A client that cannot select a placeholder would get "Observers" for "Observers".
     let (mut plain, _) = Client::start(&[dir.path()], editor_capabilities());
     plain.wait_indexed();
-    let names = titles(&plain.code_actions(&path, json!({"line": 0, "character": 2})));
+    let names = titles(&plain.fixes(&path, json!({"line": 0, "character": 2})));
     assert!(
         !names.iter().any(|t| t.starts_with("Name the source")),
         "{names:?}"
@@ -114,7 +114,7 @@ fn a_fix_that_changes_nothing_is_not_offered() {
     caps["experimental"] = json!({"dossierInsertSnippet": true});
     let (mut snippets, _) = Client::start(&[dir.path()], caps);
     snippets.wait_indexed();
-    let actions = snippets.code_actions(&path, json!({"line": 0, "character": 2}));
+    let actions = snippets.fixes(&path, json!({"line": 0, "character": 2}));
     let name = actions
         .iter()
         .find(|a| a["title"].as_str().unwrap().starts_with("Name the source"))

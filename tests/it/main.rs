@@ -6,6 +6,7 @@
 mod checks;
 mod common;
 
+mod annotations;
 mod architecture;
 mod attribution_corpus;
 mod bursts;

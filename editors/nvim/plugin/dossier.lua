@@ -11,3 +11,7 @@ end, { desc = "Restart the dossier language server" })
 vim.api.nvim_create_user_command("DossierLog", function()
   vim.cmd.edit(vim.lsp.get_log_path())
 end, { desc = "Open the LSP log (dossier's stderr lands there)" })
+
+vim.api.nvim_create_user_command("DossierAnnotate", function()
+  require("dossier").annotate()
+end, { desc = "Annotate the claim or mention at the cursor: verified, disputed, this is <actor>, a note" })

@@ -361,6 +361,47 @@ check("dossier.insertSnippet at the end of a line, past a two-byte letter", func
   record("dossier.insertSnippet at the end of a line, past a two-byte letter", true, client.offset_encoding .. ": " .. text)
 end)
 
+check("annotations: Mark claim verified… asks with vim.ui.input, then the server writes it", function()
+  local caps = client.capabilities or {}
+  assert((caps.experimental or {}).dossierPromptAnnotation == true, "experimental: " .. vim.inspect(caps.experimental))
+  assert(type(client.commands["dossier.promptAnnotation"]) == "function", "no client-side command")
+  assert(vim.fn.exists(":DossierAnnotate") == 2, "no :DossierAnnotate")
+  local brief = vim.fn.bufnr(ws .. "/envoy-briefing.md")
+  vim.api.nvim_set_current_buf(brief)
+  local line, col = find(brief, "It is believed that")
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 3 })
+  local answers = { "confirmed by the envoy's office", "" }
+  local asked = {}
+  local input = vim.ui.input
+  vim.ui.input = function(opts, on_confirm)
+    asked[#asked + 1] = opts.prompt
+    on_confirm(table.remove(answers, 1))
+  end
+  vim.lsp.buf.code_action({
+    apply = true,
+    context = { only = { "refactor.annotate" }, diagnostics = {} },
+    filter = function(action)
+      return action.title == "Mark claim verified…"
+    end,
+  })
+  local dir = ws .. "/.dossier"
+  local file = dir .. "/annotations.jsonl"
+  local written = vim.wait(timeout, function()
+    return vim.fn.filereadable(file) == 1
+  end, 50)
+  vim.ui.input = input
+  local lines = written and vim.fn.readfile(file) or {}
+  -- The test workspace is the repository's: leave it as it was.
+  vim.fn.delete(dir, "rf")
+  assert(written, "no annotations file; asked: " .. vim.inspect(asked))
+  assert(#asked == 2, "asked: " .. vim.inspect(asked))
+  local a = vim.json.decode(lines[1])
+  assert(a.type == "Annotation" and a.motivation == "assessing", lines[1])
+  assert(a["@context"] == "http://www.w3.org/ns/anno.jsonld", lines[1])
+  assert(a.body[1].value == "verified" and a.body[2].value == "confirmed by the envoy's office", lines[1])
+  record("annotations: Mark claim verified… asks with vim.ui.input, then the server writes it", true, a.target.selector[1].exact)
+end)
+
 check(":DossierRestart starts a new server for the open buffers", function()
   local before = require("dossier").clients()
   assert(#before == 1, #before .. " clients before")

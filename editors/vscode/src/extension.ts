@@ -1,7 +1,7 @@
 // The dossier VS Code extension: starts `dossier lsp` through vscode-languageclient for
 // Markdown and plain-text files, answers `workspace/configuration` from the `dossier.*`
-// settings, shows the first index's progress in the status bar, and inserts the server's fixes
-// with placeholders as snippets.
+// settings, shows the first index's progress in the status bar, inserts the server's fixes
+// with placeholders as snippets, and asks for the note and link of an annotation.
 import * as fs from "fs";
 import * as os from "os";
 import * as vscode from "vscode";
@@ -9,6 +9,7 @@ import {
   DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
+  ExecuteCommandRequest,
   ServerOptions,
   State,
   WorkDoneProgress,
@@ -17,6 +18,7 @@ import {
 import { ProgressTracker, ProgressValue } from "./progress";
 import { Resolution, resolveServerPath } from "./serverPath";
 import { RESTART_SETTINGS, ServerConfiguration, toServerConfiguration } from "./settings";
+import * as annotate from "./annotate";
 import * as snippet from "./snippet";
 
 const SECTION = "dossier";
@@ -157,7 +159,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     clear: () => {},
   });
   c.registerFeature({
-    fillClientCapabilities: (capabilities) => snippet.announce(capabilities),
+    fillClientCapabilities: (capabilities) => {
+      snippet.announce(capabilities);
+      annotate.announce(capabilities);
+    },
     initialize: () => {},
     getState: () => ({ kind: "static" }),
     clear: () => {},
@@ -198,6 +203,32 @@ async function insertSnippet(...args: unknown[]): Promise<void> {
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Runs `dossier.promptAnnotation` (see annotate.ts): asks for a note and a link in input
+ * boxes, then has the server write the annotation. Escape writes nothing. */
+async function promptAnnotation(...args: unknown[]): Promise<void> {
+  const c = client;
+  const parsed = annotate.parseArguments(args);
+  const fail = (why: string) => {
+    const message = `dossier: could not annotate: ${why}`;
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+  };
+  if (typeof parsed === "string") return fail(parsed);
+  if (!c) return fail("the server is not running");
+  const request = await annotate.complete(parsed, (q) => vscode.window.showInputBox({ ...q, ignoreFocusOut: true }));
+  if (!request) return;
+  try {
+    await c.sendRequest(ExecuteCommandRequest.type, { command: annotate.ANNOTATE, arguments: [request] });
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** `Dossier: Annotate…`: the annotating code actions at the cursor, in VS Code's own menu. */
+function annotateHere(): Thenable<unknown> {
+  return vscode.commands.executeCommand("editor.action.codeAction", { kind: "refactor.annotate", apply: "never" });
 }
 
 /** Runs `dossier.showReferences`, the command of an actor's code lens: the server sends the
@@ -253,6 +284,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ rest
     vscode.commands.registerCommand("dossier.showOutput", () => output.show(true)),
     vscode.commands.registerCommand(snippet.INSERT_SNIPPET, insertSnippet),
     vscode.commands.registerCommand("dossier.showReferences", showReferences),
+    vscode.commands.registerCommand(annotate.PROMPT_ANNOTATION, promptAnnotation),
+    vscode.commands.registerCommand("dossier.annotateHere", annotateHere),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (RESTART_SETTINGS.some((s) => e.affectsConfiguration(s))) {
         void restart();

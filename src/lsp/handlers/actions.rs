@@ -1,5 +1,5 @@
-//! Code actions: a rule's fixes for the findings in the selection, and adding a discovered
-//! person to the workspace catalog.
+//! Code actions: a rule's fixes for the findings in the selection, adding a discovered person
+//! to the workspace catalog, and annotating the words there (`annotations`).
 
 use std::path::PathBuf;
 
@@ -44,9 +44,21 @@ pub async fn code_action(
         let settings = state.rule_settings(&path);
         let markdown = path.extension().is_some_and(|e| e == "md");
         let mut actions = Vec::new();
-        for finding in
-            answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings)
-        {
+        // The kinds the client asked for (`context.only`): a kind asks for those below it.
+        let wanted = |kind: &str| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter()
+                    .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str())))
+            })
+        };
+        let findings = answers::diagnostics::with_annotations(
+            answers::diagnostics::diagnostics(state.workspace.catalog(), article, &settings),
+            article,
+            state.workspace.annotations(&path),
+            &settings,
+            dossier::annotations::Verified::Inform,
+        );
+        for finding in findings.into_iter().filter(|_| wanted("quickfix")) {
             if finding.range.end < start || finding.range.start > end {
                 continue;
             }
@@ -64,7 +76,18 @@ pub async fn code_action(
                 )));
             }
         }
-        Some((actions, Addition::of(state, id, article, start)))
+        if wanted(super::annotations::KIND) {
+            actions.extend(super::annotations::actions(
+                state,
+                id,
+                article,
+                &uri,
+                (start, end),
+                caps,
+            ));
+        }
+        let addition = Addition::of(state, id, article, start).filter(|_| wanted("quickfix"));
+        Some((actions, addition))
     })?;
     // The catalog files are read with no lock held.
     Ok(asked.map(|(mut actions, addition)| {

@@ -4,6 +4,7 @@
 use dossier::text::{document::Edit, Document};
 use tower_lsp::lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams,
 };
 
 use crate::lsp::convert;
@@ -64,7 +65,11 @@ pub async fn close(backend: &Backend, params: DidCloseTextDocumentParams) {
 }
 
 /// The people the articles introduce are found again on save, not on every keystroke: it may
-/// analyse every article again.
-pub async fn save(backend: &Backend) {
+/// analyse every article again. The article's annotations that moved are given their new
+/// positions.
+pub async fn save(backend: &Backend, params: DidSaveTextDocumentParams) {
+    if let Some(path) = convert::path(&params.text_document.uri) {
+        super::annotations::saved(backend, path).await;
+    }
     backend.refresh_discovered().await;
 }

@@ -8,10 +8,10 @@ use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
     CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities,
-    DidChangeWatchedFilesRegistrationOptions, DocumentLinkOptions, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, InitializeResult, MessageType, OneOf, Registration,
-    RenameOptions, ResourceOperationKind, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    DidChangeWatchedFilesRegistrationOptions, DocumentLinkOptions, ExecuteCommandOptions,
+    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult,
+    MessageType, OneOf, Registration, RenameOptions, ResourceOperationKind, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
@@ -33,6 +33,9 @@ pub struct Capabilities {
     /// The client runs `dossier.insertSnippet` itself (`experimental.dossierInsertSnippet`), so
     /// fixes with tab stops can reach it as snippets.
     pub insert_snippet: bool,
+    /// The client runs `dossier.promptAnnotation` itself (`experimental.dossierPromptAnnotation`):
+    /// it asks for a note or a link, then runs the server's `dossier.annotate`.
+    pub prompt_annotation: bool,
     /// The client asks for code lenses again when told (`workspace/codeLens/refresh`).
     pub code_lens_refresh: bool,
 }
@@ -75,6 +78,12 @@ impl Capabilities {
                 .experimental
                 .as_ref()
                 .and_then(|e| e.get("dossierInsertSnippet"))
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            prompt_annotation: caps
+                .experimental
+                .as_ref()
+                .and_then(|e| e.get("dossierPromptAnnotation"))
                 .and_then(serde_json::Value::as_bool)
                 .unwrap_or(false),
             code_lens_refresh: caps
@@ -143,7 +152,10 @@ fn offered(encoding: Encoding) -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(super::annotations::KIND),
+            ]),
             ..Default::default()
         })),
         diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -152,6 +164,10 @@ fn offered(encoding: Encoding) -> ServerCapabilities {
             workspace_diagnostics: true,
             work_done_progress_options: Default::default(),
         })),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![super::annotations::ANNOTATE.into()],
+            work_done_progress_options: Default::default(),
+        }),
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
@@ -198,13 +214,18 @@ async fn register_watchers(backend: &Backend) {
     if !backend.caps().watch_files {
         return;
     }
-    let watchers = ["**/*.md", "**/*.txt", "**/*.json"]
-        .into_iter()
-        .map(|glob| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(glob.into()),
-            kind: None,
-        })
-        .collect();
+    let watchers = [
+        "**/*.md",
+        "**/*.txt",
+        "**/*.json",
+        "**/.dossier/annotations.jsonl",
+    ]
+    .into_iter()
+    .map(|glob| FileSystemWatcher {
+        glob_pattern: GlobPattern::String(glob.into()),
+        kind: None,
+    })
+    .collect();
     let options = DidChangeWatchedFilesRegistrationOptions { watchers };
     let registration = Registration {
         id: "dossier/watch".into(),

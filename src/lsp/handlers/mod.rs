@@ -4,6 +4,7 @@
 //! each request here.
 
 pub mod actions;
+pub mod annotations;
 pub mod diagnostics;
 pub mod documents;
 pub mod lenses;

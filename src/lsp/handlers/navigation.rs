@@ -68,13 +68,23 @@ async fn ask_at<T: Send + 'static>(
 pub async fn hover(backend: &Backend, params: HoverParams) -> Result<Option<Hover>> {
     let p = params.text_document_position_params;
     ask_at(backend, "hover", &p, |ws, id, article, offset, enc| {
-        let card = answers::card::hover(ws, id, offset)?;
+        let card = answers::card::hover(ws, id, offset);
+        let placed = dossier::annotations::place(&article.text, ws.annotations(&article.path));
+        let notes = dossier::annotations::hover(&placed, ws.catalog(), offset);
+        let (range, markdown) = match (card, notes) {
+            (Some(card), Some((_, notes))) => {
+                (card.range, format!("{}\n\n---\n{notes}", card.markdown))
+            }
+            (Some(card), None) => (card.range, card.markdown),
+            (None, Some(notes)) => notes,
+            (None, None) => return None,
+        };
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: card.markdown,
+                value: markdown,
             }),
-            range: Some(convert::range(article, &card.range, enc)),
+            range: Some(convert::range(article, &range, enc)),
         })
     })
     .await

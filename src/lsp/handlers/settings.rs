@@ -97,6 +97,7 @@ pub async fn load_folders(backend: &Backend, roots: &[PathBuf]) {
         publish_problem(backend, &root, error).await;
     }
     publish_clashes(backend, &erring).await;
+    super::annotations::load(backend, roots).await;
 }
 
 /// Shows, in each workspace catalog file, the entries whose name or alias another actor is also

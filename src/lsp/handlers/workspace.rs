@@ -141,6 +141,15 @@ pub async fn files_changed(backend: &Backend, params: DidChangeWatchedFilesParam
         .iter()
         .filter_map(|c| convert::path(&c.uri))
         .collect();
+    let annotated = backend
+        .read("didChangeWatchedFiles", |s| {
+            super::annotations::roots_of_changed(s, &paths)
+        })
+        .unwrap_or_default();
+    if !annotated.is_empty() {
+        super::annotations::load(backend, &annotated).await;
+        backend.republish().await;
+    }
     let settings_changed = backend
         .read("didChangeWatchedFiles", |s| {
             paths.iter().any(|p| s.is_settings_file(p))

@@ -163,6 +163,69 @@ function M.show_references(command, ctx)
   end, vim.uri_to_bufnr(uri))
 end
 
+--- A request to the server, with the call that Neovim 0.10 (a function field) and 0.11+ (a
+--- method) each take.
+local function request(client, method, params, handler, bufnr)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+--- What `dossier.promptAnnotation` may ask for.
+M.annotation_questions = {
+  note = "dossier: a note for this annotation: ",
+  link = "dossier: the source that settles it (a link, optional): ",
+}
+
+--- `dossier.promptAnnotation`, the command of the server's annotating code actions ("Mark claim
+--- disputed…", "This is <actor>…", "Add note…") for a client that announces
+--- `experimental.dossierPromptAnnotation`: asks for a note and a link with vim.ui.input, then
+--- has the server write the annotation (`dossier.annotate`). Cancelling writes nothing.
+---@param command lsp.Command
+---@param ctx table
+function M.prompt_annotation(command, ctx)
+  local arg = (command.arguments or {})[1]
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if not client or type(arg) ~= "table" or type(arg.uri) ~= "string" or type(arg.quote) ~= "string" then
+    vim.notify("dossier: could not annotate: bad arguments " .. vim.inspect(command.arguments), vim.log.levels.ERROR)
+    return
+  end
+  local req = vim.deepcopy(arg)
+  req.ask, req.required = nil, nil
+  local asks = vim.tbl_filter(function(k)
+    return M.annotation_questions[k] ~= nil
+  end, arg.ask or {})
+  local function step(i)
+    if i > #asks then
+      request(client, "workspace/executeCommand", { command = "dossier.annotate", arguments = { req } }, function(err)
+        if err then
+          vim.notify("dossier: could not annotate: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+        end
+      end, ctx.bufnr)
+      return
+    end
+    vim.ui.input({ prompt = M.annotation_questions[asks[i]] }, function(answer)
+      if answer == nil then
+        return
+      end
+      answer = vim.trim(answer)
+      if answer ~= "" then
+        req[asks[i]] = answer
+      elseif arg.required == asks[i] then
+        return
+      end
+      step(i + 1)
+    end)
+  end
+  step(1)
+end
+
+--- The annotating code actions at the cursor (`:DossierAnnotate`).
+function M.annotate()
+  vim.lsp.buf.code_action({ context = { only = { "refactor.annotate" }, diagnostics = {} } })
+end
+
 --- Shows the server's code lenses in a buffer, asked again when the text has settled and when
 --- an index ends. (The server also sends workspace/codeLens/refresh then, but Neovim drops it
 --- while the buffer's first lenses are still being resolved — with counts from before the index.)
@@ -212,8 +275,15 @@ function M.client_config(opts)
       end
     end,
     -- Neovim adds its default capabilities under these.
-    capabilities = merge({ experimental = { dossierInsertSnippet = true } }, opts.capabilities),
-    commands = { ["dossier.insertSnippet"] = M.insert_snippet, ["dossier.showReferences"] = M.show_references },
+    capabilities = merge(
+      { experimental = { dossierInsertSnippet = true, dossierPromptAnnotation = true } },
+      opts.capabilities
+    ),
+    commands = {
+      ["dossier.insertSnippet"] = M.insert_snippet,
+      ["dossier.showReferences"] = M.show_references,
+      ["dossier.promptAnnotation"] = M.prompt_annotation,
+    },
     handlers = opts.handlers,
     init_options = opts.init_options,
   }

@@ -29,7 +29,7 @@ test("settings and commands the extension reads are contributed", () => {
     assert.ok(props[key], key);
   }
   const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(commands.sort(), ["dossier.restartServer", "dossier.showOutput"]);
+  assert.deepEqual(commands.sort(), ["dossier.annotateHere", "dossier.restartServer", "dossier.showOutput"]);
 });
 
 test("packaging metadata vsce needs", () => {
