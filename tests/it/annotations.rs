@@ -391,6 +391,8 @@ fn code_actions_and_the_command_write_w3c_annotations() {
         json!(["dossier.annotate"])
     );
     client.wait_indexed();
+    // "This is Karim Haddad" offers the person the article introduces.
+    client.wait_discovered();
     let path = root.join("a.md");
     client.open(&path, text);
     let actions = client.code_actions(&path, json!({"line": 2, "character": 2}));
