@@ -102,6 +102,18 @@ fn not_live(size: usize, max: usize) -> Diagnostic {
     }
 }
 
+/// A problem dossier finds in a file that is no article: the settings, a catalog, the
+/// annotations file.
+pub fn about_file(range: lsp::Range, severity: DiagnosticSeverity, message: String) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(severity),
+        source: Some("dossier".into()),
+        message,
+        ..Default::default()
+    }
+}
+
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
         Severity::Hint => DiagnosticSeverity::HINT,

@@ -19,12 +19,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tower_lsp::jsonrpc::{Error, Result};
 use tower_lsp::lsp_types::{
-    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic,
-    DiagnosticSeverity, ExecuteCommandParams, MessageType,
+    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, Command, DiagnosticSeverity,
+    ExecuteCommandParams, MessageType,
 };
 
 use super::lifecycle::Capabilities;
 use crate::lsp::convert;
+use crate::lsp::diagnostics::about_file;
 use crate::lsp::index::State;
 use crate::lsp::server::Backend;
 
@@ -363,16 +364,14 @@ async fn publish_errors(backend: &Backend, file: &Path, errors: &[LocatedError])
         .iter()
         .map(|e| {
             let at = lsp::Position::new(e.line as u32, e.column as u32);
-            Diagnostic {
-                range: lsp::Range::new(at, lsp::Position::new(e.line as u32 + 1, 0)),
-                severity: Some(DiagnosticSeverity::ERROR),
-                source: Some("dossier".into()),
-                message: format!(
+            about_file(
+                lsp::Range::new(at, lsp::Position::new(e.line as u32 + 1, 0)),
+                DiagnosticSeverity::ERROR,
+                format!(
                     "{} — this line is kept as it is, and read by no one",
                     e.message
                 ),
-                ..Default::default()
-            }
+            )
         })
         .collect();
     backend

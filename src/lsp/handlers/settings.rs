@@ -8,12 +8,11 @@ use std::path::{Path, PathBuf};
 use dossier::config::EditorSettings;
 use dossier::files::SettingsError;
 use dossier::text::{Encoding, LineIndex};
-use tower_lsp::lsp_types::{
-    self as lsp, ConfigurationItem, Diagnostic, DiagnosticSeverity, MessageType,
-};
+use tower_lsp::lsp_types::{self as lsp, ConfigurationItem, DiagnosticSeverity, MessageType};
 
 use super::workspace;
 use crate::lsp::convert;
+use crate::lsp::diagnostics::about_file;
 use crate::lsp::index::{self, Folder};
 use crate::lsp::server::Backend;
 
@@ -128,13 +127,11 @@ async fn publish_clashes(backend: &Backend, erring: &[PathBuf]) {
             .filter(|(origin, _)| origin.path == path)
             .map(|(origin, message)| {
                 let (at, next) = position(&path, origin.line, 0, backend.encoding());
-                Diagnostic {
-                    range: lsp::Range::new(at, next),
-                    severity: Some(DiagnosticSeverity::WARNING),
-                    source: Some("dossier".into()),
-                    message: message.clone(),
-                    ..Default::default()
-                }
+                about_file(
+                    lsp::Range::new(at, next),
+                    DiagnosticSeverity::WARNING,
+                    message.clone(),
+                )
             })
             .collect();
         backend
@@ -166,13 +163,11 @@ async fn publish_problem(backend: &Backend, root: &Path, error: Option<SettingsE
         .await;
     if let Some(uri) = convert::uri(path) {
         let (at, next) = position(path, line, column, backend.encoding());
-        let diagnostic = Diagnostic {
-            range: lsp::Range::new(at, next),
-            severity: Some(DiagnosticSeverity::ERROR),
-            source: Some("dossier".into()),
-            message: message.to_owned(),
-            ..Default::default()
-        };
+        let diagnostic = about_file(
+            lsp::Range::new(at, next),
+            DiagnosticSeverity::ERROR,
+            message.to_owned(),
+        );
         backend
             .client
             .publish_diagnostics(uri, vec![diagnostic], None)
