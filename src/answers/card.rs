@@ -36,6 +36,10 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
                     .map_or("its government", |m| m.sense.as_str());
                 let _ = writeln!(card, "**{written}** — here: {sense}\n");
             }
+            if mention.form == Form::Demonym {
+                let state = &catalog.get(actor).name;
+                let _ = writeln!(card, "**{written}** — here: {state}, the state\n");
+            }
             card.push_str(&actor_card(ws, actor, article.date()));
             card
         }
@@ -121,6 +125,7 @@ pub fn actor_card(ws: &Workspace, actor: ActorId, date: Option<Date>) -> String 
 fn other_spellings(a: &Actor) -> Vec<&str> {
     let mut spellings: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
     spellings.extend(a.metonyms.iter().map(|m| m.term.as_str()));
+    spellings.extend(a.demonyms.iter().map(String::as_str));
     spellings
 }
 
