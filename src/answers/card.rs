@@ -168,13 +168,21 @@ fn workspace_facts(ws: &Workspace, actor: ActorId) -> String {
             || article.path.display().to_string(),
             |f| f.to_string_lossy().into_owned(),
         );
-        // The headline says which article it is better than its file name does.
-        match crate::text::front_matter::read(&article.text).and_then(|f| f.title) {
+        // The headline and byline say which article it is better than its file name does.
+        let front = crate::text::front_matter::read(&article.text).unwrap_or_default();
+        let by = match front.author.as_slice() {
+            [] => String::new(),
+            authors => format!(" by {}", authors.join(", ")),
+        };
+        match front.title {
             Some(title) => {
-                let _ = write!(facts, " · introduced in “{title}” (`{file}`, line {line})");
+                let _ = write!(
+                    facts,
+                    " · introduced in “{title}”{by} (`{file}`, line {line})"
+                );
             }
             None => {
-                let _ = write!(facts, " · introduced in `{file}`, line {line}");
+                let _ = write!(facts, " · introduced in `{file}`{by}, line {line}");
             }
         }
     }
