@@ -51,6 +51,10 @@ NAMES = {
     "none:Federated States of Micronesia": ("Micronesia", ["Federated States of Micronesia"]),
 }
 
+# Abbreviations left out: a word or another thing's name ("CAR", "PNG" the image format, "RSA"
+# the cipher), or no abbreviation the press uses for the state.
+NOT_ALIASES = {"CAR", "FSM", "PNG", "RSA", "SRV", "FDRE", "RMI"}
+
 # Capitals moved since the 2015 edition, which gives the older seat: Myanmar's government sits
 # in Naypyidaw (from 2006) and Palau's in Ngerulmud (from 2006).
 CAPITALS = {"Burma": "Naypyidaw", "Palau": "Ngerulmud"}
@@ -152,7 +156,7 @@ def main(package):
         aliases = list(aliases)
         # A renamed state's 2015 long form is its old name: the table above gives the new ones.
         for alias in [] if key in NAMES else [long_, abbr]:
-            if alias and alias not in aliases and alias != name and alias != "none" and alias != "CAR" and alias != "FSM":
+            if alias and alias not in aliases and alias not in NOT_ALIASES | {name, "none"}:
                 aliases.append(alias)
         adjectives = [a for a in adjectives if a != name]
         raw = CAPITALS.get(short) or text(d, "Government", "Capital", "name")
