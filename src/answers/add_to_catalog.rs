@@ -125,6 +125,7 @@ mod tests {
                 to: None,
             }],
             metonyms: vec![],
+            demonyms: vec![],
             links: Default::default(),
             discovered: true,
         }

@@ -36,6 +36,10 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
                     .map_or("its government", |m| m.sense.as_str());
                 let _ = writeln!(card, "**{written}** — here: {sense}\n");
             }
+            if mention.form == Form::Demonym {
+                let state = &catalog.get(actor).name;
+                let _ = writeln!(card, "**{written}** — here: {state}, the state\n");
+            }
             card.push_str(&actor_card(ws, actor, article.date()));
             card
         }
@@ -121,6 +125,7 @@ pub fn actor_card(ws: &Workspace, actor: ActorId, date: Option<Date>) -> String 
 fn other_spellings(a: &Actor) -> Vec<&str> {
     let mut spellings: Vec<&str> = a.aliases.iter().map(String::as_str).collect();
     spellings.extend(a.metonyms.iter().map(|m| m.term.as_str()));
+    spellings.extend(a.demonyms.iter().map(String::as_str));
     spellings
 }
 
@@ -163,13 +168,21 @@ fn workspace_facts(ws: &Workspace, actor: ActorId) -> String {
             || article.path.display().to_string(),
             |f| f.to_string_lossy().into_owned(),
         );
-        // The headline says which article it is better than its file name does.
-        match crate::text::front_matter::read(&article.text).and_then(|f| f.title) {
+        // The headline and byline say which article it is better than its file name does.
+        let front = crate::text::front_matter::read(&article.text).unwrap_or_default();
+        let by = match front.author.as_slice() {
+            [] => String::new(),
+            authors => format!(" by {}", authors.join(", ")),
+        };
+        match front.title {
             Some(title) => {
-                let _ = write!(facts, " · introduced in “{title}” (`{file}`, line {line})");
+                let _ = write!(
+                    facts,
+                    " · introduced in “{title}”{by} (`{file}`, line {line})"
+                );
             }
             None => {
-                let _ = write!(facts, " · introduced in `{file}`, line {line}");
+                let _ = write!(facts, " · introduced in `{file}`{by}, line {line}");
             }
         }
     }

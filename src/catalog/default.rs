@@ -4,8 +4,9 @@ use std::path::Path;
 
 use super::Catalog;
 
-/// The data files, one per kind of actor, embedded at build time.
-const FILES: [(&str, &str); 6] = [
+/// The data files, one per kind of actor (and the capitals of `states.json`, which
+/// `scripts/un_states.py` writes with it), embedded at build time.
+const FILES: [(&str, &str); 7] = [
     ("people.json", include_str!("data/people.json")),
     (
         "organizations.json",
@@ -13,6 +14,7 @@ const FILES: [(&str, &str); 6] = [
     ),
     ("states.json", include_str!("data/states.json")),
     ("places.json", include_str!("data/places.json")),
+    ("capitals.json", include_str!("data/capitals.json")),
     ("instruments.json", include_str!("data/instruments.json")),
     ("outlets.json", include_str!("data/outlets.json")),
 ];

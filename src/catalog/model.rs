@@ -65,6 +65,10 @@ pub struct Actor {
     pub roles: Vec<Role>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metonyms: Vec<Metonym>,
+    /// States only: the adjectives that stand for the state before one of its organs
+    /// ("Turkish officials", "French diplomats"), and only there ("Turkish coffee" is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demonyms: Vec<String>,
     #[serde(default, skip_serializing_if = "Links::is_empty")]
     pub links: Links,
     /// Not from a catalog file: introduced with a role in an article of the workspace.

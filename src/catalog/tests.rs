@@ -31,7 +31,7 @@ fn every_file_parses_and_entries_are_valid() {
                 "people" => ActorKind::Person,
                 "organizations" => ActorKind::Organization,
                 "states" => ActorKind::State,
-                "places" => ActorKind::Place,
+                "places" | "capitals" => ActorKind::Place,
                 "instruments" => ActorKind::Instrument,
                 _ => ActorKind::Outlet,
             };
@@ -186,6 +186,44 @@ fn no_alias_is_claimed_twice_unless_marked_ambiguous() {
             );
         }
     }
+}
+
+#[test]
+fn a_demonym_belongs_to_one_state_and_is_no_name() {
+    let actors = all_actors();
+    let names: HashSet<&str> = actors
+        .iter()
+        .flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)))
+        .collect();
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    for actor in &actors {
+        assert!(
+            actor.demonyms.is_empty() || actor.kind == ActorKind::State,
+            "{}: demonyms on a {}",
+            actor.id,
+            actor.kind.as_str()
+        );
+        for demonym in &actor.demonyms {
+            assert!(
+                !names.contains(demonym.as_str()),
+                "{}: demonym {demonym:?} is also a name",
+                actor.id
+            );
+            if let Some(other) = owner.insert(demonym, &actor.id) {
+                panic!("demonym {demonym:?} of both {other} and {}", actor.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_un_member_and_observer_state_is_there() {
+    let states = all_actors()
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::State)
+        .count();
+    // 193 members, and the Holy See and Palestine as observer states.
+    assert_eq!(states, 195);
 }
 
 #[test]

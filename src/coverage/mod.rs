@@ -149,6 +149,11 @@ pub struct ArticleRow {
     pub date: Option<String>,
     /// `YYYY-MM`, when the date has a month.
     pub month: Option<String>,
+    /// The front matter's `title:`, `author:` and `tags:`, to sort the coverage by desk and
+    /// byline.
+    pub title: Option<String>,
+    pub author: Vec<String>,
+    pub tags: Vec<String>,
     pub attributions: usize,
     pub by_class: ByClass,
     pub unnamed: usize,
@@ -259,6 +264,7 @@ fn row(ws: &Workspace, article: &Article) -> (ArticleRow, Vec<(ActorId, usize)>)
         .parent()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    let front = crate::text::front_matter::read(&article.text).unwrap_or_default();
     let row = ArticleRow {
         path,
         folder,
@@ -266,6 +272,9 @@ fn row(ws: &Workspace, article: &Article) -> (ArticleRow, Vec<(ActorId, usize)>)
         month: date
             .filter(|d| d.month > 0)
             .map(|d| iso(Date::new(d.year, d.month, 0))),
+        title: front.title,
+        author: front.author,
+        tags: front.tags,
         attributions,
         by_class: found.by_class,
         unnamed,

@@ -79,6 +79,7 @@ pub fn actors<'a>(
             surname: None,
             ambiguous: Vec::new(),
             metonyms: Vec::new(),
+            demonyms: Vec::new(),
             links: Default::default(),
             discovered: true,
         })

@@ -131,6 +131,10 @@ classes! {
     PSYCH_VERB = 54, "psych_verbs.txt";
     /// Common given names that are no everyday word: "paul", "sherrod".
     GIVEN_NAME = 55, "given_names.txt";
+    /// What a nationality adjective names its state before: "officials", "government", "forces".
+    STATE_ORGAN = 56, "state_organs.txt";
+    /// Words between such an adjective and the organ: "foreign", "deputy", "security".
+    STATE_TITLE = 57, "state_titles.txt";
 }
 
 impl Classes {

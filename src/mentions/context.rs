@@ -290,6 +290,27 @@ fn title_case_line(text: &str, at: usize) -> bool {
     long.clone().count() >= 3 && !long.any(|w| w.starts_with(char::is_lowercase))
 }
 
+/// Does the nationality adjective at `start..end` stand for its state? Only before one of the
+/// state's organs ("Turkish officials", "Russian deputy foreign minister", "Iraqi security
+/// forces"), and not as the end of a longer adjective ("Latin American leaders").
+pub fn stands_for_state(text: &str, start: usize, end: usize) -> bool {
+    if words_before(text, start)
+        .next()
+        .is_some_and(|w| name_word(w).is_some())
+    {
+        return false;
+    }
+    for word in words_after(text, end).take(3) {
+        if is_one_of(word, Classes::STATE_ORGAN) {
+            return true;
+        }
+        if !is_one_of(word, Classes::STATE_TITLE) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Is a capital at `start..end` the city rather than its government? True after a locative
 /// preposition ("in Damascus"), after "to"/"from" following a verb of movement ("flew to
 /// Moscow"), or before a place noun ("the Damascus countryside"). A possessive of a stance

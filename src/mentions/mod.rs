@@ -31,6 +31,8 @@ pub enum Form {
     Surname,
     /// A word standing for the actor ("Washington" for the US government).
     Metonym,
+    /// A state's nationality adjective before one of its organs ("Turkish officials").
+    Demonym,
 }
 
 /// Whom a mention refers to.
@@ -101,6 +103,11 @@ struct Spelling {
     /// One word that names only people ("Scott", "Assad"): it may be part of a longer name
     /// written around it, someone else's ("Keith Lamont Scott").
     person_word: bool,
+    /// One word that names no person but is a common given name ("Chad", a state): written
+    /// beside another name word, it is a person's name ("Chad Johnson") and no mention.
+    given_name: bool,
+    /// A nationality adjective: a mention only before one of its state's organs.
+    demonym: bool,
     /// Names first, so that the first is the default; for a capital, its government.
     readings: Option<Choice>,
     /// For a capital, the city: what it names after "in" and its kin.
@@ -115,6 +122,8 @@ impl Spelling {
             };
             return Self {
                 person_word: false,
+                given_name: false,
+                demonym: false,
                 readings: of(&|r| r.form == Form::Metonym),
                 as_place: of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place),
             };
@@ -122,11 +131,17 @@ impl Spelling {
         let mut readings = readings;
         readings.sort_by_key(|r| r.form != Form::Name);
         readings.dedup_by_key(|r| r.actor);
+        let one_word = !spelled.contains(' ');
+        let people = readings
+            .iter()
+            .filter(|r| kinds[r.actor.0 as usize] == ActorKind::Person)
+            .count();
         Self {
-            person_word: !spelled.contains(' ')
-                && readings
-                    .iter()
-                    .all(|r| kinds[r.actor.0 as usize] == ActorKind::Person),
+            person_word: one_word && people == readings.len(),
+            given_name: one_word
+                && people == 0
+                && crate::lexicon::is_any_case(spelled, crate::lexicon::Classes::GIVEN_NAME),
+            demonym: readings.iter().all(|r| r.form == Form::Demonym),
             readings: Choice::new(spelled, readings),
             as_place: None,
         }
@@ -300,6 +315,11 @@ impl Matcher {
             Some(place) if context::is_place_use(text, range.start, range.end) => place,
             _ => spelling.readings.as_ref()?,
         };
+        if spelling.demonym && !context::stands_for_state(text, range.start, range.end)
+            || spelling.given_name && context::longer_name(text, range.start, range.end).is_some()
+        {
+            return None;
+        }
         let beside = match spelling.person_word {
             true => self.beside(text, &range, choice),
             false => Beside::Alone,
@@ -377,6 +397,15 @@ fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
                 Reading {
                     actor,
                     form: Form::Metonym,
+                },
+            );
+        }
+        for demonym in &a.demonyms {
+            add(
+                demonym.clone(),
+                Reading {
+                    actor,
+                    form: Form::Demonym,
                 },
             );
         }

@@ -363,3 +363,62 @@ mod spans {
         }
     }
 }
+
+#[test]
+fn a_nationality_before_an_organ_of_the_state_names_the_state() {
+    let f = found("Turkish officials said the crossing would stay shut.");
+    assert_eq!(f, vec![("Turkish".into(), "turkey".into(), Form::Demonym)]);
+    let f = found("The talks stalled after French diplomats and Iraqi security forces left.");
+    let states: Vec<&str> = f.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(states, ["france", "iraq"]);
+    assert_eq!(found("the Russian deputy foreign minister")[0].1, "russia");
+    assert_eq!(found("Senior Jordanian officials met")[0].1, "jordan");
+}
+
+#[test]
+fn a_nationality_in_ordinary_use_names_no_state() {
+    for text in [
+        "They served Turkish coffee to the delegates.",
+        "French press reports differed on the date.",
+        "Syrian refugees waited at the border.",
+        "Turkish-backed factions advanced.",
+        "Latin American leaders were not invited.",
+        "The Turkish and Kurdish communities marched.",
+    ] {
+        assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+    }
+}
+
+#[test]
+fn a_capital_that_is_a_common_word_or_name_is_no_government() {
+    // Victoria, Kingston, Lima, Praia, Male: capitals whose names are ordinary words or names
+    // stand for no government.
+    for text in [
+        "Victoria said the convoy had left.",
+        "Kingston disagreed with the assessment.",
+        "Lima told the committee about the shortage.",
+        "Male voters turned out in large numbers.",
+        "A Praia hotel hosted the meeting.",
+    ] {
+        assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+    }
+    // A distinctive capital does stand for its government, and is the city after "in".
+    let f = found("Tokyo pledged aid; the envoy stayed in Tokyo.");
+    assert_eq!((f[0].1.as_str(), f[0].2), ("japan", Form::Metonym));
+    assert_eq!((f[1].1.as_str(), f[1].2), ("tokyo", Form::Name));
+}
+
+#[test]
+fn a_state_named_like_a_given_name_is_no_part_of_a_persons_name() {
+    assert!(ids("Chad Johnson, a spokesman, said").is_empty());
+    assert_eq!(ids("Chad closed its border.")[0].1, "chad");
+}
+
+#[test]
+fn a_sanctions_regime_under_its_short_name() {
+    assert_eq!(
+        ids("Exemptions from the Caesar sanctions were widened."),
+        vec![pair("Caesar sanctions", "caesar-act")]
+    );
+    assert_eq!(ids("the EU sanctions on Syria")[0].1, "eu-syria-sanctions");
+}

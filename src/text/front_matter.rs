@@ -1,5 +1,5 @@
 //! A Markdown article's YAML front matter read as data — what the article says about itself
-//! (its date, its title) rather than prose to check, which `markdown` blanks out.
+//! (its date, title, authors and tags) rather than prose to check, which `markdown` blanks out.
 
 use yaml_rust2::{Yaml, YamlLoader};
 
@@ -10,21 +10,50 @@ pub struct FrontMatter {
     pub date: Option<String>,
     /// `title:`, the headline.
     pub title: Option<String>,
+    /// `author:` (or `authors:`), one name or a list of them.
+    pub author: Vec<String>,
+    /// `tags:`, a list or one string of comma-separated tags.
+    pub tags: Vec<String>,
 }
 
 /// The front matter of `text`, if it opens with a `---` block that holds a YAML mapping.
 pub fn read(text: &str) -> Option<FrontMatter> {
     let docs = YamlLoader::load_from_str(block(text)?).ok()?;
     let fields = docs.first()?.as_hash()?;
-    let field = |name: &str| match fields.get(&Yaml::String(name.to_owned()))? {
-        Yaml::String(s) | Yaml::Real(s) => Some(s.trim().to_owned()),
-        Yaml::Integer(n) => Some(n.to_string()),
-        _ => None,
+    let get = |name: &str| fields.get(&Yaml::String(name.to_owned()));
+    let field = |name: &str| scalar(get(name)?);
+    // A list of scalars, or one scalar split at `split` (tags "geneva, talks"; never a name).
+    let list = |yaml: Option<&Yaml>, split: Option<char>| -> Vec<String> {
+        let items: Vec<String> = match yaml {
+            Some(Yaml::Array(items)) => items.iter().filter_map(scalar).collect(),
+            Some(one) => scalar(one).into_iter().collect(),
+            None => Vec::new(),
+        };
+        items
+            .iter()
+            .flat_map(|s| match split {
+                Some(c) if items.len() == 1 => s.split(c).map(str::trim).collect(),
+                _ => vec![s.as_str()],
+            })
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     Some(FrontMatter {
         date: field("date"),
         title: field("title").filter(|t| !t.is_empty()),
+        author: list(get("author").or_else(|| get("authors")), None),
+        tags: list(get("tags"), Some(',')),
     })
+}
+
+/// A scalar as text, trimmed: a string, a number.
+fn scalar(yaml: &Yaml) -> Option<String> {
+    match yaml {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.trim().to_owned()),
+        Yaml::Integer(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// The YAML between the opening `---` line and the next `---` line.
@@ -49,12 +78,26 @@ mod tests {
             Some(FrontMatter {
                 date: Some("2019-11-04".into()),
                 title: Some("Talks: the “last” round".into()),
+                author: vec!["A. Writer".into(), "B. Writer".into()],
+                tags: vec!["geneva".into()],
             })
         );
         let folded = "---\r\ntitle: >\r\n  Envoy briefs\r\n  the Council\r\ndate: '4 November 2019'\r\n---\r\n";
         let read = read(folded).unwrap();
         assert_eq!(read.title.as_deref(), Some("Envoy briefs the Council"));
         assert_eq!(read.date.as_deref(), Some("4 November 2019"));
+    }
+
+    #[test]
+    fn one_author_and_tags_in_one_string() {
+        let text = "---\nauthor: Layla Nasser\ntags: Geneva talks, sanctions ,\n---\nBody.";
+        let read = read(text).unwrap();
+        assert_eq!(read.author, ["Layla Nasser"]);
+        assert_eq!(read.tags, ["Geneva talks", "sanctions"]);
+        let text = "---\nauthors:\n  - Omar Kayali\n  - Sara Haddad, Jr.\ntags: []\n---\n";
+        let read = super::read(text).unwrap();
+        assert_eq!(read.author, ["Omar Kayali", "Sara Haddad, Jr."]);
+        assert!(read.tags.is_empty());
     }
 
     #[test]

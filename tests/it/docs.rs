@@ -128,3 +128,17 @@ fn the_vscode_extension_declares_the_servers_token_legend() {
         );
     }
 }
+
+#[test]
+fn the_ci_examples_name_no_placeholder_repository() {
+    // A workflow names the action by where it finds dossier; this repository's own uses the path.
+    for file in [
+        "README.md",
+        "docs/check.md",
+        "action.yml",
+        ".pre-commit-hooks.yaml",
+    ] {
+        assert!(!read(file).contains("OWNER/"), "{file} names a placeholder");
+    }
+    assert!(read(".github/workflows/dossier.yml").contains("- uses: ./\n"));
+}

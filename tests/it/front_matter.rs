@@ -1,5 +1,6 @@
 //! End to end: a Markdown article's front matter is data — its date sets the roles a hover
-//! card shows, its title names the article — and never prose to flag.
+//! card shows, its title and author name the article, its tags go to the report — and never
+//! prose to flag.
 
 use std::process::Command;
 
@@ -41,7 +42,7 @@ fn front_matter_dates_and_names_the_article_and_is_never_flagged() {
     let card = hover(&mut client, "later.txt", 0, 2);
     assert!(
         card.contains(
-            "introduced in ““It is believed that the talks failed,” observers say” (`intro.md`, line 7)"
+            "introduced in ““It is believed that the talks failed,” observers say” by Jane Doe (`intro.md`, line 7)"
         ),
         "{card}"
     );
@@ -58,4 +59,17 @@ fn front_matter_dates_and_names_the_article_and_is_never_flagged() {
         String::from_utf8_lossy(&out.stdout)
     );
     assert_eq!(out.status.code(), Some(0));
+
+    // The report's rows carry the byline and the tags.
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["report", "--format", "json", "intro.md", "later.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let map: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = map["articles"].as_array().unwrap();
+    assert_eq!(rows[0]["author"], json!(["Jane Doe"]));
+    assert_eq!(rows[0]["tags"], json!(["geneva", "talks"]));
+    assert_eq!(rows[1]["author"], json!([]));
+    assert_eq!(rows[1]["title"], json!(null));
 }

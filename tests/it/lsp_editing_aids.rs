@@ -83,12 +83,65 @@ fn semantic_tokens_links_and_completion_triggers() {
         "textDocument/documentLink",
         json!({"textDocument": {"uri": uri(&path)}}),
     );
+    // The cited address, and the catalog's Wikidata items of the city and the UN.
     assert_eq!(
         links,
-        json!([{
-            "range": {"start": {"line": 1, "character": 32}, "end": {"line": 1, "character": 60}},
-            "target": "https://reliefweb.int/report",
-        }])
+        json!([
+            {
+                "range": {"start": {"line": 0, "character": 31}, "end": {"line": 0, "character": 39}},
+                "target": "https://www.wikidata.org/wiki/Q3766",
+                "tooltip": "Damascus on Wikidata",
+            },
+            {
+                "range": {"start": {"line": 1, "character": 18}, "end": {"line": 1, "character": 20}},
+                "target": "https://www.wikidata.org/wiki/Q1065",
+                "tooltip": "United Nations on Wikidata",
+            },
+            {
+                "range": {"start": {"line": 1, "character": 32}, "end": {"line": 1, "character": 60}},
+                "target": "https://reliefweb.int/report",
+            },
+        ])
+    );
+    client.shutdown();
+}
+
+#[test]
+fn an_actors_first_mention_links_to_its_catalog_reference() {
+    let catalog = r#"{"actors": [
+        {"id": "aleppo-relief-network", "name": "Aleppo Relief Network", "kind": "organization",
+         "description": "A made-up aid group.", "links": {"website": "https://relief.example.org/"}},
+        {"id": "idlib-monitor", "name": "Idlib Monitor", "kind": "outlet", "description": "A made-up outlet."}
+    ]}"#;
+    let article = "The Aleppo Relief Network said the Idlib Monitor was wrong.\n\
+        Later the Aleppo Relief Network said so again, and Syria agreed.\n";
+    let dir = workspace(&[
+        ("dossier.json", r#"{"catalogs": ["desk.json"]}"#),
+        ("desk.json", catalog),
+        ("a.txt", article),
+    ]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    let links = client.request(
+        "textDocument/documentLink",
+        json!({"textDocument": {"uri": uri(&dir.path().join("a.txt"))}}),
+    );
+    // The network's first mention only, to its website; the outlet has no reference; Syria's
+    // entry links to Wikidata.
+    assert_eq!(
+        links,
+        json!([
+            {
+                "range": {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 25}},
+                "target": "https://relief.example.org/",
+                "tooltip": "Aleppo Relief Network on its website",
+            },
+            {
+                "range": {"start": {"line": 1, "character": 51}, "end": {"line": 1, "character": 56}},
+                "target": "https://www.wikidata.org/wiki/Q858",
+                "tooltip": "Syria on Wikidata",
+            },
+        ])
     );
     client.shutdown();
 }

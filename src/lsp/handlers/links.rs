@@ -1,6 +1,7 @@
-//! Document links: the web addresses an article cites, to follow from the editor.
+//! Document links: the web addresses an article cites and the catalog references of the actors
+//! it names, to follow from the editor.
 
-use dossier::answers::links::links;
+use dossier::answers::links::article_links;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{DocumentLink, DocumentLinkParams, Url};
 
@@ -16,15 +17,15 @@ pub async fn document_links(
         backend,
         "documentLink",
         &params.text_document.uri,
-        |_, _, article, enc| {
-            let found = links(&article.text)
+        |ws, id, article, enc| {
+            let found = article_links(ws, id)
                 .into_iter()
                 // An address the URL parser refuses is left as text.
-                .filter_map(|(range, address)| {
+                .filter_map(|link| {
                     Some(DocumentLink {
-                        range: convert::range(article, &range, enc),
-                        target: Some(Url::parse(&address).ok()?),
-                        tooltip: None,
+                        range: convert::range(article, &link.range, enc),
+                        target: Some(Url::parse(&link.target).ok()?),
+                        tooltip: link.tooltip,
                         data: None,
                     })
                 })
