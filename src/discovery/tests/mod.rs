@@ -23,6 +23,13 @@ fn none(text: &str) {
     assert_eq!(found(text), vec![], "{text:?}");
 }
 
+/// Whoever `text` introduces, it gives them no role.
+#[track_caller]
+fn no_role(text: &str) {
+    let roles: Vec<String> = found(text).into_iter().map(|(_, r, _)| r).collect();
+    assert!(roles.iter().all(String::is_empty), "{text:?}: {roles:?}");
+}
+
 #[track_caller]
 fn check(text: &str, name: &str, role: &str, surname: &str) {
     let (n, r, s) = one(text);
@@ -249,8 +256,8 @@ fn titles_are_not_part_of_the_name() {
         "Haddad",
     );
     // A title alone is no role.
-    none("Dr Karim Haddad said the survey was new.");
-    none("Mr. Karim Haddad declined to comment.");
+    no_role("Dr Karim Haddad said the survey was new.");
+    no_role("Mr. Karim Haddad declined to comment.");
 }
 
 #[test]
@@ -459,9 +466,9 @@ fn a_signature_under_a_quotation_names_its_speaker() {
     // A reader's or a resident's words, signed after a dash at the end of the line or on a
     // line of their own: a given name and a surname, with no role.
     let text =
-        "“The bakery closed in March.” ― Nadia Tannous\n“We queue for bread.”\n— Omar Khalil";
+        "“The bakery closed in March.” ― Samira Tannous\n“We queue for bread.”\n— Omar Khalil";
     let names: Vec<&str> = found(text).into_iter().map(|(n, _, _)| n).collect();
-    assert_eq!(names, ["Nadia Tannous", "Omar Khalil"]);
+    assert_eq!(names, ["Samira Tannous", "Omar Khalil"]);
     // A heading with a dash is no signature.
     none("Syria — the road to Geneva");
 }
@@ -494,16 +501,17 @@ fn months_days_and_datelines_are_not_names() {
 
 #[test]
 fn phrases_that_are_no_roles() {
-    none("In Raqqa, a city in the north, Karim Haddad, recalled the siege.");
-    none("The minister met Karim Haddad.");
-    none("After meeting the minister, Karim Haddad said he was hopeful.");
-    none("Karim Haddad, speaking in Geneva, said so.");
-    none("Karim Haddad, the minister said, was absent.");
-    none("Karim Haddad, Layla Nasser and Samir Haddad met.");
-    none("Karim Haddad said so.");
-    none("The minister told Al Jazeera Karim Haddad was free.");
-    none("In general, Karim Haddad, by all accounts, was absent.");
-    none("The minister of Karim Haddad.");
+    // (A common given name makes a person all the same, with no role.)
+    no_role("In Raqqa, a city in the north, Karim Haddad, recalled the siege.");
+    no_role("The minister met Karim Haddad.");
+    no_role("After meeting the minister, Karim Haddad said he was hopeful.");
+    no_role("Karim Haddad, speaking in Geneva, said so.");
+    no_role("Karim Haddad, the minister said, was absent.");
+    no_role("Karim Haddad, Layla Nasser and Samir Haddad met.");
+    no_role("Karim Haddad said so.");
+    no_role("The minister told Al Jazeera Karim Haddad was free.");
+    no_role("In general, Karim Haddad, by all accounts, was absent.");
+    no_role("The minister of Karim Haddad.");
 }
 
 #[test]
@@ -532,7 +540,7 @@ fn never_panics_on_odd_input() {
                 .into_iter()
                 .chain(introduced(&text[i..], &[]))
             {
-                assert!(!found.role.is_empty());
+                assert!(!found.name.is_empty() && found.name.end <= text.len());
             }
         }
     }
@@ -587,7 +595,7 @@ fn a_name_the_text_later_uses_as_a_surname() {
     none("Poor Mexico has few options. Mexico said it would wait.");
     // With no return of the surname, a bare name introduces no one, unless it opens with a
     // common given name.
-    none("Zubair Kayali opened the meeting.");
+    none("Tarkan Kayali opened the meeting.");
     check(
         "Omar Kayali opened the meeting.",
         "Omar Kayali",

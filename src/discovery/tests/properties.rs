@@ -143,7 +143,7 @@ proptest! {
             let name = &text[found.name.clone()];
             prop_assert!(name.ends_with(&found.surname), "{name:?} {found:?}");
             prop_assert!(name.contains(char::is_whitespace));
-            prop_assert!(!found.role.is_empty());
+            // (The role may be empty: a common given name makes a person without one.)
             prop_assert_eq!(found.role.trim(), found.role.as_str());
         }
     }
