@@ -245,7 +245,11 @@ pub(super) fn is_article(s: &Sent, k: usize) -> bool {
 }
 
 pub(super) fn is_filler(s: &Sent, k: usize) -> bool {
-    s.has(k, Classes::VERB_FILLER) || s.adverb(k)
+    // ("Kadzik wouldn’t say", "They don't know": a negated auxiliary.)
+    let w = s.lower(k);
+    s.has(k, Classes::VERB_FILLER)
+        || s.adverb(k)
+        || s.word(k) && (w.ends_with("n't") || w.ends_with("n’t"))
 }
 
 /// The content after token `k`: from the next word ("that" left out) to the sentence's end;

@@ -130,8 +130,10 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
             break;
         };
         // "Clinton, at a meeting in Columbus, Ohio, said": the state of the place before it.
+        // ("the governor of Hama, Ahmad Suleiman, said": a given name opens a person's name.)
         let state = close - open <= 3
             && (open + 1..close).all(|k| s.capitalized(k))
+            && !(close - open > 2 && s.has(open + 1, Classes::GIVEN_NAME))
             && open >= 2
             && s.capitalized(open - 1)
             && (open.saturating_sub(4)..open - 1)
@@ -230,7 +232,9 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     let first = np.0;
     // ("…, said that he …": a clause follows, and its subject is no speaker; "said about all
     // the activity", "said during the debate": what about and when.)
+    // ("…, McConnell said Tuesday.": when, not who.)
     let looks_like_speaker = !s.is(first, "that")
+        && !crate::text::date::is_calendar_word(s.text(first))
         && !s.is(first, "about")
         && !adverbial(s, first)
         && (s.capitalized(first)
