@@ -275,7 +275,7 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
                 .get(i + 1)
                 .is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
     }));
-    // And a signature's dash: "“…” ― Krystal Correa", or opening a line of its own.
+    // And a signature's dash: "“…” ― Rana Khatib", or opening a line of its own.
     static SIGNATURE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?m)(?:^[ \t]*|[”\x22] ?)[―—–]").expect("valid pattern"));
     at.extend(SIGNATURE.find_iter(low).map(|m| m.end() - '―'.len_utf8()));

@@ -245,7 +245,7 @@ pub(super) fn is_article(s: &Sent, k: usize) -> bool {
 }
 
 pub(super) fn is_filler(s: &Sent, k: usize) -> bool {
-    // ("Kadzik wouldn’t say", "They don't know": a negated auxiliary.)
+    // ("The ministry wouldn’t say", "They don't know": a negated auxiliary.)
     let w = s.lower(k);
     s.has(k, Classes::VERB_FILLER)
         || s.adverb(k)

@@ -85,8 +85,8 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             _ if s.has(i, Classes::STANCE_ADJECTIVE | Classes::PSYCH_VERB) => {
                 stance_adjective(s, i)
             }
-            // "“…” ― Krystal Correa": a reader's or a voter's words signed after a dash.
-            // ("“…”\n― Krystal Correa": the signature may stand on a line of its own, a name and
+            // "“…” ― Rana Khatib": a reader's or a resident's words signed after a dash.
+            // ("“…”\n― Rana Khatib": the signature may stand on a line of its own, a name and
             // nothing else.)
             "―" | "—" | "–" if i > 0 && is_quote(s.text(i - 1)) => np_after(s, i + 1, false)
                 .filter(|np| s.capitalized(np.0))
@@ -200,7 +200,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
 }
 
 /// The comma that ends the clause right before token `i`: just before it, or inside the
-/// closing mark of a quotation just before it ("… of “New York values,” saying …").
+/// closing mark of a quotation just before it ("… of “our families,” saying …").
 fn comma_before(s: &Sent, i: usize) -> Option<usize> {
     let p = i.checked_sub(1)?;
     if s.is(p, ",") {

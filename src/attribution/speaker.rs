@@ -15,14 +15,14 @@ use crate::lexicon::{self, Classes};
 /// clause.
 pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = (from..end).find(|&k| s.word(k))?;
-    // "And then Trump went on the attack": a conjunction or an adverb opens the clause.
+    // "And then the envoy went further": a conjunction or an adverb opens the clause.
     while first + 1 < end
         && (s.has(first, Classes::VERB_FILLER)
             || matches!(s.lower(first), "and" | "but" | "so" | "yet"))
     {
         first += 1;
     }
-    // ("Walking to the next house, Ebeling …", "Asked about the vote, he …": a participle's
+    // ("Walking back from the bakery, Khoury …", "Asked about the vote, he …": a participle's
     // clause opens the sentence.)
     let participle = |k: usize| {
         let w = s.lower(k);
@@ -30,7 +30,7 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
     };
     loop {
         let comma = (first..end).find(|&k| s.is(k, ","));
-        // "At an event in Ames, Iowa, on Sunday, Clinton …": a place's state or country
+        // "At a rally in Homs, Syria, on Friday, the minister …": a place's state or country
         // between two adverbials.
         let state = |c: usize| {
             first > from
@@ -129,7 +129,7 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
         let Some(open) = (lookback..close).rev().find(|&k| s.is(k, ",")) else {
             break;
         };
-        // "Clinton, at a meeting in Columbus, Ohio, said": the state of the place before it.
+        // "The minister, at a meeting in Homs, Syria, said": the state of the place before it.
         // ("the governor of Hama, Ahmad Suleiman, said": a given name opens a person's name.)
         let state = close - open <= 3
             && (open + 1..close).all(|k| s.capitalized(k))
@@ -170,7 +170,7 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
     s.word(i)
         // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
         && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
-            // "Marcel Lazar, 44, said": an age.
+            // "Rami Suleiman, 52, said": an age.
             || w.bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
@@ -218,7 +218,7 @@ fn adverbial(s: &Sent, i: usize) -> bool {
 pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     // Only a bare verb of speech inverts ("…, said X"); "…, presented a list" and "…, have
     // urged Congress" have their object after them.
-    // ("…,” Bennett, 57, told a voter": who is told is no speaker.)
+    // ("…,” Khoury, 61, told a visitor": who is told is no speaker.)
     if !s.has(v, Classes::SPEECH_VERB)
         || j != v
         || matches!(
@@ -232,13 +232,13 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
     let first = np.0;
     // ("…, said that he …": a clause follows, and its subject is no speaker; "said about all
     // the activity", "said during the debate": what about and when.)
-    // ("…, McConnell said Tuesday.": when, not who.)
+    // ("…, the governor said Tuesday.": when, not who.)
     let looks_like_speaker = !s.is(first, "that")
         && !crate::text::date::is_calendar_word(s.text(first))
         && !s.is(first, "about")
         && !adverbial(s, first)
         && (s.capitalized(first)
-            // "said former Rep. George Miller": a title's modifier before a name.
+            // "said former Deputy Mayor Samir Aziz": a title's modifier before a name.
             || s.has(first, Classes::TITLE_MODIFIER) && s.capitalized(first + 1)
             || s.has(
                 first,

@@ -208,8 +208,8 @@ fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
 }
 
 /// A line of prose ends with terminal punctuation (before closing quotes or brackets); a
-/// heading, a caption or a tag list does not. A line signed after a dash ("“…” ― Sonya
-/// Herridge"), or a signature on a line of its own, is read as prose: it names who spoke.
+/// heading, a caption or a tag list does not. A line signed after a dash ("“…” ― Rana
+/// Khatib"), or a signature on a line of its own, is read as prose: it names who spoke.
 fn is_prose(line: &str) -> bool {
     let line = line.trim();
     if line.starts_with('#') {

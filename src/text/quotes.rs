@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn a_mistyped_closing_mark_closes() {
         assert_eq!(
-            inner("“We will build it,\" he said. Then “It is unusual,“ said Noble."),
+            inner("“We will build it,\" he said. Then “It is unusual,“ said Aziz."),
             ["We will build it,", "It is unusual,"]
         );
         // A straight pair inside a curly quotation stays inside it.
