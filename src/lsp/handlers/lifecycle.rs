@@ -42,6 +42,14 @@ pub struct Capabilities {
 
 impl Capabilities {
     fn of(caps: &ClientCapabilities, encoding: Encoding) -> Self {
+        // What the plugins announce they do themselves, under `experimental`.
+        let experimental = |name: &str| {
+            caps.experimental
+                .as_ref()
+                .and_then(|e| e.get(name))
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false)
+        };
         Self {
             encoding,
             progress: caps
@@ -74,18 +82,8 @@ impl Capabilities {
                             .as_ref()
                             .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
                 }),
-            insert_snippet: caps
-                .experimental
-                .as_ref()
-                .and_then(|e| e.get("dossierInsertSnippet"))
-                .and_then(serde_json::Value::as_bool)
-                .unwrap_or(false),
-            prompt_annotation: caps
-                .experimental
-                .as_ref()
-                .and_then(|e| e.get("dossierPromptAnnotation"))
-                .and_then(serde_json::Value::as_bool)
-                .unwrap_or(false),
+            insert_snippet: experimental("dossierInsertSnippet"),
+            prompt_annotation: experimental("dossierPromptAnnotation"),
             code_lens_refresh: caps
                 .workspace
                 .as_ref()
