@@ -160,3 +160,89 @@ fn shapes_of_attribution() {
     assert!(n >= 30, "{n} shapes");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The cue words are those a regex of every cue list would find, word boundaries and all, and the
+/// signatures' dashes those a regex of their places would.
+mod cue_words_as_a_regex_finds_them {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn oracle(low: &str) -> Vec<usize> {
+        let alternatives = |class| {
+            let mut words: Vec<&str> = lexicon::words_of(class).collect();
+            words.sort_unstable();
+            words.join("|")
+        };
+        let cues = alternatives(
+            Classes::CUE_VERB
+                | Classes::STANCE_ADJECTIVE
+                | Classes::FIGURE_NOUN
+                | Classes::PHRASE_CUE
+                | Classes::PSYCH_VERB,
+        );
+        let stance = alternatives(Classes::STANCE_NOUN);
+        let re = pattern(&format!(r"\b(?:{cues})\b|\b(?:{stance}) +from\b"));
+        let signature = Regex::new(r"(?m)(?:^[ \t]*|[”\x22] ?)[―—–]").unwrap();
+        let mut at: Vec<usize> = re.find_iter(low).map(|m| m.start()).collect();
+        at.extend(signature.find_iter(low).map(|m| m.end() - '―'.len_utf8()));
+        at.sort_unstable();
+        at
+    }
+
+    fn words_only(low: &str) -> Vec<usize> {
+        // (Colons are looked for by bytes alone.)
+        cue_words(low)
+            .filter(|&i| low.as_bytes()[i] != b':')
+            .collect()
+    }
+
+    #[test]
+    fn on_our_own_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut compared = 0;
+        let texts = [
+            walk(&root.join("fixtures")),
+            walk(&root.join("tests/corpus")),
+        ];
+        for entry in texts.concat() {
+            let low = std::fs::read_to_string(entry).unwrap().to_ascii_lowercase();
+            assert_eq!(words_only(&low), oracle(&low));
+            compared += low.len();
+        }
+        assert!(compared > 40_000, "our texts hold {compared} bytes");
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                found.extend(walk(&path));
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "txt" || e == "tsv")
+            {
+                found.push(path);
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn on_any_mix(parts in prop::collection::vec(prop_oneof![
+            prop::sample::select(vec![
+                "said", "criticism", "from", "figures", "according", "worries", "afraid",
+                "outcry", "unsaid", "said_", "2said", "saidx",
+            ]).prop_map(str::to_owned),
+            "[a-z]{1,8}",
+            prop::sample::select(vec![
+                " ", "  ", ", ", "-", "’", "'", "“", "”", "\"", ".", "\n", "\t", "_", "é", "―",
+                "—", "–", "… ",
+            ]).prop_map(str::to_owned),
+        ], 0..40)) {
+            let low = parts.concat();
+            prop_assert_eq!(words_only(&low), oracle(&low));
+        }
+    }
+}

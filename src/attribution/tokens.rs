@@ -190,7 +190,9 @@ fn clitic_at(word: &str) -> Option<usize> {
     if word.len() > 9 {
         return None;
     }
-    let at = word.find(['\'', '’'])?;
+    // (By bytes, a far quicker search than by chars.)
+    let at = memchr::memchr2_iter(b'\'', 0xE2, word.as_bytes())
+        .find(|&i| word[i..].starts_with(['\'', '’']))?;
     let (stem, clitic) = word.split_at(at);
     let clitic = clitic.trim_start_matches(['\'', '’']);
     (matches!(clitic, "s" | "re" | "ve" | "ll" | "d" | "m")

@@ -155,6 +155,11 @@ impl Classes {
             | Classes::STANCE_VERB.0,
     );
 
+    /// These classes and those of `other`, where a constant needs them.
+    pub const fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+
     /// These classes but those of `other`.
     pub fn without(self, other: Classes) -> Classes {
         Classes(self.0 & !other.0)

@@ -20,7 +20,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{nfa, Anchored, MatchKind};
 
 use crate::catalog::{ActorId, ActorKind, ActorSet, Catalog};
-use crate::text::{char_at, char_before, possible_word_starts};
+use crate::text::{char_at, char_before, possible_word_starts, Prefixes};
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -436,45 +436,8 @@ enum Beside {
 
 /// In [`Matcher`]'s `starts`: a spelling starts with this byte.
 const START: u8 = 1;
-/// In [`Matcher`]'s `starts`: a spelling is this one byte, too short for [`Prefixes`].
+/// In [`Matcher`]'s `starts`: a spelling is this one byte, too short for its [`Prefixes`].
 const SHORT: u8 = 2;
-
-/// A Bloom filter of three-byte strings: 64 kibibits, a fraction of the first-level cache, for
-/// the few thousand prefixes of a catalog's spellings. A string it does not hold is the prefix
-/// of no spelling; one it holds may be.
-struct Prefixes(Box<[u64; 1024]>);
-
-impl Default for Prefixes {
-    fn default() -> Self {
-        Self(Box::new([0; 1024]))
-    }
-}
-
-impl Prefixes {
-    fn bit(prefix: [u8; 3]) -> usize {
-        let key = u32::from_le_bytes([prefix[0], prefix[1], prefix[2], 0]);
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    fn insert(&mut self, prefix: [u8; 3]) {
-        let bit = Self::bit(prefix);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Whether the three bytes from `at` (a space for any past the end) may start a spelling.
-    fn may_hold(&self, bytes: &[u8], at: usize) -> bool {
-        let prefix = match bytes.get(at..at + 3) {
-            Some(&[b0, b1, b2]) => [b0, b1, b2],
-            _ => {
-                let mut prefix = [b' '; 3];
-                prefix[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                prefix
-            }
-        };
-        let bit = Self::bit(prefix);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
 
 /// No letter or digit stands right before byte `at` (a character boundary).
 fn at_word_start(text: &str, at: usize) -> bool {

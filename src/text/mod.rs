@@ -6,6 +6,7 @@ pub mod document;
 pub mod front_matter;
 pub mod lines;
 pub mod markdown;
+mod prefixes;
 pub mod quotes;
 pub mod sentences;
 
@@ -16,3 +17,4 @@ pub use bytes::{char_count, utf16_len};
 pub use date::{article_date, Date};
 pub use document::Document;
 pub use lines::{Encoding, LineIndex, Position};
+pub(crate) use prefixes::{padded, Prefixes};
