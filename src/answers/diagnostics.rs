@@ -10,28 +10,12 @@ use crate::rules::{self, Finding, RuleSettings};
 /// by position. Nothing of the other articles counts but the people they introduce, which are
 /// in the catalog: so `dossier check` needs no index across articles.
 pub fn diagnostics(catalog: &Catalog, article: &Article, settings: &RuleSettings) -> Vec<Finding> {
-    let findings = text_findings(article, settings);
-    with_text_findings(catalog, article, settings, findings)
-}
-
-/// The findings of the rules that read the text alone, over the article's prose: a Markdown
-/// file's front matter, code and HTML are no sentences of the article (`text::markdown`). What
-/// inline comments switch off is read from the file as written.
-pub fn text_findings(article: &Article, settings: &RuleSettings) -> Vec<Finding> {
+    // The text's own rules read the article's prose: a Markdown file's front matter, code and
+    // HTML are no sentences of the article (`text::markdown`). What inline comments switch off
+    // is read from the file as written.
     let markdown = crate::text::markdown::is_markdown(&article.path);
     let prose = crate::text::markdown::prose(&article.text, markdown);
-    rules::check_prose(&article.text, &prose, settings)
-}
-
-/// [`diagnostics`] with the findings of the text's own rules already made (`rules::check`):
-/// `dossier check` keeps them when an article is handed over again with the people the
-/// others introduce, which change its mentions but not its text.
-pub fn with_text_findings(
-    catalog: &Catalog,
-    article: &Article,
-    settings: &RuleSettings,
-    mut findings: Vec<Finding>,
-) -> Vec<Finding> {
+    let mut findings = rules::check_prose(&article.text, &prose, settings);
     findings.extend(rules::article_findings(catalog, article, settings));
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     findings

@@ -12,15 +12,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dossier::annotations::{self, Verified};
-use dossier::answers::diagnostics::{diagnostics, with_annotations, with_text_findings};
+use dossier::answers::diagnostics::{diagnostics, with_annotations};
 use dossier::article::Article;
-use dossier::files::{self, Skip};
+use dossier::files::{self, Skip, Swept};
 use dossier::rules::{Finding, RuleSettings, Severity};
 use dossier::text::LineIndex;
 use dossier::workspace::Workspace;
 
 use super::baseline::{leave_out_known, Baseline};
-use super::report::{summary, Checked, Report, ReportFormat, Tally};
+use super::report::{summary, Checked, Report, ReportFormat, Tally, Writer};
 use super::{load, USAGE_ERROR};
 
 #[derive(clap::Args)]
@@ -75,14 +75,19 @@ fn parse_level(s: &str) -> Result<Severity, String> {
     }
 }
 
-/// What checking made: each file's part of the report, in path order, and what was left out.
+/// What checking left to say once the report is written.
 #[derive(Default)]
 struct Outcome {
-    parts: Vec<(String, String, Tally)>,
     /// Findings left out because the baseline knows them.
     known: usize,
     /// Articles that could not be read, with why.
-    unreadable: Vec<(PathBuf, String)>,
+    unreadable: Vec<PathBuf>,
+}
+
+/// What is checked, once everything that can stop `check` before it writes a word is settled.
+enum Work {
+    Paths(load::Plan),
+    Stdin(StdinArticle),
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -110,33 +115,20 @@ pub fn run(args: Args) -> ExitCode {
         None => Baseline::default(),
     };
     let report = Report::new(args.format, args.output.is_none());
-    let outcome = if stdin {
-        check_stdin(&args, &report, &baseline)
+    let work = if stdin {
+        prepare_stdin(&args).map(Work::Stdin)
     } else {
-        check_paths(&args, &report, &baseline)
+        plan(&args).map(Work::Paths)
     };
-    let mut outcome = match outcome {
-        Ok(outcome) => outcome,
+    let work = match work {
+        Ok(work) => work,
         Err(code) => return code,
     };
-    if args.unreadable_as_finding {
-        for (path, why) in std::mem::take(&mut outcome.unreadable) {
-            let path = display_path(&path);
-            let findings = [Finding {
-                code: UNREADABLE,
-                severity: Severity::Error,
-                range: 0..0,
-                message: format!("This article could not be read, so it was not checked: {why}."),
-                related: Vec::new(),
-                suggestion: None,
-            }];
-            let part = render(&report, &path, "", &findings);
-            outcome.parts.push((path, part, Tally::of(&findings)));
-        }
-        outcome.parts.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    let tally = match write_report(&args, report, &outcome.parts) {
-        Ok(tally) => tally,
+    let (outcome, tally) = match write_report(&args, report, |writer| match work {
+        Work::Paths(plan) => check_paths(&args, plan, &report, writer, &baseline),
+        Work::Stdin(article) => check_stdin(article, &report, writer, &baseline),
+    }) {
+        Ok(done) => done,
         Err(e) => {
             let to = args
                 .output
@@ -146,9 +138,6 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    // The parts can be a few hundred megabytes: the system reclaims them at exit far faster
-    // than freeing them piece by piece.
-    std::mem::forget(outcome.parts);
     if args.format != ReportFormat::Human || args.output.is_some() {
         eprint!("{}", summary(&tally));
     }
@@ -175,9 +164,9 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// Checks the articles under the paths given, in parallel.
-fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outcome, ExitCode> {
-    let plan = load::plan_reporting(&args.paths, args.config.as_deref())?;
+/// The articles under the paths given and their settings; an error if there are none.
+fn plan(args: &Args) -> Result<load::Plan, ExitCode> {
+    let mut plan = load::plan_reporting(&args.paths, args.config.as_deref())?;
     if plan.articles.is_empty() {
         let paths = if args.paths.is_empty() {
             String::from("the current folder")
@@ -191,19 +180,33 @@ fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
         );
         return Err(ExitCode::from(USAGE_ERROR));
     }
+    // The report goes in the order of the paths it shows.
+    plan.articles.sort_by_cached_key(|p| display_path(p));
+    Ok(plan)
+}
+
+/// Checks the articles of `plan` in parallel, writing each one's part of the report as soon as
+/// those before it are written.
+fn check_paths(
+    args: &Args,
+    plan: load::Plan,
+    report: &Report,
+    writer: &mut Writer,
+    baseline: &Baseline,
+) -> Outcome {
     // The editor's answer without an editor: `dossier.json` alone sets the rules.
     let rules = plan.settings.config.rule_settings(&Default::default());
     let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
     let notes = load::annotations(&load::annotations_root(first, args.config.as_deref()));
+    let mut outcome = Outcome::default();
     // No rule needs the index across articles, only the people they introduce: each article
-    // is checked as soon as it is read, and only its part of the report is kept.
-    let swept = files::sweep(
+    // is checked as soon as it is read, and only its part of the report is kept until written.
+    files::sweep(
         plan.catalog,
         &plan.matcher,
         &plan.articles,
         plan.settings.config.max_file_size,
-        |article| dossier::answers::diagnostics::text_findings(article, &rules),
-        |catalog, article, text_findings| {
+        |catalog, article| {
             let path = display_path(&article.path);
             let notes = load::annotations_of(&notes, &article.path);
             let identified;
@@ -215,7 +218,7 @@ fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
             } else {
                 article
             };
-            let findings = with_text_findings(catalog, article, &rules, text_findings.clone());
+            let findings = diagnostics(catalog, article, &rules);
             let mut findings =
                 with_annotations(findings, article, notes, &rules, Verified::Suppress);
             let known = leave_out_known(baseline.known(&path), &article.text, &mut findings);
@@ -225,31 +228,56 @@ fn check_paths(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
                 lines: &article.lines,
                 findings: &findings,
             });
-            (path, part, Tally::of(&findings), known)
+            (part, Tally::of(&findings), known)
+        },
+        |path, swept| match swept {
+            Swept::Checked {
+                made: (part, tally, known),
+                lossy,
+            } => {
+                if lossy {
+                    load::report_unread(&[], &[path.to_owned()]);
+                }
+                writer.file(&part, &tally);
+                outcome.known += known;
+            }
+            Swept::Skipped(skip) => {
+                load::report_unread(&[(path.to_owned(), skip.clone())], &[]);
+                match skip {
+                    Skip::Unreadable(why) if args.unreadable_as_finding => {
+                        let findings = [Finding {
+                            code: UNREADABLE,
+                            severity: Severity::Error,
+                            range: 0..0,
+                            message: format!(
+                                "This article could not be read, so it was not checked: {why}."
+                            ),
+                            related: Vec::new(),
+                            suggestion: None,
+                        }];
+                        let part = render(report, &display_path(path), "", &findings);
+                        writer.file(&part, &Tally::of(&findings));
+                    }
+                    Skip::Unreadable(_) => outcome.unreadable.push(path.to_owned()),
+                    // Deliberately left out, by the size limit or as no text: said on stderr.
+                    Skip::TooLarge { .. } | Skip::Binary => {}
+                }
+            }
         },
     );
-    load::report_unread(&swept.skipped, &swept.lossy);
-    let mut outcome = Outcome::default();
-    for (_, (path, part, tally, known)) in swept.results {
-        outcome.parts.push((path, part, tally));
-        outcome.known += known;
-    }
-    outcome.parts.sort_by(|a, b| a.0.cmp(&b.0));
-    outcome.unreadable = swept
-        .skipped
-        .into_iter()
-        .filter_map(|(path, skip)| match skip {
-            Skip::Unreadable(why) => Some((path, why)),
-            // Deliberately left out, by the size limit or as no text: said on stderr above.
-            Skip::TooLarge { .. } | Skip::Binary => None,
-        })
-        .collect();
-    Ok(outcome)
+    outcome
 }
 
-/// Checks the one article standard input holds, as if it were at `--stdin-filename`, with the
-/// settings and catalog of the workspace there, and the people it introduces itself.
-fn check_stdin(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outcome, ExitCode> {
+/// The one article standard input holds, with the settings of the workspace it stands in.
+struct StdinArticle {
+    path: PathBuf,
+    settings: files::Settings,
+    text: String,
+    notes_root: PathBuf,
+}
+
+/// Reads the article on standard input and the settings for `--stdin-filename`.
+fn prepare_stdin(args: &Args) -> Result<StdinArticle, ExitCode> {
     let path = args
         .stdin_filename
         .clone()
@@ -267,28 +295,52 @@ fn check_stdin(args: &Args, report: &Report, baseline: &Baseline) -> Result<Outc
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
+    let notes_root = load::annotations_root(&path, args.config.as_deref());
+    Ok(StdinArticle {
+        path,
+        settings,
+        text,
+        notes_root,
+    })
+}
+
+/// Checks the one article standard input holds, as if it were at `--stdin-filename`, with the
+/// catalog of the workspace there, and the people it introduces itself.
+fn check_stdin(
+    stdin: StdinArticle,
+    report: &Report,
+    writer: &mut Writer,
+    baseline: &Baseline,
+) -> Outcome {
+    let StdinArticle {
+        path,
+        settings,
+        text,
+        notes_root,
+    } = stdin;
     let rules: RuleSettings = settings.config.rule_settings(&Default::default());
     let mut workspace = Workspace::new(files::merged_catalog([&settings]));
-    let root = load::annotations_root(&path, args.config.as_deref());
-    let all = load::annotations(&root);
+    let all = load::annotations(&notes_root);
     let notes = load::annotations_of(&all, &path).to_vec();
-    workspace.set_annotations(&root, [(path.clone(), notes.clone())].into());
+    workspace.set_annotations(&notes_root, [(path.clone(), notes.clone())].into());
     let article = Article::analyze(path.clone(), text, &workspace.matcher());
     workspace.insert(article);
     workspace.refresh_discovered();
     let Some((_, article)) = workspace.get(&path) else {
-        return Ok(Outcome::default());
+        return Outcome::default();
     };
     let shown = display_path(&path);
     let findings = diagnostics(workspace.catalog(), article, &rules);
     let mut findings = with_annotations(findings, article, &notes, &rules, Verified::Suppress);
     let known = leave_out_known(baseline.known(&shown), &article.text, &mut findings);
-    let part = render(report, &shown, &article.text, &findings);
-    Ok(Outcome {
-        parts: vec![(shown, part, Tally::of(&findings))],
+    writer.file(
+        &render(report, &shown, &article.text, &findings),
+        &Tally::of(&findings),
+    );
+    Outcome {
         known,
         unreadable: Vec::new(),
-    })
+    }
 }
 
 /// One file's part of the report, for a text not analysed by the sweep.
@@ -301,33 +353,32 @@ fn render(report: &Report, path: &str, text: &str, findings: &[Finding]) -> Stri
     })
 }
 
-/// Writes the parts to `--output` or standard output; returns what they found.
+/// Writes the report `check` makes to `--output` or standard output; returns what `check` left
+/// to say and what the report found.
 fn write_report(
     args: &Args,
     report: Report,
-    parts: &[(String, String, Tally)],
-) -> std::io::Result<Tally> {
+    check: impl FnOnce(&mut Writer) -> Outcome,
+) -> std::io::Result<(Outcome, Tally)> {
     let write = |out: &mut dyn Write| {
         let mut writer = report.writer(out);
-        for (_, part, file) in parts {
-            writer.file(part, file);
-        }
-        writer.finish()
+        let outcome = check(&mut writer);
+        (outcome, writer.finish())
     };
     match &args.output {
         None => {
-            let mut tally = Tally::default();
+            let mut done = None;
             super::emit(|out| {
-                tally = write(out);
+                done = Some(write(out));
                 Ok(())
             });
-            Ok(tally)
+            Ok(done.unwrap_or_default())
         }
         Some(path) => {
             let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-            let tally = write(&mut out);
+            let done = write(&mut out);
             out.flush()?;
-            Ok(tally)
+            Ok(done)
         }
     }
 }

@@ -144,6 +144,10 @@ pub struct Batch {
 /// cores, the cores wait too, and a cold run took twice as long.
 const READERS: usize = 16;
 
+/// How many files past the first one not yet handed on the readers may take: what waits to be
+/// handed on in order is at most this many files' results.
+const AHEAD: usize = 4 * READERS;
+
 /// Reads files in parallel (files over `limit` bytes are skipped) on [`READERS`] threads, each
 /// taking the next file when done with one and handing what it read to `each` at once, while
 /// the text is fresh in the cache. The results come in the order of `paths`.
@@ -152,33 +156,102 @@ pub fn read_each<T: Send>(
     limit: u64,
     each: impl Fn(&Path, Loaded) -> T + Sync,
 ) -> Vec<Result<T, Skip>> {
+    let mut results = Vec::with_capacity(paths.len());
+    read_in_order(paths, limit, each, |_, result| results.push(result));
+    results
+}
+
+/// [`read_each`], giving each result to `done` (with its index in `paths`) as soon as those of
+/// the files before it are given: only the files being read and the few finished ahead of an
+/// earlier one are held at any time, however many files there are.
+pub fn read_in_order<T: Send>(
+    paths: &[PathBuf],
+    limit: u64,
+    each: impl Fn(&Path, Loaded) -> T + Sync,
+    mut done: impl FnMut(usize, Result<T, Skip>),
+) {
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<T, Skip>)> = std::thread::scope(|scope| {
-        let readers: Vec<_> = (0..READERS.min(paths.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(i) else {
-                            return done;
-                        };
-                        done.push((i, read_article(path, limit).map(|l| each(path, l))));
+    let order = Order::default();
+    let (results, finished) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        // A panic in `done` lets the readers go.
+        let _release = Release(&order);
+        for _ in 0..READERS.min(paths.len()) {
+            let results = results.clone();
+            let (next, order, each) = (&next, &order, &each);
+            scope.spawn(move || {
+                // A reader that panics lets the others go before the panic reaches the caller.
+                let _release = Release(order);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else {
+                        return;
+                    };
+                    if !order.may_take(i) {
+                        return;
                     }
-                })
-            })
-            .collect();
-        readers
-            .into_iter()
-            .flat_map(|reader| {
-                reader
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-            .collect()
+                    let result = read_article(path, limit).map(|l| each(path, l));
+                    if results.send((i, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(results);
+        let mut ahead = std::collections::BTreeMap::new();
+        let mut first = 0;
+        for (i, result) in finished {
+            ahead.insert(i, result);
+            while let Some(result) = ahead.remove(&first) {
+                done(first, result);
+                first += 1;
+            }
+            order.handed(first);
+        }
     });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// How far [`read_in_order`] has handed results on, for its readers to wait on.
+#[derive(Default)]
+struct Order {
+    /// The index of the first result not handed on yet, and whether reading has stopped.
+    state: std::sync::Mutex<(usize, bool)>,
+    moved: std::sync::Condvar,
+}
+
+impl Order {
+    /// Waits until file `i` is no more than [`AHEAD`] past the first not handed on; false if
+    /// reading stopped meanwhile.
+    fn may_take(&self, i: usize) -> bool {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let state = self
+            .moved
+            .wait_while(state, |(first, stopped)| i >= *first + AHEAD && !*stopped)
+            .unwrap_or_else(|e| e.into_inner());
+        !state.1
+    }
+
+    fn handed(&self, first: usize) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = first;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.moved.notify_all();
+    }
+}
+
+/// Stops reading when a panic unwinds a reader or the thread handing results on, so that no
+/// reader waits for an order that will never move.
+struct Release<'a>(&'a Order);
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
 }
 
 /// Reads and analyses files in parallel (files over `limit` bytes are skipped).

@@ -1,139 +1,108 @@
-//! `dossier check`'s way through a workspace: each article read, analysed and handed to the
-//! caller once, while its text is fresh in the cache, then let go — no article is kept and no
-//! index is built across them. What one article changes in another, the people it introduces
-//! ([`discovery`]), is settled afterwards: the files are read once more, and the articles that
-//! spell one of their names are analysed with them as actors and handed over again.
+//! `dossier check`'s way through a workspace: each file read twice, no article kept. The first
+//! reading finds the people the articles introduce ([`discovery`]) and keeps only them; the
+//! second analyses each article with them as actors, hands it to the caller while its text is
+//! fresh in the cache, and lets it go. What the caller makes of the articles comes back in the
+//! order of the paths as soon as the files before are done, so that memory holds the few
+//! articles being read, never the workspace or its report.
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
-use super::{read_each, Skip};
+use super::{read_each, read_in_order, Skip};
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::discovery;
 use crate::mentions::Matcher;
 
-/// What a sweep made of a workspace's files.
-pub struct Swept<T> {
-    /// What the caller made of each article, in the order of the paths given.
-    pub results: Vec<(PathBuf, T)>,
-    /// Articles that were not valid UTF-8 and were decoded with replacement characters.
-    pub lossy: Vec<PathBuf>,
-    /// Files that were not read, with the reason.
-    pub skipped: Vec<(PathBuf, Skip)>,
+/// One file as a sweep hands it on.
+pub enum Swept<T> {
+    /// What the caller made of the article, and whether the file was not valid UTF-8 and was
+    /// decoded with replacement characters.
+    Checked { made: T, lossy: bool },
+    /// The file was not read, with the reason.
+    Skipped(Skip),
 }
 
-/// Reads the files at `paths` (those over `limit` bytes are skipped), analyses each with
-/// `matcher` (built from `catalog`), works out `of_text` (what depends on its text alone) and
-/// gives both to `each` with the catalog its mentions are of: the catalog extended with the
-/// people the articles introduce, for the articles that name one of them. An article handed
-/// over again keeps what `of_text` made of it the first time.
-pub fn sweep<A: Send + Sync, T: Send>(
+/// Reads the files at `paths` (those over `limit` bytes are skipped) and finds the people they
+/// introduce, with `matcher` (built from `catalog`); then reads them again and gives each,
+/// analysed with the catalog those people extend, to `each`, and what it made to `done` with
+/// the file's path, in the order of `paths`.
+pub fn sweep<T: Send>(
     mut catalog: Catalog,
     matcher: &Matcher,
     paths: &[PathBuf],
     limit: u64,
-    of_text: impl Fn(&Article) -> A + Sync,
-    each: impl Fn(&Catalog, &Article, &A) -> T + Sync,
-) -> Swept<T> {
-    let first = read_each(paths, limit, |path, loaded| {
+    each: impl Fn(&Catalog, &Article) -> T + Sync,
+    mut done: impl FnMut(&Path, Swept<T>),
+) {
+    let introduced = read_each(paths, limit, |path, loaded| {
         let article = Article::analyze(path.to_owned(), loaded.text, matcher);
-        let introduced = discovery::introductions(&catalog, &article);
-        let text = (fingerprint(&article.text), of_text(&article));
-        (
-            each(&catalog, &article, &text.1),
-            text,
-            introduced,
-            loaded.lossy,
-        )
+        discovery::introductions(&catalog, &article)
     });
-    let mut made = Vec::with_capacity(paths.len());
-    let mut texts = Vec::with_capacity(paths.len());
-    let mut introduced: Vec<(&Path, _)> = Vec::new();
-    let mut lossy = Vec::new();
-    for (path, result) in paths.iter().zip(first) {
-        made.push(result.map(|(made, text, intros, was_lossy)| {
-            introduced.push((path, intros));
-            texts.push(Some(text));
-            if was_lossy {
-                lossy.push(path.clone());
-            }
-            made
-        }));
-        if made.last().is_some_and(Result::is_err) {
-            texts.push(None);
-        }
-    }
     let people = discovery::actors(
         &catalog,
-        introduced
+        paths
             .iter()
-            .map(|(path, intros)| (*path, intros.as_slice())),
+            .zip(&introduced)
+            .filter_map(|(path, intros)| Some((path.as_path(), intros.as_ref().ok()?.as_slice()))),
     );
-    if !people.is_empty() {
-        // An article that spells none of their names has the same mentions with them as
-        // actors, and so the same findings: only the others are analysed again.
-        let mut theirs = Catalog::default();
-        theirs.extend(people.iter().cloned().map(|actor| (actor, None)));
-        let spotter = Matcher::new(&theirs);
+    drop(introduced);
+    let extended;
+    let matcher = if people.is_empty() {
+        matcher
+    } else {
         catalog.extend(people.into_iter().map(|actor| (actor, None)));
-        let matcher = Matcher::new(&catalog);
-        let index: FxHashMap<&Path, usize> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_path(), i))
-            .collect();
-        let again = read_each(paths, limit, |path, loaded| {
-            spotter.spells_any(&loaded.text).then(|| {
-                let article = Article::analyze(path.to_owned(), loaded.text, &matcher);
-                // What the text alone gives is the first reading's, unless the file changed.
-                let kept = texts[index[path]]
-                    .as_ref()
-                    .filter(|(print, _)| *print == fingerprint(&article.text));
-                match kept {
-                    Some((_, text)) => each(&catalog, &article, text),
-                    None => each(&catalog, &article, &of_text(&article)),
-                }
-            })
-        });
-        for (slot, redone) in made.iter_mut().zip(again) {
-            // A file gone or changed unreadable since keeps what its first reading made.
-            if let (Ok(slot), Ok(Some(redone))) = (slot, redone) {
-                *slot = redone;
-            }
-        }
-    }
-    let mut swept = Swept {
-        results: Vec::with_capacity(made.len()),
-        lossy,
-        skipped: Vec::new(),
+        extended = Matcher::new(&catalog);
+        &extended
     };
-    for (path, made) in paths.iter().zip(made) {
-        match made {
-            Ok(made) => swept.results.push((path.clone(), made)),
-            Err(skip) => swept.skipped.push((path.clone(), skip)),
-        }
-    }
-    swept
-}
-
-/// A file's text, told from another by its length and hash.
-fn fingerprint(text: &str) -> (usize, u64) {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(text);
-    (text.len(), hash)
+    read_in_order(
+        paths,
+        limit,
+        |path, loaded| {
+            let article = Article::analyze(path.to_owned(), loaded.text, matcher);
+            (each(&catalog, &article), loaded.lossy)
+        },
+        |i, result| {
+            let swept = match result {
+                Ok((made, lossy)) => Swept::Checked { made, lossy },
+                Err(skip) => Swept::Skipped(skip),
+            };
+            done(&paths[i], swept);
+        },
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::diagnostics::{diagnostics, with_text_findings};
+    use crate::answers::diagnostics::diagnostics;
     use crate::catalog::default_catalog;
     use crate::config::{ArticleFilter, DEFAULT_MAX_FILE_SIZE};
     use crate::files::{discover, load};
     use crate::rules::{Finding, RuleSettings};
     use crate::workspace::Workspace;
+
+    /// What a sweep hands on, in order; panics on a file it skipped.
+    fn swept<T: Send>(
+        paths: &[PathBuf],
+        limit: u64,
+        each: impl Fn(&Catalog, &Article) -> T + Sync,
+    ) -> Vec<(PathBuf, T)> {
+        let catalog = default_catalog();
+        let matcher = Matcher::new(&catalog);
+        let mut out = Vec::new();
+        sweep(
+            catalog,
+            &matcher,
+            paths,
+            limit,
+            each,
+            |path, swept| match swept {
+                Swept::Checked { made, .. } => out.push((path.to_owned(), made)),
+                Swept::Skipped(skip) => panic!("{}: {skip}", path.display()),
+            },
+        );
+        out
+    }
 
     /// The findings of every article of a folder, as the editor's workspace has them (every
     /// article kept, discovery run over the index) and as a sweep makes them.
@@ -150,18 +119,10 @@ mod tests {
                 (p.clone(), findings)
             })
             .collect();
-        let catalog = default_catalog();
-        let matcher = Matcher::new(&catalog);
-        let of_text = |a: &Article| crate::answers::diagnostics::text_findings(a, &rules);
-        let swept = sweep(
-            catalog,
-            &matcher,
-            &paths,
-            DEFAULT_MAX_FILE_SIZE,
-            of_text,
-            |c, a, text| with_text_findings(c, a, &rules, text.clone()),
-        );
-        [kept, swept.results]
+        let swept = swept(&paths, DEFAULT_MAX_FILE_SIZE, |c, a| {
+            diagnostics(c, a, &rules)
+        });
+        [kept, swept]
     }
 
     #[test]
@@ -175,7 +136,7 @@ mod tests {
     }
 
     #[test]
-    fn only_articles_that_spell_a_discovered_name_are_read_again() {
+    fn a_person_one_article_introduces_is_an_actor_in_every_article() {
         let dir = tempfile::tempdir().unwrap();
         let texts = [
             (
@@ -186,36 +147,39 @@ mod tests {
             ("c.md", "Nobody else is named here."),
         ];
         let paths = crate::files::write_files(dir.path(), &texts);
-        let catalog = default_catalog();
-        let matcher = Matcher::new(&catalog);
-        let seen = std::sync::Mutex::new(Vec::new());
-        let swept = sweep(
-            catalog,
-            &matcher,
-            &paths,
-            1000,
-            |_| (),
-            |catalog, article, ()| {
-                let name = article
-                    .path
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                seen.lock().unwrap().push(name);
-                article
-                    .mentions
-                    .iter()
-                    .filter_map(|m| m.target.actor())
-                    .map(|id| catalog.get(id).name.clone())
-                    .collect::<Vec<_>>()
-            },
-        );
-        let mut seen = seen.into_inner().unwrap();
-        seen.sort();
-        assert_eq!(seen, ["a.md", "a.md", "b.md", "b.md", "c.md"]);
-        let named: Vec<Vec<String>> = swept.results.into_iter().map(|(_, n)| n).collect();
+        let named = swept(&paths, 1000, |catalog, article| {
+            article
+                .mentions
+                .iter()
+                .filter_map(|m| m.target.actor())
+                .map(|id| catalog.get(id).name.clone())
+                .collect::<Vec<_>>()
+        });
+        let named: Vec<Vec<String>> = named.into_iter().map(|(_, n)| n).collect();
         assert_eq!(named[..2], [vec!["Karim Haddad"], vec!["Karim Haddad"]]);
         assert!(named[2].is_empty());
+    }
+
+    #[test]
+    fn results_come_in_the_order_of_the_paths_whatever_order_they_finish_in() {
+        let dir = tempfile::tempdir().unwrap();
+        // Far more files than readers and than the readers may run ahead, the first ones the
+        // longest to analyse.
+        let texts: Vec<(String, String)> = (0..300)
+            .map(|i| {
+                let words = if i < 20 { 4000 } else { 10 };
+                (format!("{i:03}.md"), "Observers say so. ".repeat(words))
+            })
+            .collect();
+        let texts: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (&p[..], &t[..])).collect();
+        let paths = crate::files::write_files(dir.path(), &texts);
+        let order: Vec<PathBuf> = swept(&paths, 1 << 20, |_, a| a.path.clone())
+            .into_iter()
+            .map(|(path, made)| {
+                assert_eq!(path, made);
+                path
+            })
+            .collect();
+        assert_eq!(order, paths);
     }
 }

@@ -110,15 +110,18 @@ mod tests {
         let paths = crate::files::write_files(dir.path(), &texts);
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
-        let swept = crate::files::sweep(
+        let mut hints = Vec::new();
+        crate::files::sweep(
             catalog,
             &matcher,
             &paths,
             1000,
-            |_| (),
-            |c, a, ()| findings(c, a, Severity::Hint).len(),
+            |c, a| findings(c, a, Severity::Hint).len(),
+            |_, swept| match swept {
+                crate::files::Swept::Checked { made, .. } => hints.push(made),
+                crate::files::Swept::Skipped(skip) => panic!("{skip}"),
+            },
         );
-        let hints: Vec<usize> = swept.results.into_iter().map(|(_, n)| n).collect();
         assert_eq!(hints, [0, 0]);
     }
 
