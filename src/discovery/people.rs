@@ -39,9 +39,10 @@ pub fn actors<'a>(
     let mut introduced: Vec<_> = introduced.into_iter().collect();
     introduced.sort_by(|a, b| a.0.cmp(b.0));
     let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let listed: rustc_hash::FxHashSet<&str> = base.actors().map(|(_, a)| &a.name[..]).collect();
     for (path, intros) in introduced {
         for (name, role) in intros.iter().cloned() {
-            if base.actors().any(|(_, a)| a.name == name) {
+            if listed.contains(&name[..]) {
                 continue;
             }
             let file = path.file_name().map_or_else(
