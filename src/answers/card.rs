@@ -40,6 +40,13 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
                 let state = &catalog.get(actor).name;
                 let _ = writeln!(card, "**{written}** — here: {state}, the state\n");
             }
+            if mention.form == Form::Role {
+                let person = &catalog.get(actor).name;
+                let _ = writeln!(
+                    card,
+                    "**the {written}** — here: {person}, whom the article names with this role\n"
+                );
+            }
             card.push_str(&actor_card(ws, actor, article.date()));
             card
         }
@@ -252,6 +259,19 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("article's date"), "{md}");
+    }
+
+    #[test]
+    fn a_role_word_says_whom_it_stands_for() {
+        let text = "Geir Pedersen arrived on Monday. The UN envoy met reporters.";
+        let md = card(&[("a.md", text)], "a.md", "envoy");
+        assert!(
+            md.starts_with(
+                "**the envoy** — here: Geir Pedersen, whom the article names with this role\n"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("UN Special Envoy for Syria"), "{md}");
     }
 
     #[test]

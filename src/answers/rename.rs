@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::mentions::Form;
 use crate::workspace::{ArticleId, Workspace};
 
 /// Replacements in one article: byte ranges and the text to write there.
@@ -12,6 +13,10 @@ pub type ArticleEdits = (ArticleId, Vec<(Range<usize>, String)>);
 pub fn prepare(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Range<usize>> {
     let (i, _) = ws.actor_at(id, offset)?;
     let article = ws.article(id);
+    // "the minister" is no spelling of the minister's name: there is nothing to rename.
+    if article.mentions[i].form == Form::Role {
+        return None;
+    }
     let mention = &article.mentions[i].range;
     let mut start = mention.start;
     for word in article.text[mention.clone()].split(' ') {
@@ -125,6 +130,24 @@ mod tests {
                     "The talks stalled; Meqdad blamed Washington.\n".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_role_word_is_no_name_to_rename() {
+        let mut ws = Workspace::new(default_catalog());
+        let text = "Geir Pedersen arrived. The envoy met reporters.";
+        ws.update(PathBuf::from("a.md"), text.into());
+        let id = ws.id(Path::new("a.md")).unwrap();
+        let envoy = text.find("envoy").unwrap() + 1;
+        assert!(ws.actor_at(id, envoy).is_some());
+        assert_eq!(prepare(&ws, id, envoy), None);
+        // Renaming the name leaves the role word alone.
+        let edits = rename(&ws, id, text.find("Pedersen").unwrap(), "Petersen").unwrap();
+        let article = ws.article(id);
+        assert_eq!(
+            apply(&article.text, &edits[0].1),
+            "Geir Petersen arrived. The envoy met reporters."
         );
     }
 

@@ -2,6 +2,7 @@
 
 mod context;
 mod names;
+mod roles;
 
 pub use context::has_role_beside;
 pub(crate) use context::{ends_sentence, is_role_word};
@@ -33,6 +34,9 @@ pub enum Form {
     Metonym,
     /// A state's nationality adjective before one of its organs ("Turkish officials").
     Demonym,
+    /// A person's role word standing for them ("the minister", "the UN envoy"), after the
+    /// article has named them with that role.
+    Role,
 }
 
 /// Whom a mention refers to.
@@ -96,6 +100,8 @@ pub struct Matcher {
     /// The words of each person's names and aliases, in lower case (none for others): what
     /// a given name written beside a surname must be to name them.
     name_words: Vec<Box<[String]>>,
+    /// Each person's roles, for the role words that stand for them (none for others).
+    titles: Vec<roles::Titles>,
 }
 
 /// The readings of one spelling that may fit a mention, worked out once for every mention.
@@ -195,6 +201,13 @@ impl Matcher {
                 _ => Box::default(),
             })
             .collect();
+        let titles = catalog
+            .actors()
+            .map(|(_, a)| match a.kind {
+                ActorKind::Person => roles::Titles::of(a),
+                _ => roles::Titles::default(),
+            })
+            .collect();
         let mut starts = [0; 256];
         let mut prefixes = Prefixes::default();
         for (spelling, _) in &patterns {
@@ -228,6 +241,7 @@ impl Matcher {
                 .map(|(spelled, readings)| Spelling::new(&spelled, readings, &kinds))
                 .collect(),
             name_words,
+            titles,
         }
     }
 
@@ -238,7 +252,9 @@ impl Matcher {
         self.spans(text, |range, pattern| {
             read.extend(self.read(text, range, pattern));
         });
-        resolve_in_article(read, self.name_words.len())
+        let mut mentions = resolve_in_article(read, self.name_words.len());
+        roles::add_references(text, &mut mentions, &self.titles);
+        mentions
     }
 
     /// Whether any spelling stands alone in `text`, whatever the words around it make of it: a

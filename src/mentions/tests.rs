@@ -422,3 +422,66 @@ fn a_sanctions_regime_under_its_short_name() {
     );
     assert_eq!(ids("the EU sanctions on Syria")[0].1, "eu-syria-sanctions");
 }
+
+/// The role-reference mentions of `text` as (word, actor id or "?…").
+fn by_role(text: &str) -> Vec<(String, String)> {
+    found(text)
+        .into_iter()
+        .filter(|(_, _, form)| *form == Form::Role)
+        .map(|(written, who, _)| (written, who))
+        .collect()
+}
+
+#[test]
+fn a_role_word_names_the_person_named_earlier_with_that_role() {
+    let f = by_role("Geir Pedersen arrived in Damascus. The UN envoy met reporters.");
+    assert_eq!(f, [("envoy".into(), "geir-pedersen".into())]);
+    // Before the person is named, the role word is nobody yet.
+    assert!(by_role("The envoy arrived. Geir Pedersen met reporters.").is_empty());
+    // Nobody named with the role: no card rather than a guess from the catalog.
+    assert!(by_role("Geir Pedersen met the president on Monday.").is_empty());
+    assert_eq!(
+        by_role("Bashar al-Assad spoke. Later the president said no."),
+        [("president".into(), "bashar-al-assad".into())]
+    );
+}
+
+#[test]
+fn a_role_word_that_fits_two_people_is_ambiguous() {
+    let f =
+        by_role("Faisal Mekdad met Nadia Haddad, a minister of state. The minister said little.");
+    assert_eq!(
+        f,
+        [("minister".into(), "?faisal-mekdad|nadia-haddad".into())]
+    );
+    // The words before the role word can tell them apart: "foreign" is in one title only.
+    let f = by_role(
+        "Faisal Mekdad met Nadia Haddad, a minister of state. The foreign minister said little.",
+    );
+    assert_eq!(f, [("minister".into(), "faisal-mekdad".into())]);
+}
+
+#[test]
+fn a_role_word_must_fit_the_whole_title_written() {
+    let assad = "Bashar al-Assad spoke on Monday.";
+    // An "of" complement names whose the role is.
+    assert!(by_role(&format!("{assad} The president of Lebanon replied.")).is_empty());
+    assert_eq!(
+        by_role(&format!("{assad} The president of Syria replied.")).len(),
+        1
+    );
+    // An office the person never held.
+    assert!(by_role("Geir Pedersen spoke. The finance envoy replied.").is_empty());
+}
+
+#[test]
+fn a_role_word_used_otherwise_is_no_reference() {
+    let named = "Bashar al-Assad spoke on Monday.";
+    // Modifying a noun, or beside the name that is the mention.
+    assert!(by_role(&format!("{named} The president-elect was not there.")).is_empty());
+    assert!(by_role(&format!("{named} The general election is near.")).is_empty());
+    assert!(by_role(&format!("{named} Then the president Bashar al-Assad left.")).is_empty());
+    // No "the": a president, presidents in general.
+    assert!(by_role(&format!("{named} A president must listen.")).is_empty());
+    assert!(by_role(&format!("{named} No president would.")).is_empty());
+}

@@ -1,0 +1,270 @@
+//! Role references: "the minister", "the envoy", "the businessman" standing for the person the
+//! article has named with that role. Only people named earlier in the same article are
+//! candidates: a title alone never reaches into the catalog ("the president" of an article that
+//! names no president is nobody), and a title that fits two of them names neither for certain.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::{Form, Mention, Target};
+use crate::catalog::{Actor, ActorId};
+use crate::grammar::{self, Pos};
+use crate::lexicon::{self, Classes};
+
+/// What a person's roles say of them, as role references need it: the role words
+/// ("minister", "envoy") and every word of the titles and organisations, in lower case.
+#[derive(Default)]
+pub(super) struct Titles {
+    role_words: Box<[String]>,
+    words: Box<[String]>,
+}
+
+impl Titles {
+    pub fn of(actor: &Actor) -> Self {
+        let mut words: Vec<String> = actor
+            .roles
+            .iter()
+            .flat_map(|r| std::iter::once(&r.title).chain(&r.organization))
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let role_words = words
+            .iter()
+            .filter(|w| lexicon::is(w, Classes::ROLE_WORD))
+            .cloned()
+            .collect();
+        Self {
+            role_words,
+            words: words.into(),
+        }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// Adds to `mentions` (in order, of `text`) the role references to the people they name:
+/// `titles` by actor. A reference is the role word alone ("envoy" of "the UN envoy"), so that
+/// the words before it keep their own mentions.
+pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[Titles]) {
+    // Each role word of the people named, with where each of them is first named.
+    let mut named: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
+    for m in mentions.iter() {
+        let Target::Actor(actor) = m.target else {
+            continue;
+        };
+        for role in titles[actor.0 as usize].role_words.iter() {
+            let people = named.entry(role).or_default();
+            if !people.iter().any(|&(_, a)| a == actor) {
+                people.push((m.range.start, actor));
+            }
+        }
+    }
+    // Most articles name nobody with a role: the text is not read again.
+    if named.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // A reference opens with "the": the words after each are read until a role word of
+    // someone named, or a word that is no modifier.
+    let the =
+        memchr::memmem::find_iter(bytes, "the ").chain(memchr::memmem::find_iter(bytes, "The "));
+    for at in the.filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+        let mut end = at + 3;
+        for _ in 0..4 {
+            let Some(word) = next_word(text, end).filter(|w| only_spaces(&text[end..w.start]))
+            else {
+                break;
+            };
+            let w = &text[word.clone()];
+            let role = named.iter().find(|(role, _)| role.eq_ignore_ascii_case(w));
+            if let Some((_, people)) = role {
+                if let Some(target) = reference(text, mentions, &word, people, titles) {
+                    found.push(Mention {
+                        range: word,
+                        target,
+                        form: Form::Role,
+                    });
+                }
+                break;
+            }
+            if !is_modifier(w) {
+                break;
+            }
+            end = word.end;
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.range.start);
+    }
+}
+
+fn only_spaces(gap: &str) -> bool {
+    !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+}
+
+/// A word between "the" and a role word: an acronym ("UN"), or a modifier of titles, an office
+/// or a nationality ("former", "foreign", "Syrian").
+fn is_modifier(word: &str) -> bool {
+    let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+    acronym
+        || lexicon::is_any_case(
+            word,
+            Classes::TITLE_MODIFIER | Classes::STATE_TITLE | Classes::NATIONALITY,
+        )
+}
+
+/// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
+/// its modifiers, outside any mention, that fits the titles of exactly one of the `people`
+/// named before it (else of them all: ambiguous).
+fn reference(
+    text: &str,
+    mentions: &[Mention],
+    word: &Range<usize>,
+    people: &[(usize, ActorId)],
+    titles: &[Titles],
+) -> Option<Target> {
+    let bytes = text.as_bytes();
+    let joins = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    if word.start > 0 && joins(&bytes[word.start - 1]) || bytes.get(word.end).is_some_and(joins) {
+        return None;
+    }
+    let before: Vec<&(usize, ActorId)> = people.iter().filter(|(at, _)| *at < word.start).collect();
+    let after = mentions.partition_point(|m| m.range.start < word.end);
+    if before.is_empty() || after > 0 && mentions[after - 1].range.end > word.start {
+        return None;
+    }
+    let modifiers = after_the(text, word.start)?;
+    let next = next_word(text, word.end);
+    if !stands_alone(text, word, next.clone()) {
+        return None;
+    }
+    let complement = next.map_or_else(Vec::new, |next| complement(text, next));
+    let fits: Box<[ActorId]> = before
+        .iter()
+        .map(|&&(_, a)| a)
+        .filter(|&a| {
+            let t = &titles[a.0 as usize];
+            // "the deputy minister" is not the minister, nor "the foreign minister" the
+            // finance minister; "the former minister" may be either.
+            modifiers
+                .iter()
+                .filter(|m| lexicon::is(m, Classes::STATE_TITLE))
+                .all(|m| t.has(m))
+                && complement.iter().all(|w| t.has(w))
+        })
+        .collect();
+    match *fits {
+        [] => None,
+        [one] => Some(Target::Actor(one)),
+        _ => Some(Target::Ambiguous(fits)),
+    }
+}
+
+/// The word that ends right before the spaces before byte `at`; none if anything but spaces
+/// stands between.
+fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let before = &text[..at];
+    let words = before.trim_end_matches(' ');
+    if words.len() == before.len() {
+        return None;
+    }
+    let start = words
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(start..words.len())
+}
+
+/// The word after byte `at`, past spaces or punctuation.
+fn next_word(text: &str, at: usize) -> Option<Range<usize>> {
+    let start = at + text[at..].find(|c: char| c.is_alphanumeric())?;
+    let len = text[start..]
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(text.len() - start);
+    Some(start..start + len)
+}
+
+/// The modifiers between "the" and the role word at `role` ("the UN envoy", "the former
+/// foreign minister"), in lower case; none if no "the" opens the phrase within three words of
+/// it, or a word between is no modifier.
+fn after_the(text: &str, role: usize) -> Option<Vec<String>> {
+    let mut modifiers = Vec::new();
+    let mut next = role;
+    for _ in 0..4 {
+        let word = word_before(text, next)?;
+        let w = &text[word.clone()];
+        if w.eq_ignore_ascii_case("the") {
+            return Some(modifiers);
+        }
+        if !is_modifier(w) {
+            return None;
+        }
+        let lower = w.to_ascii_lowercase();
+        modifiers.push(lower);
+        next = word.start;
+    }
+    None
+}
+
+/// Whether the role word at `word` is a noun of its own: followed by punctuation, the text's
+/// end, or a word that is no noun (as the tagger reads the phrase) — not by a name ("the
+/// minister Karim Haddad", whose name is the mention) nor by a noun the role word modifies
+/// ("the general election").
+fn stands_alone(text: &str, word: &Range<usize>, next: Option<Range<usize>>) -> bool {
+    let Some(next) = next else {
+        return true;
+    };
+    let gap = &text[word.end..next.start];
+    if !gap.bytes().all(|b| b == b' ') {
+        // Punctuation after the role word ("the envoy, …", "the minister’s").
+        return true;
+    }
+    if text[next.clone()].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut window = Vec::new();
+    if let Some(before) = word_before(text, word.start) {
+        window.extend(word_before(text, before.start).map(|w| &text[w]));
+        window.push(&text[before]);
+    }
+    let at = window.len() + 1;
+    window.push(&text[word.clone()]);
+    window.push(&text[next.clone()]);
+    window.extend(next_word(text, next.end).map(|w| &text[w]));
+    !matches!(
+        grammar::tag(&window)[at],
+        Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
+    )
+}
+
+/// The capitalised words of an "of" or "for" complement starting at the word `first` ("the
+/// president of Syria", "the envoy for Yemen"), which the person's titles must hold.
+fn complement(text: &str, first: Range<usize>) -> Vec<&str> {
+    if !matches!(&text[first.clone()], "of" | "for") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut end = first.end;
+    while let Some(word) =
+        next_word(text, end).filter(|w| text[end..w.start].bytes().all(|b| b == b' '))
+    {
+        let w = &text[word.clone()];
+        if w.starts_with(char::is_uppercase) {
+            out.push(w);
+        } else if !matches!(w, "the" | "of" | "and") {
+            break;
+        }
+        end = word.end;
+    }
+    out
+}
