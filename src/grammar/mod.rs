@@ -5,7 +5,8 @@
 //! dev's tokens and on 96 % of its verbs; see ARCHITECTURE.md for the choice. The copy gives the
 //! crate's Penn tags for every input, which its tests check against the crate itself, at a
 //! fraction of its cost: tags are bytes and candidate lists bit sets, rule patterns on tags are
-//! decided once per tag, and nothing but the lexicon is built at start-up.
+//! decided once per tag, and only the lexicon is hashed at start-up (WordNet's words are searched
+//! in place). On PolNeAR train and dev it costs an eighth of the crate's instructions.
 
 mod brill;
 mod pattern;

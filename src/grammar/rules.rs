@@ -39,9 +39,10 @@ enum Field {
 /// The rules for one current tag, in the order tried.
 #[derive(Default)]
 struct Rules {
-    /// The tags they can give.
-    to: Tags,
     rules: Vec<Rule>,
+    /// Each tag they can give, with the rules that give it as bits (rule `k` is bit `k`): a
+    /// word's rules to try are those of its candidates, found without looking at the others.
+    by_tag: Vec<(Tag, u64)>,
 }
 
 /// Per table, in the order they run, the rules for each current tag.
@@ -60,7 +61,13 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             tables.resize_with(pass, || (0..Tag::COUNT).map(|_| Rules::default()).collect());
         }
         let rules = &mut tables[pass - 1][tag.index()];
-        rules.to = rules.to.with(to);
+        let bit = 1u64
+            .checked_shl(rules.rules.len() as u32)
+            .expect("rules: at most 64 for a tag in a table");
+        match rules.by_tag.iter_mut().find(|(t, _)| *t == to) {
+            Some((_, bits)) => *bits |= bit,
+            None => rules.by_tag.push((to, bit)),
+        }
         rules.rules.push(Rule { to, conditions });
     }
     tables
@@ -106,16 +113,18 @@ pub fn apply(words: &mut Words) {
             let Some(rules) = table.get(tag.index()) else {
                 continue;
             };
-            // Most words have no other candidate these rules could give, whichever fires.
-            if rules.to.and(candidates).without(tag) == Tags::default() {
-                continue;
-            }
-            if let Some(rule) = rules
-                .rules
+            let mut tried = rules
+                .by_tag
                 .iter()
-                .find(|r| candidates.has(r.to) && r.conditions.iter().all(|c| c.holds(words, i)))
-            {
-                words.tags[i] = rule.to;
+                .filter(|(to, _)| candidates.has(*to))
+                .fold(0, |tried, (_, bits)| tried | bits);
+            while tried != 0 {
+                let rule = &rules.rules[tried.trailing_zeros() as usize];
+                tried &= tried - 1;
+                if rule.conditions.iter().all(|c| c.holds(words, i)) {
+                    words.tags[i] = rule.to;
+                    break;
+                }
             }
         }
     }
@@ -123,13 +132,10 @@ pub fn apply(words: &mut Words) {
 
 impl Condition {
     fn holds(&self, words: &Words, i: usize) -> bool {
-        (self.from..=self.to).any(|offset| {
-            let Some(j) = i
-                .checked_add_signed(offset)
-                .filter(|&j| j < words.tags.len())
-            else {
-                return false;
-            };
+        let n = words.tags.len() as isize;
+        let (from, to) = (self.from + i as isize, self.to + i as isize);
+        (from.max(0)..(to + 1).min(n)).any(|j| {
+            let j = j as usize;
             match self.field {
                 Field::Tag(_) if words.tags[j] == Tag::LITERAL => {
                     self.pattern.matches(words.value[j])

@@ -64,27 +64,19 @@ impl Tag {
     }
 }
 
-/// A set of tags (never `LITERAL`, which equals no tag of a set).
+/// A set of tags. `LITERAL` has a bit of its own, which no rule gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tags(u64);
 
-const _: () = assert!(NAMES.len() <= 64);
+const _: () = assert!(NAMES.len() < 64);
 
 impl Tags {
     pub fn of(tag: Tag) -> Tags {
-        Tags(if tag == Tag::LITERAL { 0 } else { 1 << tag.0 })
+        Tags(1 << tag.0)
     }
 
     pub fn with(self, tag: Tag) -> Tags {
         Tags(self.0 | Tags::of(tag).0)
-    }
-
-    pub fn and(self, other: Tags) -> Tags {
-        Tags(self.0 & other.0)
-    }
-
-    pub fn without(self, tag: Tag) -> Tags {
-        Tags(self.0 & !Tags::of(tag).0)
     }
 
     pub fn has(self, tag: Tag) -> bool {
