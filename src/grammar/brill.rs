@@ -1,0 +1,48 @@
+//! The tagger: each word's likeliest tag read alone, then the context rules, then the crate's
+//! last fix-ups. The same tags as `english_pos_tagger::Tagger::new().tag_raw_tokens` for every
+//! input, which the tests below check against the crate itself.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use super::rules::{self, Words};
+use super::tagset::{Tag, Tags};
+use super::unigram;
+
+/// The tags of `words` (a sentence's words and marks, in order).
+pub fn tag(words: &[&str]) -> Vec<Tag> {
+    let normal: Vec<Cow<str>> = words.iter().map(|w| unigram::normal(w)).collect();
+    let (mut tags, candidates): (Vec<Tag>, Vec<Tags>) = words
+        .iter()
+        .zip(&normal)
+        .map(|(w, n)| unigram::candidates(w, n))
+        .unzip();
+    rules::apply(&mut Words {
+        value: words,
+        normal: &normal,
+        candidates: &candidates,
+        tags: &mut tags,
+    });
+    for ((tag, word), normal) in tags.iter_mut().zip(words).zip(&normal) {
+        *tag = fixed(*tag, word, normal);
+    }
+    tags
+}
+
+/// What the crate's lemmatiser makes of `tag`: decades are numbers, and a capitalised adjective
+/// or noun is a proper noun. (It skips the parts of contractions, "ca" of "can't", but their
+/// candidates hold no adjective or noun, so that never changes a tag.)
+fn fixed(tag: Tag, word: &str, normal: &str) -> Tag {
+    static YEARS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| include_str!("data/years.txt").lines().collect());
+    let tag = if YEARS.contains(&normal) {
+        Tag::CD
+    } else {
+        tag
+    };
+    let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    match capital && tag.name().is_some_and(|n| n.starts_with(['J', 'N'])) {
+        true => Tag::NNP,
+        false => tag,
+    }
+}
