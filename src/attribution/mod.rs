@@ -262,19 +262,31 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
     let starts: &Prefixes = &STARTS;
     let bytes = low.as_bytes();
     // The words as a regex's ASCII `\b` sees them: runs of ASCII letters, digits and "_".
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let word_end = |from: usize| from + bytes[from..].iter().take_while(|&&b| is_word(b)).count();
+    const WORD: [bool; 256] = {
+        let mut word = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            word[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+            b += 1;
+        }
+        word
+    };
+    let word_end = |mut i: usize| {
+        while i < bytes.len() && WORD[bytes[i] as usize] {
+            i += 1;
+        }
+        i
+    };
     let mut at = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word(bytes[i]) {
+        if !WORD[bytes[i] as usize] {
             i += 1;
             continue;
         }
         let end = word_end(i);
         if starts.may_hold(&bytes[i..end], 0) {
-            let word = &low[i..end];
-            let classes = lexicon::classes(word);
+            let classes = lexicon::classes(&low[i..end]);
             // A stance noun is a cue only before "from" ("criticism from"); alone ("support",
             // "concerns") it is in too many sentences to parse them all.
             let from = || {
