@@ -53,13 +53,12 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
             known = &known[1..];
         }
         let in_line = || &known[..known.iter().take_while(|k| k.start < end).count()];
-        if is_prose(line)
-            && capitals_together(line, offset, in_line())
-            && may_name_someone(line, offset, in_line())
-        {
+        if is_prose(line) && capitals_together(line, offset, in_line()) {
             words.clear();
             words::split(line, offset, &mut words);
-            find_in_line(text, &words, in_line(), &mut found);
+            if may_name_someone(&words, in_line()) {
+                find_in_line(text, &words, in_line(), &mut found);
+            }
         }
         offset = next;
     }
@@ -96,7 +95,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
         to
     };
     let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
-    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
+    let name_word = |(from, to): (usize, usize)| words::word(line, base, from, to).is_name_word();
     // The last word with a capital.
     let mut last: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -141,17 +140,6 @@ fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
     crate::text::find_in(bytes, i, b'A'..=b'Z', true)
 }
 
-/// Is the word at these bytes of the line part of a name?
-fn is_name_word(line: &str, base: usize, (from, to): (usize, usize)) -> bool {
-    let w = words::word(line, base, from, to);
-    match w.kind {
-        // A role, title or nationality ends the words before a name.
-        Kind::Capital => !w.splits_names(),
-        Kind::Particle => true,
-        Kind::Joiner | Kind::Initial | Kind::Other => false,
-    }
-}
-
 /// A particle written apart from the name ("bin", "de", "Al") or a middle initial ("K."): it may
 /// stand between the name's words.
 fn is_particle(token: &str) -> bool {
@@ -160,18 +148,17 @@ fn is_particle(token: &str) -> bool {
         || token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Whether two name words follow each other in `line` (at byte `base` of the text) outside the
-/// `known` names, as a name needs: a look at the capitalised words only, before the full parse.
-/// It errs on the side of parsing: punctuation between the words is not looked at.
-fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
-    // Asked of capitalised words next to another only: most stand alone.
-    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
-    let mut previous = None;
-    for piece in words::pieces(line) {
-        let words::Piece::Word(from, to) = piece else {
+/// Whether two name words follow each other among the `words` of a line outside the `known`
+/// names, as a name needs: a look at the capitalised words only, before the patterns. It errs
+/// on the side of the patterns: punctuation between the words is not looked at.
+fn may_name_someone(words: &[Word], known: &[Range<usize>]) -> bool {
+    let mut previous: Option<&Word> = None;
+    for w in words {
+        let token = w.token;
+        // A dash stands between words, as white space does.
+        if token.is_empty() {
             continue;
-        };
-        let token = &line[from..to];
+        }
         // A name word starts with a capital, or with an Arabic particle and a hyphen
         // ("al-Hassan", "ash-Sharaa").
         let core = token
@@ -188,20 +175,20 @@ fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
         if is_particle(token) {
             continue;
         }
-        let here = (from, to);
-        if overlaps(known, &(base + from..base + to)) {
+        if overlaps(known, &(w.token_start..w.token_start + token.len())) {
             previous = None;
             continue;
         }
+        // Asked of capitalised words next to another only: most stand alone.
         previous = match previous {
-            Some(before) if name_word(here) => {
-                if name_word(before) {
+            Some(before) if w.is_name_word() => {
+                if before.is_name_word() {
                     return true;
                 }
-                Some(here)
+                Some(w)
             }
             Some(_) => None,
-            None => Some(here),
+            None => Some(w),
         };
     }
     false
