@@ -202,7 +202,7 @@ fn is_prose(line: &str) -> bool {
     if line.starts_with('#') {
         return false;
     }
-    let signed = line.rfind(['―', '—', '–']).is_some_and(|dash| {
+    let signed = last_dash(line).is_some_and(|dash| {
         let words: Vec<&str> = line[dash..].split_whitespace().skip(1).collect();
         (1..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
     });
@@ -213,6 +213,15 @@ fn is_prose(line: &str) -> bool {
         matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') || c.is_whitespace()
     })
     .ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Where the last dash of `line` ([`words::is_dash`]) starts. The dashes are E2 80 93 to 95 in
+/// UTF-8: a vectorised search for their first byte, as every prose line is asked, instead of
+/// decoding the line's characters from its end.
+fn last_dash(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    memchr::memrchr_iter(0xE2, bytes)
+        .find(|&i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95])))
 }
 
 /// Introductions among the words of one line, of names none of `known` overlaps.

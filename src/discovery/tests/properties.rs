@@ -166,6 +166,12 @@ proptest! {
         }
     }
 
+    /// The byte search for the last dash finds the last character that is one.
+    #[test]
+    fn the_last_dash_is_the_last_dash_character(line in "[a \u{2012}-\u{2016}\u{2212}\u{e9}]{0,12}") {
+        prop_assert_eq!(last_dash(&line), line.rfind(words::is_dash));
+    }
+
     /// A word's role, told from its one look-up, is the role the lexicon gives its bare form,
     /// its singular or its last part after a hyphen ("ex-minister").
     #[test]
