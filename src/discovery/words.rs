@@ -228,9 +228,11 @@ pub(super) fn is_joiner(core: &str) -> bool {
     // each as a number, costs less than the lexicon's hashing.
     static SHORT: LazyLock<Vec<u32>> = LazyLock::new(|| {
         let particles = lexicon::words_of(Classes::NAME_PARTICLE).chain(SPACED_PARTICLES);
-        particles.filter_map(short).collect()
+        let mut short: Vec<u32> = particles.filter_map(short).collect();
+        short.sort_unstable();
+        short
     });
-    short(core).is_some_and(|k| SHORT.contains(&k))
+    short(core).is_some_and(|k| SHORT.binary_search(&k).is_ok())
 }
 
 /// A word of at most three bytes as a number that no other word shares.
@@ -333,10 +335,13 @@ fn kind(core: &str) -> Kind {
 
 /// Most words start with a lower-case ASCII letter: unless hyphenated ("al-Hassan"), such a
 /// word is a particle written apart or nothing, told without looking at its other letters.
+#[inline]
 pub(super) fn lower_case_kind(core: &str) -> Option<Kind> {
     let bytes = core.as_bytes();
     let lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
-    (lower && !bytes.contains(&b'-')).then(|| {
+    // (A loop the compiler keeps in line: a call to search a word of five letters costs more.)
+    let unhyphenated = bytes.iter().all(|&b| b != b'-');
+    (lower && unhyphenated).then(|| {
         if is_joiner(core) {
             Kind::Joiner
         } else {
