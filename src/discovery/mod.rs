@@ -42,6 +42,7 @@ pub struct Introduced {
 pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Vec::new();
+    let mut surnames = Surnames::default();
     let mut offset = 0;
     let mut known = known;
     for line in crate::text::lines_inclusive(text) {
@@ -57,7 +58,7 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
             words.clear();
             words::split(line, offset, &mut words);
             if may_name_someone(&words, in_line()) {
-                find_in_line(text, &words, in_line(), &mut found);
+                find_in_line(text, &words, in_line(), &mut surnames, &mut found);
             }
         }
         offset = next;
@@ -225,7 +226,13 @@ fn last_dash(line: &str) -> Option<usize> {
 }
 
 /// Introductions among the words of one line, of names none of `known` overlaps.
-fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut Vec<Introduced>) {
+fn find_in_line<'a>(
+    text: &'a str,
+    words: &[Word],
+    known: &[Range<usize>],
+    surnames: &mut Surnames<'a>,
+    found: &mut Vec<Introduced>,
+) {
     let mut i = 0;
     while i < words.len() {
         if words[i].kind != Kind::Capital {
@@ -241,7 +248,8 @@ fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut 
         while matches!(words[end - 1].kind, Kind::Joiner | Kind::Initial) {
             end -= 1;
         }
-        if let Some(intro) = person(text, words, i, end).filter(|p| !overlaps(known, &p.name)) {
+        let intro = person(text, words, i, end, surnames);
+        if let Some(intro) = intro.filter(|p| !overlaps(known, &p.name)) {
             found.push(intro);
         }
         i = next;
@@ -259,7 +267,13 @@ fn boundary(words: &[Word], k: usize) -> bool {
 }
 
 /// The person named by the run of name words `run..end`, if a role stands beside the name.
-fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduced> {
+fn person<'a>(
+    text: &'a str,
+    words: &[Word],
+    run: usize,
+    end: usize,
+    surnames: &mut Surnames<'a>,
+) -> Option<Introduced> {
     // Most runs are one capitalised word (a sentence's first, a place): no name, and no need
     // to look the words up.
     if words[run..end]
@@ -308,7 +322,7 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         }
         // (A given name is no adjective, verb or function word in lower case: "Poor Mexico",
         // "Fifth Amendment", "Islamic Holiday" are no names.)
-        None if referred_to_by_surname(text, surname, &name) && given_name(words[start].core) => {
+        None if surnames.referred_to(text, surname, &name) && given_name(words[start].core) => {
             String::new()
         }
         // "Paul Ryan", "Mary J. Blige": a common given name and a surname are a person's name
@@ -349,11 +363,29 @@ fn given_name(word: &str) -> bool {
     )
 }
 
-/// "… Paul Ryan … Mr. Ryan said …": whether the text, outside the full name at `name`, uses the
-/// surname alone the way news writes a person's — after a title of address ("Mr. Ryan", "Dr
-/// Haddad") or as the speaker of a verb of speech ("Ryan said", "said Ryan"). A name so used is a
-/// person's even where the text gives no role; a place or a company is not written so.
-fn referred_to_by_surname(text: &str, surname: &str, name: &Range<usize>) -> bool {
+/// Where a text uses each surname alone the way news writes a person's — after a title of
+/// address ("Mr. Ryan", "Dr Haddad") or as the speaker of a verb of speech ("Ryan said", "said
+/// Ryan"): "… Paul Ryan … Mr. Ryan said …". A name so used is a person's even where the text
+/// gives no role; a place or a company is not written so. Each surname is searched for once per
+/// text, as a text names its people again and again without a role ("Karim Haddad" in one
+/// paragraph, again in the next).
+#[derive(Default)]
+struct Surnames<'a>(rustc_hash::FxHashMap<&'a str, Vec<usize>>);
+
+impl<'a> Surnames<'a> {
+    /// Whether `text` uses `surname` so outside the full name at `name`, the text these
+    /// surnames are of.
+    fn referred_to(&mut self, text: &'a str, surname: &'a str, name: &Range<usize>) -> bool {
+        let uses = self
+            .0
+            .entry(surname)
+            .or_insert_with(|| uses_as_a_person(text, surname));
+        uses.iter().any(|&at| !(name.start <= at && at < name.end))
+    }
+}
+
+/// Where `text` uses `surname` alone as a person's: see [`Surnames`].
+fn uses_as_a_person(text: &str, surname: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let alone = |at: usize| {
         let end = at + surname.len();
@@ -387,14 +419,15 @@ fn referred_to_by_surname(text: &str, surname: &str, name: &Range<usize>) -> boo
         })
     };
     memchr::memmem::find_iter(bytes, surname.as_bytes())
-        .filter(|&at| !(name.start <= at && at < name.end) && alone(at))
-        .any(|at| {
+        .filter(|&at| alone(at))
+        .filter(|&at| {
             let (before, after) = (word_before(at), word_after(at + surname.len()));
             before
                 .is_some_and(|w| lexicon::is_any_case(w.trim_end_matches('.'), Classes::HONORIFIC))
                 || before.is_some_and(speech) && !capital(after)
                 || after.is_some_and(speech) && !capital(before)
         })
+        .collect()
 }
 
 /// A role written as a title just before the name, without a comma: "businessman Karim
