@@ -83,12 +83,11 @@ impl Word<'_> {
         } else {
             is_role_word(self.core)
         };
+        // (The last hyphen found by a loop in line: a call to search a word's few bytes costs
+        // more, and nearly every capitalised word is asked.)
+        let hyphen = self.core.bytes().rposition(|b| b == b'-');
         !self.core.is_empty()
-            && (whole
-                || self
-                    .core
-                    .rsplit_once('-')
-                    .is_some_and(|(_, w)| is_role_word(w)))
+            && (whole || hyphen.is_some_and(|i| is_role_word(&self.core[i + 1..])))
     }
 
     /// A title that is no role and no part of the name ("Dr", "Mr.").
