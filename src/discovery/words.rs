@@ -271,7 +271,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
             token_start: base + from,
             start: base + from,
             end: base + to,
-            kind: kind(raw),
+            kind: letters_kind(raw),
             opens: false,
             closes: false,
             comma: false,
@@ -330,6 +330,21 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
 
 fn kind(core: &str) -> Kind {
     lower_case_kind(core).unwrap_or_else(|| any_kind(core))
+}
+
+/// The kind of a word of ASCII letters only, as most words are, told from its bytes: no
+/// hyphen, so no Arabic particle, and a capital with a lower-case letter after it is a name's.
+pub(super) fn letters_kind(core: &str) -> Kind {
+    let bytes = core.as_bytes();
+    if is_joiner(core) {
+        Kind::Joiner
+    } else if bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.iter().any(u8::is_ascii_lowercase)
+    {
+        Kind::Capital
+    } else {
+        Kind::Other
+    }
 }
 
 /// Most words start with a lower-case ASCII letter: unless hyphenated ("al-Hassan"), such a

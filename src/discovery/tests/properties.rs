@@ -2,7 +2,7 @@
 //! introductions, the quick look at capitals turns away no line worth parsing, and any text
 //! yields well-formed introductions.
 
-use super::words::{any_kind, is_joiner, lower_case_kind, SPACED_PARTICLES};
+use super::words::{any_kind, is_joiner, letters_kind, lower_case_kind, SPACED_PARTICLES};
 use super::*;
 use crate::mentions::is_role_word;
 use proptest::prelude::*;
@@ -170,6 +170,14 @@ proptest! {
     #[test]
     fn the_last_dash_is_the_last_dash_character(line in "[a \u{2012}-\u{2016}\u{2212}\u{e9}]{0,12}") {
         prop_assert_eq!(last_dash(&line), line.rfind(words::is_dash));
+    }
+
+    /// A word of ASCII letters is classed from its bytes as from its characters.
+    #[test]
+    fn letter_words_are_classed_as_any_word(
+        core in "(bin|de|Al|El|van|Van|ibn|[a-zA-Z]){1,4}",
+    ) {
+        prop_assert_eq!(letters_kind(&core), any_kind(&core), "{:?}", core);
     }
 
     /// A word's role, told from its one look-up, is the role the lexicon gives its bare form,
