@@ -42,6 +42,7 @@ pub struct Introduced {
 pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Vec::new();
+    let mut surnames = Surnames::default();
     let mut offset = 0;
     let mut known = known;
     for line in crate::text::lines_inclusive(text) {
@@ -53,13 +54,12 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
             known = &known[1..];
         }
         let in_line = || &known[..known.iter().take_while(|k| k.start < end).count()];
-        if is_prose(line)
-            && capitals_together(line, offset, in_line())
-            && may_name_someone(line, offset, in_line())
-        {
+        if is_prose(line) && capitals_together(line, offset, in_line()) {
             words.clear();
             words::split(line, offset, &mut words);
-            find_in_line(text, &words, in_line(), &mut found);
+            if may_name_someone(&words, in_line()) {
+                find_in_line(text, &words, in_line(), &mut surnames, &mut found);
+            }
         }
         offset = next;
     }
@@ -96,7 +96,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
         to
     };
     let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
-    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
+    let name_word = |(from, to): (usize, usize)| words::word(line, base, from, to).is_name_word();
     // The last word with a capital.
     let mut last: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -141,17 +141,6 @@ fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
     crate::text::find_in(bytes, i, b'A'..=b'Z', true)
 }
 
-/// Is the word at these bytes of the line part of a name?
-fn is_name_word(line: &str, base: usize, (from, to): (usize, usize)) -> bool {
-    let w = words::word(line, base, from, to);
-    match w.kind {
-        // A role, title or nationality ends the words before a name.
-        Kind::Capital => !w.splits_names(),
-        Kind::Particle => true,
-        Kind::Joiner | Kind::Initial | Kind::Other => false,
-    }
-}
-
 /// A particle written apart from the name ("bin", "de", "Al") or a middle initial ("K."): it may
 /// stand between the name's words.
 fn is_particle(token: &str) -> bool {
@@ -160,18 +149,17 @@ fn is_particle(token: &str) -> bool {
         || token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Whether two name words follow each other in `line` (at byte `base` of the text) outside the
-/// `known` names, as a name needs: a look at the capitalised words only, before the full parse.
-/// It errs on the side of parsing: punctuation between the words is not looked at.
-fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
-    // Asked of capitalised words next to another only: most stand alone.
-    let name_word = |bytes: (usize, usize)| is_name_word(line, base, bytes);
-    let mut previous = None;
-    for piece in words::pieces(line) {
-        let words::Piece::Word(from, to) = piece else {
+/// Whether two name words follow each other among the `words` of a line outside the `known`
+/// names, as a name needs: a look at the capitalised words only, before the patterns. It errs
+/// on the side of the patterns: punctuation between the words is not looked at.
+fn may_name_someone(words: &[Word], known: &[Range<usize>]) -> bool {
+    let mut previous: Option<&Word> = None;
+    for w in words {
+        let token = w.token;
+        // A dash stands between words, as white space does.
+        if token.is_empty() {
             continue;
-        };
-        let token = &line[from..to];
+        }
         // A name word starts with a capital, or with an Arabic particle and a hyphen
         // ("al-Hassan", "ash-Sharaa").
         let core = token
@@ -188,20 +176,20 @@ fn may_name_someone(line: &str, base: usize, known: &[Range<usize>]) -> bool {
         if is_particle(token) {
             continue;
         }
-        let here = (from, to);
-        if overlaps(known, &(base + from..base + to)) {
+        if overlaps(known, &(w.token_start..w.token_start + token.len())) {
             previous = None;
             continue;
         }
+        // Asked of capitalised words next to another only: most stand alone.
         previous = match previous {
-            Some(before) if name_word(here) => {
-                if name_word(before) {
+            Some(before) if w.is_name_word() => {
+                if before.is_name_word() {
                     return true;
                 }
-                Some(here)
+                Some(w)
             }
             Some(_) => None,
-            None => Some(here),
+            None => Some(w),
         };
     }
     false
@@ -215,7 +203,7 @@ fn is_prose(line: &str) -> bool {
     if line.starts_with('#') {
         return false;
     }
-    let signed = line.rfind(['―', '—', '–']).is_some_and(|dash| {
+    let signed = last_dash(line).is_some_and(|dash| {
         let words: Vec<&str> = line[dash..].split_whitespace().skip(1).collect();
         (1..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
     });
@@ -228,8 +216,23 @@ fn is_prose(line: &str) -> bool {
     .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// Where the last dash of `line` ([`words::is_dash`]) starts. The dashes are E2 80 93 to 95 in
+/// UTF-8: a vectorised search for their first byte, as every prose line is asked, instead of
+/// decoding the line's characters from its end.
+fn last_dash(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    memchr::memrchr_iter(0xE2, bytes)
+        .find(|&i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95])))
+}
+
 /// Introductions among the words of one line, of names none of `known` overlaps.
-fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut Vec<Introduced>) {
+fn find_in_line<'a>(
+    text: &'a str,
+    words: &[Word],
+    known: &[Range<usize>],
+    surnames: &mut Surnames<'a>,
+    found: &mut Vec<Introduced>,
+) {
     let mut i = 0;
     while i < words.len() {
         if words[i].kind != Kind::Capital {
@@ -245,7 +248,8 @@ fn find_in_line(text: &str, words: &[Word], known: &[Range<usize>], found: &mut 
         while matches!(words[end - 1].kind, Kind::Joiner | Kind::Initial) {
             end -= 1;
         }
-        if let Some(intro) = person(text, words, i, end).filter(|p| !overlaps(known, &p.name)) {
+        let intro = person(text, words, i, end, surnames);
+        if let Some(intro) = intro.filter(|p| !overlaps(known, &p.name)) {
             found.push(intro);
         }
         i = next;
@@ -263,7 +267,13 @@ fn boundary(words: &[Word], k: usize) -> bool {
 }
 
 /// The person named by the run of name words `run..end`, if a role stands beside the name.
-fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduced> {
+fn person<'a>(
+    text: &'a str,
+    words: &[Word],
+    run: usize,
+    end: usize,
+    surnames: &mut Surnames<'a>,
+) -> Option<Introduced> {
     // Most runs are one capitalised word (a sentence's first, a place): no name, and no need
     // to look the words up.
     if words[run..end]
@@ -312,7 +322,7 @@ fn person(text: &str, words: &[Word], run: usize, end: usize) -> Option<Introduc
         }
         // (A given name is no adjective, verb or function word in lower case: "Poor Mexico",
         // "Fifth Amendment", "Islamic Holiday" are no names.)
-        None if referred_to_by_surname(text, surname, &name) && given_name(words[start].core) => {
+        None if surnames.referred_to(text, surname, &name) && given_name(words[start].core) => {
             String::new()
         }
         // "Paul Ryan", "Mary J. Blige": a common given name and a surname are a person's name
@@ -353,11 +363,29 @@ fn given_name(word: &str) -> bool {
     )
 }
 
-/// "… Paul Ryan … Mr. Ryan said …": whether the text, outside the full name at `name`, uses the
-/// surname alone the way news writes a person's — after a title of address ("Mr. Ryan", "Dr
-/// Haddad") or as the speaker of a verb of speech ("Ryan said", "said Ryan"). A name so used is a
-/// person's even where the text gives no role; a place or a company is not written so.
-fn referred_to_by_surname(text: &str, surname: &str, name: &Range<usize>) -> bool {
+/// Where a text uses each surname alone the way news writes a person's — after a title of
+/// address ("Mr. Ryan", "Dr Haddad") or as the speaker of a verb of speech ("Ryan said", "said
+/// Ryan"): "… Paul Ryan … Mr. Ryan said …". A name so used is a person's even where the text
+/// gives no role; a place or a company is not written so. Each surname is searched for once per
+/// text, as a text names its people again and again without a role ("Karim Haddad" in one
+/// paragraph, again in the next).
+#[derive(Default)]
+struct Surnames<'a>(rustc_hash::FxHashMap<&'a str, Vec<usize>>);
+
+impl<'a> Surnames<'a> {
+    /// Whether `text` uses `surname` so outside the full name at `name`, the text these
+    /// surnames are of.
+    fn referred_to(&mut self, text: &'a str, surname: &'a str, name: &Range<usize>) -> bool {
+        let uses = self
+            .0
+            .entry(surname)
+            .or_insert_with(|| uses_as_a_person(text, surname));
+        uses.iter().any(|&at| !(name.start <= at && at < name.end))
+    }
+}
+
+/// Where `text` uses `surname` alone as a person's: see [`Surnames`].
+fn uses_as_a_person(text: &str, surname: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let alone = |at: usize| {
         let end = at + surname.len();
@@ -391,14 +419,15 @@ fn referred_to_by_surname(text: &str, surname: &str, name: &Range<usize>) -> boo
         })
     };
     memchr::memmem::find_iter(bytes, surname.as_bytes())
-        .filter(|&at| !(name.start <= at && at < name.end) && alone(at))
-        .any(|at| {
+        .filter(|&at| alone(at))
+        .filter(|&at| {
             let (before, after) = (word_before(at), word_after(at + surname.len()));
             before
                 .is_some_and(|w| lexicon::is_any_case(w.trim_end_matches('.'), Classes::HONORIFIC))
                 || before.is_some_and(speech) && !capital(after)
                 || after.is_some_and(speech) && !capital(before)
         })
+        .collect()
 }
 
 /// A role written as a title just before the name, without a comma: "businessman Karim

@@ -1,7 +1,7 @@
 //! The people that a workspace's articles introduce and no catalog file lists, made actors:
 //! their role as written is their card, their first introduction (by path) its source.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -38,11 +38,12 @@ pub fn actors<'a>(
 ) -> Vec<Actor> {
     let mut introduced: Vec<_> = introduced.into_iter().collect();
     introduced.sort_by(|a, b| a.0.cmp(b.0));
+    // Asked of every introduction: the catalog's names, gathered once, not read through each time.
+    let catalogued: HashSet<&str> = base.actors().map(|(_, a)| a.name.as_str()).collect();
     let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let listed: rustc_hash::FxHashSet<&str> = base.actors().map(|(_, a)| &a.name[..]).collect();
     for (path, intros) in introduced {
         for (name, role) in intros.iter().cloned() {
-            if listed.contains(&name[..]) {
+            if catalogued.contains(name.as_str()) {
                 continue;
             }
             let file = path.file_name().map_or_else(

@@ -2,8 +2,10 @@
 //! what punctuation closes it, and which class of word it is (part of a name, a role, an
 //! organisation's last word, a function word).
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{self, Classes};
-use crate::mentions::{ends_sentence, is_role_word};
+use crate::mentions::{bare, ends_sentence, is_role_or_roles, is_role_word};
 
 /// How a word can take part in a person's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +46,10 @@ pub(super) struct Word<'a> {
     pub possessive: bool,
     /// An abbreviation's full stop follows the word ("Gen.").
     pub dot: bool,
+    /// The piece of the line as written, with its punctuation ("“Haddad’s,"); empty for a dash.
+    pub token: &'a str,
+    /// Byte offset of `token` in the text.
+    pub token_start: usize,
     /// The lexicon's classes of the word, in any case: looked up when first asked, as most
     /// words of a parsed line never are.
     classes: std::cell::Cell<Option<Classes>>,
@@ -70,17 +76,23 @@ impl Word<'_> {
 
     /// A role or occupation ("minister", "Envoy", "businessman", "ex-minister", "heads").
     pub fn is_role(&self) -> bool {
+        // The word's own classes answer for the whole word when it is bare already, as all
+        // but a few cores are ("U.S.", of "U.S.’s", is not).
+        let whole = if bare(self.core).len() == self.core.len() {
+            is_role_or_roles(self.core, self.classes())
+        } else {
+            is_role_word(self.core)
+        };
+        // (The last hyphen found by a loop in line: a call to search a word's few bytes costs
+        // more, and nearly every capitalised word is asked.)
+        let hyphen = self.core.bytes().rposition(|b| b == b'-');
         !self.core.is_empty()
-            && (is_role_word(self.core)
-                || self
-                    .core
-                    .rsplit_once('-')
-                    .is_some_and(|(_, w)| is_role_word(w)))
+            && (whole || hyphen.is_some_and(|i| is_role_word(&self.core[i + 1..])))
     }
 
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
-        lexicon::is_any_case(self.core, Classes::HONORIFIC)
+        self.classes().has(Classes::HONORIFIC)
     }
 
     pub fn is_determiner(&self) -> bool {
@@ -115,19 +127,29 @@ impl Word<'_> {
         self.core.starts_with(char::is_uppercase) && self.classes().has(Classes::FUNCTION_WORD)
     }
 
+    /// Whether the word may be part of a name: a role, title or nationality ends the words
+    /// before a name.
+    pub fn is_name_word(&self) -> bool {
+        match self.kind {
+            Kind::Capital => !self.splits_names(),
+            Kind::Particle => true,
+            Kind::Joiner | Kind::Initial | Kind::Other => false,
+        }
+    }
+
     /// A capitalised word that cannot be part of a person's name: a role or title, the last
     /// word of an organisation or place, a nationality, a month or day, a function word.
     pub fn splits_names(&self) -> bool {
-        self.is_role()
-            || self.is_title()
-            || self.is_modifier()
-            || self.classes().has(
-                Classes::INSTITUTION
-                    | Classes::NATIONALITY
-                    | Classes::MONTH
-                    | Classes::WEEKDAY
-                    | Classes::FUNCTION_WORD,
-            )
+        // One look-up answers all but a role's plural ("Envoys"), which `is_role` asks after.
+        self.classes().has(
+            Classes::HONORIFIC
+                | Classes::TITLE_MODIFIER
+                | Classes::INSTITUTION
+                | Classes::NATIONALITY
+                | Classes::MONTH
+                | Classes::WEEKDAY
+                | Classes::FUNCTION_WORD,
+        ) || self.is_role()
     }
 }
 
@@ -137,20 +159,20 @@ pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
     for piece in pieces(line) {
         words.push(match piece {
             Piece::Word(from, to) => word(line, base, from, to),
-            Piece::Dash(at) => barrier(base + at),
+            Piece::Dash(at) => barrier(base + at, ""),
         });
     }
 }
 
 /// A stretch of a line between white space: a word's bytes, or a dash.
-pub(super) enum Piece {
+enum Piece {
     Word(usize, usize),
     Dash(usize),
 }
 
 /// The words and dashes of `line`, by byte offsets. White space separates words; a dash is a
 /// piece of its own.
-pub(super) fn pieces(line: &str) -> impl Iterator<Item = Piece> + '_ {
+fn pieces(line: &str) -> impl Iterator<Item = Piece> + '_ {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut pending_dash = None;
@@ -201,14 +223,31 @@ pub(super) fn is_dash(c: char) -> bool {
 
 /// A particle written apart from the name ("bin", "de", "al").
 pub(super) fn is_joiner(core: &str) -> bool {
-    core.len() <= 3
-        && (lexicon::is(core, Classes::NAME_PARTICLE) || SPACED_PARTICLES.contains(&core))
+    // Asked of nearly every short word ("the", "of"): a look through the few short particles,
+    // each as a number, costs less than the lexicon's hashing.
+    static SHORT: LazyLock<Vec<u32>> = LazyLock::new(|| {
+        let particles = lexicon::words_of(Classes::NAME_PARTICLE).chain(SPACED_PARTICLES);
+        let mut short: Vec<u32> = particles.filter_map(short).collect();
+        short.sort_unstable();
+        short
+    });
+    short(core).is_some_and(|k| SHORT.binary_search(&k).is_ok())
 }
 
-/// A word that ends every phrase around it (a dash, a lone quote).
-fn barrier(at: usize) -> Word<'static> {
+/// A word of at most three bytes as a number that no other word shares.
+fn short(word: &str) -> Option<u32> {
+    (word.len() <= 3).then(|| {
+        let bytes = word.bytes().map(u32::from);
+        bytes.fold(word.len() as u32, |key, b| key << 8 | b)
+    })
+}
+
+/// A word that ends every phrase around it (a dash, a lone quote), written as `token`.
+fn barrier(at: usize, token: &str) -> Word<'_> {
     Word {
         core: "",
+        token,
+        token_start: at,
         start: at,
         end: at,
         kind: Kind::Other,
@@ -228,9 +267,11 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
     if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Word {
             core: raw,
+            token: raw,
+            token_start: base + from,
             start: base + from,
             end: base + to,
-            kind: kind(raw),
+            kind: letters_kind(raw),
             opens: false,
             closes: false,
             comma: false,
@@ -244,7 +285,7 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
     let lead = raw.len() - raw.trim_start_matches(punctuation).len();
     let trimmed = raw[lead..].trim_end_matches(punctuation);
     if trimmed.is_empty() {
-        return barrier(base + from);
+        return barrier(base + from, raw);
     }
     let (core, possessive) = match trimmed
         .strip_suffix("’s")
@@ -268,6 +309,8 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
     let dot = trail == "." && !stop;
     Word {
         core,
+        token: raw,
+        token_start: base + from,
         start: base + from + lead,
         end,
         kind: if dot && core.len() == 1 && core.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -286,6 +329,43 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
 }
 
 fn kind(core: &str) -> Kind {
+    lower_case_kind(core).unwrap_or_else(|| any_kind(core))
+}
+
+/// The kind of a word of ASCII letters only, as most words are, told from its bytes: no
+/// hyphen, so no Arabic particle, and a capital with a lower-case letter after it is a name's.
+pub(super) fn letters_kind(core: &str) -> Kind {
+    let bytes = core.as_bytes();
+    if is_joiner(core) {
+        Kind::Joiner
+    } else if bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.iter().any(u8::is_ascii_lowercase)
+    {
+        Kind::Capital
+    } else {
+        Kind::Other
+    }
+}
+
+/// Most words start with a lower-case ASCII letter: unless hyphenated ("al-Hassan"), such a
+/// word is a particle written apart or nothing, told without looking at its other letters.
+#[inline]
+pub(super) fn lower_case_kind(core: &str) -> Option<Kind> {
+    let bytes = core.as_bytes();
+    let lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
+    // (A loop the compiler keeps in line: a call to search a word of five letters costs more.)
+    let unhyphenated = bytes.iter().all(|&b| b != b'-');
+    (lower && unhyphenated).then(|| {
+        if is_joiner(core) {
+            Kind::Joiner
+        } else {
+            Kind::Other
+        }
+    })
+}
+
+/// The kind of any word, from all its letters.
+pub(super) fn any_kind(core: &str) -> Kind {
     if is_joiner(core) {
         return Kind::Joiner;
     }
@@ -322,6 +402,6 @@ fn is_mark(c: char) -> bool {
 
 /// Arabic particles written apart from the name, in either case ("Karim al Hassan", "Karim Al
 /// Hassan"); the others ("as", "at", "an") are English words when written apart.
-const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
+pub(super) const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
 
 const CONNECTORS: [&str; 3] = ["of", "to", "for"];

@@ -109,7 +109,7 @@ impl<'t> Cut<'t> {
 }
 
 /// A word without the punctuation around it ("minister," → "minister", "Gen." → "Gen").
-fn bare(word: &str) -> &str {
+pub(crate) fn bare(word: &str) -> &str {
     let bytes = word.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
@@ -133,8 +133,17 @@ fn is_dotted_acronym(word: &str) -> bool {
 
 pub(crate) fn is_role_word(word: &str) -> bool {
     let word = bare(word);
-    let role = |w: &str| lexicon::is_any_case(w, Classes::ROLE_WORD);
-    role(word) || word.strip_suffix('s').is_some_and(role)
+    is_role_or_roles(word, lexicon::classes_any_case(word))
+}
+
+/// Whether `word`, bare and of the lexicon `classes` (in any case), is a role word or a role
+/// word's plural ("envoys"): for a caller that has looked the word up already, and so asks
+/// the lexicon again only of a plural.
+pub(crate) fn is_role_or_roles(word: &str, classes: Classes) -> bool {
+    classes.has(Classes::ROLE_WORD)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| lexicon::is_any_case(w, Classes::ROLE_WORD))
 }
 
 /// Does the text give a role beside the name at `range`: a title just before it ("Foreign

@@ -5,7 +5,7 @@ mod names;
 mod roles;
 
 pub use context::has_role_beside;
-pub(crate) use context::{ends_sentence, is_role_word};
+pub(crate) use context::{bare, ends_sentence, is_role_or_roles, is_role_word};
 
 /// The name a later reference uses for a person ("Pedersen", "de Mistura"); none for others.
 pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {

@@ -2,7 +2,9 @@
 //! introductions, the quick look at capitals turns away no line worth parsing, and any text
 //! yields well-formed introductions.
 
+use super::words::{any_kind, is_joiner, letters_kind, lower_case_kind, SPACED_PARTICLES};
 use super::*;
+use crate::mentions::is_role_word;
 use proptest::prelude::*;
 
 fn piece() -> impl Strategy<Value = &'static str> {
@@ -124,7 +126,9 @@ proptest! {
                 line.push(' ');
             }
         }
-        if may_name_someone(&line, 0, &known) {
+        let mut words = Vec::new();
+        words::split(&line, 0, &mut words);
+        if may_name_someone(&words, &known) {
             prop_assert!(capitals_together(&line, 0, &known), "{line:?} {known:?}");
         }
     }
@@ -147,4 +151,70 @@ proptest! {
             prop_assert_eq!(found.role.trim(), found.role.as_str());
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// The quick look at a lower-case word's first letter classes it as its letters would.
+    #[test]
+    fn lower_case_words_are_classed_as_by_their_letters(
+        core in "(bin|de|al|el|an|ash|van|[a-zA-Z\u{e9}\u{1e24}'\u{2019}-]){1,4}",
+    ) {
+        if let Some(kind) = lower_case_kind(&core) {
+            prop_assert_eq!(kind, any_kind(&core), "{:?}", core);
+        }
+    }
+
+    /// The byte search for the last dash finds the last character that is one.
+    #[test]
+    fn the_last_dash_is_the_last_dash_character(line in "[a \u{2012}-\u{2016}\u{2212}\u{e9}]{0,12}") {
+        prop_assert_eq!(last_dash(&line), line.rfind(words::is_dash));
+    }
+
+    /// A word of ASCII letters is classed from its bytes as from its characters.
+    #[test]
+    fn letter_words_are_classed_as_any_word(
+        core in "(bin|de|Al|El|van|Van|ibn|[a-zA-Z]){1,4}",
+    ) {
+        prop_assert_eq!(letters_kind(&core), any_kind(&core), "{:?}", core);
+    }
+
+    /// A word's role, told from its one look-up, is the role the lexicon gives its bare form,
+    /// its singular or its last part after a hyphen ("ex-minister").
+    #[test]
+    fn a_words_role_is_the_lexicons(
+        word in "(minister|envoy|Minister|ENVOYS|head|heads|ex|Al|U\\.S\\.|said|[a-z]{1,3})",
+        around in "(|-minister|s|’s|,|\\.|’s,|\"|\\)|-)",
+        before in "(|“|\\(|\"|-)",
+    ) {
+        let token = format!("{before}{word}{around}");
+        let w = words::word(&token, 0, 0, token.len());
+        let core = w.core;
+        let expected = !core.is_empty()
+            && (is_role_word(core) || core.rsplit_once('-').is_some_and(|(_, w)| is_role_word(w)));
+        prop_assert_eq!(w.is_role(), expected, "{:?}", token);
+    }
+}
+
+/// The short particles are found as the lexicon has them, in every word of up to three
+/// letters.
+#[test]
+fn short_particles_are_the_lexicons() {
+    let letters: Vec<char> = ('a'..='z').chain('A'..='Z').collect();
+    let mut words: Vec<String> = letters.iter().map(|a| a.to_string()).collect();
+    for a in &letters {
+        for b in &letters {
+            words.push(format!("{a}{b}"));
+            words.extend(letters.iter().map(|c| format!("{a}{b}{c}")));
+        }
+    }
+    let mut joiners = 0;
+    for w in &words {
+        let expected = crate::lexicon::is(w, crate::lexicon::Classes::NAME_PARTICLE)
+            || SPACED_PARTICLES.contains(&w.as_str());
+        assert_eq!(is_joiner(w), expected, "{w:?}");
+        joiners += usize::from(expected);
+    }
+    assert!(joiners >= SPACED_PARTICLES.len(), "{joiners}");
 }
