@@ -116,6 +116,8 @@ fn not_attributions() {
     assert!(relations("It is said that the talks failed.").is_empty());
     assert!(relations("Haddad is said to be angry.").is_empty());
     assert!(relations("Damascus agreed to attend the talks.").is_empty());
+    assert!(relations("The envoy is going to say that the talks failed.").is_empty());
+    assert!(relations("The new governor met the envoy after assuming his post.").is_empty());
     assert!(relations("").is_empty());
 }
 
