@@ -4,7 +4,9 @@
 
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
-use super::speaker::{apposed_subject, clause_subject, inverted, restrictive_relative, subject_of};
+use super::speaker::{
+    apposed_subject, clause_subject, dashed_subject, inverted, restrictive_relative, subject_of,
+};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::Classes;
@@ -369,9 +371,11 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         return subject_of(s, j, v);
     }
     match s.text(p) {
-        "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(" => inverted(s, j, v),
-        // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject.
-        ")" => subject_of(s, j, v),
+        "—" | "–" => inverted(s, j, v).or_else(|| dashed_subject(s, p, j, v)),
+        "”" | "\"" | "’" | "'" | ":" | "(" => inverted(s, j, v),
+        // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject; so
+        // does a share's sign ("42% say").
+        ")" | "%" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
         // ("…, even suggesting …": an adverb may stand before the participle.)
         "," if progressive && (j..v).all(|k| !s.has(k, Classes::BE)) => participle_subject(s, p, v),

@@ -169,6 +169,23 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
         .then(|| Found::new(np, (j, v), Some(v), after(s, v)))
 }
 
+/// "Rana Khatib — a teacher from Homs — says": the words between two dashes describe the
+/// speaker before them, unless they say when or where ("Haddad — after a long pause — told
+/// me"). `dash` is the dash right before the cue `j..=v`.
+pub(super) fn dashed_subject(s: &Sent, dash: usize, j: usize, v: usize) -> Option<Found> {
+    let open = (dash.saturating_sub(30)..dash)
+        .rev()
+        .find(|&k| s.text(k) == s.text(dash))?;
+    if open + 1 >= dash {
+        return None;
+    }
+    let np = np_before(s, open)?;
+    Some(Found {
+        apposition: (!adverbial(s, open + 1)).then_some((open + 1, dash - 1)),
+        ..Found::new(np, (j, v), Some(v), said(s, np, v))
+    })
+}
+
 /// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
 /// a name ("who asked not to be named", "the head of …", "Samir Haddad").
 fn opens_apposition(s: &Sent, i: usize) -> bool {
