@@ -128,8 +128,10 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // The tagger is asked last: most cue words are past forms ("said", "told"), verbs by
     // themselves, and tagging every sentence with a cue would cost more than the rest of the
     // analysis.
-    // (In a headline every word is capitalised: "Former Aide Says …".)
-    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) && !s.title_case {
+    // (In a headline every word is capitalised: "Former Aide Says …". A past form opening the
+    // sentence is an inversion: "Said Haddad: “…”".)
+    let opens = || (0..i).all(|k| !s.word(k)) && s.has(i, Classes::PAST_FORM);
+    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) && !s.title_case && !opens() {
         return false;
     }
     let before = i.checked_sub(1).filter(|&p| s.word(p));
@@ -143,6 +145,12 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 && !matches!(s.lower(p), "who" | "to")
                 && (!gerund || !is_gerund_preposition(s.lower(p)))
     });
+    // ("did not immediately respond": past an adverb in "-ly" to the auxiliary.)
+    let adverbs = (0..i)
+        .rev()
+        .take_while(|&k| s.word(k) && s.lower(k).ends_with("ly") && !s.has(k, Classes::VERB_FILLER))
+        .count();
+    let before = before.and_then(|p| p.checked_sub(adverbs));
     let verb_slot = before.is_some_and(|p| {
         (s.has(
             p,

@@ -128,6 +128,14 @@ fn not_attributions() {
 }
 
 #[test]
+fn negated_after_an_adverb() {
+    let s = "The ministry did not immediately respond to a request for comment.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.cue.clone()], "did not immediately respond");
+    assert!(a.negated);
+}
+
+#[test]
 fn cue_and_content() {
     let s = "Western diplomats have repeatedly argued that the plan is dead.";
     let a = &attributions(s, 0..s.len())[0];
