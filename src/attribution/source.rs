@@ -531,7 +531,11 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     let base = !s.lower(v).ends_with('s') || s.lower(v).ends_with("ss");
     let progressive = s.lower(governor).ends_with("ing") && !s.is(governor, "going") && base;
     let passive = governor > 0 && s.has(governor - 1, Classes::BE) && !progressive;
-    if passive || s.has(governor, Classes::BE) {
+    // ("tried to find a compromise", "wants to see the camps": a view or a finding in an
+    // infinitive is an intention, not a view held or a finding made.)
+    let intended = s.has(v, Classes::VIEW_VERB | Classes::FINDING_VERB)
+        && !s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB);
+    if passive || intended || s.has(governor, Classes::BE) {
         return None;
     }
     // "Other leaders used blunt language to denounce …": an infinitive of purpose after the
