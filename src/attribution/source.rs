@@ -533,8 +533,10 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     let passive = governor > 0 && s.has(governor - 1, Classes::BE) && !progressive;
     // ("tried to find a compromise", "wants to see the camps": a view or a finding in an
     // infinitive is an intention, not a view held or a finding made.)
+    // ("came to speak", "wanted to speak to them": to speak, with nothing said.)
     let intended = s.has(v, Classes::VIEW_VERB | Classes::FINDING_VERB)
-        && !s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB);
+        && !s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB)
+        || s.is(v, "speak") && !s.has(governor, Classes::REFUSAL_VERB);
     if passive || intended || s.has(governor, Classes::BE) {
         return None;
     }

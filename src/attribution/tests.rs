@@ -118,6 +118,7 @@ fn not_attributions() {
     assert!(relations("Damascus agreed to attend the talks.").is_empty());
     assert!(relations("The envoy is going to say that the talks failed.").is_empty());
     assert!(relations("The envoy tried to find a compromise before the vote.").is_empty());
+    assert!(relations("Residents of the camp came to speak to the envoy.").is_empty());
     assert!(relations("The new governor met the envoy after assuming his post.").is_empty());
     // A share after "compared to" is no subject.
     assert!(relations(
