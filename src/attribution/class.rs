@@ -296,9 +296,11 @@ fn names_someone(lemma: &str) -> bool {
 /// Whether the phrase `lead..=last` is a share counted in percent before any "of": a figure of
 /// a poll, not people.
 pub(super) fn is_share(s: &Sent, lead: usize, last: usize) -> bool {
+    // ("42%": the sign is a token of its own; "six in 10", a ratio.)
     (lead..=last.min(lead + 3))
-        .take_while(|&j| s.word(j) && !s.is(j, "of"))
+        .take_while(|&j| (s.word(j) || s.text(j) == "%") && !s.is(j, "of"))
         .any(|j| matches!(s.lower(j), "percent" | "cent" | "%") || s.lower(j).ends_with('%'))
+        || super::phrase::is_ratio(s, lead, last)
 }
 
 fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {

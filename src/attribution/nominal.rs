@@ -58,6 +58,9 @@ pub(super) fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
 
 /// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
 pub(super) fn figure_source(s: &Sent, i: usize) -> Option<Found> {
+    if let Some(f) = in_poll(s, i) {
+        return Some(f);
+    }
     if i >= 1 {
         let prev = i - 1;
         let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
@@ -85,4 +88,22 @@ pub(super) fn stance_noun(s: &Sent, i: usize) -> Option<Found> {
         stance: true,
         ..Found::new(np, (i, i + 1), None, before(s, i))
     })
+}
+
+/// "In the latest Arab Barometer survey, Haddad led", "Haddad gained in some polls": the poll
+/// or survey at `i`, after "in", is where the figures around it come from; "in" is the cue.
+fn in_poll(s: &Sent, i: usize) -> Option<Found> {
+    if !matches!(s.lower(i), "poll" | "polls" | "survey" | "surveys") {
+        return None;
+    }
+    let p = (i.saturating_sub(6)..i)
+        .rev()
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD | Classes::CUE_VERB))
+        .find(|&k| s.is(k, "in"))?;
+    let content = if (0..p).all(|k| !s.word(k)) {
+        after(s, i)
+    } else {
+        before(s, p)
+    };
+    Some(Found::new((p + 1, i), (p, p), None, content))
 }

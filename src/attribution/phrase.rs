@@ -30,6 +30,22 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 _ => break,
             }
         }
+        // "42% say", "only 52% of voters said": a share's sign is part of it (which opens
+        // the phrase: "compared to 11% of Democratic claims" is no subject).
+        let opens_share = |n: usize| {
+            n == 0
+                || !s.word(n - 1)
+                || s.adverb(n - 1)
+                || s.has(n - 1, Classes::QUANTIFIER | Classes::NUMBER)
+                || matches!(
+                    s.lower(n - 1),
+                    "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
+                )
+        };
+        if s.text(k) == "%" && k > 0 && s.word(k - 1) && opens_share(k - 1) {
+            first -= 1;
+            continue;
+        }
         if !s.word(k) {
             break;
         }
@@ -190,8 +206,8 @@ pub(super) fn trim_tail(s: &Sent, (a, mut b): (usize, usize)) -> (usize, usize) 
 /// Whether the words `a..=b` only say when ("last week", "eight years ago", "earlier this
 /// month"): no speaker.
 pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
-    // ("Day said …": one capitalised word is a name.)
-    if a == b && s.capitalized(a) {
+    // ("Day said …": one capitalised word is a name; "six in 10 said" a share.)
+    if a == b && s.capitalized(a) || is_ratio(s, a, b) {
         return false;
     }
     (a..=b).all(|k| {
@@ -229,6 +245,17 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
                         | "night"
                 ))
     })
+}
+
+/// Whether the words `a..=b` end in a share given as a ratio: "six in 10", "two out of three",
+/// "More than four in 10".
+pub(super) fn is_ratio(s: &Sent, a: usize, b: usize) -> bool {
+    let number =
+        |k: usize| s.has(k, Classes::NUMBER) || s.lower(k).bytes().all(|c| c.is_ascii_digit());
+    b >= a + 2
+        && number(b)
+        && (s.is(b - 1, "in") && number(b - 2)
+            || b >= a + 3 && s.is(b - 1, "of") && s.is(b - 2, "out") && number(b - 3))
 }
 
 /// "on Tuesday", "in March": when, not who.

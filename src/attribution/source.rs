@@ -4,7 +4,9 @@
 
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
-use super::speaker::{apposed_subject, clause_subject, inverted, restrictive_relative, subject_of};
+use super::speaker::{
+    apposed_subject, clause_subject, dashed_subject, inverted, restrictive_relative, subject_of,
+};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::Classes;
@@ -126,17 +128,29 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // The tagger is asked last: most cue words are past forms ("said", "told"), verbs by
     // themselves, and tagging every sentence with a cue would cost more than the rest of the
     // analysis.
-    // (In a headline every word is capitalised: "Former Aide Says …".)
-    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) && !s.title_case {
+    // (In a headline every word is capitalised: "Former Aide Says …". A past form opening the
+    // sentence is an inversion: "Said Haddad: “…”".)
+    let opens = || (0..i).all(|k| !s.word(k)) && s.has(i, Classes::PAST_FORM);
+    if !s.has(i, Classes::CUE_VERB) || s.capitalized(i) && !s.title_case && !opens() {
         return false;
     }
     let before = i.checked_sub(1).filter(|&p| s.word(p));
     // After an article or a preposition a cue word is a noun ("the reports", "of talks"); after
     // a pronoun, a modal or an auxiliary it is a verb ("they argue", "will say", "is saying").
     // ("to" opens an infinitive: "continued to call for".)
+    let gerund = s.lower(i).ends_with("ing");
     let noun_slot = before.is_some_and(|p| {
-        is_article(s, p) || s.has(p, Classes::POSTMODIFIER) && !s.is(p, "who") && !s.is(p, "to")
+        is_article(s, p)
+            || s.has(p, Classes::POSTMODIFIER)
+                && !matches!(s.lower(p), "who" | "to")
+                && (!gerund || !is_gerund_preposition(s.lower(p)))
     });
+    // ("did not immediately respond": past an adverb in "-ly" to the auxiliary.)
+    let adverbs = (0..i)
+        .rev()
+        .take_while(|&k| s.word(k) && s.lower(k).ends_with("ly") && !s.has(k, Classes::VERB_FILLER))
+        .count();
+    let before = before.and_then(|p| p.checked_sub(adverbs));
     let verb_slot = before.is_some_and(|p| {
         (s.has(
             p,
@@ -178,6 +192,29 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         && (i + 2..(i + 6).min(s.len()))
             .take_while(|&k| s.word(k))
             .any(|k| s.is(k, "as"));
+    // "The envoy claims his mandate …": an "-s" form between a singular subject and its
+    // object's determiner, as `between` is after a plural one.
+    let agrees = i > 0
+        && s.lower(i).ends_with('s')
+        && s.word(i - 1)
+        && !s.lower(i - 1).ends_with('s')
+        && (subject(i - 1) || s.has(i - 1, Classes::ROLE_WORD))
+        && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN);
+    // "…, calling them traitors and vowing to …", "says he respects her and calls her …",
+    // "by saying", "before adding": a verb after a conjunction or, as a gerund, after a
+    // preposition, whose subject is the clause's. (Not a view's: "after assuming his post",
+    // "without seeing the returns", "and regarding the bill" are no attributions.)
+    let linked = i > 0
+        && !s.has(i, Classes::VIEW_VERB)
+        && match s.lower(i - 1) {
+            "and" | "but" => {
+                gerund && s.word(i + 1)
+                    || s.lower(i).ends_with('s')
+                        && (s.capitalized(i + 1)
+                            || s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN))
+            }
+            w => gerund && is_gerund_preposition(w),
+        };
     let subject_before = clause.any(subject);
     let subject_right_before = i > 0 && s.word(i - 1) && subject(i - 1);
     s.has(i, Classes::PAST_FORM)
@@ -186,6 +223,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || verb_slot
         || s.is(i + 1, "that")
         || between
+        || agrees
+        || linked
         || participle_phrase
         || view_as && i > 0 && !s.word(i - 1)
         // An "-ing" form with none of these before it is a noun or a modifier ("the
@@ -197,6 +236,12 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             && !s.lower(i).ends_with("ing")
             && (!s.word(i + 1) && subject_right_before && s.lower(i).ends_with('s')
                 || s.pos(i).verb())
+}
+
+/// Whether `w` (lower case) governs a gerund whose subject is its clause's ("by saying",
+/// "while insisting", "before adding", "after telling", "without mentioning").
+fn is_gerund_preposition(w: &str) -> bool {
+    matches!(w, "by" | "while" | "before" | "after" | "without")
 }
 
 /// The comma that ends the clause right before token `i`: just before it, or inside the
@@ -231,20 +276,24 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     let mut j = v;
     // Auxiliaries and adverbs between the speaker and the verb ("has repeatedly said").
     let progressive = w.ends_with("ing");
+    // ("She has since stressed": "since" after an auxiliary is an adverb.)
     while j > 0
         && s.word(j - 1)
-        && (is_filler(s, j - 1) || progressive && s.has(j - 1, Classes::BE))
+        && (is_filler(s, j - 1)
+            || progressive && s.has(j - 1, Classes::BE)
+            || s.is(j - 1, "since") && j >= 2 && s.has(j - 2, Classes::VERB_FILLER))
     {
         j -= 1;
     }
     // "Senate leaders opposing the bill", "a group known as": a participle with no auxiliary
     // or comma before it modifies a noun; it is no cue.
+    // (After a conjunction or a preposition it is a verb of its own: "and vowing", "by saying".)
     let bare_participle = j == v
         && (progressive || w == "known")
         && j > 0
         && s.word(j - 1)
-        && !s.is(j - 1, "who")
-        && !s.is(j - 1, "which");
+        && !matches!(s.lower(j - 1), "who" | "which" | "and" | "but")
+        && !(progressive && is_gerund_preposition(s.lower(j - 1)));
     if bare_participle {
         return None;
     }
@@ -298,6 +347,22 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             let np = np_before(s, end)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
+        // "Haddad rejected the plan by saying …", "“…,” he said before adding …".
+        // ("responded by saying": one cue, the verb before it. "rules that allow firms to tell
+        // one state … while telling another": after a relative clause, whose subject the
+        // gerund's is, unknown.)
+        if progressive && is_gerund_preposition(pw) {
+            let relative = (0..p).any(|k| {
+                matches!(
+                    s.lower(k),
+                    "that" | "which" | "who" | "whose" | "because" | "if" | "when" | "whether"
+                )
+            });
+            if relative || p > 0 && is_cue_verb(s, p - 1) {
+                return None;
+            }
+            return participle_subject(s, p, v);
+        }
         if pw == "and" || pw == "but" {
             // "He described the plan as … but said …": the clause's subject is the speaker.
             // (Not in a quotation: "“…,” he said, “and say to them …”".)
@@ -314,28 +379,14 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         return subject_of(s, j, v);
     }
     match s.text(p) {
-        "”" | "\"" | "’" | "'" | ":" | "—" | "–" | "(" => inverted(s, j, v),
-        // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject.
-        ")" => subject_of(s, j, v),
+        "—" | "–" => inverted(s, j, v).or_else(|| dashed_subject(s, p, j, v)),
+        "”" | "\"" | "’" | "'" | ":" | "(" => inverted(s, j, v),
+        // "Rep. Elijah E. Cummings (D-Md.) said": the parenthesis belongs to the subject; so
+        // does a share's sign ("42% say").
+        ")" | "%" => subject_of(s, j, v),
         // "Haddad rejected the plan, saying …": the clause's subject speaks.
         // ("…, even suggesting …": an adverb may stand before the participle.)
-        "," if progressive && (j..v).all(|k| !s.has(k, Classes::BE)) => {
-            // "“…,” the mayor said on Monday, adding that …": who spoke just before adds it.
-            let spoke = (p.saturating_sub(4)..p)
-                .rev()
-                .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k))
-                .and_then(|k| verb(s, k));
-            if let Some(f) = spoke {
-                return Some(Found {
-                    cue: (v, v),
-                    verb: Some(v),
-                    content: after(s, v),
-                    ..f
-                });
-            }
-            let np = clause_subject(s, 0, p)?;
-            Some(Found::new(np, (v, v), Some(v), after(s, v)))
-        }
+        "," if progressive && (j..v).all(|k| !s.has(k, Classes::BE)) => participle_subject(s, p, v),
         // "National Guard members, called to service by the governor, are …": a participle
         // phrase, no cue. ("X, director of Y, said in an interview": a verb of speech and
         // where it was said.)
@@ -343,7 +394,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             && s.has(v, Classes::PAST_FORM)
             && v + 1 < s.len()
             && match s.lower(v + 1) {
-                "by" | "to" | "as" => true,
+                "by" | "as" => true,
+                // ("X, the council's deputy head, explained to reporters …": whom a verb of
+                // speech addresses.)
+                "to" => !(s.has(v, Classes::SPEECH_VERB) && addressee(s, v + 2)),
                 "in" | "on" => !s.has(v, Classes::SPEECH_VERB),
                 _ => false,
             } =>
@@ -363,6 +417,32 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// Whether the word at `i` can be whom somebody speaks to: a name, a pronoun, people.
+fn addressee(s: &Sent, i: usize) -> bool {
+    let i = if is_article(s, i) { i + 1 } else { i };
+    s.capitalized(i) || s.has(i, Classes::PRONOUN) || s.names_people(i)
+}
+
+/// The speaker of a participle or gerund `v` that hangs on the clause before `p`, its comma or
+/// preposition: who spoke just before ("“…,” the mayor said on Monday, adding that …"), else
+/// the clause's subject.
+fn participle_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
+    let spoke = (p.saturating_sub(4)..p)
+        .rev()
+        .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k))
+        .and_then(|k| verb(s, k));
+    if let Some(f) = spoke {
+        return Some(Found {
+            cue: (v, v),
+            verb: Some(v),
+            content: after(s, v),
+            ..f
+        });
+    }
+    let np = clause_subject(s, 0, p)?;
+    Some(Found::new(np, (v, v), Some(v), after(s, v)))
 }
 
 /// A stance adjective at `i` after "be" and its auxiliaries ("aides were also complimentary",
@@ -446,8 +526,18 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     let governor = to
         .checked_sub(1)
         .filter(|&k| s.word(k) && !s.capitalized(k))?;
-    let passive = governor > 0 && s.has(governor - 1, Classes::BE);
-    if passive || s.has(governor, Classes::BE) {
+    // ("is continuing to insist": a progressive, whose subject is the speaker; "is going to
+    // say" is no statement yet, and "was responding to questions" no infinitive.)
+    let base = !s.lower(v).ends_with('s') || s.lower(v).ends_with("ss");
+    let progressive = s.lower(governor).ends_with("ing") && !s.is(governor, "going") && base;
+    let passive = governor > 0 && s.has(governor - 1, Classes::BE) && !progressive;
+    // ("tried to find a compromise", "wants to see the camps": a view or a finding in an
+    // infinitive is an intention, not a view held or a finding made.)
+    // ("came to speak", "wanted to speak to them": to speak, with nothing said.)
+    let intended = s.has(v, Classes::VIEW_VERB | Classes::FINDING_VERB)
+        && !s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB)
+        || s.is(v, "speak") && !s.has(governor, Classes::REFUSAL_VERB);
+    if passive || intended || s.has(governor, Classes::BE) {
         return None;
     }
     // "Other leaders used blunt language to denounce …": an infinitive of purpose after the
@@ -459,7 +549,10 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
         return Some(Found::new(np, (to, v), Some(v), after(s, v)));
     }
     let mut j = governor;
-    while j > 0 && s.word(j - 1) && is_filler(s, j - 1) {
+    while j > 0
+        && s.word(j - 1)
+        && (is_filler(s, j - 1) || progressive && s.has(j - 1, Classes::BE))
+    {
         j -= 1;
     }
     let np = np_before(s, j)?;

@@ -149,7 +149,13 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if open + 1 < comma && opens_apposition(s, open + 1) {
-            let np = np_before(s, open)?;
+            // "Rana Khatib, 21, a student from Aleppo, said": an age before the description
+            // stands between the name and it.
+            let aged = open >= 2 && is_age(s, open - 1) && s.is(open - 2, ",");
+            let (open, np) = match aged.then(|| np_before(s, open - 2)).flatten() {
+                Some(np) => (open - 2, np),
+                None => (open, np_before(s, open)?),
+            };
             return Some(Found {
                 apposition: Some((open + 1, comma - 1)),
                 ..Found::new(np, (j, v), Some(v), said(s, np, v))
@@ -163,6 +169,23 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
         .then(|| Found::new(np, (j, v), Some(v), after(s, v)))
 }
 
+/// "Rana Khatib — a teacher from Homs — says": the words between two dashes describe the
+/// speaker before them, unless they say when or where ("Haddad — after a long pause — told
+/// me"). `dash` is the dash right before the cue `j..=v`.
+pub(super) fn dashed_subject(s: &Sent, dash: usize, j: usize, v: usize) -> Option<Found> {
+    let open = (dash.saturating_sub(30)..dash)
+        .rev()
+        .find(|&k| s.text(k) == s.text(dash))?;
+    if open + 1 >= dash {
+        return None;
+    }
+    let np = np_before(s, open)?;
+    Some(Found {
+        apposition: (!adverbial(s, open + 1)).then_some((open + 1, dash - 1)),
+        ..Found::new(np, (j, v), Some(v), said(s, np, v))
+    })
+}
+
 /// Whether words from `i` can describe a noun phrase before them: a relative clause, a role or
 /// a name ("who asked not to be named", "the head of …", "Samir Haddad").
 fn opens_apposition(s: &Sent, i: usize) -> bool {
@@ -171,7 +194,11 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
         // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
         && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
             // "Rami Suleiman, 52, said": an age.
-            || w.bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
+            || is_age(s, i)
+            // "Samir Haddad, of the negotiating body, said", "Rana Khatib, from Aleppo, said":
+            // where the speaker belongs or comes from.
+            || matches!(w, "of" | "from")
+                && (s.capitalized(i + 1) || s.has(i + 1, Classes::DETERMINER))
             || s.has(i, Classes::DETERMINER)
             || s.capitalized(i)
             // "…, executive director of AROS, said": a role, bare.
@@ -180,6 +207,11 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
             })
             // "headed by Ahmad Toma", "speaking on condition of anonymity"
             || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
+}
+
+/// Whether the word at `i` is an age set off by commas ("Rami Suleiman, 52, said").
+fn is_age(s: &Sent, i: usize) -> bool {
+    s.lower(i).bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
 }
 
 /// Whether words from `i` are an adverbial: a preposition's phrase or an adverb ("in a

@@ -116,7 +116,25 @@ fn not_attributions() {
     assert!(relations("It is said that the talks failed.").is_empty());
     assert!(relations("Haddad is said to be angry.").is_empty());
     assert!(relations("Damascus agreed to attend the talks.").is_empty());
+    assert!(relations("The envoy is going to say that the talks failed.").is_empty());
+    assert!(relations("The envoy tried to find a compromise before the vote.").is_empty());
+    assert!(relations("Residents of the camp came to speak to the envoy.").is_empty());
+    assert!(relations("The new governor met the envoy after assuming his post.").is_empty());
+    // A share after "compared to" is no subject.
+    assert!(relations(
+        "The monitor rated 32% of government claims as false, compared to 11% of Opposition claims."
+    )
+    .iter()
+    .all(|(source, _)| !source.starts_with("compared")));
     assert!(relations("").is_empty());
+}
+
+#[test]
+fn negated_after_an_adverb() {
+    let s = "The ministry did not immediately respond to a request for comment.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.cue.clone()], "did not immediately respond");
+    assert!(a.negated);
 }
 
 #[test]
