@@ -311,6 +311,21 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
                 .get(i + 1)
                 .is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
     }));
+    // And the word after a quotation's closing mark: "“…,” he continued." (any verb there may
+    // give the quotation its speaker; see `source::opens_quotation`).
+    at.extend(memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(|i| {
+        let mark = match bytes[i] {
+            b'"' => 1,
+            _ if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9D]) => 3,
+            _ => return None,
+        };
+        let closes = i > 0 && matches!(bytes[i - 1], b',' | b'.' | b'!' | b'?');
+        let word = i + mark + 1;
+        (closes
+            && bytes.get(i + mark) == Some(&b' ')
+            && bytes.get(word).is_some_and(u8::is_ascii_lowercase))
+        .then_some(word)
+    }));
     // And a signature's dash: "“…” ― Rana Khatib", or opening a line of its own.
     at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| {
         let dash = matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95]));

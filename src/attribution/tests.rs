@@ -180,7 +180,7 @@ fn shapes_of_attribution() {
 }
 
 /// The cue words are those a regex of every cue list would find, word boundaries and all, and the
-/// signatures' dashes those a regex of their places would.
+/// signatures' dashes and the words after a quotation those a regex of their places would.
 mod cue_words_as_a_regex_finds_them {
     use super::*;
     use proptest::prelude::*;
@@ -203,6 +203,8 @@ mod cue_words_as_a_regex_finds_them {
         let signature = Regex::new(r"(?m)(?:^[ \t]*|[”\x22] ?)[―—–]").unwrap();
         let mut at: Vec<usize> = re.find_iter(low).map(|m| m.start()).collect();
         at.extend(signature.find_iter(low).map(|m| m.end() - '―'.len_utf8()));
+        let after_quote = Regex::new(r#"[,.!?][”"] [a-z]"#).unwrap();
+        at.extend(after_quote.find_iter(low).map(|m| m.end() - 1));
         at.sort_unstable();
         at
     }
