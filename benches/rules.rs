@@ -5,6 +5,9 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier::rules::{check, RuleSettings};
 
+mod fixtures;
+use fixtures::FIXTURES;
+
 const ARTICLES: &[&str] = &[
     include_str!("../tests/corpus/attribution/wire-geneva-round.txt"),
     include_str!("../tests/corpus/attribution/regional-daily-translated.txt"),
@@ -17,15 +20,6 @@ const ARTICLES: &[&str] = &[
     include_str!("../tests/corpus/attribution/heldout-opinion-roundup.md"),
     include_str!("../tests/corpus/attribution/heldout-quotes-hedges.md"),
     include_str!("../tests/corpus/attribution/heldout-caesar-explainer.txt"),
-];
-
-const FIXTURES: &[&str] = &[
-    include_str!("../fixtures/analysis-transition-2025.md"),
-    include_str!("../fixtures/feature-caesar-2020.txt"),
-    include_str!("../fixtures/geneva-committee-2019.md"),
-    include_str!("../fixtures/translated-brahimi-2013.txt"),
-    include_str!("../fixtures/wire-moscow-2021.txt"),
-    include_str!("../fixtures/workshop-astana-2017.md"),
 ];
 
 fn rules(c: &mut Criterion) {

@@ -4,14 +4,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier::grammar::tag;
 
-const FIXTURES: &[&str] = &[
-    include_str!("../fixtures/analysis-transition-2025.md"),
-    include_str!("../fixtures/feature-caesar-2020.txt"),
-    include_str!("../fixtures/geneva-committee-2019.md"),
-    include_str!("../fixtures/translated-brahimi-2013.txt"),
-    include_str!("../fixtures/wire-moscow-2021.txt"),
-    include_str!("../fixtures/workshop-astana-2017.md"),
-];
+mod fixtures;
+use fixtures::FIXTURES;
 
 /// Words and marks, roughly: marks at a word's ends stand apart.
 fn words(text: &str) -> Vec<&str> {
