@@ -69,13 +69,13 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
     if named.is_empty() {
         return;
     }
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // The role words are in lower case: a word is looked up in lower case too, its ASCII
+    // letters folded as `eq_ignore_ascii_case` folds them ("Minister" is "minister", "É" stays).
+    let mut lower = String::new();
     // A reference opens with "the": the words after each are read until a role word of
     // someone named, or a word that is no modifier.
-    let the =
-        memchr::memmem::find_iter(bytes, "the ").chain(memchr::memmem::find_iter(bytes, "The "));
-    for at in the.filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+    for at in articles(text.as_bytes()) {
         let mut end = at + 3;
         for _ in 0..4 {
             let Some(word) = next_word(text, end).filter(|w| only_spaces(&text[end..w.start]))
@@ -83,8 +83,10 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
                 break;
             };
             let w = &text[word.clone()];
-            let role = named.iter().find(|(role, _)| role.eq_ignore_ascii_case(w));
-            if let Some((_, people)) = role {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            if let Some(people) = named.get(lower.as_str()) {
                 if let Some(target) = reference(text, mentions, &word, people, titles) {
                     found.push(Mention {
                         range: word,
@@ -104,6 +106,16 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
         mentions.extend(found);
         mentions.sort_by_key(|m| m.range.start);
     }
+}
+
+/// Where a word "the " or "The " starts in `bytes`, in order. Found from each "h": a general
+/// substring search, whose candidates are bytes this common, costs several times more.
+fn articles(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'h', bytes).filter_map(move |h| {
+        let at = h.checked_sub(1)?;
+        let opens = matches!(bytes[at], b't' | b'T') && bytes.get(h + 1..h + 3) == Some(b"e ");
+        (opens && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())).then_some(at)
+    })
 }
 
 fn only_spaces(gap: &str) -> bool {
@@ -187,11 +199,31 @@ fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// The word after byte `at`, past spaces or punctuation.
 fn next_word(text: &str, at: usize) -> Option<Range<usize>> {
-    let start = at + text[at..].find(|c: char| c.is_alphanumeric())?;
-    let len = text[start..]
-        .find(|c: char| !c.is_alphanumeric() && c != '-')
-        .unwrap_or(text.len() - start);
-    Some(start..start + len)
+    // ASCII is read byte by byte; from the first other byte, character by character.
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while bytes
+        .get(start)
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        start += 1;
+    }
+    if !bytes.get(start)?.is_ascii() {
+        start += text[start..].find(|c: char| c.is_alphanumeric())?;
+    }
+    let mut end = start;
+    while bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        end += 1;
+    }
+    if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        end += text[end..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(text.len() - end);
+    }
+    Some(start..end)
 }
 
 /// The modifiers between "the" and the role word at `role` ("the UN envoy", "the former
@@ -267,4 +299,38 @@ fn complement(text: &str, first: Range<usize>) -> Vec<&str> {
         end = word.end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Where a general substring search finds "the " and "The " opening a word.
+        #[test]
+        fn articles_as_searched(text in "[tThe a-]{0,24}|\\PC{0,30}|(the |The |th|é| ){0,10}") {
+            let bytes = text.as_bytes();
+            let mut expected: Vec<usize> = memchr::memmem::find_iter(bytes, "the ")
+                .chain(memchr::memmem::find_iter(bytes, "The "))
+                .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                .collect();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(articles(bytes).collect::<Vec<_>>(), expected);
+        }
+
+        /// The word the standard library's character search finds, from every boundary.
+        #[test]
+        fn next_word_as_found_by_characters(text in "[a-c1 ,.-]{0,16}|\\PC{0,30}|[aé€\u{a0}, -]{0,16}") {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let expected = text[at..].find(|c: char| c.is_alphanumeric()).map(|i| {
+                    let start = at + i;
+                    let len = text[start..]
+                        .find(|c: char| !c.is_alphanumeric() && c != '-')
+                        .unwrap_or(text.len() - start);
+                    start..start + len
+                });
+                proptest::prop_assert_eq!(next_word(&text, at), expected);
+            }
+        }
+    }
 }
