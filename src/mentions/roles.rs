@@ -4,6 +4,7 @@
 //! names no president is nobody), and a title that fits two of them names neither for certain.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -11,6 +12,7 @@ use super::{Form, Mention, Target};
 use crate::catalog::{Actor, ActorId};
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
+use crate::text::{padded, Prefixes};
 
 /// What a person's roles say of them, as role references need it: the role words
 /// ("minister", "envoy") and every word of the titles and organisations, in lower case.
@@ -122,15 +124,20 @@ fn only_spaces(gap: &str) -> bool {
     !gap.is_empty() && gap.bytes().all(|b| b == b' ')
 }
 
+/// The lexicon's modifiers of titles, offices and nationalities ("former", "foreign", "Syrian").
+const MODIFIER: Classes = Classes::TITLE_MODIFIER
+    .union(Classes::STATE_TITLE)
+    .union(Classes::NATIONALITY);
+
 /// A word between "the" and a role word: an acronym ("UN"), or a modifier of titles, an office
 /// or a nationality ("former", "foreign", "Syrian").
 fn is_modifier(word: &str) -> bool {
+    // Asked of the word after every "the", most often a noun that starts like no modifier:
+    // its first three bytes, in lower case, say so without a look-up.
+    static STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(lexicon::words_of(MODIFIER)));
     let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    acronym
-        || lexicon::is_any_case(
-            word,
-            Classes::TITLE_MODIFIER | Classes::STATE_TITLE | Classes::NATIONALITY,
-        )
+    let opening = padded(word.as_bytes()).map(|b| b.to_ascii_lowercase());
+    acronym || STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
 }
 
 /// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
@@ -305,7 +312,33 @@ fn complement(text: &str, first: Range<usize>) -> Vec<&str> {
 mod tests {
     use super::*;
 
+    /// What the lexicon says, in every case the words are written in: the quick no of the
+    /// modifiers' openings is never said of one.
+    fn is_modifier_as_looked_up(word: &str) -> bool {
+        let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        acronym || lexicon::is_any_case(word, MODIFIER)
+    }
+
+    #[test]
+    fn modifiers_as_looked_up() {
+        for w in lexicon::words_of(MODIFIER) {
+            let mut capital = w.to_owned();
+            capital[..1].make_ascii_uppercase();
+            for w in [w.to_owned(), capital, w.to_ascii_uppercase()] {
+                assert_eq!(is_modifier(&w), is_modifier_as_looked_up(&w), "{w}");
+            }
+        }
+        for w in ["minister", "Envoy", "é", "", "the", "a-b"] {
+            assert_eq!(is_modifier(w), is_modifier_as_looked_up(w), "{w}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn modifier_as_looked_up(word in "[a-zA-Zé-]{0,12}") {
+            proptest::prop_assert_eq!(is_modifier(&word), is_modifier_as_looked_up(&word));
+        }
+
         /// Where a general substring search finds "the " and "The " opening a word.
         #[test]
         fn articles_as_searched(text in "[tThe a-]{0,24}|\\PC{0,30}|(the |The |th|é| ){0,10}") {
