@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::{self, pattern, Classes};
-use crate::text::{padded, Prefixes};
+use crate::text::Prefixes;
 pub use class::{Anonymous, Class};
 use tokens::Sent;
 
@@ -252,13 +252,8 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
         .union(Classes::PHRASE_CUE)
         .union(Classes::PSYCH_VERB);
     // Most words start like no cue word: they are not looked up.
-    static STARTS: LazyLock<Prefixes> = LazyLock::new(|| {
-        let mut starts = Prefixes::default();
-        for w in lexicon::words_of(CUE.union(Classes::STANCE_NOUN)) {
-            starts.insert(padded(w.as_bytes()));
-        }
-        starts
-    });
+    static STARTS: LazyLock<Prefixes> =
+        LazyLock::new(|| Prefixes::of(lexicon::words_of(CUE.union(Classes::STANCE_NOUN))));
     let starts: &Prefixes = &STARTS;
     let bytes = low.as_bytes();
     // The words as a regex's ASCII `\b` sees them: runs of ASCII letters, digits and "_".

@@ -293,10 +293,18 @@ fn name_word(word: &str) -> Option<NameWord> {
 fn title_case_line(text: &str, at: usize) -> bool {
     let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let to = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let mut long = text[from..to]
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
-    long.clone().count() >= 3 && !long.any(|w| w.starts_with(char::is_lowercase))
+    // Read until the first long word in lower case: in prose, one of the first few words.
+    let mut long = 0;
+    for w in text[from..to].split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_none() {
+            continue;
+        }
+        if w.starts_with(char::is_lowercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
 }
 
 /// Does the nationality adjective at `start..end` stand for its state? Only before one of the

@@ -4,6 +4,7 @@
 //! names no president is nobody), and a title that fits two of them names neither for certain.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -11,6 +12,7 @@ use super::{Form, Mention, Target};
 use crate::catalog::{Actor, ActorId};
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
+use crate::text::{padded, Prefixes};
 
 /// What a person's roles say of them, as role references need it: the role words
 /// ("minister", "envoy") and every word of the titles and organisations, in lower case.
@@ -69,13 +71,13 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
     if named.is_empty() {
         return;
     }
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // The role words are in lower case: a word is looked up in lower case too, its ASCII
+    // letters folded as `eq_ignore_ascii_case` folds them ("Minister" is "minister", "É" stays).
+    let mut lower = String::new();
     // A reference opens with "the": the words after each are read until a role word of
     // someone named, or a word that is no modifier.
-    let the =
-        memchr::memmem::find_iter(bytes, "the ").chain(memchr::memmem::find_iter(bytes, "The "));
-    for at in the.filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+    for at in articles(text.as_bytes()) {
         let mut end = at + 3;
         for _ in 0..4 {
             let Some(word) = next_word(text, end).filter(|w| only_spaces(&text[end..w.start]))
@@ -83,8 +85,10 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
                 break;
             };
             let w = &text[word.clone()];
-            let role = named.iter().find(|(role, _)| role.eq_ignore_ascii_case(w));
-            if let Some((_, people)) = role {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            if let Some(people) = named.get(lower.as_str()) {
                 if let Some(target) = reference(text, mentions, &word, people, titles) {
                     found.push(Mention {
                         range: word,
@@ -106,19 +110,34 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
     }
 }
 
+/// Where a word "the " or "The " starts in `bytes`, in order. Found from each "h": a general
+/// substring search, whose candidates are bytes this common, costs several times more.
+fn articles(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'h', bytes).filter_map(move |h| {
+        let at = h.checked_sub(1)?;
+        let opens = matches!(bytes[at], b't' | b'T') && bytes.get(h + 1..h + 3) == Some(b"e ");
+        (opens && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())).then_some(at)
+    })
+}
+
 fn only_spaces(gap: &str) -> bool {
     !gap.is_empty() && gap.bytes().all(|b| b == b' ')
 }
 
+/// The lexicon's modifiers of titles, offices and nationalities ("former", "foreign", "Syrian").
+const MODIFIER: Classes = Classes::TITLE_MODIFIER
+    .union(Classes::STATE_TITLE)
+    .union(Classes::NATIONALITY);
+
 /// A word between "the" and a role word: an acronym ("UN"), or a modifier of titles, an office
 /// or a nationality ("former", "foreign", "Syrian").
 fn is_modifier(word: &str) -> bool {
+    // Asked of the word after every "the", most often a noun that starts like no modifier:
+    // its first three bytes, in lower case, say so without a look-up.
+    static STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(lexicon::words_of(MODIFIER)));
     let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    acronym
-        || lexicon::is_any_case(
-            word,
-            Classes::TITLE_MODIFIER | Classes::STATE_TITLE | Classes::NATIONALITY,
-        )
+    let opening = padded(word.as_bytes()).map(|b| b.to_ascii_lowercase());
+    acronym || STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
 }
 
 /// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
@@ -187,11 +206,31 @@ fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// The word after byte `at`, past spaces or punctuation.
 fn next_word(text: &str, at: usize) -> Option<Range<usize>> {
-    let start = at + text[at..].find(|c: char| c.is_alphanumeric())?;
-    let len = text[start..]
-        .find(|c: char| !c.is_alphanumeric() && c != '-')
-        .unwrap_or(text.len() - start);
-    Some(start..start + len)
+    // ASCII is read byte by byte; from the first other byte, character by character.
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while bytes
+        .get(start)
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        start += 1;
+    }
+    if !bytes.get(start)?.is_ascii() {
+        start += text[start..].find(|c: char| c.is_alphanumeric())?;
+    }
+    let mut end = start;
+    while bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        end += 1;
+    }
+    if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        end += text[end..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(text.len() - end);
+    }
+    Some(start..end)
 }
 
 /// The modifiers between "the" and the role word at `role` ("the UN envoy", "the former
@@ -267,4 +306,64 @@ fn complement(text: &str, first: Range<usize>) -> Vec<&str> {
         end = word.end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the lexicon says, in every case the words are written in: the quick no of the
+    /// modifiers' openings is never said of one.
+    fn is_modifier_as_looked_up(word: &str) -> bool {
+        let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        acronym || lexicon::is_any_case(word, MODIFIER)
+    }
+
+    #[test]
+    fn modifiers_as_looked_up() {
+        for w in lexicon::words_of(MODIFIER) {
+            let mut capital = w.to_owned();
+            capital[..1].make_ascii_uppercase();
+            for w in [w.to_owned(), capital, w.to_ascii_uppercase()] {
+                assert_eq!(is_modifier(&w), is_modifier_as_looked_up(&w), "{w}");
+            }
+        }
+        for w in ["minister", "Envoy", "é", "", "the", "a-b"] {
+            assert_eq!(is_modifier(w), is_modifier_as_looked_up(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn modifier_as_looked_up(word in "[a-zA-Zé-]{0,12}") {
+            proptest::prop_assert_eq!(is_modifier(&word), is_modifier_as_looked_up(&word));
+        }
+
+        /// Where a general substring search finds "the " and "The " opening a word.
+        #[test]
+        fn articles_as_searched(text in "[tThe a-]{0,24}|\\PC{0,30}|(the |The |th|é| ){0,10}") {
+            let bytes = text.as_bytes();
+            let mut expected: Vec<usize> = memchr::memmem::find_iter(bytes, "the ")
+                .chain(memchr::memmem::find_iter(bytes, "The "))
+                .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                .collect();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(articles(bytes).collect::<Vec<_>>(), expected);
+        }
+
+        /// The word the standard library's character search finds, from every boundary.
+        #[test]
+        fn next_word_as_found_by_characters(text in "[a-c1 ,.-]{0,16}|\\PC{0,30}|[aé€\u{a0}, -]{0,16}") {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let expected = text[at..].find(|c: char| c.is_alphanumeric()).map(|i| {
+                    let start = at + i;
+                    let len = text[start..]
+                        .find(|c: char| !c.is_alphanumeric() && c != '-')
+                        .unwrap_or(text.len() - start);
+                    start..start + len
+                });
+                proptest::prop_assert_eq!(next_word(&text, at), expected);
+            }
+        }
+    }
 }

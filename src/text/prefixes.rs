@@ -12,6 +12,15 @@ impl Default for Prefixes {
 }
 
 impl Prefixes {
+    /// The prefixes of `words`, each as [`padded`] reads it.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut prefixes = Self::default();
+        for w in words {
+            prefixes.insert(padded(w.as_bytes()));
+        }
+        prefixes
+    }
+
     fn bit(prefix: [u8; 3]) -> usize {
         let key = u32::from_le_bytes([prefix[0], prefix[1], prefix[2], 0]);
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
@@ -24,7 +33,12 @@ impl Prefixes {
 
     /// Whether the three bytes from `at` (a space for any past the end) may start an entry.
     pub fn may_hold(&self, bytes: &[u8], at: usize) -> bool {
-        let bit = Self::bit(padded(&bytes[at.min(bytes.len())..]));
+        self.holds(padded(&bytes[at.min(bytes.len())..]))
+    }
+
+    /// Whether `prefix` may start an entry.
+    pub fn holds(&self, prefix: [u8; 3]) -> bool {
+        let bit = Self::bit(prefix);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
