@@ -77,8 +77,10 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
     let mut lower = String::new();
     // A reference opens with "the": the words after each are read until a role word of
     // someone named, or a word that is no modifier.
+    let mut modifiers = Vec::new();
     for at in articles(text.as_bytes()) {
         let mut end = at + 3;
+        modifiers.clear();
         for _ in 0..4 {
             let Some(word) = next_word(text, end).filter(|w| only_spaces(&text[end..w.start]))
             else {
@@ -89,7 +91,8 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
             lower.push_str(w);
             lower.make_ascii_lowercase();
             if let Some(people) = named.get(lower.as_str()) {
-                if let Some(target) = reference(text, mentions, &word, people, titles) {
+                let target = reference(text, mentions, &word, &modifiers, people, titles);
+                if let Some(target) = target {
                     found.push(Mention {
                         range: word,
                         target,
@@ -101,6 +104,7 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
             if !is_modifier(w) {
                 break;
             }
+            modifiers.push(lower.clone());
             end = word.end;
         }
     }
@@ -141,26 +145,21 @@ fn is_modifier(word: &str) -> bool {
 }
 
 /// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
-/// its modifiers, outside any mention, that fits the titles of exactly one of the `people`
-/// named before it (else of them all: ambiguous).
+/// its `modifiers` (in lower case), outside any mention, that fits the titles of exactly one of
+/// the `people` named before it (else of them all: ambiguous).
 fn reference(
     text: &str,
     mentions: &[Mention],
     word: &Range<usize>,
+    modifiers: &[String],
     people: &[(usize, ActorId)],
     titles: &[Titles],
 ) -> Option<Target> {
-    let bytes = text.as_bytes();
-    let joins = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
-    if word.start > 0 && joins(&bytes[word.start - 1]) || bytes.get(word.end).is_some_and(joins) {
-        return None;
-    }
     let before: Vec<&(usize, ActorId)> = people.iter().filter(|(at, _)| *at < word.start).collect();
     let after = mentions.partition_point(|m| m.range.start < word.end);
     if before.is_empty() || after > 0 && mentions[after - 1].range.end > word.start {
         return None;
     }
-    let modifiers = after_the(text, word.start)?;
     let next = next_word(text, word.end);
     if !stands_alone(text, word, next.clone()) {
         return None;
@@ -231,28 +230,6 @@ fn next_word(text: &str, at: usize) -> Option<Range<usize>> {
             .unwrap_or(text.len() - end);
     }
     Some(start..end)
-}
-
-/// The modifiers between "the" and the role word at `role` ("the UN envoy", "the former
-/// foreign minister"), in lower case; none if no "the" opens the phrase within three words of
-/// it, or a word between is no modifier.
-fn after_the(text: &str, role: usize) -> Option<Vec<String>> {
-    let mut modifiers = Vec::new();
-    let mut next = role;
-    for _ in 0..4 {
-        let word = word_before(text, next)?;
-        let w = &text[word.clone()];
-        if w.eq_ignore_ascii_case("the") {
-            return Some(modifiers);
-        }
-        if !is_modifier(w) {
-            return None;
-        }
-        let lower = w.to_ascii_lowercase();
-        modifiers.push(lower);
-        next = word.start;
-    }
-    None
 }
 
 /// Whether the role word at `word` is a noun of its own: followed by punctuation, the text's
