@@ -47,6 +47,13 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
                     "**the {written}** — here: {person}, whom the article names with this role\n"
                 );
             }
+            if mention.form == Form::GivenName {
+                let person = &catalog.get(actor).name;
+                let _ = writeln!(
+                    card,
+                    "**{written}** — here: {person}, whom the article names in full\n"
+                );
+            }
             card.push_str(&actor_card(ws, actor, article.date()));
             card
         }
@@ -269,6 +276,17 @@ mod tests {
             md.starts_with(
                 "**the envoy** — here: Geir Pedersen, whom the article names with this role\n"
             ),
+            "{md}"
+        );
+        assert!(md.contains("UN Special Envoy for Syria"), "{md}");
+    }
+
+    #[test]
+    fn a_given_name_says_whom_it_stands_for() {
+        let text = "UN envoy Geir Pedersen arrived on Monday. Later Geir met reporters.";
+        let md = card(&[("a.md", text)], "a.md", "Geir met");
+        assert!(
+            md.starts_with("**Geir** — here: Geir Pedersen, whom the article names in full\n"),
             "{md}"
         );
         assert!(md.contains("UN Special Envoy for Syria"), "{md}");

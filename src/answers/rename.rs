@@ -82,6 +82,21 @@ mod tests {
         out
     }
 
+    /// A new transliteration of a given name reaches where the name is written alone.
+    #[test]
+    fn a_given_name_alone_is_renamed_with_the_full_name() {
+        let text = "President Bashar al-Assad spoke. Later Bashar left.\n";
+        let mut ws = Workspace::new(default_catalog());
+        ws.update(PathBuf::from("a.md"), text.into());
+        let a = ws.id(Path::new("a.md")).unwrap();
+        let offset = text.rfind("Bashar").unwrap();
+        let edits = rename(&ws, a, offset, "Bashshar").unwrap();
+        assert_eq!(
+            apply(text, &edits[0].1),
+            "President Bashshar al-Assad spoke. Later Bashshar left.\n"
+        );
+    }
+
     #[test]
     fn a_house_style_change_across_three_articles() {
         let articles = [

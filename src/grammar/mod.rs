@@ -47,6 +47,12 @@ pub fn tag(words: &[&str]) -> Vec<Pos> {
         .collect()
 }
 
+/// Whether `word` is an English word the tagger's lexicon holds in any case ("Mark" is "mark"),
+/// as a name no lexicon holds is not ("Hillary").
+pub fn is_known_word(word: &str) -> bool {
+    unigram::is_known(&unigram::normal(word))
+}
+
 /// The part of speech of one word read alone: whether a capital beside a name reads as a name
 /// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered for every thread:
 /// the same few words come back in every article, and tagging costs far more than the lookup.

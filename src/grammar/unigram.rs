@@ -31,6 +31,11 @@ pub fn normal(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the lexicon holds the word whose normal form is `normal`.
+pub fn is_known(normal: &str) -> bool {
+    LEXICON.contains_key(normal)
+}
+
 /// The candidates of `word`, whose normal form is `normal`.
 pub fn candidates(word: &str, normal: &str) -> Candidates {
     if is_number(word) {

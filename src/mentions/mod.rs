@@ -1,6 +1,7 @@
 //! Mentions of catalog actors in an article, found in one automaton pass over the text.
 
 mod context;
+mod given_names;
 mod names;
 mod roles;
 
@@ -37,6 +38,8 @@ pub enum Form {
     /// A person's role word standing for them ("the minister", "the UN envoy"), after the
     /// article has named them with that role.
     Role,
+    /// A person's given name alone ("Hillary", "Bashar"), where the article names them in full.
+    GivenName,
 }
 
 /// Whom a mention refers to.
@@ -254,6 +257,7 @@ impl Matcher {
         });
         let mut mentions = resolve_in_article(read, self.name_words.len());
         roles::add_references(text, &mut mentions, &self.titles);
+        given_names::add_references(text, &mut mentions, &self.name_words);
         mentions
     }
 

@@ -485,3 +485,81 @@ fn a_role_word_used_otherwise_is_no_reference() {
     assert!(by_role(&format!("{named} A president must listen.")).is_empty());
     assert!(by_role(&format!("{named} No president would.")).is_empty());
 }
+
+/// The given-name mentions of `text` as (word, actor id or "?…"), with two more made-up people:
+/// a second Samir, and a man whose given name is an everyday word.
+fn by_given_name(text: &str) -> Vec<(String, String)> {
+    let mut catalog = catalog();
+    let extra = r#"{"actors": [
+        {"id": "samir-salem", "name": "Samir Salem", "kind": "person"},
+        {"id": "mark-salem", "name": "Mark Salem", "kind": "person"}
+    ]}"#;
+    catalog.extend(Catalog::parse_file(Path::new("more.json"), extra).unwrap());
+    Matcher::new(&catalog)
+        .find(text)
+        .into_iter()
+        .filter(|m| m.form == Form::GivenName)
+        .map(|m| {
+            let mut ids: Vec<_> = m
+                .target
+                .candidates()
+                .iter()
+                .map(|id| catalog.get(*id).id.clone())
+                .collect();
+            ids.sort();
+            let who = match m.target {
+                Target::Actor(_) => ids.concat(),
+                Target::Ambiguous(_) => format!("?{}", ids.join("|")),
+            };
+            (text[m.range].to_owned(), who)
+        })
+        .collect()
+}
+
+#[test]
+fn a_given_name_alone_names_the_person_the_article_names_in_full() {
+    assert_eq!(
+        by_given_name("Bashar al-Assad spoke on Monday. Bashar’s aides left."),
+        [("Bashar".into(), "bashar-al-assad".into())]
+    );
+    // Anywhere in the article, as a headline writes it before the full name.
+    assert_eq!(
+        by_given_name("Samir walks out\n\nSamir Haddad left the talks."),
+        [("Samir".into(), "samir-haddad".into())]
+    );
+    // An article that never writes the full name: nobody, however famous the bearer.
+    assert!(by_given_name("Bashar spoke on Monday.").is_empty());
+}
+
+#[test]
+fn a_given_name_two_people_bear_is_ambiguous() {
+    assert_eq!(
+        by_given_name("Samir Haddad met Samir Salem. Samir said little."),
+        [("Samir".into(), "?samir-haddad|samir-salem".into())]
+    );
+}
+
+#[test]
+fn a_given_name_inside_another_name_is_no_reference() {
+    let named = "Bashar al-Assad spoke on Monday.";
+    // Another person's name, before or after the given name.
+    assert!(by_given_name(&format!("{named} Bashar Jaafari replied.")).is_empty());
+    assert!(by_given_name(&format!("{named} Then Mohammed Bashar replied.")).is_empty());
+    assert!(by_given_name(&format!("{named} The Basharsville road closed.")).is_empty());
+    // An honorific is no name.
+    assert_eq!(
+        by_given_name(&format!("{named} Then Mr. Bashar left.")).len(),
+        1
+    );
+}
+
+#[test]
+fn an_everyday_word_opening_a_sentence_is_no_given_name() {
+    let named = "Mark Salem, a trader, spoke.";
+    assert!(by_given_name(&format!("{named} Mark my words, he said.")).is_empty());
+    // Inside a sentence, the capital tells.
+    assert_eq!(
+        by_given_name(&format!("{named} He and Mark left.")),
+        [("Mark".into(), "mark-salem".into())]
+    );
+}

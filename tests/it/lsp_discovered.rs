@@ -94,3 +94,47 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
         "{definition}"
     );
 }
+
+/// A discovered person's given name written alone is theirs: hover says so, references reach
+/// the article that introduced them.
+#[test]
+fn a_given_name_alone_stands_for_the_person_named_in_full() {
+    let given =
+        "10 Mar 2019\n\nKarim Haddad left Beirut on Monday. By noon Karim was in Damascus.\n";
+    let dir = workspace(&[("intro.md", INTRO), ("given.md", given)]);
+    let (mut client, _) = Client::start(&[dir.path()], editor_capabilities());
+    client.wait_indexed();
+    client.wait_discovered();
+    let path = dir.path().join("given.md");
+    let column = given.lines().nth(2).unwrap().find("Karim was").unwrap();
+    let at = json!({"line": 2, "character": column + 1});
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&path)}, "position": at}),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        card.starts_with("**Karim** — here: Karim Haddad, whom the article names in full"),
+        "{card}"
+    );
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(&path)}, "position": at,
+               "context": {"includeDeclaration": true}}),
+    );
+    let uris: Vec<&str> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["uri"].as_str().unwrap())
+        .collect();
+    assert!(
+        uris.contains(&uri(&dir.path().join("intro.md")).as_str()),
+        "{references}"
+    );
+    assert_eq!(
+        uris.iter().filter(|u| u.ends_with("given.md")).count(),
+        2,
+        "{references}"
+    );
+}

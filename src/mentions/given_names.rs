@@ -1,0 +1,151 @@
+//! Given names standing for a person the article names in full: "Hillary" after "Hillary
+//! Clinton", "Bashar" after "Bashar al-Assad". As for a surname, the article decides: only the
+//! people it names in full are candidates, two of them with the same given name make it
+//! ambiguous, and a given name alone never reaches into the catalog (too many people share one).
+
+use std::ops::Range;
+
+use super::{Form, Mention, Target};
+use crate::catalog::ActorId;
+use crate::grammar::{self, Pos};
+use crate::lexicon::{self, Classes};
+use crate::text::{char_at, char_before};
+
+/// Words that open a written name and are no given name: "Abu" of a kunya, "Sheikh", "Mr".
+const NO_GIVEN_NAME: Classes = Classes::NAME_PARTICLE
+    .union(Classes::ARABIC_PARTICLE)
+    .union(Classes::HONORIFIC)
+    .union(Classes::ROLE_WORD)
+    .union(Classes::ABBREVIATION);
+
+/// Adds to `mentions` (in order, of `text`) each given name written alone that stands for a
+/// person the article names in full. `name_words` (by actor) holds each person's name words in
+/// lower case, and nothing for others.
+pub(super) fn add_references(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    name_words: &[Box<[String]>],
+) {
+    let mut named: Vec<(&str, Vec<ActorId>)> = Vec::new();
+    for m in mentions.iter() {
+        let (Form::Name, Target::Actor(actor)) = (m.form, &m.target) else {
+            continue;
+        };
+        let Some((given, _)) = text[m.range.clone()].split_once(' ') else {
+            continue;
+        };
+        let words = &name_words[actor.0 as usize];
+        if !words.iter().any(|w| w.eq_ignore_ascii_case(given)) || !is_given_name(given) {
+            continue;
+        }
+        match named.iter_mut().find(|(g, _)| *g == given) {
+            Some((_, people)) if !people.contains(actor) => people.push(*actor),
+            Some(_) => {}
+            None => named.push((given, vec![*actor])),
+        }
+    }
+    let mut found = Vec::new();
+    for (given, people) in named {
+        let target = match *people {
+            [one] => Target::Actor(one),
+            _ => Target::Ambiguous(people.into()),
+        };
+        for at in memchr::memmem::find_iter(text.as_bytes(), given) {
+            let range = at..at + given.len();
+            if stands_alone(text, &range) && !covered(mentions, &range) {
+                found.push(Mention {
+                    range,
+                    target: target.clone(),
+                    form: Form::GivenName,
+                });
+            }
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.range.start);
+    }
+}
+
+/// A capitalised word of letters, no initial, acronym, particle or title; a common given name
+/// ("Bill") or no English word ("Bernie"), not a word that opens an organisation's or a place's
+/// name taken for a person's ("Senate Republicans", "Asian Studies").
+fn is_given_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        && !lexicon::is_any_case(word, NO_GIVEN_NAME)
+        && (lexicon::is_any_case(word, Classes::GIVEN_NAME) || !grammar::is_known_word(word))
+}
+
+fn covered(mentions: &[Mention], range: &Range<usize>) -> bool {
+    let after = mentions.partition_point(|m| m.range.start < range.end);
+    after > 0 && mentions[after - 1].range.end > range.start
+}
+
+/// Words before a capital that make it no person's given name: "the Taj", "a Muslim", "in
+/// Orlando".
+const NO_NAME_BEFORE: Classes = Classes::DETERMINER
+    .union(Classes::DEFINITE)
+    .union(Classes::INDEFINITE)
+    .union(Classes::LOCATIVE);
+
+/// Whether the given name at `range` is a whole word that stands for a person: no part of a
+/// longer name (a capital after it, "Hillary Rodham", or a name word before it, "Mohammed
+/// Bashar"), no
+/// modifier of a noun ("Muslim voters"), and after no determiner or "in". At a sentence's start,
+/// where every word is capitalised, it must also be no English word ("Mark", "Will" and "Bill"
+/// there are more often words).
+fn stands_alone(text: &str, range: &Range<usize>) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    if word_char(char_before(text, range.start)) || word_char(char_at(text, range.end)) {
+        return false;
+    }
+    let given = &text[range.clone()];
+    let after = &text[range.end..];
+    let spaced = after.trim_start_matches(' ');
+    if spaced.len() < after.len() {
+        let next = spaced
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        if next.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if next.starts_with(char::is_lowercase)
+            && matches!(grammar::tag(&[given, next])[1], Pos::Noun)
+        {
+            return false;
+        }
+    }
+    let before = text[..range.start].trim_end_matches(' ');
+    let opens_sentence = match before.chars().next_back() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => {
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '.')
+                .last()
+                .map_or(0, |(i, _)| i);
+            let previous = &before[start..];
+            // A capital before: a name word ("Mohammed Bashar"), unless an English word
+            // ("Later Bashar", "Senator Bernie") or an honorific ("Mr. Xi").
+            let word = previous.trim_end_matches('.');
+            let name_word =
+                !grammar::is_known_word(word) && !lexicon::is_any_case(word, Classes::HONORIFIC);
+            if previous.starts_with(char::is_uppercase) && name_word
+                || lexicon::is_any_case(previous, NO_NAME_BEFORE)
+            {
+                return false;
+            }
+            false
+        }
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | '\n' | '"' | '“' | '‘' | '(' | '—' | ':'
+        ),
+    };
+    !opens_sentence || !grammar::is_known_word(given)
+}
