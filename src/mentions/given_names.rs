@@ -20,17 +20,21 @@ const NO_GIVEN_NAME: Classes = Classes::NAME_PARTICLE
 
 /// Adds to `mentions` (in order, of `text`) each given name written alone that stands for a
 /// person the article names in full. `name_words` (by actor) holds each person's name words in
-/// lower case, and nothing for others.
+/// lower case, and nothing for others. A surname the automaton read there is the given name
+/// instead when the article names nobody of that surname in full: "Ahmed" after "Ahmed
+/// al-Sharaa" is not a catalog Ahmed the article never names.
 pub(super) fn add_references(
     text: &str,
     mentions: &mut Vec<Mention>,
     name_words: &[Box<[String]>],
 ) {
     let mut named: Vec<(&str, Vec<ActorId>)> = Vec::new();
+    let mut in_full = Vec::new();
     for m in mentions.iter() {
         let (Form::Name, Target::Actor(actor)) = (m.form, &m.target) else {
             continue;
         };
+        in_full.push(*actor);
         let Some((given, _)) = text[m.range.clone()].split_once(' ') else {
             continue;
         };
@@ -52,13 +56,29 @@ pub(super) fn add_references(
         };
         for at in memchr::memmem::find_iter(text.as_bytes(), given) {
             let range = at..at + given.len();
-            if stands_alone(text, &range) && !covered(mentions, &range) {
-                found.push(Mention {
-                    range,
-                    target: target.clone(),
-                    form: Form::GivenName,
-                });
+            if !stands_alone(text, &range) {
+                continue;
             }
+            let after = mentions.partition_point(|m| m.range.start < range.end);
+            match after.checked_sub(1).map(|i| &mut mentions[i]) {
+                Some(m) if m.range.end <= range.start => {}
+                None => {}
+                Some(m) => {
+                    let surname_of_nobody_named = m.range == range
+                        && m.form == Form::Surname
+                        && !m.target.candidates().iter().any(|a| in_full.contains(a));
+                    if surname_of_nobody_named {
+                        m.target = target.clone();
+                        m.form = Form::GivenName;
+                    }
+                    continue;
+                }
+            }
+            found.push(Mention {
+                range,
+                target: target.clone(),
+                form: Form::GivenName,
+            });
         }
     }
     if !found.is_empty() {
@@ -77,11 +97,6 @@ fn is_given_name(word: &str) -> bool {
         && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
         && !lexicon::is_any_case(word, NO_GIVEN_NAME)
         && (lexicon::is_any_case(word, Classes::GIVEN_NAME) || !grammar::is_known_word(word))
-}
-
-fn covered(mentions: &[Mention], range: &Range<usize>) -> bool {
-    let after = mentions.partition_point(|m| m.range.start < range.end);
-    after > 0 && mentions[after - 1].range.end > range.start
 }
 
 /// Words before a capital that make it no person's given name: "the Taj", "a Muslim", "in

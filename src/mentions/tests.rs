@@ -563,3 +563,17 @@ fn an_everyday_word_opening_a_sentence_is_no_given_name() {
         [("Mark".into(), "mark-salem".into())]
     );
 }
+
+#[test]
+fn a_given_name_is_no_surname_of_someone_the_article_never_names() {
+    // "Ahmed" is also Ilham Ahmed's surname; the article names only Ahmed al-Sharaa in full.
+    let text = "Ahmed al-Sharaa met the envoy. Ahmed said nothing more.";
+    assert_eq!(
+        by_given_name(text),
+        [("Ahmed".into(), "ahmed-al-sharaa".into())]
+    );
+    // Named in full, Ilham Ahmed keeps her surname.
+    let text = "Ilham Ahmed met Ahmed al-Sharaa. Ahmed said nothing more.";
+    assert!(by_given_name(text).is_empty());
+    assert_eq!(ids(text)[2], pair("Ahmed", "ilham-ahmed"));
+}
