@@ -135,6 +135,8 @@ classes! {
     STATE_ORGAN = 56, "state_organs.txt";
     /// Words between such an adjective and the organ: "foreign", "deputy", "security".
     STATE_TITLE = 57, "state_titles.txt";
+    /// Words that make a title a second to another: "deputy", "vice", "assistant".
+    SECOND_RANK = 58, "second_ranks.txt";
 }
 
 impl Classes {

@@ -9,25 +9,23 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::{Form, Mention, Target};
-use crate::catalog::{Actor, ActorId};
+use crate::catalog::{Actor, ActorId, Role};
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
-use crate::text::{padded, Prefixes};
+use crate::text::{padded, Date, Prefixes};
 
-/// What a person's roles say of them, as role references need it: the role words
-/// ("minister", "envoy") and every word of the titles and organisations, in lower case.
-#[derive(Default)]
-pub(super) struct Titles {
+/// One of a person's roles as role references need it: its role words ("minister") and every
+/// word of its title and organisation, in lower case, and when it was held.
+struct Title {
     role_words: Box<[String]>,
     words: Box<[String]>,
+    held: Role,
 }
 
-impl Titles {
-    pub fn of(actor: &Actor) -> Self {
-        let mut words: Vec<String> = actor
-            .roles
-            .iter()
-            .flat_map(|r| std::iter::once(&r.title).chain(&r.organization))
+impl Title {
+    fn of(role: &Role) -> Self {
+        let mut words: Vec<String> = std::iter::once(&role.title)
+            .chain(&role.organization)
             .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
@@ -42,11 +40,50 @@ impl Titles {
         Self {
             role_words,
             words: words.into(),
+            held: role.clone(),
         }
     }
 
     fn has(&self, word: &str) -> bool {
         self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether "the `modifiers` `role_word` of `complement`" (in lower case, but the
+    /// complement's capitalised words) may name whoever holds this role: the title holds the
+    /// role word, the offices before it and the complement ("the deputy minister" is not the
+    /// minister, nor "the foreign minister" the finance minister; "the former minister" may be
+    /// either), and the reference says any second rank the title has ("the foreign minister"
+    /// is not the deputy foreign minister).
+    fn fits(&self, role_word: &str, modifiers: &[String], complement: &[&str]) -> bool {
+        self.role_words.iter().any(|r| r == role_word)
+            && modifiers
+                .iter()
+                .filter(|m| lexicon::is(m, Classes::STATE_TITLE))
+                .all(|m| self.has(m))
+            && complement.iter().all(|w| self.has(w))
+            && self
+                .words
+                .iter()
+                .filter(|w| lexicon::is(w, Classes::SECOND_RANK))
+                .all(|w| modifiers.contains(w))
+    }
+}
+
+/// What a person's roles say of them, as role references need it.
+#[derive(Default)]
+pub(super) struct Titles(Box<[Title]>);
+
+impl Titles {
+    pub fn of(actor: &Actor) -> Self {
+        Self(actor.roles.iter().map(Title::of).collect())
+    }
+
+    /// The roles held on `date`: all of them if the article has no date or none was held then
+    /// (a former envoy is still "the envoy" of an article about him).
+    fn on(&self, date: Option<Date>) -> impl Iterator<Item = &Title> {
+        let held = move |t: &Title| date.is_some_and(|d| t.held.held_on(d));
+        let any = self.0.iter().any(held);
+        self.0.iter().filter(move |t| !any || held(t))
     }
 }
 
@@ -60,7 +97,11 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
         let Target::Actor(actor) = m.target else {
             continue;
         };
-        for role in titles[actor.0 as usize].role_words.iter() {
+        for role in titles[actor.0 as usize]
+            .0
+            .iter()
+            .flat_map(|t| t.role_words.iter())
+        {
             let people = named.entry(role).or_default();
             if !people.iter().any(|&(_, a)| a == actor) {
                 people.push((m.range.start, actor));
@@ -78,6 +119,9 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
     // A reference opens with "the": the words after each are read until a role word of
     // someone named, or a word that is no modifier.
     let mut modifiers = Vec::new();
+    // The article's date, read at its first role word: the roles held then are those a role
+    // word may name.
+    let mut date = None;
     for at in articles(text.as_bytes()) {
         let mut end = at + 3;
         modifiers.clear();
@@ -91,15 +135,23 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
             lower.push_str(w);
             lower.make_ascii_lowercase();
             if let Some(people) = named.get(lower.as_str()) {
-                let target = reference(text, mentions, &word, &modifiers, people, titles);
-                if let Some(target) = target {
+                let date = *date.get_or_insert_with(|| crate::text::article_date(text));
+                let written = Written {
+                    word: word.clone(),
+                    role_word: &lower,
+                    modifiers: &modifiers,
+                    date,
+                };
+                if let Some(target) = reference(text, mentions, &written, people, titles) {
                     found.push(Mention {
                         range: word,
                         target,
                         form: Form::Role,
                     });
+                    break;
                 }
-                break;
+                // A role word that is no reference here may modify the next ("the deputy
+                // foreign minister").
             }
             if !is_modifier(w) {
                 break;
@@ -144,17 +196,26 @@ fn is_modifier(word: &str) -> bool {
     acronym || STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
 }
 
-/// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
-/// its `modifiers` (in lower case), outside any mention, that fits the titles of exactly one of
-/// the `people` named before it (else of them all: ambiguous).
+/// A role word as written after "the": where, in lower case, the modifiers between (in lower
+/// case), and the article's date.
+struct Written<'a> {
+    word: Range<usize>,
+    role_word: &'a str,
+    modifiers: &'a [String],
+    date: Option<Date>,
+}
+
+/// Whom the `written` role word stands for, if it is one: a word of its own, outside any
+/// mention, that fits a role held at the article's date by exactly one of the `people` named
+/// before it (else by them all: ambiguous).
 fn reference(
     text: &str,
     mentions: &[Mention],
-    word: &Range<usize>,
-    modifiers: &[String],
+    written: &Written,
     people: &[(usize, ActorId)],
     titles: &[Titles],
 ) -> Option<Target> {
+    let word = &written.word;
     let before: Vec<&(usize, ActorId)> = people.iter().filter(|(at, _)| *at < word.start).collect();
     let after = mentions.partition_point(|m| m.range.start < word.end);
     if before.is_empty() || after > 0 && mentions[after - 1].range.end > word.start {
@@ -169,14 +230,9 @@ fn reference(
         .iter()
         .map(|&&(_, a)| a)
         .filter(|&a| {
-            let t = &titles[a.0 as usize];
-            // "the deputy minister" is not the minister, nor "the foreign minister" the
-            // finance minister; "the former minister" may be either.
-            modifiers
-                .iter()
-                .filter(|m| lexicon::is(m, Classes::STATE_TITLE))
-                .all(|m| t.has(m))
-                && complement.iter().all(|w| t.has(w))
+            titles[a.0 as usize]
+                .on(written.date)
+                .any(|t| t.fits(written.role_word, written.modifiers, &complement))
         })
         .collect();
     match *fits {

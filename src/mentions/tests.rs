@@ -577,3 +577,24 @@ fn a_given_name_is_no_surname_of_someone_the_article_never_names() {
     assert!(by_given_name(text).is_empty());
     assert_eq!(ids(text)[2], pair("Ahmed", "ilham-ahmed"));
 }
+
+#[test]
+fn a_role_word_names_who_held_the_role_at_the_articles_date() {
+    let text =
+        "date: 2016-02-10\n\nForeign Minister Walid al-Muallem and his deputy Faisal Mekdad \
+                met the envoy. The foreign minister said Damascus would attend. The deputy foreign \
+                minister said little.";
+    // Walid al-Muallem was also a deputy prime minister, but no deputy foreign minister.
+    assert_eq!(
+        by_role(text),
+        [
+            ("minister".into(), "walid-muallem".into()),
+            ("minister".into(), "faisal-mekdad".into())
+        ]
+    );
+    // In 2021 Faisal Mekdad was the foreign minister.
+    let text = "date: 2021-06-01\n\nFaisal Mekdad met the envoy. The foreign minister said no.";
+    assert_eq!(by_role(text), [("minister".into(), "faisal-mekdad".into())]);
+    let text = "date: 2016-06-01\n\nFaisal Mekdad met the envoy. The foreign minister said no.";
+    assert!(by_role(text).is_empty());
+}
