@@ -521,13 +521,21 @@ fn resolve_in_article(hits: Vec<Hit>, actors: usize) -> Vec<Mention> {
                         _ => None,
                     }
                 };
-                match pick(&named_before)
-                    .or_else(|| pick(&named_anywhere))
-                    .or(choice.default)
-                {
+                let named: Box<[ActorId]> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| named_anywhere.contains(c))
+                    .collect();
+                // Several the article names in full: none of them is the catalog's default
+                // ("Assad" where Bashar and Maher al-Assad are both named).
+                match pick(&named_before).or_else(|| pick(&named_anywhere)) {
                     Some(actor) => Target::Actor(actor),
-                    None if choice.weak => continue,
-                    None => choice.target.clone(),
+                    None if named.len() > 1 => Target::Ambiguous(named),
+                    None => match choice.default {
+                        Some(actor) => Target::Actor(actor),
+                        None if choice.weak => continue,
+                        None => choice.target.clone(),
+                    },
                 }
             }
         };

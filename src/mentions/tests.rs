@@ -598,3 +598,21 @@ fn a_role_word_names_who_held_the_role_at_the_articles_date() {
     let text = "date: 2016-06-01\n\nFaisal Mekdad met the envoy. The foreign minister said no.";
     assert!(by_role(text).is_empty());
 }
+
+#[test]
+fn a_family_name_of_several_people_named_in_full_is_ambiguous() {
+    let text = "Maher al-Assad commands the division. Bashar al-Assad relies on him. \
+                Assad did not intervene.";
+    assert_eq!(
+        ids(text)[2],
+        pair("Assad", "?bashar-al-assad|maher-al-assad")
+    );
+    // One of them named before: news introduces, then shortens.
+    let text = "Bashar al-Assad spoke. Assad did not intervene. Maher al-Assad stayed away.";
+    assert_eq!(ids(text)[1], pair("Assad", "bashar-al-assad"));
+    // Nobody of the name named in full: the catalog's default.
+    assert_eq!(
+        ids("Assad did not intervene.")[0],
+        pair("Assad", "bashar-al-assad")
+    );
+}
