@@ -160,9 +160,10 @@ fn the_actors_own_given_name_settles_the_surname() {
             pair("Haddad", "nadia-haddad")
         ]
     );
+    // His name with his father's is his, though "Hafez al-Assad" is his father's.
     assert_eq!(
         ids("Bashar Hafez al-Assad spoke."),
-        vec![pair("al-Assad", "bashar-al-assad")]
+        vec![pair("Bashar Hafez al-Assad", "bashar-al-assad")]
     );
     // A second person with the surname, and the catalog person named in full too: the
     // article's own full name settles the surname.
