@@ -2,6 +2,7 @@
 //! in an inversion, after "according to", across an apposition or a relative clause) and the
 //! words it is said to have said.
 
+use super::class::classify;
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
@@ -342,9 +343,15 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             if describes_subject() {
                 return None;
             }
-            // "Haddad, who said …": the speaker stands before the relative pronoun.
+            // "Haddad, who said …": the relative pronoun is the verb's subject and stands for
+            // the phrase before it, the source a reader checks. A name or a body is found there
+            // already, and the pronoun is the source, as a "he" after it would be; an unnamed or
+            // vague one ("an architect who said", "critics, who say") is kept, to be flagged
+            // where it stands.
             let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
-            let np = np_before(s, end)?;
+            let np = np_before(s, end)
+                .filter(|np| !classify(s, np.0..=np.1).identified())
+                .unwrap_or((p, p));
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         // "Haddad rejected the plan by saying …", "“…,” he said before adding …".

@@ -153,6 +153,28 @@ fn cue_and_content() {
     assert_eq!(&s[a.content.clone()], "the plan is dead");
 }
 
+#[test]
+fn relative_pronoun_speakers() {
+    // A relative pronoun after a name or a body is the source, as a "he" would be.
+    assert_eq!(
+        first("The talks ended with a statement from Geir Pedersen, who said the committee would meet again."),
+        ("who".into(), "pronoun")
+    );
+    assert_eq!(
+        first("The pledge came from the Syrian Red Crescent, which said its convoys were ready."),
+        ("which".into(), "pronoun")
+    );
+    // An unnamed or vague one is kept, to be flagged where it stands.
+    assert_eq!(
+        first("Reporters reached a defector who said the shelling resumed at dawn."),
+        ("a defector".into(), "anonymous")
+    );
+    assert_eq!(
+        relations("The plan is opposed by many analysts who say it rewards the siege."),
+        vec![("many analysts".into(), "vague"); 2]
+    );
+}
+
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
 /// dossier: each one's first attribution has the expected source words and class.
 #[test]
