@@ -284,12 +284,24 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
             }));
     let next = np.1 + 1;
     let ends_clause = next >= s.len()
-        || !s.word(next) && !matches!(s.text(next), "“" | "\"")
+        // ("said the ''old model'' is …": a quotation may open with two apostrophes.)
+        || !s.word(next) && !matches!(s.text(next), "“" | "\"" | "'" | "‘")
         || s.is(next, "who")
         || s.is(next, "which");
     // ("A source, who asked not to be named, said the talks failed": a clause follows the
     // verb, with its own verb; the speaker stands before the comma.)
-    let clause = || (first + 1..=np.1).any(|k| !s.capitalized(k) && s.pos(k) == Pos::Finite);
+    // ("…, said he makes $41,000 a year", "said Ivanka Trump's statement didn't clarify …": a
+    // pronoun speaker stands alone, and an auxiliary, even negated, is a verb.)
+    let clause = || {
+        s.has(first, Classes::SUBJECT_PRONOUN) && np.1 > first
+            || (first + 1..=np.1).any(|k| {
+                !s.capitalized(k)
+                    && (s.has(k, Classes::BE | Classes::MODAL)
+                        || s.lower(k).ends_with("n't")
+                        || s.lower(k).ends_with("n’t")
+                        || s.pos(k) == Pos::Finite)
+            })
+    };
     if !(looks_like_speaker && ends_clause) || clause() {
         return None;
     }

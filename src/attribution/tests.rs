@@ -175,6 +175,19 @@ fn relative_pronoun_speakers() {
     );
 }
 
+#[test]
+fn a_clause_after_said_is_what_is_said() {
+    // The words after "said" have their own verb: the speaker is the subject before it.
+    for s in [
+        "Karim Haddad, a lawyer for the families, said he hadn't seen the convoy.",
+        "Karim Haddad, a lawyer for the families, said the convoy hadn’t arrived.",
+        "Karim Haddad, a lawyer for the families, said he expects more arrests.",
+        "Karim Haddad, a lawyer for the families, said the ''reconciliation'' deals had failed.",
+    ] {
+        assert_eq!(first(s).0, "Karim Haddad, a lawyer for the families", "{s}");
+    }
+}
+
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
 /// dossier: each one's first attribution has the expected source words and class.
 #[test]
