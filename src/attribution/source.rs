@@ -286,16 +286,22 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     {
         j -= 1;
     }
-    // "Senate leaders opposing the bill", "a group known as": a participle with no auxiliary
-    // or comma before it modifies a noun; it is no cue.
+    // "Senate leaders opposing the bill": a participle with no auxiliary or comma before it
+    // modifies a noun; it is no cue.
     // (After a conjunction or a preposition it is a verb of its own: "and vowing", "by saying".)
     let bare_participle = j == v
-        && (progressive || w == "known")
+        && progressive
         && j > 0
         && s.word(j - 1)
         && !matches!(s.lower(j - 1), "who" | "which" | "and" | "but")
-        && !(progressive && is_gerund_preposition(s.lower(j - 1)));
-    if bare_participle {
+        && !is_gerund_preposition(s.lower(j - 1));
+    // "a group known as", "an option seen by its backers as": a participle that is never a
+    // past tense, with no auxiliary, modifies a noun.
+    if bare_participle || j == v && matches!(w, "known" | "seen") {
+        return None;
+    }
+    // "then takes it back.": with no object after it, "back" is an adverb, no one's support.
+    if w == "back" && !s.word(v + 1) {
         return None;
     }
     let Some(p) = j.checked_sub(1) else {

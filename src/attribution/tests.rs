@@ -188,6 +188,25 @@ fn a_clause_after_said_is_what_is_said() {
     }
 }
 
+#[test]
+fn labels_tallies_and_modifiers_are_no_attributions() {
+    // A colon after a label or before a count opens no one's words.
+    assert!(relations("CORRECTION:").is_empty());
+    assert!(relations("Pedersen: 1,204.").is_empty());
+    assert_eq!(
+        first("PEDERSEN: The committee will meet again in Geneva."),
+        ("PEDERSEN".into(), "named")
+    );
+    // A participle that is never a past tense describes a noun.
+    assert!(
+        relations("The body, known in Idlib as the Salvation Government, runs the crossing.")
+            .is_empty()
+    );
+    assert!(relations("The envoy met a faction seen by many in Ankara as a proxy.").is_empty());
+    // "back" with no object after it is an adverb.
+    assert!(relations("Hours later the minister took it back.").is_empty());
+}
+
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
 /// dossier: each one's first attribution has the expected source words and class.
 #[test]
