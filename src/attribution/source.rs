@@ -300,8 +300,18 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     if bare_participle || j == v && matches!(w, "known" | "seen") {
         return None;
     }
-    // "then takes it back.": with no object after it, "back" is an adverb, no one's support.
-    if w == "back" && !s.word(v + 1) {
+    // "then takes it back.", "knock him back": with no object after it, or after one, "back" is
+    // an adverb, no one's support.
+    // ("him", "them", "it": an object pronoun, not "who" nor "those".)
+    let object = |k: usize| {
+        s.is(k, "it")
+            || s.has(k, Classes::PRONOUN)
+                && !s.has(
+                    k,
+                    Classes::SUBJECT_PRONOUN | Classes::CLAUSE_WORD | Classes::DETERMINER,
+                )
+    };
+    if w == "back" && (!s.word(v + 1) || v > 0 && object(v - 1)) {
         return None;
     }
     let Some(p) = j.checked_sub(1) else {

@@ -15,6 +15,21 @@ use crate::lexicon::{self, Classes};
 /// clause.
 pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = (from..end).find(|&k| s.word(k))?;
+    // "BEIRUT (Reuters) — The envoy …", "PARIS, Aug. 31 - …": a wire dateline, a place in
+    // capitals with its date and agency, opens the article's first sentence.
+    let dash = |k: usize| matches!(s.text(k), "—" | "–" | "-" | "--");
+    let upper =
+        |k: usize| s.text(k).len() > 1 && !s.text(k).bytes().any(|b| b.is_ascii_lowercase());
+    if upper(first) {
+        let dateline = (first + 1..end.min(first + 10))
+            .take_while(|&k| {
+                !s.word(k) || s.capitalized(k) || s.lower(k).bytes().all(|b| b.is_ascii_digit())
+            })
+            .find(|&k| dash(k));
+        if let Some(d) = dateline {
+            first = (d..end).find(|&k| s.word(k))?;
+        }
+    }
     // "And then the envoy went further": a conjunction or an adverb opens the clause.
     while first + 1 < end
         && (s.has(first, Classes::VERB_FILLER)

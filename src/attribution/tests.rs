@@ -189,6 +189,20 @@ fn a_clause_after_said_is_what_is_said() {
 }
 
 #[test]
+fn a_dateline_is_no_subject() {
+    assert_eq!(
+        relations(
+            "BEIRUT (Reuters) - Syria's foreign minister rejected the proposal on Sunday, saying it ignored the sovereignty of the state."
+        ),
+        vec![("Syria's foreign minister".into(), "named"); 2]
+    );
+    assert_eq!(
+        relations("DAMASCUS, March 4 — The government extended the amnesty, saying the decree would cover deserters."),
+        vec![("The government".into(), "named")]
+    );
+}
+
+#[test]
 fn labels_tallies_and_modifiers_are_no_attributions() {
     // A colon after a label or before a count opens no one's words.
     assert!(relations("CORRECTION:").is_empty());
@@ -205,6 +219,7 @@ fn labels_tallies_and_modifiers_are_no_attributions() {
     assert!(relations("The envoy met a faction seen by many in Ankara as a proxy.").is_empty());
     // "back" with no object after it is an adverb.
     assert!(relations("Hours later the minister took it back.").is_empty());
+    assert!(relations("The shelling drove them back from the river.").is_empty());
 }
 
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
