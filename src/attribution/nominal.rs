@@ -25,8 +25,14 @@ pub(super) fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     let names = first < colon && (first..colon).all(|k| s.proper(k));
     // "Poll: …", "Report: …": a document speaks for its authors.
     let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
-    (names || document)
-        .then(|| Found::new((first, colon - 1), (colon, colon), None, after(s, colon)))
+    if !(names || document) {
+        return None;
+    }
+    // A speaker's colon opens words: "CORRECTION:" with nothing after it is a label, and
+    // "Clinton: 1,769." a tally.
+    let content = after(s, colon)?;
+    let words = (content.0..=content.1).any(|k| s.text(k).bytes().any(|b| b.is_ascii_alphabetic()));
+    words.then(|| Found::new((first, colon - 1), (colon, colon), None, Some(content)))
 }
 
 /// "from X's point of view", "in X's view", "in the view of X", "in the words of X", "in the

@@ -2,6 +2,7 @@
 //! in an inversion, after "according to", across an apposition or a relative clause) and the
 //! words it is said to have said.
 
+use super::class::classify;
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
@@ -285,16 +286,32 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     {
         j -= 1;
     }
-    // "Senate leaders opposing the bill", "a group known as": a participle with no auxiliary
-    // or comma before it modifies a noun; it is no cue.
+    // "Senate leaders opposing the bill": a participle with no auxiliary or comma before it
+    // modifies a noun; it is no cue.
     // (After a conjunction or a preposition it is a verb of its own: "and vowing", "by saying".)
     let bare_participle = j == v
-        && (progressive || w == "known")
+        && progressive
         && j > 0
         && s.word(j - 1)
         && !matches!(s.lower(j - 1), "who" | "which" | "and" | "but")
-        && !(progressive && is_gerund_preposition(s.lower(j - 1)));
-    if bare_participle {
+        && !is_gerund_preposition(s.lower(j - 1));
+    // "a group known as", "an option seen by its backers as": a participle that is never a
+    // past tense, with no auxiliary, modifies a noun.
+    if bare_participle || j == v && matches!(w, "known" | "seen") {
+        return None;
+    }
+    // "then takes it back.", "knock him back": with no object after it, or after one, "back" is
+    // an adverb, no one's support.
+    // ("him", "them", "it": an object pronoun, not "who" nor "those".)
+    let object = |k: usize| {
+        s.is(k, "it")
+            || s.has(k, Classes::PRONOUN)
+                && !s.has(
+                    k,
+                    Classes::SUBJECT_PRONOUN | Classes::CLAUSE_WORD | Classes::DETERMINER,
+                )
+    };
+    if w == "back" && (!s.word(v + 1) || v > 0 && object(v - 1)) {
         return None;
     }
     let Some(p) = j.checked_sub(1) else {
@@ -342,9 +359,15 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             if describes_subject() {
                 return None;
             }
-            // "Haddad, who said …": the speaker stands before the relative pronoun.
+            // "Haddad, who said …": the relative pronoun is the verb's subject and stands for
+            // the phrase before it, the source a reader checks. A name or a body is found there
+            // already, and the pronoun is the source, as a "he" after it would be; an unnamed or
+            // vague one ("an architect who said", "critics, who say") is kept, to be flagged
+            // where it stands.
             let end = if p >= 1 && s.is(p - 1, ",") { p - 1 } else { p };
-            let np = np_before(s, end)?;
+            let np = np_before(s, end)
+                .filter(|np| !classify(s, np.0..=np.1).identified())
+                .unwrap_or((p, p));
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         // "Haddad rejected the plan by saying …", "“…,” he said before adding …".

@@ -15,6 +15,21 @@ use crate::lexicon::{self, Classes};
 /// clause.
 pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = (from..end).find(|&k| s.word(k))?;
+    // "BEIRUT (Reuters) — The envoy …", "PARIS, Aug. 31 - …": a wire dateline, a place in
+    // capitals with its date and agency, opens the article's first sentence.
+    let dash = |k: usize| matches!(s.text(k), "—" | "–" | "-" | "--");
+    let upper =
+        |k: usize| s.text(k).len() > 1 && !s.text(k).bytes().any(|b| b.is_ascii_lowercase());
+    if upper(first) {
+        let dateline = (first + 1..end.min(first + 10))
+            .take_while(|&k| {
+                !s.word(k) || s.capitalized(k) || s.lower(k).bytes().all(|b| b.is_ascii_digit())
+            })
+            .find(|&k| dash(k));
+        if let Some(d) = dateline {
+            first = (d..end).find(|&k| s.word(k))?;
+        }
+    }
     // "And then the envoy went further": a conjunction or an adverb opens the clause.
     while first + 1 < end
         && (s.has(first, Classes::VERB_FILLER)
@@ -284,12 +299,24 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
             }));
     let next = np.1 + 1;
     let ends_clause = next >= s.len()
-        || !s.word(next) && !matches!(s.text(next), "“" | "\"")
+        // ("said the ''old model'' is …": a quotation may open with two apostrophes.)
+        || !s.word(next) && !matches!(s.text(next), "“" | "\"" | "'" | "‘")
         || s.is(next, "who")
         || s.is(next, "which");
     // ("A source, who asked not to be named, said the talks failed": a clause follows the
     // verb, with its own verb; the speaker stands before the comma.)
-    let clause = || (first + 1..=np.1).any(|k| !s.capitalized(k) && s.pos(k) == Pos::Finite);
+    // ("…, said he makes $41,000 a year", "said Ivanka Trump's statement didn't clarify …": a
+    // pronoun speaker stands alone, and an auxiliary, even negated, is a verb.)
+    let clause = || {
+        s.has(first, Classes::SUBJECT_PRONOUN) && np.1 > first
+            || (first + 1..=np.1).any(|k| {
+                !s.capitalized(k)
+                    && (s.has(k, Classes::BE | Classes::MODAL)
+                        || s.lower(k).ends_with("n't")
+                        || s.lower(k).ends_with("n’t")
+                        || s.pos(k) == Pos::Finite)
+            })
+    };
     if !(looks_like_speaker && ends_clause) || clause() {
         return None;
     }

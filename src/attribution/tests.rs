@@ -153,6 +153,75 @@ fn cue_and_content() {
     assert_eq!(&s[a.content.clone()], "the plan is dead");
 }
 
+#[test]
+fn relative_pronoun_speakers() {
+    // A relative pronoun after a name or a body is the source, as a "he" would be.
+    assert_eq!(
+        first("The talks ended with a statement from Geir Pedersen, who said the committee would meet again."),
+        ("who".into(), "pronoun")
+    );
+    assert_eq!(
+        first("The pledge came from the Syrian Red Crescent, which said its convoys were ready."),
+        ("which".into(), "pronoun")
+    );
+    // An unnamed or vague one is kept, to be flagged where it stands.
+    assert_eq!(
+        first("Reporters reached a defector who said the shelling resumed at dawn."),
+        ("a defector".into(), "anonymous")
+    );
+    assert_eq!(
+        relations("The plan is opposed by many analysts who say it rewards the siege."),
+        vec![("many analysts".into(), "vague"); 2]
+    );
+}
+
+#[test]
+fn a_clause_after_said_is_what_is_said() {
+    // The words after "said" have their own verb: the speaker is the subject before it.
+    for s in [
+        "Karim Haddad, a lawyer for the families, said he hadn't seen the convoy.",
+        "Karim Haddad, a lawyer for the families, said the convoy hadn’t arrived.",
+        "Karim Haddad, a lawyer for the families, said he expects more arrests.",
+        "Karim Haddad, a lawyer for the families, said the ''reconciliation'' deals had failed.",
+    ] {
+        assert_eq!(first(s).0, "Karim Haddad, a lawyer for the families", "{s}");
+    }
+}
+
+#[test]
+fn a_dateline_is_no_subject() {
+    assert_eq!(
+        relations(
+            "BEIRUT (Reuters) - Syria's foreign minister rejected the proposal on Sunday, saying it ignored the sovereignty of the state."
+        ),
+        vec![("Syria's foreign minister".into(), "named"); 2]
+    );
+    assert_eq!(
+        relations("DAMASCUS, March 4 — The government extended the amnesty, saying the decree would cover deserters."),
+        vec![("The government".into(), "named")]
+    );
+}
+
+#[test]
+fn labels_tallies_and_modifiers_are_no_attributions() {
+    // A colon after a label or before a count opens no one's words.
+    assert!(relations("CORRECTION:").is_empty());
+    assert!(relations("Pedersen: 1,204.").is_empty());
+    assert_eq!(
+        first("PEDERSEN: The committee will meet again in Geneva."),
+        ("PEDERSEN".into(), "named")
+    );
+    // A participle that is never a past tense describes a noun.
+    assert!(
+        relations("The body, known in Idlib as the Salvation Government, runs the crossing.")
+            .is_empty()
+    );
+    assert!(relations("The envoy met a faction seen by many in Ankara as a proxy.").is_empty());
+    // "back" with no object after it is an adverb.
+    assert!(relations("Hours later the minister took it back.").is_empty());
+    assert!(relations("The shelling drove them back from the river.").is_empty());
+}
+
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
 /// dossier: each one's first attribution has the expected source words and class.
 #[test]
