@@ -103,8 +103,10 @@ impl<'t> Context<'t> {
 
     /// Whether sentence `i` is a translator's or publisher's disclaimer about the text itself.
     pub fn is_disclaimer(&self, i: usize) -> bool {
-        *self.disclaimers[i]
-            .get_or_init(|| DISCLAIMER.is_match(&self.low[self.sentences[i].clone()]))
+        *self.disclaimers[i].get_or_init(|| {
+            let sentence = &self.low[self.sentences[i].clone()];
+            DISCLAIMER_WORDS.is_match(sentence) && DISCLAIMER.is_match(sentence)
+        })
     }
 
     /// Whether a finding at `offset` belongs to the article's own voice: not inside a quotation
@@ -191,9 +193,29 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A word every [`DISCLAIMER`] holds, or its stem. Looking for these alone is a fraction of the
+/// work: the pattern's own search stops at every "has", "do" and "is".
+static DISCLAIMER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern("verif|checked|confirm|expressed|translated|reflect|represent|responsible")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// No text is a disclaimer without one of the disclaimers' words.
+        #[test]
+        fn disclaimers_hold_their_words(words in proptest::collection::vec(proptest::sample::select(vec![
+            "has", "have", "had", "not", "been", "be", "independently", "verified", "verify",
+            "checked", "confirmed", "confirm", "could", "cannot", "views", "opinions", "expressed",
+            "translated", "from", "by", "do", "does", "necessarily", "reflect", "represent", "is",
+            "are", "responsible", "for", "the", "claims", " ", "\t", ",", "x",
+        ]), 0..12)) {
+            let text = words.join(" ");
+            proptest::prop_assert!(!DISCLAIMER.is_match(&text) || DISCLAIMER_WORDS.is_match(&text));
+        }
+    }
 
     #[test]
     fn attributions_inside_quotations_are_not_the_articles() {

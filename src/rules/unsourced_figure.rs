@@ -41,12 +41,31 @@ fn figures(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         // A word boundary as the other rules' `\b`: ASCII letters, digits and `_` make words.
         let starts_word =
             digit == 0 || !(bytes[digit - 1].is_ascii_alphanumeric() || bytes[digit - 1] == b'_');
-        if let Some(m) = starts_word.then(|| FIGURE.find(&low[digit..])).flatten() {
+        let tried = starts_word && may_be_figure(bytes, digit);
+        if let Some(m) = tried.then(|| FIGURE.find(&low[digit..])).flatten() {
             at = digit + m.end();
             return Some(digit..at);
         }
-        at = digit + 1;
+        // The digits after the first of a run start no word.
+        at = digit
+            + bytes[digit..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
     })
+}
+
+/// Whether a [`FIGURE`] may start at the digit `at`: its number is the run of digits, points and
+/// commas there, which holds a comma (thousands) or is followed, after any spaces, by what a
+/// percentage or a magnitude starts with. Most numbers in prose, years and days, are neither,
+/// and the pattern is not tried on them.
+fn may_be_figure(bytes: &[u8], at: usize) -> bool {
+    let run = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b','))
+        .count();
+    let after = bytes[at + run..].iter().find(|&&b| b != b' ');
+    bytes[at..at + run].contains(&b',') || after.is_some_and(|b| b"%pmbt".contains(b))
 }
 
 /// Figures written in words: "two million", "half a million", "tens of thousands". Found from
@@ -247,6 +266,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The pattern is tried only where it may match: the figures are those of the pattern
+        /// tried at every digit that starts a word.
+        #[test]
+        fn figures_as_the_pattern_finds_them(text in "(1|25|2015|3\\.5|4,000|12,500,000|,|\\.|%| |  |percent|per cent|percentage points|million|billion|thousand|tons|page|x|_|é){0,16}") {
+            let low = text.as_str();
+            let bytes = low.as_bytes();
+            let mut expected = Vec::new();
+            let mut at = 0;
+            while at < bytes.len() {
+                let starts_word = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+                let digit = bytes[at].is_ascii_digit() && starts_word;
+                match digit.then(|| FIGURE.find(&low[at..])).flatten() {
+                    Some(m) => {
+                        expected.push(at..at + m.end());
+                        at += m.end();
+                    }
+                    None => at += 1,
+                }
+            }
+            proptest::prop_assert_eq!(figures(low).collect::<Vec<_>>(), expected);
+        }
+
         /// Figures are read back word by word from their magnitude, across any characters.
         #[test]
         fn any_text_around_figures(text in "((half a|tens of|two|‘|’|\\$|€|é|by|rate|[0-9]{1,4}|,|\\.|million|thousands|\\s)[ \n]?){0,12}") {

@@ -15,12 +15,12 @@ pub struct Quotation {
 }
 
 impl Quotation {
-    /// The quoted words, counted by runs of letters or digits.
-    pub fn word_count(&self, text: &str) -> usize {
+    /// The quoted words: runs of letters, digits, apostrophes and hyphens that hold a letter or
+    /// a digit. Read lazily: a rule asking for a few need not split the whole quotation.
+    pub fn words<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
         text[self.inner.clone()]
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
             .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
     }
 }
 
@@ -35,6 +35,9 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
     for (i, c) in marks(text) {
         let after = i + c.len_utf8();
         if c == '\n' {
+            if open.is_none() {
+                continue;
+            }
             // A blank line, or a new line opening with a quote mark, ends an unclosed quotation.
             let rest = text[after..].trim_start_matches([' ', '\t', '\r']);
             let blank = rest.starts_with('\n') || rest.is_empty();
@@ -44,8 +47,8 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             }
             continue;
         }
-        let prev = text[..i].chars().next_back();
-        let next = text[after..].chars().next();
+        let prev = super::char_before(text, i);
+        let next = super::char_at(text, after);
         match (c, open.as_ref().map(|o| o.mark)) {
             ('“', None) => open = Some(Open::new(i, Mark::CurlyDouble, after)),
             ('”', Some(Mark::CurlyDouble | Mark::Straight)) => {
@@ -219,11 +222,11 @@ mod tests {
     }
 
     #[test]
-    fn word_count() {
-        let text = "the “step-for-step approach” and “we will not leave this city”";
+    fn words() {
+        let text = "the “step-for-step approach” and “we will not leave -- this city”";
         let counts: Vec<usize> = quotations(text)
             .iter()
-            .map(|q| q.word_count(text))
+            .map(|q| q.words(text).count())
             .collect();
         assert_eq!(counts, [2, 6]);
     }
