@@ -5,15 +5,37 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use super::introduced;
+use super::{introduced, overlaps, Introduced};
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
+use crate::mentions::{Matcher, Mention};
 
 /// The people `article` introduces with a role, as their names as written and their roles,
 /// outside the names of catalog files in `catalog`, the one the article was analysed with.
 pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, String)> {
-    let known: Vec<Range<usize>> = article
-        .mentions
+    let known = known(catalog, &article.mentions);
+    as_written(&article.text, introduced(&article.text, &known))
+}
+
+/// [`introductions`] of `text` as [`Article::analyze`] with `matcher` (of `catalog`) would
+/// have it, without the role references of the analysis ("the minister") unless a name
+/// introduced holds a role word: they are only ever another known name, so the names found
+/// without them are those found with them and more, which they are looked for to rule out.
+pub fn introductions_in(catalog: &Catalog, matcher: &Matcher, text: &str) -> Vec<(String, String)> {
+    let mut mentions = matcher.find_by_name(text);
+    let mut found = introduced(text, &known(catalog, &mentions));
+    let names = found.iter().map(|intro| intro.name.clone());
+    if !found.is_empty() && matcher.may_refer_by_role(text, &mentions, names) {
+        matcher.add_role_references(text, &mut mentions);
+        let known = known(catalog, &mentions);
+        found.retain(|intro| !overlaps(&known, &intro.name));
+    }
+    as_written(text, found)
+}
+
+/// Where `mentions` name an actor of the catalog files of `catalog`.
+fn known(catalog: &Catalog, mentions: &[Mention]) -> Vec<Range<usize>> {
+    mentions
         .iter()
         .filter(|m| {
             m.target
@@ -22,10 +44,14 @@ pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, Strin
                 .any(|&a| !catalog.get(a).discovered)
         })
         .map(|m| m.range.clone())
-        .collect();
-    introduced(&article.text, &known)
+        .collect()
+}
+
+/// The names of people `found` in `text`, as written, with their roles.
+fn as_written(text: &str, found: Vec<Introduced>) -> Vec<(String, String)> {
+    found
         .into_iter()
-        .map(|intro| (article.text[intro.name].to_owned(), intro.role))
+        .map(|intro| (text[intro.name].to_owned(), intro.role))
         .collect()
 }
 
@@ -98,4 +124,33 @@ fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::catalog::default_catalog;
+
+    #[test]
+    fn introductions_in_a_text_are_those_of_its_analysis() {
+        let catalog = default_catalog();
+        let matcher = Matcher::new(&catalog);
+        for text in [
+            // Role references to a catalog person beside people introduced.
+            "Bashar al-Assad spoke. The president met businessman Karim Haddad, and the \
+             President, Layla Nasser, said so.\n",
+            "UN envoy Geir Pedersen said so. The envoy Samir Haddad, a lawyer, did not.\n",
+            "Former Lebanese minister of finance, Karim Haddad, says the plan failed.\n",
+            "Nobody is named here.\n",
+        ] {
+            let article = Article::analyze(PathBuf::from("a.md"), text.into(), &matcher);
+            assert_eq!(
+                introductions_in(&catalog, &matcher, text),
+                introductions(&catalog, &article),
+                "{text}"
+            );
+        }
+    }
 }

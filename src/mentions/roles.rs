@@ -50,23 +50,58 @@ impl Titles {
     }
 }
 
-/// Adds to `mentions` (in order, of `text`) the role references to the people they name:
-/// `titles` by actor. A reference is the role word alone ("envoy" of "the UN envoy"), so that
-/// the words before it keep their own mentions.
-pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[Titles]) {
-    // Each role word of the people named, with where each of them is first named.
+/// Each role word of the people `mentions` name, with where each of them is first named:
+/// `titles` by actor.
+fn named<'t>(
+    mentions: &[Mention],
+    titles: impl Fn(ActorId) -> &'t Titles,
+) -> FxHashMap<&'t str, Vec<(usize, ActorId)>> {
     let mut named: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
-    for m in mentions.iter() {
+    for m in mentions {
         let Target::Actor(actor) = m.target else {
             continue;
         };
-        for role in titles[actor.0 as usize].role_words.iter() {
+        for role in titles(actor).role_words.iter() {
             let people = named.entry(role).or_default();
             if !people.iter().any(|&(_, a)| a == actor) {
                 people.push((m.range.start, actor));
             }
         }
     }
+    named
+}
+
+/// Whether a role reference that [`add_references`] adds to `mentions` may cover a byte of one
+/// of the `ranges` of `text`: a reference is a word of letters, digits and hyphens that is a
+/// role word of someone named, so none can where no such word overlaps.
+pub(super) fn may_cover<'t>(
+    text: &str,
+    mentions: &[Mention],
+    titles: impl Fn(ActorId) -> &'t Titles,
+    mut ranges: impl Iterator<Item = Range<usize>>,
+) -> bool {
+    let named = named(mentions, titles);
+    let in_word = |c: char| c.is_alphanumeric() || c == '-';
+    !named.is_empty()
+        && ranges.any(|range| {
+            // The words that overlap `range`, whole.
+            let start = text[..range.start].trim_end_matches(in_word).len();
+            let end = text.len() - text[range.end..].trim_start_matches(in_word).len();
+            text[start..end]
+                .split(|c: char| !in_word(c))
+                .any(|w| named.contains_key(w.to_ascii_lowercase().as_str()))
+        })
+}
+
+/// Adds to `mentions` (in order, of `text`) the role references to the people they name:
+/// `titles` by actor. A reference is the role word alone ("envoy" of "the UN envoy"), so that
+/// the words before it keep their own mentions.
+pub(super) fn add_references<'t>(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    titles: impl Fn(ActorId) -> &'t Titles,
+) {
+    let named = named(mentions, &titles);
     // Most articles name nobody with a role: the text is not read again.
     if named.is_empty() {
         return;
@@ -91,7 +126,7 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
             lower.push_str(w);
             lower.make_ascii_lowercase();
             if let Some(people) = named.get(lower.as_str()) {
-                let target = reference(text, mentions, &word, &modifiers, people, titles);
+                let target = reference(text, mentions, &word, &modifiers, people, &titles);
                 if let Some(target) = target {
                     found.push(Mention {
                         range: word,
@@ -147,13 +182,13 @@ fn is_modifier(word: &str) -> bool {
 /// Whom the role word at `word` stands for, if it is one: a word of its own after "the" and
 /// its `modifiers` (in lower case), outside any mention, that fits the titles of exactly one of
 /// the `people` named before it (else of them all: ambiguous).
-fn reference(
+fn reference<'t>(
     text: &str,
     mentions: &[Mention],
     word: &Range<usize>,
     modifiers: &[String],
     people: &[(usize, ActorId)],
-    titles: &[Titles],
+    titles: impl Fn(ActorId) -> &'t Titles,
 ) -> Option<Target> {
     let before: Vec<&(usize, ActorId)> = people.iter().filter(|(at, _)| *at < word.start).collect();
     let after = mentions.partition_point(|m| m.range.start < word.end);
@@ -169,7 +204,7 @@ fn reference(
         .iter()
         .map(|&&(_, a)| a)
         .filter(|&a| {
-            let t = &titles[a.0 as usize];
+            let t = titles(a);
             // "the deputy minister" is not the minister, nor "the foreign minister" the
             // finance minister; "the former minister" may be either.
             modifiers
