@@ -63,29 +63,28 @@ pub fn actors<'a>(
     introduced: impl IntoIterator<Item = (&'a Path, &'a [(String, String)])>,
 ) -> Vec<Actor> {
     let mut introduced: Vec<_> = introduced.into_iter().collect();
-    introduced.sort_by(|a, b| a.0.cmp(b.0));
+    // Paths compare component by component: each path is cut into its components once.
+    introduced.sort_by_cached_key(|&(path, _)| path.components().collect::<Vec<_>>());
     // Asked of every introduction: the catalog's names, gathered once, not read through each time.
     let catalogued: HashSet<&str> = base.actors().map(|(_, a)| a.name.as_str()).collect();
-    let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
+    // Borrowed until the actors are made: most introductions are of a name met before.
+    let mut found: BTreeMap<&str, (&str, &Path)> = BTreeMap::new();
     for (path, intros) in introduced {
-        for (name, role) in intros.iter().cloned() {
-            if catalogued.contains(name.as_str()) {
+        for (name, role) in intros.iter().map(|(n, r)| (n.as_str(), r.as_str())) {
+            if catalogued.contains(name) {
                 continue;
             }
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |f| f.to_string_lossy().into_owned(),
-            );
             // The first introduction in path order, but a role over none.
-            let entry = found.entry(name).or_insert((role.clone(), file.clone()));
+            let entry = found.entry(name).or_insert((role, path));
             if entry.0.is_empty() && !role.is_empty() {
-                *entry = (role, file);
+                *entry = (role, path);
             }
         }
     }
     found
         .into_iter()
-        .map(|(name, (role, file))| Actor {
+        .map(|(name, (role, path))| (name.to_owned(), role.to_owned(), file_name(path)))
+        .map(|(name, role, file)| Actor {
             id: format!("discovered-{}", slug(&name)),
             description: if role.is_empty() {
                 format!("Not in the catalog; named in `{file}`, which gives no role.")
@@ -112,6 +111,14 @@ pub fn actors<'a>(
             discovered: true,
         })
         .collect()
+}
+
+/// How an actor's card names the file that introduces it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
 }
 
 fn slug(name: &str) -> String {
