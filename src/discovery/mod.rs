@@ -13,7 +13,7 @@
 mod people;
 mod words;
 
-pub use people::{actors, introductions};
+pub use people::{actors, introductions, introductions_in};
 
 use std::ops::Range;
 

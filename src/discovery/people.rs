@@ -5,15 +5,37 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use super::introduced;
+use super::{introduced, overlaps, Introduced};
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
+use crate::mentions::{Matcher, Mention};
 
 /// The people `article` introduces with a role, as their names as written and their roles,
 /// outside the names of catalog files in `catalog`, the one the article was analysed with.
 pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, String)> {
-    let known: Vec<Range<usize>> = article
-        .mentions
+    let known = known(catalog, &article.mentions);
+    as_written(&article.text, introduced(&article.text, &known))
+}
+
+/// [`introductions`] of `text` as [`Article::analyze`] with `matcher` (of `catalog`) would
+/// have it, without the role references of the analysis ("the minister") unless a name
+/// introduced holds a role word: they are only ever another known name, so the names found
+/// without them are those found with them and more, which they are looked for to rule out.
+pub fn introductions_in(catalog: &Catalog, matcher: &Matcher, text: &str) -> Vec<(String, String)> {
+    let mut mentions = matcher.find_by_name(text);
+    let mut found = introduced(text, &known(catalog, &mentions));
+    let names = found.iter().map(|intro| intro.name.clone());
+    if !found.is_empty() && matcher.may_refer_by_role(text, &mentions, names) {
+        matcher.add_role_references(text, &mut mentions);
+        let known = known(catalog, &mentions);
+        found.retain(|intro| !overlaps(&known, &intro.name));
+    }
+    as_written(text, found)
+}
+
+/// Where `mentions` name an actor of the catalog files of `catalog`.
+fn known(catalog: &Catalog, mentions: &[Mention]) -> Vec<Range<usize>> {
+    mentions
         .iter()
         .filter(|m| {
             m.target
@@ -22,10 +44,14 @@ pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, Strin
                 .any(|&a| !catalog.get(a).discovered)
         })
         .map(|m| m.range.clone())
-        .collect();
-    introduced(&article.text, &known)
+        .collect()
+}
+
+/// The names of people `found` in `text`, as written, with their roles.
+fn as_written(text: &str, found: Vec<Introduced>) -> Vec<(String, String)> {
+    found
         .into_iter()
-        .map(|intro| (article.text[intro.name].to_owned(), intro.role))
+        .map(|intro| (text[intro.name].to_owned(), intro.role))
         .collect()
 }
 
@@ -37,29 +63,28 @@ pub fn actors<'a>(
     introduced: impl IntoIterator<Item = (&'a Path, &'a [(String, String)])>,
 ) -> Vec<Actor> {
     let mut introduced: Vec<_> = introduced.into_iter().collect();
-    introduced.sort_by(|a, b| a.0.cmp(b.0));
+    // Paths compare component by component: each path is cut into its components once.
+    introduced.sort_by_cached_key(|&(path, _)| path.components().collect::<Vec<_>>());
     // Asked of every introduction: the catalog's names, gathered once, not read through each time.
     let catalogued: HashSet<&str> = base.actors().map(|(_, a)| a.name.as_str()).collect();
-    let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
+    // Borrowed until the actors are made: most introductions are of a name met before.
+    let mut found: BTreeMap<&str, (&str, &Path)> = BTreeMap::new();
     for (path, intros) in introduced {
-        for (name, role) in intros.iter().cloned() {
-            if catalogued.contains(name.as_str()) {
+        for (name, role) in intros.iter().map(|(n, r)| (n.as_str(), r.as_str())) {
+            if catalogued.contains(name) {
                 continue;
             }
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |f| f.to_string_lossy().into_owned(),
-            );
             // The first introduction in path order, but a role over none.
-            let entry = found.entry(name).or_insert((role.clone(), file.clone()));
+            let entry = found.entry(name).or_insert((role, path));
             if entry.0.is_empty() && !role.is_empty() {
-                *entry = (role, file);
+                *entry = (role, path);
             }
         }
     }
     found
         .into_iter()
-        .map(|(name, (role, file))| Actor {
+        .map(|(name, (role, path))| (name.to_owned(), role.to_owned(), file_name(path)))
+        .map(|(name, role, file)| Actor {
             id: format!("discovered-{}", slug(&name)),
             description: if role.is_empty() {
                 format!("Not in the catalog; named in `{file}`, which gives no role.")
@@ -88,6 +113,14 @@ pub fn actors<'a>(
         .collect()
 }
 
+/// How an actor's card names the file that introduces it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
+}
+
 fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -98,4 +131,33 @@ fn slug(name: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::catalog::default_catalog;
+
+    #[test]
+    fn introductions_in_a_text_are_those_of_its_analysis() {
+        let catalog = default_catalog();
+        let matcher = Matcher::new(&catalog);
+        for text in [
+            // Role references to a catalog person beside people introduced.
+            "Bashar al-Assad spoke. The president met businessman Karim Haddad, and the \
+             President, Layla Nasser, said so.\n",
+            "UN envoy Geir Pedersen said so. The envoy Samir Haddad, a lawyer, did not.\n",
+            "Former Lebanese minister of finance, Karim Haddad, says the plan failed.\n",
+            "Nobody is named here.\n",
+        ] {
+            let article = Article::analyze(PathBuf::from("a.md"), text.into(), &matcher);
+            assert_eq!(
+                introductions_in(&catalog, &matcher, text),
+                introductions(&catalog, &article),
+                "{text}"
+            );
+        }
+    }
 }

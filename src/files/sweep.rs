@@ -1,9 +1,10 @@
 //! `dossier check`'s way through a workspace: each file read twice, no article kept. The first
-//! reading finds the people the articles introduce ([`discovery`]) and keeps only them; the
-//! second analyses each article with them as actors, hands it to the caller while its text is
-//! fresh in the cache, and lets it go. What the caller makes of the articles comes back in the
-//! order of the paths as soon as the files before are done, so that memory holds the few
-//! articles being read, never the workspace or its report.
+//! reading finds the people the articles introduce ([`discovery::introductions_in`]: from the
+//! mentions by name alone) and keeps only them; the second analyses each article with them as
+//! actors (the catalog's automaton kept, theirs added beside it), hands it to the caller while
+//! its text is fresh in the cache, and lets it go. What the caller makes of the articles comes
+//! back in the order of the paths as soon as the files before are done, so that memory holds
+//! the few articles being read, never the workspace or its report.
 
 use std::path::{Path, PathBuf};
 
@@ -34,9 +35,8 @@ pub fn sweep<T: Send>(
     each: impl Fn(&Catalog, &Article) -> T + Sync,
     mut done: impl FnMut(&Path, Swept<T>),
 ) {
-    let introduced = read_each(paths, limit, |path, loaded| {
-        let article = Article::analyze(path.to_owned(), loaded.text, matcher);
-        discovery::introductions(&catalog, &article)
+    let introduced = read_each(paths, limit, |_, loaded| {
+        discovery::introductions_in(&catalog, matcher, &loaded.text)
     });
     let people = discovery::actors(
         &catalog,
@@ -50,8 +50,14 @@ pub fn sweep<T: Send>(
     let matcher = if people.is_empty() {
         matcher
     } else {
+        // The catalog's automaton is not built again, unless a person takes the place of an
+        // actor of the catalog files that bears the same id.
+        let replaces = people.iter().any(|p| catalog.by_id(&p.id).is_some());
         catalog.extend(people.into_iter().map(|actor| (actor, None)));
-        extended = Matcher::new(&catalog);
+        extended = match replaces {
+            false => matcher.with_added(&catalog),
+            true => Matcher::new(&catalog),
+        };
         &extended
     };
     read_in_order(

@@ -23,10 +23,10 @@ const NO_GIVEN_NAME: Classes = Classes::NAME_PARTICLE
 /// lower case, and nothing for others. A surname the automaton read there is the given name
 /// instead when the article names nobody of that surname in full: "Ahmed" after "Ahmed
 /// al-Sharaa" is not a catalog Ahmed the article never names.
-pub(super) fn add_references(
+pub(super) fn add_references<'w>(
     text: &str,
     mentions: &mut Vec<Mention>,
-    name_words: &[Box<[String]>],
+    name_words: impl Fn(ActorId) -> &'w [String],
 ) {
     let mut named: Vec<(&str, Vec<ActorId>)> = Vec::new();
     let mut in_full = Vec::new();
@@ -38,7 +38,7 @@ pub(super) fn add_references(
         let Some((given, _)) = text[m.range.clone()].split_once(' ') else {
             continue;
         };
-        let words = &name_words[actor.0 as usize];
+        let words = name_words(*actor);
         if !words.iter().any(|w| w.eq_ignore_ascii_case(given)) || !is_given_name(given) {
             continue;
         }

@@ -17,6 +17,7 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{nfa, Anchored, MatchKind};
@@ -90,9 +91,22 @@ struct Reading {
     form: Form,
 }
 
-/// The automaton over every spelling of every actor in a catalog.
+/// The automaton over every spelling of every actor in a catalog. The people that articles
+/// introduce are added to it ([`Matcher::with_added`]) in an automaton of their own, walked
+/// beside the catalog's, so that the catalog's is built once.
 pub struct Matcher {
+    /// The spellings of the catalog's actors, shared with the matchers that add people to it.
+    catalog: Arc<Part>,
+    /// The spellings of the actors added after the catalog's (a spelling the catalog has too,
+    /// with the readings of both), and what they know of those actors.
+    added: Option<Part>,
+}
+
+/// An automaton over the spellings of some actors, with what the matcher needs of them.
+struct Part {
     automaton: nfa::contiguous::NFA,
+    /// The automaton's anchored start.
+    start: StateID,
     /// By byte: [`START`] if a spelling starts with it, and [`SHORT`] if one is that byte
     /// alone.
     starts: [u8; 256],
@@ -100,6 +114,8 @@ pub struct Matcher {
     prefixes: Prefixes,
     /// What each pattern may name, by pattern index.
     spellings: Vec<Spelling>,
+    /// The id of the part's first actor: the catalog's are first, those added after them.
+    first: usize,
     /// The words of each person's names and aliases, in lower case (none for others): what
     /// a given name written beside a surname must be to name them.
     name_words: Vec<Box<[String]>>,
@@ -109,6 +125,9 @@ pub struct Matcher {
 
 /// The readings of one spelling that may fit a mention, worked out once for every mention.
 struct Spelling {
+    /// Every reading, as the catalog gives them: what a spelling that added actors share
+    /// starts from.
+    all: Box<[Reading]>,
     /// One word that names only people ("Scott", "Assad"): it may be part of a longer name
     /// written around it, someone else's ("Keith Lamont Scott").
     person_word: bool,
@@ -125,11 +144,13 @@ struct Spelling {
 
 impl Spelling {
     fn new(spelled: &str, readings: Vec<Reading>, kinds: &[ActorKind]) -> Self {
+        let all = readings.clone().into();
         if readings.iter().any(|r| r.form == Form::Metonym) {
             let of = |keep: &dyn Fn(&Reading) -> bool| {
                 Choice::new(spelled, readings.iter().copied().filter(keep).collect())
             };
             return Self {
+                all,
                 person_word: false,
                 given_name: false,
                 demonym: false,
@@ -146,6 +167,7 @@ impl Spelling {
             .filter(|r| kinds[r.actor.0 as usize] == ActorKind::Person)
             .count();
         Self {
+            all,
             person_word: one_word && people == readings.len(),
             given_name: one_word
                 && people == 0
@@ -193,12 +215,14 @@ impl Choice {
     }
 }
 
-impl Matcher {
-    pub fn new(catalog: &Catalog) -> Self {
-        let patterns = spellings(catalog);
+impl Part {
+    /// The part of `catalog`'s actors from the `first`, with `patterns`, their spellings
+    /// ([`spellings`]).
+    fn new(catalog: &Catalog, first: usize, patterns: Vec<(String, Vec<Reading>)>) -> Self {
         let kinds: Vec<ActorKind> = catalog.actors().map(|(_, a)| a.kind).collect();
         let name_words = catalog
             .actors()
+            .skip(first)
             .map(|(_, a)| match a.kind {
                 ActorKind::Person => names::words(std::iter::once(&a.name).chain(&a.aliases)),
                 _ => Box::default(),
@@ -206,6 +230,7 @@ impl Matcher {
             .collect();
         let titles = catalog
             .actors()
+            .skip(first)
             .map(|(_, a)| match a.kind {
                 ActorKind::Person => roles::Titles::of(a),
                 _ => roles::Titles::default(),
@@ -236,6 +261,9 @@ impl Matcher {
             .build(patterns.iter().map(|(p, _)| p))
             .expect("catalog spellings form a valid automaton");
         Self {
+            start: automaton
+                .start_state(Anchored::Yes)
+                .expect("an automaton built for anchored walks"),
             automaton,
             starts,
             prefixes,
@@ -243,70 +271,25 @@ impl Matcher {
                 .into_iter()
                 .map(|(spelled, readings)| Spelling::new(&spelled, readings, &kinds))
                 .collect(),
+            first,
             name_words,
             titles,
         }
     }
 
-    /// Every mention in `text`, in order, with the article-local resolution of surnames and
-    /// shared names applied.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut read = Vec::with_capacity(text.len() / 32);
-        self.spans(text, |range, pattern| {
-            read.extend(self.read(text, range, pattern));
-        });
-        let mut mentions = resolve_in_article(read, self.name_words.len());
-        roles::add_references(text, &mut mentions, &self.titles);
-        given_names::add_references(text, &mut mentions, &self.name_words);
-        mentions
-    }
-
-    /// Whether any spelling stands alone in `text`, whatever the words around it make of it: a
-    /// quick look at whether an article may name one of the actors.
-    pub fn spells_any(&self, text: &str) -> bool {
-        let mut any = false;
-        self.spans(text, |_, _| any = true);
-        any
-    }
-
-    /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
-    /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
-    /// longer one is none): each given to `found` as its bytes and pattern index, in order.
-    fn spans(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
-        let bytes = text.as_bytes();
-        let Ok(start) = self.automaton.start_state(Anchored::Yes) else {
-            return;
-        };
-        let mut end = 0;
-        // A name starts with one of its first bytes (never inside a character), where no
-        // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
-        // Half of all words start with a byte that some spelling starts with ("a" for
-        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
-        // automaton is walked.
-        for at in possible_word_starts(bytes) {
-            let starts = self.starts[bytes[at] as usize];
-            if starts == 0
-                || (starts & SHORT == 0 && !self.prefixes.may_hold(bytes, at))
-                || (at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at))
-            {
-                continue;
-            }
-            let Some((to, pattern)) = self.longest_at(text, start, at) else {
-                continue;
-            };
-            if at >= end {
-                found(at..to, pattern);
-            }
-            end = end.max(to);
-        }
+    /// Whether a spelling of this part may start at byte `at` of `bytes` (a word's first),
+    /// as its first three bytes tell.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let starts = self.starts[bytes[at] as usize];
+        starts != 0 && (starts & SHORT != 0 || self.prefixes.may_hold(bytes, at))
     }
 
     /// The longest spelling that starts at byte `at` of `text` and ends a word, with its
     /// pattern index.
-    fn longest_at(&self, text: &str, start: StateID, at: usize) -> Option<(usize, usize)> {
+    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let mut longest = None;
-        let mut sid = start;
+        let mut sid = self.start;
         for (i, &b) in bytes[at..].iter().enumerate() {
             sid = self.automaton.next_state(Anchored::Yes, sid, b);
             if self.automaton.is_dead(sid) {
@@ -327,9 +310,165 @@ impl Matcher {
         longest
     }
 
+    /// The pattern index of `spelled`, if it is one of this part's spellings.
+    fn pattern_of(&self, spelled: &str) -> Option<usize> {
+        self.longest_at(spelled, 0)
+            .filter(|&(to, _)| to == spelled.len())
+            .map(|(_, p)| p)
+    }
+}
+
+impl Matcher {
+    pub fn new(catalog: &Catalog) -> Self {
+        Self {
+            catalog: Arc::new(Part::new(catalog, 0, spellings(catalog, 0))),
+            added: None,
+        }
+    }
+
+    /// This matcher with the actors that `catalog` adds after those of the catalog this one
+    /// was built from (the people the articles introduce): what [`Matcher::new`] of `catalog`
+    /// would find, with the catalog's automaton shared rather than built again.
+    pub fn with_added(&self, catalog: &Catalog) -> Self {
+        let first = self.catalog.name_words.len();
+        let mut patterns = spellings(catalog, first);
+        // A spelling the catalog has too reads as the catalog's actors first, as in one
+        // automaton over both; this part's pattern is the one found, as it is met first.
+        for (spelled, readings) in &mut patterns {
+            if let Some(p) = self.catalog.pattern_of(spelled) {
+                let mut all = self.catalog.spellings[p].all.to_vec();
+                all.append(readings);
+                *readings = all;
+            }
+        }
+        Self {
+            catalog: Arc::clone(&self.catalog),
+            added: Some(Part::new(catalog, first, patterns)),
+        }
+    }
+
+    /// How many actors the matcher knows.
+    fn actors(&self) -> usize {
+        let added = self.added.as_ref();
+        self.catalog.name_words.len() + added.map_or(0, |a| a.name_words.len())
+    }
+
+    /// The part that knows `actor`.
+    fn part_of(&self, actor: ActorId) -> &Part {
+        match &self.added {
+            Some(added) if actor.0 as usize >= added.first => added,
+            _ => &self.catalog,
+        }
+    }
+
+    fn name_words(&self, actor: ActorId) -> &[String] {
+        let part = self.part_of(actor);
+        &part.name_words[actor.0 as usize - part.first]
+    }
+
+    fn titles(&self, actor: ActorId) -> &roles::Titles {
+        let part = self.part_of(actor);
+        &part.titles[actor.0 as usize - part.first]
+    }
+
+    /// What pattern `pattern` ([`Matcher::spans`]) may name.
+    fn spelling(&self, pattern: usize) -> &Spelling {
+        let catalog = self.catalog.spellings.len();
+        match &self.added {
+            Some(added) if pattern >= catalog => &added.spellings[pattern - catalog],
+            _ => &self.catalog.spellings[pattern],
+        }
+    }
+
+    /// Every mention in `text`, in order, with the article-local resolution of surnames and
+    /// shared names applied.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = self.find_by_name(text);
+        self.add_role_references(text, &mut mentions);
+        given_names::add_references(text, &mut mentions, |a| self.name_words(a));
+        mentions
+    }
+
+    /// [`Matcher::find`] without the role references ("the minister"): the mentions that name
+    /// their actor, in order.
+    pub fn find_by_name(&self, text: &str) -> Vec<Mention> {
+        let mut read = Vec::with_capacity(text.len() / 32);
+        self.spans(text, |range, pattern| {
+            read.extend(self.read(text, range, pattern));
+        });
+        resolve_in_article(read, self.actors())
+    }
+
+    /// Adds to `mentions` ([`Matcher::find_by_name`] of `text`) the role references to the
+    /// people they name: then they are [`Matcher::find`]'s.
+    pub fn add_role_references(&self, text: &str, mentions: &mut Vec<Mention>) {
+        roles::add_references(text, mentions, |a| self.titles(a));
+    }
+
+    /// Whether a role reference that [`Matcher::add_role_references`] adds to `mentions` may
+    /// cover a byte of one of the `ranges`: no when no word there is a role word of someone
+    /// they name.
+    pub fn may_refer_by_role(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        ranges: impl Iterator<Item = Range<usize>>,
+    ) -> bool {
+        roles::may_cover(text, mentions, |a| self.titles(a), ranges)
+    }
+
+    /// Whether any spelling stands alone in `text`, whatever the words around it make of it: a
+    /// quick look at whether an article may name one of the actors.
+    pub fn spells_any(&self, text: &str) -> bool {
+        let mut any = false;
+        self.spans(text, |_, _| any = true);
+        any
+    }
+
+    /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
+    /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
+    /// longer one is none): each given to `found` as its bytes and pattern index, in order.
+    fn spans(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
+        let bytes = text.as_bytes();
+        let catalog = self.catalog.spellings.len();
+        let mut end = 0;
+        // A name starts with one of its first bytes (never inside a character), where no
+        // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
+        // Half of all words start with a byte that some spelling starts with ("a" for
+        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
+        // automaton is walked.
+        for at in possible_word_starts(bytes) {
+            let in_catalog = self.catalog.may_start(bytes, at);
+            let in_added = self.added.as_ref().filter(|a| a.may_start(bytes, at));
+            if !in_catalog && in_added.is_none()
+                || (at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at))
+            {
+                continue;
+            }
+            let longest = in_catalog
+                .then(|| self.catalog.longest_at(text, at))
+                .flatten();
+            // The added part's spelling when both end at the same byte: it is the same, with
+            // the readings of both.
+            let added = in_added.and_then(|a| a.longest_at(text, at));
+            let longest = match (longest, added) {
+                (Some((to, _)), Some((added, p))) if added >= to => Some((added, catalog + p)),
+                (None, Some((to, p))) => Some((to, catalog + p)),
+                (longest, _) => longest,
+            };
+            let Some((to, pattern)) = longest else {
+                continue;
+            };
+            if at >= end {
+                found(at..to, pattern);
+            }
+            end = end.max(to);
+        }
+    }
+
     /// Picks the readings that fit the context of one hit.
     fn read(&self, text: &str, range: Range<usize>, pattern: usize) -> Option<Hit<'_>> {
-        let spelling = &self.spellings[pattern];
+        let spelling = self.spelling(pattern);
         // A capital: the city after "in", the government otherwise.
         let choice = match &spelling.as_place {
             Some(place) if context::is_place_use(text, range.start, range.end) => place,
@@ -360,7 +499,7 @@ impl Matcher {
             return Beside::Alone;
         };
         let names = |actor: &ActorId| {
-            let own = &self.name_words[actor.0 as usize];
+            let own = self.name_words(*actor);
             words.iter().any(|w| {
                 own.iter()
                     .any(|o| o.eq_ignore_ascii_case(w.trim_end_matches('.')))
@@ -373,9 +512,9 @@ impl Matcher {
     }
 }
 
-/// Every spelling of every actor in a catalog with its readings, sorted by spelling: the
-/// automaton's patterns, in order.
-fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
+/// Every spelling of every actor in a catalog from the `first` on, with its readings, sorted
+/// by spelling: the automaton's patterns, in order.
+fn spellings(catalog: &Catalog, first: usize) -> Vec<(String, Vec<Reading>)> {
     let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
     let mut add = |spelling: String, reading: Reading| {
         let readings = by_spelling.entry(spelling).or_default();
@@ -383,7 +522,7 @@ fn spellings(catalog: &Catalog) -> Vec<(String, Vec<Reading>)> {
             readings.push(reading);
         }
     };
-    for (actor, a) in catalog.actors() {
+    for (actor, a) in catalog.actors().skip(first) {
         for name in std::iter::once(&a.name).chain(&a.aliases) {
             // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
             // of the name.

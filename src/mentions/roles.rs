@@ -87,27 +87,58 @@ impl Titles {
     }
 }
 
-/// Adds to `mentions` (in order, of `text`) the role references to the people they name:
-/// `titles` by actor. A reference is the role word alone ("envoy" of "the UN envoy"), so that
-/// the words before it keep their own mentions.
-pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[Titles]) {
-    // Each role word of the people named, with where each of them is first named.
+/// Each role word of the people `mentions` name, with where each of them is first named:
+/// `titles` by actor.
+fn named<'t>(
+    mentions: &[Mention],
+    titles: impl Fn(ActorId) -> &'t Titles,
+) -> FxHashMap<&'t str, Vec<(usize, ActorId)>> {
     let mut named: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
-    for m in mentions.iter() {
+    for m in mentions {
         let Target::Actor(actor) = m.target else {
             continue;
         };
-        for role in titles[actor.0 as usize]
-            .0
-            .iter()
-            .flat_map(|t| t.role_words.iter())
-        {
+        for role in titles(actor).0.iter().flat_map(|t| t.role_words.iter()) {
             let people = named.entry(role).or_default();
             if !people.iter().any(|&(_, a)| a == actor) {
                 people.push((m.range.start, actor));
             }
         }
     }
+    named
+}
+
+/// Whether a role reference that [`add_references`] adds to `mentions` may cover a byte of one
+/// of the `ranges` of `text`: a reference is a word of letters, digits and hyphens that is a
+/// role word of someone named, so none can where no such word overlaps.
+pub(super) fn may_cover<'t>(
+    text: &str,
+    mentions: &[Mention],
+    titles: impl Fn(ActorId) -> &'t Titles,
+    mut ranges: impl Iterator<Item = Range<usize>>,
+) -> bool {
+    let named = named(mentions, titles);
+    let in_word = |c: char| c.is_alphanumeric() || c == '-';
+    !named.is_empty()
+        && ranges.any(|range| {
+            // The words that overlap `range`, whole.
+            let start = text[..range.start].trim_end_matches(in_word).len();
+            let end = text.len() - text[range.end..].trim_start_matches(in_word).len();
+            text[start..end]
+                .split(|c: char| !in_word(c))
+                .any(|w| named.contains_key(w.to_ascii_lowercase().as_str()))
+        })
+}
+
+/// Adds to `mentions` (in order, of `text`) the role references to the people they name:
+/// `titles` by actor. A reference is the role word alone ("envoy" of "the UN envoy"), so that
+/// the words before it keep their own mentions.
+pub(super) fn add_references<'t>(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    titles: impl Fn(ActorId) -> &'t Titles,
+) {
+    let named = named(mentions, &titles);
     // Most articles name nobody with a role: the text is not read again.
     if named.is_empty() {
         return;
@@ -142,7 +173,7 @@ pub(super) fn add_references(text: &str, mentions: &mut Vec<Mention>, titles: &[
                     modifiers: &modifiers,
                     date,
                 };
-                if let Some(target) = reference(text, mentions, &written, people, titles) {
+                if let Some(target) = reference(text, mentions, &written, people, &titles) {
                     found.push(Mention {
                         range: word,
                         target,
@@ -208,12 +239,12 @@ struct Written<'a> {
 /// Whom the `written` role word stands for, if it is one: a word of its own, outside any
 /// mention, that fits a role held at the article's date by exactly one of the `people` named
 /// before it (else by them all: ambiguous).
-fn reference(
+fn reference<'t>(
     text: &str,
     mentions: &[Mention],
     written: &Written,
     people: &[(usize, ActorId)],
-    titles: &[Titles],
+    titles: impl Fn(ActorId) -> &'t Titles,
 ) -> Option<Target> {
     let word = &written.word;
     let before: Vec<&(usize, ActorId)> = people.iter().filter(|(at, _)| *at < word.start).collect();
@@ -230,7 +261,7 @@ fn reference(
         .iter()
         .map(|&&(_, a)| a)
         .filter(|&a| {
-            titles[a.0 as usize]
+            titles(a)
                 .on(written.date)
                 .any(|t| t.fits(written.role_word, written.modifiers, &complement))
         })

@@ -346,7 +346,7 @@ mod spans {
 
     static MATCHER: std::sync::LazyLock<(Matcher, Vec<String>)> = std::sync::LazyLock::new(|| {
         let catalog = catalog();
-        let spellings = super::super::spellings(&catalog)
+        let spellings = super::super::spellings(&catalog, 0)
             .into_iter()
             .map(|(s, _)| s)
             .collect();
@@ -616,4 +616,29 @@ fn a_family_name_of_several_people_named_in_full_is_ambiguous() {
         ids("Assad did not intervene.")[0],
         pair("Assad", "bashar-al-assad")
     );
+}
+
+#[test]
+fn people_added_are_found_as_by_one_automaton_over_all() {
+    let base = catalog();
+    let mut all = base.clone();
+    let added = r#"{"actors": [
+        {"id": "karim-haddad", "name": "Karim Haddad", "kind": "person", "roles": [{"title": "Finance minister"}]},
+        {"id": "x-person", "name": "X", "kind": "person"},
+        {"id": "samir", "name": "Samir Haddad", "kind": "person", "roles": [{"title": "Envoy"}]},
+        {"id": "layla-pedersen", "name": "Layla Pedersen", "kind": "person"}
+    ]}"#;
+    all.extend(Catalog::parse_file(Path::new("added.json"), added).unwrap());
+    let one = Matcher::new(&all);
+    let shared = Matcher::new(&base).with_added(&all);
+    for text in [
+        "Karim Haddad, the finance minister, met Samir Haddad. Haddad said the minister erred.",
+        "Geir Pedersen and Layla Pedersen spoke; Pedersen left. X posted on X.",
+        "Nadia Haddad replied. The envoy of Syria and Haddad did not.",
+        "Bashar al-Assad met Karim Haddad in Damascus; Assad and Haddad spoke.",
+        "",
+    ] {
+        assert_eq!(shared.find(text), one.find(text), "{text}");
+        assert_eq!(shared.spells_any(text), one.spells_any(text), "{text}");
+    }
 }
