@@ -47,6 +47,20 @@ fn a_named_source_is_the_person_its_words_name() {
 }
 
 #[test]
+fn a_relative_pronoun_source_is_the_person_named_before_it() {
+    let text = "Faisal Mekdad, who said the talks would resume, left Geneva early.\n";
+    let ws = workspace(&[("a.md", text)]);
+    let mekdad = ws.catalog().by_id("faisal-mekdad").unwrap();
+    let (_, article) = ws.get(std::path::Path::new("a.md")).unwrap();
+    let quotes = sources(&ws, article).quotes;
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(&text[quotes[0].1.clone()], "who");
+    assert_eq!(quotes[0].0, mekdad);
+    assert_eq!(quotes[0].2, Class::Pronoun);
+    assert_eq!(times_quoted(&ws, mekdad), 1);
+}
+
+#[test]
 fn times_quoted_sums_over_the_articles_that_mention_the_actor() {
     let ws = workspace(&[("syria/a.md", SYRIA), ("iran/b.txt", IRAN)]);
     let mekdad = ws.catalog().by_id("faisal-mekdad").unwrap();
