@@ -493,8 +493,15 @@ fn felt_by(s: &Sent, v: usize) -> Option<Found> {
 /// a comma, or ending the sentence on a colon ("Caddell continued:", "She went on, “…”"), or
 /// closing its clause right after the quotation and its speaker ("“…,” she continued."). A verb
 /// of speech there, whatever verb it is.
+#[inline]
 pub(super) fn opens_quotation(s: &Sent, i: usize) -> bool {
-    // (Asked of every word of a sentence: the checks of the word itself come first.)
+    // (Asked of every word of a sentence, most of which holds no quotation.)
+    s.quoting && frames_quotation(s, i)
+}
+
+/// [`opens_quotation`] in a sentence with a colon or a double quotation mark.
+fn frames_quotation(s: &Sent, i: usize) -> bool {
+    // (The checks of the word itself come first.)
     let opens = || {
         s.is(i + 1, ":") && (i + 2 >= s.len() || is_quote(s.text(i + 2)))
             || s.is(i + 1, ",") && i + 2 < s.len() && matches!(s.text(i + 2), "“" | "\"")
@@ -565,4 +572,23 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     }
     let np = np_before(s, j)?;
     Some(Found::new(np, (j, v), Some(v), after(s, v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A verb frames a quotation only where `Sent::quoting` says one may be framed.
+        #[test]
+        fn no_quotation_is_framed_where_none_may_be(
+            raw in "((he|She|continued|adds|said|went|on|[a-z]{1,6}|[“”\":,.]) ?){0,14}",
+        ) {
+            let low = raw.to_ascii_lowercase();
+            let s = Sent::new(&raw, &raw, &low);
+            for i in 0..s.len() {
+                proptest::prop_assert!(s.quoting || !frames_quotation(&s, i), "{i} in {raw:?}");
+            }
+        }
+    }
 }

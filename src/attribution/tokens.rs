@@ -27,6 +27,8 @@ pub(super) struct Sent<'a> {
     /// Written in title case, as headlines are ("Former Aide Says Talks Failed"): no word of
     /// four letters or more starts with a lower-case letter.
     pub title_case: bool,
+    /// Holds a colon or a double quotation mark: without one no verb frames a quotation.
+    pub quoting: bool,
 }
 
 /// Words either side of a token that the tagger is shown: its contextual rules look mostly at
@@ -43,12 +45,16 @@ impl<'a> Sent<'a> {
                 t.classes = lexicon::classes(&low[t.start..t.end]);
             }
         }
-        let mut long = toks
+        let long = toks
             .iter()
             .filter(|t| t.word && t.end - t.start >= 4)
             .map(|t| &raw[t.start..t.end]);
+        // (Most sentences have a long word in lower case early: the words are counted after.)
         let title_case =
-            long.clone().count() >= 3 && !long.any(|w| w.starts_with(char::is_lowercase));
+            !long.clone().any(|w| w.starts_with(char::is_lowercase)) && long.count() >= 3;
+        let quoting = memchr::memchr2(b':', b'"', raw.as_bytes()).is_some()
+            || raw.contains('“')
+            || raw.contains('”');
         Self {
             whole,
             raw,
@@ -56,6 +62,7 @@ impl<'a> Sent<'a> {
             toks,
             tags: RefCell::new(Vec::new()),
             title_case,
+            quoting,
         }
     }
 
