@@ -254,19 +254,14 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
-        let next_is_alnum = || {
-            s[i + len..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        };
+        let next_is_alnum = || s[i + len..].chars().next().is_some_and(alphanumeric);
         // "Mr.", "Charles E. Grassley": a full stop after a short capitalised word belongs to it.
         let abbreviation = c == '.'
             && word_start.is_some_and(|ws| i - ws <= 3 && bytes[ws].is_ascii_uppercase())
             && s[i + 1..].starts_with(' ');
         let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum()
             || abbreviation;
-        if c.is_alphanumeric() || joins {
+        if alphanumeric(c) || joins {
             word_start.get_or_insert(i);
             apostrophe |= matches!(c, '\'' | '’');
             i += len;
@@ -284,6 +279,13 @@ fn tokenize(s: &str) -> Vec<Tok> {
         push(&mut toks, ws, s.len(), true, apostrophe);
     }
     toks
+}
+
+/// `char::is_alphanumeric`, answered at once for the marks of General Punctuation (curly
+/// quotes, dashes), the non-ASCII characters most often met between words, which its tables
+/// are slow to tell.
+fn alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 #[cfg(test)]
@@ -311,6 +313,11 @@ mod tests {
         );
         assert!(s.has(6, Classes::SPEECH_VERB) && s.possessive(0) && s.proper(0));
         assert!(!s.proper(2) && !s.word(3));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
     }
 
     proptest::proptest! {
