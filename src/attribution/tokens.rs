@@ -216,23 +216,6 @@ fn tokenize(s: &str) -> Vec<Tok> {
     // Whether the word being read has an apostrophe: only such a word may hold a clitic, and
     // most words are not searched for one.
     let mut apostrophe = false;
-    let push = |toks: &mut Vec<Tok>, start: usize, end: usize, word: bool, apostrophe: bool| {
-        let tok = |start, end| Tok {
-            start,
-            end,
-            word,
-            classes: Classes::NONE,
-        };
-        // "He’s claiming", "they’ve said": the pronoun is the subject, the clitic its
-        // auxiliary; two words.
-        match apostrophe.then(|| clitic_at(&s[start..end])).flatten() {
-            Some(at) => {
-                toks.push(tok(start, start + at));
-                toks.push(tok(start + at, end));
-            }
-            None => toks.push(tok(start, end)),
-        }
-    };
     let mut i = 0;
     while i < bytes.len() {
         // Most of a sentence is runs of ASCII letters and digits between single spaces: no
@@ -247,7 +230,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
         if bytes[i] == b' ' {
             if let Some(ws) = word_start.take() {
-                push(&mut toks, ws, i, true, std::mem::take(&mut apostrophe));
+                push(&mut toks, s, ws, i, true, std::mem::take(&mut apostrophe));
             }
             i += 1;
             continue;
@@ -268,17 +251,37 @@ fn tokenize(s: &str) -> Vec<Tok> {
             continue;
         }
         if let Some(ws) = word_start.take() {
-            push(&mut toks, ws, i, true, std::mem::take(&mut apostrophe));
+            push(&mut toks, s, ws, i, true, std::mem::take(&mut apostrophe));
         }
         if !c.is_whitespace() {
-            push(&mut toks, i, i + len, false, false);
+            push(&mut toks, s, i, i + len, false, false);
         }
         i += len;
     }
     if let Some(ws) = word_start {
-        push(&mut toks, ws, s.len(), true, apostrophe);
+        push(&mut toks, s, ws, s.len(), true, apostrophe);
     }
     toks
+}
+
+/// Pushes the token `s[start..end]`. (Inlined: every token of a parsed sentence passes here.)
+#[inline(always)]
+fn push(toks: &mut Vec<Tok>, s: &str, start: usize, end: usize, word: bool, apostrophe: bool) {
+    let tok = |start, end| Tok {
+        start,
+        end,
+        word,
+        classes: Classes::NONE,
+    };
+    // "He’s claiming", "they’ve said": the pronoun is the subject, the clitic its auxiliary;
+    // two words.
+    match apostrophe.then(|| clitic_at(&s[start..end])).flatten() {
+        Some(at) => {
+            toks.push(tok(start, start + at));
+            toks.push(tok(start + at, end));
+        }
+        None => toks.push(tok(start, end)),
+    }
 }
 
 /// `char::is_alphanumeric`, answered at once for the marks of General Punctuation (curly
