@@ -167,9 +167,11 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // debate", "came back") it names no source.
     // The subject may stand a few words back, past an adverb or a modifier ("some Democrats
     // privately express", "some analysts in the region see"), within the clause.
-    let mut clause = (i.saturating_sub(6)..i)
-        .rev()
-        .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD));
+    let clause = || {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD))
+    };
     let subject = |p: usize| {
         s.capitalized(p)
             || s.has(p, Classes::VAGUE_PRONOUN)
@@ -195,12 +197,14 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             .any(|k| s.is(k, "as"));
     // "The envoy claims his mandate …": an "-s" form between a singular subject and its
     // object's determiner, as `between` is after a plural one.
-    let agrees = i > 0
-        && s.lower(i).ends_with('s')
-        && s.word(i - 1)
-        && !s.lower(i - 1).ends_with('s')
-        && (subject(i - 1) || s.has(i - 1, Classes::ROLE_WORD))
-        && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN);
+    let agrees = || {
+        i > 0
+            && s.lower(i).ends_with('s')
+            && s.word(i - 1)
+            && !s.lower(i - 1).ends_with('s')
+            && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+            && (subject(i - 1) || s.has(i - 1, Classes::ROLE_WORD))
+    };
     // "…, calling them traitors and vowing to …", "says he respects her and calls her …",
     // "by saying", "before adding": a verb after a conjunction or, as a gerund, after a
     // preposition, whose subject is the clause's. (Not a view's: "after assuming his post",
@@ -216,15 +220,16 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             }
             w => gerund && is_gerund_preposition(w),
         };
-    let subject_before = clause.any(subject);
-    let subject_right_before = i > 0 && s.word(i - 1) && subject(i - 1);
+    // (The subject is looked for last: a past form, most cue words, needs none.)
+    let subject_before = || clause().any(subject);
+    let subject_right_before = || i > 0 && s.word(i - 1) && subject(i - 1);
     s.has(i, Classes::PAST_FORM)
         || s.is(i, "says")
         || s.is(i, "say")
         || verb_slot
         || s.is(i + 1, "that")
         || between
-        || agrees
+        || agrees()
         || linked
         || participle_phrase
         || view_as && i > 0 && !s.word(i - 1)
@@ -233,9 +238,9 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
         // tagger says; after a modifier ("the first debate.") a noun, as a bare form is after
         // a name ("the GOP debate.").
-        || subject_before
-            && !s.lower(i).ends_with("ing")
-            && (!s.word(i + 1) && subject_right_before && s.lower(i).ends_with('s')
+        || !s.lower(i).ends_with("ing")
+            && subject_before()
+            && (!s.word(i + 1) && s.lower(i).ends_with('s') && subject_right_before()
                 || s.pos(i).verb())
 }
 
@@ -511,9 +516,19 @@ fn felt_by(s: &Sent, v: usize) -> Option<Found> {
 /// a comma, or ending the sentence on a colon ("Caddell continued:", "She went on, “…”"), or
 /// closing its clause right after the quotation and its speaker ("“…,” she continued."). A verb
 /// of speech there, whatever verb it is.
+#[inline]
 pub(super) fn opens_quotation(s: &Sent, i: usize) -> bool {
-    let opens = s.is(i + 1, ":") && (i + 2 >= s.len() || is_quote(s.text(i + 2)))
-        || s.is(i + 1, ",") && i + 2 < s.len() && matches!(s.text(i + 2), "“" | "\"");
+    // (Asked of every word of a sentence, most of which holds no quotation.)
+    s.quoting && frames_quotation(s, i)
+}
+
+/// [`opens_quotation`] in a sentence with a colon or a double quotation mark.
+fn frames_quotation(s: &Sent, i: usize) -> bool {
+    // (The checks of the word itself come first.)
+    let opens = || {
+        s.is(i + 1, ":") && (i + 2 >= s.len() || is_quote(s.text(i + 2)))
+            || s.is(i + 1, ",") && i + 2 < s.len() && matches!(s.text(i + 2), "“" | "\"")
+    };
     let closes = || {
         !s.word(i + 1)
             && (i.saturating_sub(4)..i)
@@ -533,11 +548,11 @@ pub(super) fn opens_quotation(s: &Sent, i: usize) -> bool {
         let w = s.lower(i);
         w.ends_with("ed") || w.ends_with('s')
     };
-    (opens || closes())
-        && regular()
-        && i > 0
+    i > 0
         && s.word(i)
+        && regular()
         && s.word(i - 1)
+        && (opens() || closes())
         && !s.capitalized(i)
         && s.pos(i) == Pos::Finite
 }
@@ -580,4 +595,23 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     }
     let np = np_before(s, j)?;
     Some(Found::new(np, (j, v), Some(v), after(s, v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// A verb frames a quotation only where `Sent::quoting` says one may be framed.
+        #[test]
+        fn no_quotation_is_framed_where_none_may_be(
+            raw in "((he|She|continued|adds|said|went|on|[a-z]{1,6}|[“”\":,.]) ?){0,14}",
+        ) {
+            let low = raw.to_ascii_lowercase();
+            let s = Sent::new(&raw, &raw, &low);
+            for i in 0..s.len() {
+                proptest::prop_assert!(s.quoting || !frames_quotation(&s, i), "{i} in {raw:?}");
+            }
+        }
+    }
 }

@@ -180,41 +180,193 @@ impl std::ops::BitOr for Classes {
     }
 }
 
-/// The classes of `word` in any ASCII case ("Council", "THE"); none for a word longer than
-/// any entry.
+/// The classes of `word` in any ASCII case ("Council", "THE").
 pub fn classes_any_case(word: &str) -> Classes {
-    let mut buf = [0u8; 32];
-    let Some(low) = buf.get_mut(..word.len()) else {
-        return Classes::NONE;
-    };
-    low.copy_from_slice(word.as_bytes());
-    low.make_ascii_lowercase();
-    std::str::from_utf8(low).map_or(Classes::NONE, classes)
+    TABLE.get::<true>(word)
 }
 
 /// The classes of `word`, written in lower case.
 pub fn classes(word: &str) -> Classes {
-    static TABLE: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
-        let mut table: FxHashMap<&'static str, Classes> = FxHashMap::default();
-        for &(class, data) in LISTS {
-            for w in words(data) {
-                let entry = table.entry(w).or_default();
-                *entry = *entry | class;
-            }
-            if class.has(Classes::CUE_VERB) {
-                let lines = data.lines().map(|l| l.split('#').next().unwrap_or(""));
-                for line in lines {
-                    let forms = line.split_whitespace().skip(1);
-                    for w in forms.filter(|w| !w.ends_with('s') && !w.ends_with("ing")) {
-                        let entry = table.entry(w).or_default();
-                        *entry = *entry | Classes::PAST_FORM;
-                    }
+    TABLE.get::<false>(word)
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| Table::of(entries()));
+
+/// Every entry of the lists with all its classes.
+fn entries() -> FxHashMap<&'static str, Classes> {
+    let mut table: FxHashMap<&'static str, Classes> = FxHashMap::default();
+    for &(class, data) in LISTS {
+        for w in words(data) {
+            let entry = table.entry(w).or_default();
+            *entry = *entry | class;
+        }
+        if class.has(Classes::CUE_VERB) {
+            let lines = data.lines().map(|l| l.split('#').next().unwrap_or(""));
+            for line in lines {
+                let forms = line.split_whitespace().skip(1);
+                for w in forms.filter(|w| !w.ends_with('s') && !w.ends_with("ing")) {
+                    let entry = table.entry(w).or_default();
+                    *entry = *entry | Classes::PAST_FORM;
                 }
             }
         }
+    }
+    table
+}
+
+/// The lexicon as an open-addressed table of words read as numbers: the analysis looks up
+/// every word of every sentence with a cue, and most words are in no list. A word is hashed,
+/// compared (and its case folded) eight bytes at a time, with no copy and no call to memcmp;
+/// a general hash map cost a hundred instructions a look-up.
+struct Table {
+    /// Where each entry is, one past its index; 0 for an empty slot.
+    slots: Box<[u32]>,
+    entries: Vec<(Key, &'static str, Classes)>,
+    /// The hash's bits that are a slot: 64 less the slots' power of two.
+    shift: u32,
+}
+
+impl Table {
+    fn of(entries: FxHashMap<&'static str, Classes>) -> Table {
+        // (At most half full: a word in no list mostly meets an empty slot at once.)
+        let size = (entries.len() * 2).next_power_of_two().max(2);
+        let mut table = Table {
+            slots: vec![0; size].into_boxed_slice(),
+            entries: Vec::with_capacity(entries.len()),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, classes) in entries {
+            let key = Key::of(w.as_bytes());
+            let mut at = table.slot(key);
+            while table.slots[at] != 0 {
+                at = table.next(at);
+            }
+            table.entries.push((key, w, classes));
+            table.slots[at] = u32::try_from(table.entries.len()).expect("a lexicon of words");
+        }
         table
-    });
-    TABLE.get(word).copied().unwrap_or_default()
+    }
+
+    fn slot(&self, key: Key) -> usize {
+        (key.hash() >> self.shift) as usize
+    }
+
+    /// The classes of `word`; with `FOLD`, in any ASCII case (the entries are in lower case).
+    #[inline(always)]
+    fn get<const FOLD: bool>(&self, word: &str) -> Classes {
+        let key = Key::of(word.as_bytes());
+        let key = if FOLD { key.folded() } else { key };
+        let mut at = self.slot(key);
+        while let Some(&(k, _, classes)) = self.entry(at) {
+            if k == key {
+                // (The key is the whole word up to sixteen bytes.)
+                return if key.len <= 16 {
+                    classes
+                } else {
+                    self.get_long::<FOLD>(word, key, at)
+                };
+            }
+            at = self.next(at);
+        }
+        Classes::NONE
+    }
+
+    /// [`Table::get`] for a word longer than sixteen bytes, whose key matches the entry at `at`:
+    /// the entries are compared whole.
+    #[cold]
+    fn get_long<const FOLD: bool>(&self, word: &str, key: Key, mut at: usize) -> Classes {
+        while let Some(&(k, entry, classes)) = self.entry(at) {
+            let same = if FOLD {
+                entry.eq_ignore_ascii_case(word)
+            } else {
+                entry == word
+            };
+            if k == key && same {
+                return classes;
+            }
+            at = self.next(at);
+        }
+        Classes::NONE
+    }
+
+    /// The entry in slot `at`, if any.
+    fn entry(&self, at: usize) -> Option<&(Key, &'static str, Classes)> {
+        self.entries.get((self.slots[at] as usize).wrapping_sub(1))
+    }
+
+    fn next(&self, at: usize) -> usize {
+        (at + 1) & (self.slots.len() - 1)
+    }
+}
+
+/// A word's length and its bytes as two little-endian numbers: the first eight and the last
+/// eight (zero-padded, or overlapping under sixteen), so that the key is the whole word when
+/// it is sixteen bytes or fewer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl Key {
+    fn of(w: &[u8]) -> Key {
+        let n = w.len();
+        let eight = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+        let (head, tail) = if n >= 8 {
+            (eight(0), eight(n - 8))
+        } else {
+            (short(w), 0)
+        };
+        Key { len: n, head, tail }
+    }
+
+    /// The key of the word in ASCII lower case.
+    fn folded(self) -> Key {
+        Key {
+            head: ascii_lower(self.head),
+            tail: ascii_lower(self.tail),
+            ..self
+        }
+    }
+
+    fn hash(self) -> u64 {
+        (self.head ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// The bytes of a word shorter than eight as a little-endian number, zero-padded: two
+/// overlapping loads of four bytes, or the first, middle and last of three or fewer, each byte
+/// written at its own place (where they overlap, twice over itself).
+fn short(w: &[u8]) -> u64 {
+    let n = w.len();
+    let four = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            w[at..at + 4].try_into().expect("4 bytes"),
+        ))
+    };
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(w[0])
+                | u64::from(w[n / 2]) << (8 * (n / 2))
+                | u64::from(w[n - 1]) << (8 * (n - 1))
+        }
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
+}
+
+/// Eight bytes in ASCII lower case at once: 0x20 added to each byte from `A` to `Z`.
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // (Each byte's low seven bits plus a bias sets its high bit where it is at least `A`, or
+    // past `Z`, with no carry into the next byte; a byte with its own high bit set is no letter.)
+    let low = x & (0x7F * ONES);
+    let from_a = low + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | upper >> 2
 }
 
 /// Every word of the lists of `class`.
@@ -313,6 +465,42 @@ mod tests {
                 assert_eq!(w, w.to_lowercase(), "{w}");
                 assert!(seen.insert(w), "{w} twice");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The table answers as the map it is made from, in lower case and in any case.
+        #[test]
+        fn the_table_is_the_map(
+            word in "[a-zA-Z’'.-]{0,20}",
+            pick in proptest::prelude::any::<proptest::sample::Index>(),
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+        ) {
+            let map = entries();
+            let low = word.to_ascii_lowercase();
+            proptest::prop_assert_eq!(classes(&low), map.get(low.as_str()).copied().unwrap_or_default());
+            proptest::prop_assert_eq!(classes_any_case(&word), classes(&low));
+            // An entry, in mixed case.
+            let mut all: Vec<&str> = map.keys().copied().collect();
+            all.sort_unstable();
+            let entry = all[pick.index(all.len())];
+            let mixed: String = entry
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(classes(entry), map[entry]);
+            proptest::prop_assert_eq!(classes_any_case(&mixed), map[entry]);
+            proptest::prop_assert_eq!(classes(&mixed), map.get(mixed.as_str()).copied().unwrap_or_default());
+        }
+
+        #[test]
+        fn keys_are_the_words_and_fold_as_ascii(a in "[a-zA-Z0-9’'@\\[`{-]{0,24}", b in "[a-zA-Z’'-]{0,24}") {
+            let (ka, kb) = (Key::of(a.as_bytes()), Key::of(b.as_bytes()));
+            if a.len() <= 16 && b.len() <= 16 {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+            proptest::prop_assert_eq!(ka.folded(), Key::of(a.to_ascii_lowercase().as_bytes()));
         }
     }
 
