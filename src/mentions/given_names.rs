@@ -30,21 +30,42 @@ pub(super) fn add_references<'w>(
 ) {
     let mut named: Vec<(&str, Vec<ActorId>)> = Vec::new();
     let mut in_full = Vec::new();
+    // Whether each first word met is a given name: a person is named in full many times.
+    let mut asked: Vec<(&str, bool)> = Vec::new();
     for m in mentions.iter() {
         let (Form::Name, Target::Actor(actor)) = (m.form, &m.target) else {
             continue;
         };
-        in_full.push(*actor);
+        if !in_full.contains(actor) {
+            in_full.push(*actor);
+        }
         let Some((given, _)) = text[m.range.clone()].split_once(' ') else {
             continue;
         };
-        let words = name_words(*actor);
-        if !words.iter().any(|w| w.eq_ignore_ascii_case(given)) || !is_given_name(given) {
+        let bearers = named.iter_mut().find(|(g, _)| *g == given);
+        if bearers
+            .as_ref()
+            .is_some_and(|(_, people)| people.contains(actor))
+        {
             continue;
         }
-        match named.iter_mut().find(|(g, _)| *g == given) {
-            Some((_, people)) if !people.contains(actor) => people.push(*actor),
-            Some(_) => {}
+        let is_given = match asked.iter().find(|(w, _)| *w == given) {
+            Some(&(_, yes)) => yes,
+            None => {
+                let yes = is_given_name(given);
+                asked.push((given, yes));
+                yes
+            }
+        };
+        if !is_given
+            || !name_words(*actor)
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(given))
+        {
+            continue;
+        }
+        match bearers {
+            Some((_, people)) => people.push(*actor),
             None => named.push((given, vec![*actor])),
         }
     }
@@ -56,29 +77,28 @@ pub(super) fn add_references<'w>(
         };
         for at in memchr::memmem::find_iter(text.as_bytes(), given) {
             let range = at..at + given.len();
-            if !stands_alone(text, &range) {
+            let after = mentions.partition_point(|m| m.range.start < range.end);
+            let covering = after
+                .checked_sub(1)
+                .filter(|&i| mentions[i].range.end > range.start);
+            // Most are the given name inside the full name: asked no more.
+            if let Some(m) = covering.map(|i| &mut mentions[i]) {
+                let surname_of_nobody_named = m.range == range
+                    && m.form == Form::Surname
+                    && !m.target.candidates().iter().any(|a| in_full.contains(a));
+                if surname_of_nobody_named && stands_alone(text, &range) {
+                    m.target = target.clone();
+                    m.form = Form::GivenName;
+                }
                 continue;
             }
-            let after = mentions.partition_point(|m| m.range.start < range.end);
-            match after.checked_sub(1).map(|i| &mut mentions[i]) {
-                Some(m) if m.range.end <= range.start => {}
-                None => {}
-                Some(m) => {
-                    let surname_of_nobody_named = m.range == range
-                        && m.form == Form::Surname
-                        && !m.target.candidates().iter().any(|a| in_full.contains(a));
-                    if surname_of_nobody_named {
-                        m.target = target.clone();
-                        m.form = Form::GivenName;
-                    }
-                    continue;
-                }
+            if stands_alone(text, &range) {
+                found.push(Mention {
+                    range,
+                    target: target.clone(),
+                    form: Form::GivenName,
+                });
             }
-            found.push(Mention {
-                range,
-                target: target.clone(),
-                form: Form::GivenName,
-            });
         }
     }
     if !found.is_empty() {
