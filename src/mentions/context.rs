@@ -240,6 +240,19 @@ pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
     Some(before)
 }
 
+/// The given name written right before a person's full name at `start`, if one is ("Nadia" of
+/// "Nadia Samir Haddad"): Arab and many other names go on with the father's, so the full name is
+/// then someone else's. Not in a line written in title case.
+pub fn given_name_before(text: &str, start: usize) -> Option<&str> {
+    if char_before(text, start) != Some(' ') {
+        return None;
+    }
+    let word = text[..start - 1].rsplit([' ', '\n']).next()?;
+    let given = matches!(name_word(word), Some(NameWord::Capital))
+        && lexicon::is_any_case(word, Classes::GIVEN_NAME);
+    (given && !title_case_line(text, start)).then_some(word)
+}
+
 enum NameWord {
     /// "E.", "M."
     Initial,

@@ -131,6 +131,9 @@ struct Spelling {
     /// One word that names only people ("Scott", "Assad"): it may be part of a longer name
     /// written around it, someone else's ("Keith Lamont Scott").
     person_word: bool,
+    /// A full name of people only ("Samir Haddad"): a given name before it makes it part of
+    /// someone else's ("Nadia Samir Haddad").
+    person_name: bool,
     /// One word that names no person but is a common given name ("Chad", a state): written
     /// beside another name word, it is a person's name ("Chad Johnson") and no mention.
     given_name: bool,
@@ -152,6 +155,7 @@ impl Spelling {
             return Self {
                 all,
                 person_word: false,
+                person_name: false,
                 given_name: false,
                 demonym: false,
                 readings: of(&|r| r.form == Form::Metonym),
@@ -169,6 +173,9 @@ impl Spelling {
         Self {
             all,
             person_word: one_word && people == readings.len(),
+            person_name: !one_word
+                && people == readings.len()
+                && readings.iter().all(|r| r.form == Form::Name),
             given_name: one_word
                 && people == 0
                 && crate::lexicon::is_any_case(spelled, crate::lexicon::Classes::GIVEN_NAME),
@@ -476,6 +483,7 @@ impl Matcher {
         };
         if spelling.demonym && !context::stands_for_state(text, range.start, range.end)
             || spelling.given_name && context::longer_name(text, range.start, range.end).is_some()
+            || spelling.person_name && self.someone_elses(text, range.start, choice)
         {
             return None;
         }
@@ -488,6 +496,18 @@ impl Matcher {
             choice,
             pattern,
             beside,
+        })
+    }
+
+    /// Whether a given name before the full name at `start` makes it someone else's: a name word
+    /// of none of its candidates ("Nadia Samir Haddad" is not Samir Haddad).
+    fn someone_elses(&self, text: &str, start: usize, choice: &Choice) -> bool {
+        context::given_name_before(text, start).is_some_and(|given| {
+            !choice.target.candidates().iter().any(|&a| {
+                self.name_words(a)
+                    .iter()
+                    .any(|own| own.eq_ignore_ascii_case(given))
+            })
         })
     }
 

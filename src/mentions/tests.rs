@@ -160,6 +160,15 @@ fn the_actors_own_given_name_settles_the_surname() {
             pair("Haddad", "nadia-haddad")
         ]
     );
+    // A full name after another given name is a child's, written with the father's name.
+    assert!(ids("Nadia Samir Haddad spoke.").is_empty());
+    assert_eq!(
+        ids("Dr. Samir Haddad spoke. Yesterday Samir Haddad left."),
+        vec![
+            pair("Samir Haddad", "samir-haddad"),
+            pair("Samir Haddad", "samir-haddad")
+        ]
+    );
     // His name with his father's is his, though "Hafez al-Assad" is his father's.
     assert_eq!(
         ids("Bashar Hafez al-Assad spoke."),
