@@ -321,6 +321,17 @@ pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
             && bytes.get(word).is_some_and(u8::is_ascii_lowercase))
         .then_some(word)
     }));
+    // And the word before a comma that opens a quotation: "He continued, “…”" (any verb there
+    // may frame it, as after one).
+    at.extend(memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(|i| {
+        let opens = bytes[i] == b'"' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C]);
+        let comma = i.checked_sub(2).filter(|&c| &bytes[c..i] == b", ")?;
+        let word = bytes[..comma]
+            .iter()
+            .rposition(|b| !b.is_ascii_lowercase())
+            .map_or(0, |k| k + 1);
+        (opens && word < comma).then_some(word)
+    }));
     // And a signature's dash: "“…” ― Rana Khatib", or opening a line of its own.
     at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| {
         let dash = matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95]));

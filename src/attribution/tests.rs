@@ -248,6 +248,17 @@ fn shapes_of_attribution() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+#[test]
+fn any_verb_before_a_comma_may_frame_a_quotation() {
+    // As the rules find them: only sentences holding a cue word are parsed.
+    let s = "The envoy spoke for an hour. He continued, “We will stay in Aleppo.”";
+    let found: Vec<String> = crate::rules::attributions(s)
+        .into_iter()
+        .map(|a| s[a.speaker].to_string())
+        .collect();
+    assert_eq!(found, ["The envoy", "He"]);
+}
+
 /// The cue words are those a regex of every cue list would find, word boundaries and all, and the
 /// signatures' dashes and the words after a quotation those a regex of their places would.
 mod cue_words_as_a_regex_finds_them {
@@ -274,6 +285,8 @@ mod cue_words_as_a_regex_finds_them {
         at.extend(signature.find_iter(low).map(|m| m.end() - '―'.len_utf8()));
         let after_quote = Regex::new(r#"[,.!?][”"] [a-z]"#).unwrap();
         at.extend(after_quote.find_iter(low).map(|m| m.end() - 1));
+        let before_quote = Regex::new(r#"[a-z]+, [“"]"#).unwrap();
+        at.extend(before_quote.find_iter(low).map(|m| m.start()));
         at.sort_unstable();
         at
     }
