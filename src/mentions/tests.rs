@@ -20,8 +20,12 @@ fn catalog() -> Catalog {
 
 /// The mentions of `text` as (covered text, actor id or "?", form).
 fn found(text: &str) -> Vec<(String, String, Form)> {
-    let catalog = catalog();
-    Matcher::new(&catalog)
+    found_with(&catalog(), text)
+}
+
+/// [`found`] with another `catalog`.
+fn found_with(catalog: &Catalog, text: &str) -> Vec<(String, String, Form)> {
+    Matcher::new(catalog)
         .find(text)
         .into_iter()
         .map(|m| {
@@ -505,24 +509,10 @@ fn by_given_name(text: &str) -> Vec<(String, String)> {
         {"id": "mark-salem", "name": "Mark Salem", "kind": "person"}
     ]}"#;
     catalog.extend(Catalog::parse_file(Path::new("more.json"), extra).unwrap());
-    Matcher::new(&catalog)
-        .find(text)
+    found_with(&catalog, text)
         .into_iter()
-        .filter(|m| m.form == Form::GivenName)
-        .map(|m| {
-            let mut ids: Vec<_> = m
-                .target
-                .candidates()
-                .iter()
-                .map(|id| catalog.get(*id).id.clone())
-                .collect();
-            ids.sort();
-            let who = match m.target {
-                Target::Actor(_) => ids.concat(),
-                Target::Ambiguous(_) => format!("?{}", ids.join("|")),
-            };
-            (text[m.range].to_owned(), who)
-        })
+        .filter(|(_, _, form)| *form == Form::GivenName)
+        .map(|(written, who, _)| (written, who))
         .collect()
 }
 
