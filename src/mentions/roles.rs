@@ -78,12 +78,18 @@ impl Titles {
         Self(actor.roles.iter().map(Title::of).collect())
     }
 
-    /// The roles held on `date`: all of them if the article has no date or none was held then
-    /// (a former envoy is still "the envoy" of an article about him).
-    fn on(&self, date: Option<Date>) -> impl Iterator<Item = &Title> {
-        let held = move |t: &Title| date.is_some_and(|d| t.held.held_on(d));
-        let any = self.0.iter().any(held);
-        self.0.iter().filter(move |t| !any || held(t))
+    /// Whether one of these roles may be what `written` names, with the words of its
+    /// `complement`: `Some(true)` by a role held at the article's date (any role, when it has
+    /// none), `Some(false)` by a role of another time, for a person who held none then (a former
+    /// envoy is still "the envoy" of an article about him, unless someone else held it then).
+    fn fit(&self, written: &Written, complement: &[&str]) -> Option<bool> {
+        let held = |t: &Title| written.date.is_none_or(|d| t.held.held_on(d));
+        let fits = |t: &Title| t.fits(written.role_word, written.modifiers, complement);
+        if self.0.iter().any(held) {
+            self.0.iter().any(|t| held(t) && fits(t)).then_some(true)
+        } else {
+            self.0.iter().any(fits).then_some(false)
+        }
     }
 }
 
@@ -257,14 +263,16 @@ fn reference<'t>(
         return None;
     }
     let complement = next.map_or_else(Vec::new, |next| complement(text, next));
-    let fits: Box<[ActorId]> = before
+    let fits: Vec<(ActorId, bool)> = before
         .iter()
-        .map(|&&(_, a)| a)
-        .filter(|&a| {
-            titles(a)
-                .on(written.date)
-                .any(|t| t.fits(written.role_word, written.modifiers, &complement))
-        })
+        .filter_map(|&&(_, a)| Some((a, titles(a).fit(written, &complement)?)))
+        .collect();
+    // Who held the role at the article's date comes before who held it at another.
+    let then = fits.iter().any(|&(_, then)| then);
+    let fits: Box<[ActorId]> = fits
+        .into_iter()
+        .filter(|&(_, held)| held == then)
+        .map(|(a, _)| a)
         .collect();
     match *fits {
         [] => None,

@@ -597,6 +597,13 @@ fn a_role_word_names_who_held_the_role_at_the_articles_date() {
     assert_eq!(by_role(text), [("minister".into(), "faisal-mekdad".into())]);
     let text = "date: 2016-06-01\n\nFaisal Mekdad met the envoy. The foreign minister said no.";
     assert!(by_role(text).is_empty());
+    // Who held the role at the date comes before who held it earlier.
+    let text = "date: 2021-06-01\n\nWalid al-Muallem died in 2020. Faisal Mekdad met the envoy. \
+                The foreign minister said no.";
+    assert_eq!(by_role(text), [("minister".into(), "faisal-mekdad".into())]);
+    // Nobody held it then: a former holder is still named by it.
+    let text = "date: 2021-06-01\n\nWalid al-Muallem died in 2020. The foreign minister was 79.";
+    assert_eq!(by_role(text), [("minister".into(), "walid-muallem".into())]);
 }
 
 #[test]
