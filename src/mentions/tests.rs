@@ -437,13 +437,18 @@ fn a_sanctions_regime_under_its_short_name() {
     assert_eq!(ids("the EU sanctions on Syria")[0].1, "eu-syria-sanctions");
 }
 
-/// The role-reference mentions of `text` as (word, actor id or "?…").
-fn by_role(text: &str) -> Vec<(String, String)> {
-    found(text)
+/// The mentions of one `form` among those `found`, as (word, actor id or "?…").
+fn of_form(found: Vec<(String, String, Form)>, form: Form) -> Vec<(String, String)> {
+    found
         .into_iter()
-        .filter(|(_, _, form)| *form == Form::Role)
+        .filter(|(_, _, f)| *f == form)
         .map(|(written, who, _)| (written, who))
         .collect()
+}
+
+/// The role-reference mentions of `text` as (word, actor id or "?…").
+fn by_role(text: &str) -> Vec<(String, String)> {
+    of_form(found(text), Form::Role)
 }
 
 #[test]
@@ -509,11 +514,7 @@ fn by_given_name(text: &str) -> Vec<(String, String)> {
         {"id": "mark-salem", "name": "Mark Salem", "kind": "person"}
     ]}"#;
     catalog.extend(Catalog::parse_file(Path::new("more.json"), extra).unwrap());
-    found_with(&catalog, text)
-        .into_iter()
-        .filter(|(_, _, form)| *form == Form::GivenName)
-        .map(|(written, who, _)| (written, who))
-        .collect()
+    of_form(found_with(&catalog, text), Form::GivenName)
 }
 
 #[test]
