@@ -53,6 +53,21 @@ impl Article {
             .map(|_| i)
     }
 
+    /// The mention a relative pronoun at `words` stands for: "Haddad, who said" is Haddad's
+    /// word, the name right before it. None for other words.
+    pub fn antecedent(&self, words: &Range<usize>) -> Option<&Mention> {
+        if !matches!(&self.text[words.clone()], "who" | "which") {
+            return None;
+        }
+        let before = self.text[..words.start].trim_end_matches([' ', ',']);
+        let at = self
+            .mentions
+            .partition_point(|m| m.range.end <= before.len());
+        at.checked_sub(1)
+            .map(|i| &self.mentions[i])
+            .filter(|m| m.range.end == before.len())
+    }
+
     /// The line holding `range`, for a one-line excerpt.
     pub fn excerpt(&self, range: &Range<usize>) -> &str {
         let line = self.lines.line_of(range.start);

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 use std::ops::Range;
 
+use crate::article::Article;
 use crate::catalog::{Actor, ActorId, Catalog, Role};
 use crate::mentions::{Form, Target};
 use crate::text::Date;
@@ -19,7 +20,7 @@ pub struct Hover {
 pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
     let article = ws.article(id);
     let Some(i) = article.mention_at(offset) else {
-        return attribution_card(&article.text, offset);
+        return attribution_card(ws, article, offset);
     };
     let mention = &article.mentions[i];
     let written = &article.text[mention.range.clone()];
@@ -66,7 +67,8 @@ pub fn hover(ws: &Workspace, id: ArticleId, offset: usize) -> Option<Hover> {
 }
 
 /// Who says what at a cue: the source and its class, the cue, the content's first words.
-fn attribution_card(text: &str, offset: usize) -> Option<Hover> {
+fn attribution_card(ws: &Workspace, article: &Article, offset: usize) -> Option<Hover> {
+    let text = &article.text;
     let a = crate::rules::attribution_at(text, offset)?;
     let words = |r: &Range<usize>| text[r.clone()].split_whitespace().collect::<Vec<_>>();
     let content = words(&a.content);
@@ -79,8 +81,15 @@ fn attribution_card(text: &str, offset: usize) -> Option<Hover> {
     if content.len() > 12 {
         says.push_str(" …");
     }
+    // "who" alone tells a reader nothing: the name it stands for is shown beside it.
+    let standing_for = article.antecedent(&a.speaker).map_or(String::new(), |m| {
+        let name = ws.resolve(m).map_or(&text[m.range.clone()], |actor| {
+            ws.catalog().get(actor).name.as_str()
+        });
+        format!(" ({name})")
+    });
     let mut markdown = format!(
-        "**Attribution** · source “{}” — *{}*: {}\n\ncue “{}”",
+        "**Attribution** · source “{}”{standing_for} — *{}*: {}\n\ncue “{}”",
         words(&a.speaker).join(" "),
         a.class.name(),
         a.class.meaning(),
@@ -290,6 +299,24 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("UN Special Envoy for Syria"), "{md}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_source_shows_whom_it_stands_for() {
+        let text = "The talks stalled on Monday, according to Geir Pedersen, who said the \
+                    delegations would meet again in Geneva.";
+        let md = card(&[("a.md", text)], "a.md", "said the");
+        assert!(
+            md.starts_with("**Attribution** · source “who” (Geir Pedersen) — *pronoun*"),
+            "{md}"
+        );
+        // Any other source is shown as written, with nothing beside it.
+        let text = "Karim Haddad, a trader in Idlib, said the crossing had closed.";
+        let md = card(&[("a.md", text)], "a.md", "said the");
+        assert!(
+            md.contains("source “Karim Haddad, a trader in Idlib” — *named*"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -94,17 +94,8 @@ pub fn sources(ws: &Workspace, article: &Article) -> Sources {
 /// The actor a source's words name: its first person ("Russia's foreign minister Sergei
 /// Lavrov"), else its last actor, the head of an English noun phrase ("the Syrian ministry").
 fn speaker(ws: &Workspace, article: &Article, words: &Range<usize>) -> Option<ActorId> {
-    // "Haddad, who said": the relative pronoun stands for the name right before it.
-    if matches!(&article.text[words.clone()], "who" | "which") {
-        let before = article.text[..words.start].trim_end_matches([' ', ',']);
-        let at = article
-            .mentions
-            .partition_point(|m| m.range.end <= before.len());
-        return at
-            .checked_sub(1)
-            .map(|i| &article.mentions[i])
-            .filter(|m| m.range.end == before.len())
-            .and_then(|m| ws.resolve(m));
+    if let Some(m) = article.antecedent(words) {
+        return ws.resolve(m);
     }
     let first = article
         .mentions
