@@ -71,7 +71,7 @@ fn sweep_keeping<T: Send>(
     let (introduced, kept): (Vec<_>, Vec<_>) = read_each(paths, limit, |_, loaded| {
         let spelled = matcher.spelled(&loaded.text);
         let introduced = discovery::introductions_in(&catalog, matcher, &loaded.text, &spelled);
-        let size = loaded.text.len() + spelled.size();
+        let size = loaded.text.capacity() + spelled.size();
         let fits = kept_bytes
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |kept| {
                 (kept + size <= budget).then_some(kept + size)
@@ -188,9 +188,9 @@ mod tests {
     }
 
     /// The findings of every article of a folder, as the editor's workspace has them (every
-    /// article kept, discovery run over the index) and as a sweep makes them, with the texts
-    /// kept between its readings and with every file read again.
-    fn every_way(folder: &Path) -> [Vec<(PathBuf, Vec<Finding>)>; 3] {
+    /// article kept, discovery run over the index) and as a sweep makes them, with every text
+    /// kept between its readings, with a few, and with every file read again.
+    fn every_way(folder: &Path) -> [Vec<(PathBuf, Vec<Finding>)>; 4] {
         let paths = discover(folder, &ArticleFilter::default());
         let rules = RuleSettings::default();
         let mut ws = Workspace::new(default_catalog());
@@ -208,16 +208,17 @@ mod tests {
                 diagnostics(c, a, &rules)
             })
         };
-        [kept, sweep(KEPT), sweep(0)]
+        [kept, sweep(KEPT), sweep(8000), sweep(0)]
     }
 
     #[test]
     fn a_sweep_finds_what_the_workspace_finds() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for folder in ["fixtures", "tests/corpus/attribution"] {
-            let [kept, swept, read_again] = every_way(&root.join(folder));
+            let [kept, swept, some_read_again, read_again] = every_way(&root.join(folder));
             assert!(kept.len() > 5, "{folder}");
             assert_eq!(kept, swept, "{folder}");
+            assert_eq!(kept, some_read_again, "{folder}");
             assert_eq!(kept, read_again, "{folder}");
         }
     }

@@ -244,7 +244,7 @@ pub struct Spelled {
 impl Spelled {
     /// The bytes it holds.
     pub fn size(&self) -> usize {
-        self.found.len() * std::mem::size_of::<Found>()
+        self.found.capacity() * std::mem::size_of::<Found>()
     }
 }
 
