@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::mentions::{Matcher, Mention};
+use crate::mentions::{Matcher, Mention, Spelled};
 use crate::text::{article_date, Date, LineIndex};
 
 #[derive(Clone, Debug)]
@@ -21,11 +21,17 @@ pub struct Article {
 
 impl Article {
     pub fn analyze(path: PathBuf, text: String, matcher: &Matcher) -> Self {
+        let spelled = matcher.spelled(&text);
+        Self::analyze_with(path, text, matcher, &spelled)
+    }
+
+    /// [`Article::analyze`], the catalog's spellings read from `spelled` (of `text`).
+    pub fn analyze_with(path: PathBuf, text: String, matcher: &Matcher, spelled: &Spelled) -> Self {
         Self {
             path,
             lines: LineIndex::new(&text),
             date: OnceLock::new(),
-            mentions: matcher.find(&text),
+            mentions: matcher.find_with(&text, spelled),
             text,
         }
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::{introduced, overlaps, Introduced};
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
-use crate::mentions::{Matcher, Mention};
+use crate::mentions::{Matcher, Mention, Spelled};
 
 /// The people `article` introduces with a role, as their names as written and their roles,
 /// outside the names of catalog files in `catalog`, the one the article was analysed with.
@@ -18,11 +18,16 @@ pub fn introductions(catalog: &Catalog, article: &Article) -> Vec<(String, Strin
 }
 
 /// [`introductions`] of `text` as [`Article::analyze`] with `matcher` (of `catalog`) would
-/// have it, without the role references of the analysis ("the minister") unless a name
+/// have it, the catalog's spellings read from `spelled` (of `text`), without the role references of the analysis ("the minister") unless a name
 /// introduced holds a role word: they are only ever another known name, so the names found
 /// without them are those found with them and more, which they are looked for to rule out.
-pub fn introductions_in(catalog: &Catalog, matcher: &Matcher, text: &str) -> Vec<(String, String)> {
-    let mut mentions = matcher.find_by_name(text);
+pub fn introductions_in(
+    catalog: &Catalog,
+    matcher: &Matcher,
+    text: &str,
+    spelled: &Spelled,
+) -> Vec<(String, String)> {
+    let mut mentions = matcher.find_by_name_with(text, spelled);
     let mut found = introduced(text, &known(catalog, &mentions));
     let names = found.iter().map(|intro| intro.name.clone());
     if !found.is_empty() && matcher.may_refer_by_role(text, &mentions, names) {
@@ -154,7 +159,7 @@ mod tests {
         ] {
             let article = Article::analyze(PathBuf::from("a.md"), text.into(), &matcher);
             assert_eq!(
-                introductions_in(&catalog, &matcher, text),
+                introductions_in(&catalog, &matcher, text, &matcher.spelled(text)),
                 introductions(&catalog, &article),
                 "{text}"
             );

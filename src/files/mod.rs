@@ -157,17 +157,21 @@ pub fn read_each<T: Send>(
     each: impl Fn(&Path, Loaded) -> T + Sync,
 ) -> Vec<Result<T, Skip>> {
     let mut results = Vec::with_capacity(paths.len());
-    read_in_order(paths, limit, each, |_, result| results.push(result));
+    in_order(
+        paths.len(),
+        |i| read_article(&paths[i], limit).map(|l| each(&paths[i], l)),
+        |_, result| results.push(result),
+    );
     results
 }
 
-/// [`read_each`], giving each result to `done` (with its index in `paths`) as soon as those of
-/// the files before it are given: only the files being read and the few finished ahead of an
-/// earlier one are held at any time, however many files there are.
-pub fn read_in_order<T: Send>(
-    paths: &[PathBuf],
-    limit: u64,
-    each: impl Fn(&Path, Loaded) -> T + Sync,
+/// Runs `work` on each index below `count` (for [`read_each`], reading the file of that index)
+/// on [`READERS`] threads, each taking the next index when done with one, and gives each result
+/// to `done` (with its index) as soon as those before it are given: only the files being read
+/// and the few finished ahead of an earlier one are held at any time, however many there are.
+fn in_order<T: Send>(
+    count: usize,
+    work: impl Fn(usize) -> Result<T, Skip> + Sync,
     mut done: impl FnMut(usize, Result<T, Skip>),
 ) {
     let next = AtomicUsize::new(0);
@@ -176,22 +180,18 @@ pub fn read_in_order<T: Send>(
     std::thread::scope(|scope| {
         // A panic in `done` lets the readers go.
         let _release = Release(&order);
-        for _ in 0..READERS.min(paths.len()) {
+        for _ in 0..READERS.min(count) {
             let results = results.clone();
-            let (next, order, each) = (&next, &order, &each);
+            let (next, order, work) = (&next, &order, &work);
             scope.spawn(move || {
                 // A reader that panics lets the others go before the panic reaches the caller.
                 let _release = Release(order);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(i) else {
-                        return;
-                    };
-                    if !order.may_take(i) {
+                    if i >= count || !order.may_take(i) {
                         return;
                     }
-                    let result = read_article(path, limit).map(|l| each(path, l));
-                    if results.send((i, result)).is_err() {
+                    if results.send((i, work(i))).is_err() {
                         return;
                     }
                 }
@@ -211,7 +211,7 @@ pub fn read_in_order<T: Send>(
     });
 }
 
-/// How far [`read_in_order`] has handed results on, for its readers to wait on.
+/// How far [`in_order`] has handed results on, for its readers to wait on.
 #[derive(Default)]
 struct Order {
     /// The index of the first result not handed on yet, and whether reading has stopped.

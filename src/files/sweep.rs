@@ -1,18 +1,28 @@
-//! `dossier check`'s way through a workspace: each file read twice, no article kept. The first
+//! `dossier check`'s way through a workspace: each file read once, no article kept. The first
 //! reading finds the people the articles introduce ([`discovery::introductions_in`]: from the
-//! mentions by name alone) and keeps only them; the second analyses each article with them as
-//! actors (the catalog's automaton kept, theirs added beside it), hands it to the caller while
-//! its text is fresh in the cache, and lets it go. What the caller makes of the articles comes
-//! back in the order of the paths as soon as the files before are done, so that memory holds
-//! the few articles being read, never the workspace or its report.
+//! mentions by name alone) and keeps them, with the text and the catalog's spellings in it
+//! ([`Matcher::spelled`]) while they fit in [`KEPT`] bytes; the second analyses each article
+//! with the people as actors (the catalog's automaton kept, theirs added beside it and alone
+//! walked over a kept text; a file past the budget read and walked again), hands it to the
+//! caller, and lets it go. What the caller makes of the articles comes back in the order of the
+//! paths as soon as the files before are done, so that memory holds at most the budget and the
+//! few articles being analysed, never the workspace or its report, however large the archive.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-use super::{read_each, read_in_order, Skip};
+use super::{in_order, read_article, read_each, Loaded, Skip};
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::discovery;
-use crate::mentions::Matcher;
+use crate::mentions::{Matcher, Spelled};
+
+/// How many bytes of texts and their catalog spellings the first reading keeps for the second.
+/// An archive of 10,000 news articles (60 MB of text, some 100 MB kept) is read once; past the
+/// budget a file is read again, as every file once was, and memory stays flat: a few hundred
+/// megabytes are a small share of any machine that checks archives that large.
+const KEPT: usize = 256 << 20;
 
 /// One file as a sweep hands it on.
 pub enum Swept<T> {
@@ -24,10 +34,32 @@ pub enum Swept<T> {
 }
 
 /// Reads the files at `paths` (those over `limit` bytes are skipped) and finds the people they
-/// introduce, with `matcher` (built from `catalog`); then reads them again and gives each,
-/// analysed with the catalog those people extend, to `each`, and what it made to `done` with
-/// the file's path, in the order of `paths`.
+/// introduce, with `matcher` (built from `catalog`); then gives each, analysed with the catalog
+/// those people extend, to `each`, and what it made to `done` with the file's path, in the
+/// order of `paths`.
 pub fn sweep<T: Send>(
+    catalog: Catalog,
+    matcher: &Matcher,
+    paths: &[PathBuf],
+    limit: u64,
+    each: impl Fn(&Catalog, &Article) -> T + Sync,
+    done: impl FnMut(&Path, Swept<T>),
+) {
+    sweep_keeping(KEPT, catalog, matcher, paths, limit, each, done);
+}
+
+/// What the first reading of a file leaves the second.
+enum Kept {
+    /// The text, and the catalog's spellings in it.
+    Read(Loaded, Spelled),
+    /// Nothing: over the budget, or handed on already.
+    Again,
+    Skipped(Skip),
+}
+
+/// [`sweep`], keeping at most `budget` bytes between the readings.
+fn sweep_keeping<T: Send>(
+    budget: usize,
     mut catalog: Catalog,
     matcher: &Matcher,
     paths: &[PathBuf],
@@ -35,15 +67,34 @@ pub fn sweep<T: Send>(
     each: impl Fn(&Catalog, &Article) -> T + Sync,
     mut done: impl FnMut(&Path, Swept<T>),
 ) {
-    let introduced = read_each(paths, limit, |_, loaded| {
-        discovery::introductions_in(&catalog, matcher, &loaded.text)
-    });
+    let kept_bytes = AtomicUsize::new(0);
+    let (introduced, kept): (Vec<_>, Vec<_>) = read_each(paths, limit, |_, loaded| {
+        let spelled = matcher.spelled(&loaded.text);
+        let introduced = discovery::introductions_in(&catalog, matcher, &loaded.text, &spelled);
+        let size = loaded.text.capacity() + spelled.size();
+        let fits = kept_bytes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |kept| {
+                (kept + size <= budget).then_some(kept + size)
+            })
+            .is_ok();
+        let kept = match fits {
+            true => Kept::Read(loaded, spelled),
+            false => Kept::Again,
+        };
+        (introduced, kept)
+    })
+    .into_iter()
+    .map(|read| match read {
+        Ok((introduced, kept)) => (introduced, Mutex::new(kept)),
+        Err(skip) => (Vec::new(), Mutex::new(Kept::Skipped(skip))),
+    })
+    .unzip();
     let people = discovery::actors(
         &catalog,
         paths
             .iter()
             .zip(&introduced)
-            .filter_map(|(path, intros)| Some((path.as_path(), intros.as_ref().ok()?.as_slice()))),
+            .map(|(path, intros)| (path.as_path(), intros.as_slice())),
     );
     drop(introduced);
     let extended;
@@ -51,7 +102,8 @@ pub fn sweep<T: Send>(
         matcher
     } else {
         // The catalog's automaton is not built again, unless a person takes the place of an
-        // actor of the catalog files that bears the same id.
+        // actor of the catalog files that bears the same id (and then the spellings kept are
+        // found again: they are the other automaton's).
         let replaces = people.iter().any(|p| catalog.by_id(&p.id).is_some());
         catalog.extend(people.into_iter().map(|actor| (actor, None)));
         extended = match replaces {
@@ -60,12 +112,26 @@ pub fn sweep<T: Send>(
         };
         &extended
     };
-    read_in_order(
-        paths,
-        limit,
-        |path, loaded| {
-            let article = Article::analyze(path.to_owned(), loaded.text, matcher);
-            (each(&catalog, &article), loaded.lossy)
+    in_order(
+        paths.len(),
+        |i| {
+            let path = paths[i].to_owned();
+            let kept = std::mem::replace(
+                &mut *kept[i].lock().unwrap_or_else(|e| e.into_inner()),
+                Kept::Again,
+            );
+            let (article, lossy) = match kept {
+                Kept::Read(loaded, spelled) => (
+                    Article::analyze_with(path, loaded.text, matcher, &spelled),
+                    loaded.lossy,
+                ),
+                Kept::Again => {
+                    let loaded = read_article(&path, limit)?;
+                    (Article::analyze(path, loaded.text, matcher), loaded.lossy)
+                }
+                Kept::Skipped(skip) => return Err(skip),
+            };
+            Ok((each(&catalog, &article), lossy))
         },
         |i, result| {
             let swept = match result {
@@ -93,10 +159,21 @@ mod tests {
         limit: u64,
         each: impl Fn(&Catalog, &Article) -> T + Sync,
     ) -> Vec<(PathBuf, T)> {
+        swept_keeping(KEPT, paths, limit, each)
+    }
+
+    /// [`swept`], keeping at most `budget` bytes between the readings.
+    fn swept_keeping<T: Send>(
+        budget: usize,
+        paths: &[PathBuf],
+        limit: u64,
+        each: impl Fn(&Catalog, &Article) -> T + Sync,
+    ) -> Vec<(PathBuf, T)> {
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
         let mut out = Vec::new();
-        sweep(
+        sweep_keeping(
+            budget,
             catalog,
             &matcher,
             paths,
@@ -111,8 +188,9 @@ mod tests {
     }
 
     /// The findings of every article of a folder, as the editor's workspace has them (every
-    /// article kept, discovery run over the index) and as a sweep makes them.
-    fn both_ways(folder: &Path) -> [Vec<(PathBuf, Vec<Finding>)>; 2] {
+    /// article kept, discovery run over the index) and as a sweep makes them, with every text
+    /// kept between its readings, with a few, and with every file read again.
+    fn every_way(folder: &Path) -> [Vec<(PathBuf, Vec<Finding>)>; 4] {
         let paths = discover(folder, &ArticleFilter::default());
         let rules = RuleSettings::default();
         let mut ws = Workspace::new(default_catalog());
@@ -125,19 +203,23 @@ mod tests {
                 (p.clone(), findings)
             })
             .collect();
-        let swept = swept(&paths, DEFAULT_MAX_FILE_SIZE, |c, a| {
-            diagnostics(c, a, &rules)
-        });
-        [kept, swept]
+        let sweep = |budget| {
+            swept_keeping(budget, &paths, DEFAULT_MAX_FILE_SIZE, |c, a| {
+                diagnostics(c, a, &rules)
+            })
+        };
+        [kept, sweep(KEPT), sweep(8000), sweep(0)]
     }
 
     #[test]
     fn a_sweep_finds_what_the_workspace_finds() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for folder in ["fixtures", "tests/corpus/attribution"] {
-            let [kept, swept] = both_ways(&root.join(folder));
+            let [kept, swept, some_read_again, read_again] = every_way(&root.join(folder));
             assert!(kept.len() > 5, "{folder}");
             assert_eq!(kept, swept, "{folder}");
+            assert_eq!(kept, some_read_again, "{folder}");
+            assert_eq!(kept, read_again, "{folder}");
         }
     }
 

@@ -224,6 +224,30 @@ impl Choice {
     }
 }
 
+/// A spelling of a part written in a text: its bytes and pattern index.
+#[derive(Clone, Copy)]
+struct Found {
+    at: usize,
+    to: usize,
+    pattern: usize,
+}
+
+/// The catalog's spellings written in a text ([`Matcher::spelled`]): what a matcher that adds
+/// actors to the same catalog ([`Matcher::with_added`]) reads instead of walking the catalog's
+/// automaton over the text again.
+pub struct Spelled {
+    /// The part that found them: another's pattern indices mean other spellings.
+    part: Arc<Part>,
+    found: Vec<Found>,
+}
+
+impl Spelled {
+    /// The bytes it holds.
+    pub fn size(&self) -> usize {
+        self.found.capacity() * std::mem::size_of::<Found>()
+    }
+}
+
 impl Part {
     /// The part of `catalog`'s actors from the `first`, with `patterns`, their spellings
     /// ([`spellings`]).
@@ -319,6 +343,27 @@ impl Part {
         longest
     }
 
+    /// The longest spelling at each byte of `text` where one starts a word and ends one, in
+    /// order, each standing alone or not.
+    fn found(&self, text: &str) -> Vec<Found> {
+        let bytes = text.as_bytes();
+        // A name starts with one of its first bytes (never inside a character), where no
+        // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
+        // Half of all words start with a byte that some spelling starts with ("a" for
+        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
+        // automaton is walked.
+        possible_word_starts(bytes)
+            .filter(|&at| {
+                self.may_start(bytes, at)
+                    && (at == 0 || bytes[at - 1].is_ascii() || at_word_start(text, at))
+            })
+            .filter_map(|at| {
+                let (to, pattern) = self.longest_at(text, at)?;
+                Some(Found { at, to, pattern })
+            })
+            .collect()
+    }
+
     /// The pattern index of `spelled`, if it is one of this part's spellings.
     fn pattern_of(&self, spelled: &str) -> Option<usize> {
         self.longest_at(spelled, 0)
@@ -392,23 +437,45 @@ impl Matcher {
     /// Every mention in `text`, in order, with the article-local resolution of surnames and
     /// shared names applied.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut mentions = self.find_by_name(text);
+        self.find_with(text, &self.spelled(text))
+    }
+
+    /// [`Matcher::find`], the catalog's spellings read from `spelled` (of `text`).
+    pub fn find_with(&self, text: &str, spelled: &Spelled) -> Vec<Mention> {
+        let mut mentions = self.find_by_name_with(text, spelled);
         self.add_role_references(text, &mut mentions);
         given_names::add_references(text, &mut mentions, |a| self.name_words(a));
         mentions
     }
 
     /// [`Matcher::find`] without the role references ("the minister"): the mentions that name
-    /// their actor, in order.
-    pub fn find_by_name(&self, text: &str) -> Vec<Mention> {
+    /// their actor, in order, the catalog's spellings read from `spelled` (of `text`).
+    pub fn find_by_name_with(&self, text: &str, spelled: &Spelled) -> Vec<Mention> {
+        let walked;
+        let spelled = match Arc::ptr_eq(&spelled.part, &self.catalog) {
+            true => spelled,
+            false => {
+                walked = self.spelled(text);
+                &walked
+            }
+        };
         let mut read = Vec::with_capacity(text.len() / 32);
-        self.spans(text, |range, pattern| {
+        self.spans(text, &spelled.found, |range, pattern| {
             read.extend(self.read(text, range, pattern));
         });
         resolve_in_article(read, self.actors())
     }
 
-    /// Adds to `mentions` ([`Matcher::find_by_name`] of `text`) the role references to the
+    /// The spellings of the catalog this matcher was built from that `text` holds, for
+    /// [`Matcher::find_with`] of this matcher or of one that adds actors to it.
+    pub fn spelled(&self, text: &str) -> Spelled {
+        Spelled {
+            part: Arc::clone(&self.catalog),
+            found: self.catalog.found(text),
+        }
+    }
+
+    /// Adds to `mentions` ([`Matcher::find_by_name_with`] of `text`) the role references to the
     /// people they name: then they are [`Matcher::find`]'s.
     pub fn add_role_references(&self, text: &str, mentions: &mut Vec<Mention>) {
         roles::add_references(text, mentions, |a| self.titles(a));
@@ -430,44 +497,37 @@ impl Matcher {
     /// quick look at whether an article may name one of the actors.
     pub fn spells_any(&self, text: &str) -> bool {
         let mut any = false;
-        self.spans(text, |_, _| any = true);
+        self.spans(text, &self.catalog.found(text), |_, _| any = true);
         any
     }
 
     /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
     /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
     /// longer one is none): each given to `found` as its bytes and pattern index, in order.
-    fn spans(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
-        let bytes = text.as_bytes();
-        let catalog = self.catalog.spellings.len();
+    /// The catalog's are `catalog` ([`Matcher::spelled`]); only the added part is walked.
+    fn spans(&self, text: &str, catalog: &[Found], mut found: impl FnMut(Range<usize>, usize)) {
+        let first_added = self.catalog.spellings.len();
+        let added = self
+            .added
+            .as_ref()
+            .map(|a| a.found(text))
+            .unwrap_or_default();
+        let (mut catalog, mut added) = (catalog.iter().peekable(), added.iter().peekable());
         let mut end = 0;
-        // A name starts with one of its first bytes (never inside a character), where no
-        // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
-        // Half of all words start with a byte that some spelling starts with ("a" for
-        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
-        // automaton is walked.
-        for at in possible_word_starts(bytes) {
-            let in_catalog = self.catalog.may_start(bytes, at);
-            let in_added = self.added.as_ref().filter(|a| a.may_start(bytes, at));
-            if !in_catalog && in_added.is_none()
-                || (at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at))
-            {
-                continue;
-            }
-            let longest = in_catalog
-                .then(|| self.catalog.longest_at(text, at))
-                .flatten();
-            // The added part's spelling when both end at the same byte: it is the same, with
-            // the readings of both.
-            let added = in_added.and_then(|a| a.longest_at(text, at));
-            let longest = match (longest, added) {
-                (Some((to, _)), Some((added, p))) if added >= to => Some((added, catalog + p)),
-                (None, Some((to, p))) => Some((to, catalog + p)),
-                (longest, _) => longest,
+        loop {
+            // Where both parts have a spelling at one byte, the longer; the added part's when
+            // both end at the same byte: it is the same, with the readings of both.
+            let (at, to, pattern) = match (catalog.peek(), added.peek()) {
+                (None, None) => return,
+                (Some(c), Some(a)) if a.at < c.at || a.at == c.at && a.to >= c.to => {
+                    (a.at, a.to, first_added + a.pattern)
+                }
+                (Some(c), _) => (c.at, c.to, c.pattern),
+                (None, Some(a)) => (a.at, a.to, first_added + a.pattern),
             };
-            let Some((to, pattern)) = longest else {
-                continue;
-            };
+            // Each part has one spelling at a byte at most: both step past the byte.
+            catalog.next_if(|c| c.at == at);
+            added.next_if(|a| a.at == at);
             if at >= end {
                 found(at..to, pattern);
             }

@@ -372,7 +372,8 @@ mod spans {
         fn the_walk_finds_what_the_definition_names(text in text()) {
             let (matcher, spellings) = &*MATCHER;
             let mut walked = Vec::new();
-            matcher.spans(&text, |range, pattern| walked.push((range, pattern)));
+            let catalog = matcher.catalog.found(&text);
+            matcher.spans(&text, &catalog, |range, pattern| walked.push((range, pattern)));
             prop_assert_eq!(walked, by_definition(spellings, &text));
         }
     }
@@ -637,7 +638,8 @@ fn people_added_are_found_as_by_one_automaton_over_all() {
     ]}"#;
     all.extend(Catalog::parse_file(Path::new("added.json"), added).unwrap());
     let one = Matcher::new(&all);
-    let shared = Matcher::new(&base).with_added(&all);
+    let catalog_only = Matcher::new(&base);
+    let shared = catalog_only.with_added(&all);
     for text in [
         "Karim Haddad, the finance minister, met Samir Haddad. Haddad said the minister erred.",
         "Geir Pedersen and Layla Pedersen spoke; Pedersen left. X posted on X.",
@@ -647,5 +649,10 @@ fn people_added_are_found_as_by_one_automaton_over_all() {
     ] {
         assert_eq!(shared.find(text), one.find(text), "{text}");
         assert_eq!(shared.spells_any(text), one.spells_any(text), "{text}");
+        // The catalog's spellings found once, by the matcher without the people added.
+        let spelled = catalog_only.spelled(text);
+        assert_eq!(shared.find_with(text, &spelled), one.find(text), "{text}");
+        // Another automaton's spellings are no help: found again.
+        assert_eq!(one.find_with(text, &spelled), one.find(text), "{text}");
     }
 }
