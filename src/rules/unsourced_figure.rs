@@ -176,13 +176,12 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut found: Vec<Range<usize>> = figures(&cx.low).chain(word_figures(&cx.low)).collect();
     found.sort_by_key(|m| m.start);
     for m in found {
-        if sets_a_level(cx, &m) {
-            continue;
-        }
+        // The sentence is looked up before the words around the figure are read: a sentence
+        // already flagged, or not the article's own, needs no more of them.
         let Some(i) = cx.own_sentence(m.start) else {
             continue;
         };
-        if last_sentence == Some(i) {
+        if last_sentence == Some(i) || sets_a_level(cx, &m) {
             continue;
         }
         last_sentence = Some(i);
