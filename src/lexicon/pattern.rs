@@ -1,5 +1,5 @@
-//! The rules' patterns, compiled as `regex::Regex` compiles them, with their lazy DFAs' caches
-//! lent from one stack. A `regex::Regex` keeps a cache for each thread that searches it, and
+//! The patterns run over every article (the rules', the date's), compiled as `regex::Regex`
+//! compiles them, with their lazy DFAs' caches lent from one stack. A `regex::Regex` keeps a cache for each thread that searches it, and
 //! every cache builds the DFA's states again from nothing: `dossier check` reads on sixteen
 //! threads, and those states cost more than the searches that needed them. Here there are as
 //! many caches as searches running at once, and each stays warm.
@@ -7,6 +7,7 @@
 use std::sync::{Mutex, PoisonError};
 
 use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Input, Match, MatchKind};
@@ -66,6 +67,15 @@ impl Pattern {
                 .collect::<Vec<_>>()
         });
         found.into_iter()
+    }
+
+    /// The groups of the first match, leftmost: `None` when nothing matches.
+    pub fn captures(&self, haystack: &str) -> Option<Captures> {
+        let mut groups = self.regex.create_captures();
+        self.with_cache(|regex, cache| {
+            regex.search_captures_with(cache, &Input::new(haystack), &mut groups)
+        });
+        groups.is_match().then_some(groups)
     }
 
     /// Runs `search` with a cache off the stack, or a new one when every cache is in use, and
