@@ -6,16 +6,14 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::lexicon::{self, pattern, Classes};
+use crate::lexicon::{self, pattern, Classes, Pattern};
 
 /// The agentless constructions. `that` is required after most verbs, because "it was expected on
 /// Monday" (the vote) is not a claim; "understood" and "believed" also stand without it. "It was
 /// agreed that" is left out: it reports a decision of the parties in the story, not a claim.
 /// Run over lower-cased text whose white space of any kind is spaces: ` +` lets the regex
 /// engine's prefilter look for "it " instead of "it" (half the time per article).
-static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+static CLAIM: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:",
         // it is believed that / it was widely reported that / it has been suggested that
@@ -48,13 +46,13 @@ static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The agentless constructions of the lower-cased text `low` (white space as spaces).
-pub fn claims(low: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
-    CLAIM.find_iter(low)
+pub fn claims(low: &str) -> impl Iterator<Item = Range<usize>> {
+    CLAIM.find_iter(low).map(|m| m.range())
 }
 
 /// The hedges, but for "is said to" and its kin only from the verb on: the auxiliary before it
 /// ([`auxiliary_before`]) is too common a word for the regex engine to skip ahead by.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+static TRIGGER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:reportedly|allegedly|purportedly|supposedly|reputedly|rumou?red",
         r"|(?:said|alleged|reported)\s+to)\b",
@@ -65,7 +63,8 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 /// (also) said/alleged/reported to".
 pub fn hedges(low: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     TRIGGER.find_iter(low).filter_map(|m| {
-        if m.as_str().ends_with("ly") || m.as_str().starts_with("rumo") {
+        let hedge = &low[m.range()];
+        if hedge.ends_with("ly") || hedge.starts_with("rumo") {
             return Some(m.range());
         }
         auxiliary_before(low, m.start()).map(|start| start..m.end())

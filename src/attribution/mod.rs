@@ -19,9 +19,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::lexicon::{self, pattern, Classes};
+use crate::lexicon::{self, pattern, Classes, Pattern};
 use crate::text::Prefixes;
 pub use class::{Anonymous, Class};
 use tokens::Sent;
@@ -214,7 +212,7 @@ pub fn attributions_in(
 }
 
 /// Vague voices that are not "somebody says": kept as phrases.
-static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+static VAGUE_PHRASES: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:there +(?:are|were|is) +(?:those|some|many|people|others) +who",
         r"|by +(?:some|many|most|all) +accounts",
@@ -225,7 +223,7 @@ static VAGUE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The usual ways of saying why a source is not named.
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
+static REASON: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:condition +of +anonymity|on +condition +(?:that +)?(?:he|she|they|it) +(?:not +be|remain|were +not|was +not)",
         r"|asked +not +to +be +(?:named|identified)|requested +anonymity|declined +to +be +(?:named|identified)",

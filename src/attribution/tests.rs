@@ -264,6 +264,7 @@ fn any_verb_before_a_comma_may_frame_a_quotation() {
 mod cue_words_as_a_regex_finds_them {
     use super::*;
     use proptest::prelude::*;
+    use regex::Regex;
 
     fn oracle(low: &str) -> Vec<usize> {
         let alternatives = |class| {

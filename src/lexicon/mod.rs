@@ -5,6 +5,9 @@
 
 use std::sync::LazyLock;
 
+mod pattern;
+pub use pattern::{pattern, Pattern};
+
 use rustc_hash::FxHashMap;
 
 /// The classes of one lower-case word, as a bit set.
@@ -375,16 +378,6 @@ pub fn words_of(class: Classes) -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(move |(c, _)| c.has(class))
         .flat_map(|&(_, data)| words(data))
-}
-
-/// Compiles a pattern over lower-cased text, with `\b` meaning an ASCII word boundary. Patterns
-/// are written in lower case and run over ASCII-lower-cased text, which keeps the same byte
-/// offsets: case-sensitive literals let the regex engine skip ahead far faster than
-/// case-insensitive ones. And the engine's fast DFA gives up on Unicode word boundaries as soon
-/// as it meets a non-ASCII byte (articles are full of curly quotes), while the words looked for
-/// are all ASCII.
-pub fn pattern(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid pattern")
 }
 
 /// Whether `word`, in any ASCII case ("Minister", "IN"), is in the list of `class`.

@@ -6,9 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::lexicon::pattern;
+use crate::lexicon::{pattern, Pattern};
 
 use crate::attribution::{self, Attribution};
 use crate::text::quotes::{quotations, Quotation};
@@ -187,7 +185,7 @@ fn lowered(text: &str) -> String {
 
 /// "The site has not verified the claims in this report", "translated from Arabic by", "the
 /// views expressed do not necessarily reflect …": statements about the text, not claims in it.
-static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+static DISCLAIMER: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(
         r"\b(?:ha(?:s|ve|d)\s+not\s+(?:been\s+)?(?:independently\s+)?(?:verified|checked|confirmed)|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot\s+(?:independently\s+)?(?:verify|confirm)|(?:views|opinions)\s+expressed|translated\s+(?:from|by)|do(?:es)?\s+not\s+(?:necessarily\s+)?(?:reflect|represent)|(?:is|are)\s+not\s+responsible\s+for)",
     )
@@ -195,7 +193,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word every [`DISCLAIMER`] holds, or its stem. Looking for these alone is a fraction of the
 /// work: the pattern's own search stops at every "has", "do" and "is".
-static DISCLAIMER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static DISCLAIMER_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
     pattern("verif|checked|confirm|expressed|translated|reflect|represent|responsible")
 });
 

@@ -263,8 +263,7 @@ pub fn attributions(text: &str) -> Vec<Attribution> {
         .flat_map(|&i| cx.attributions(i).iter().cloned())
         .collect();
     // Claims and reports with no source by construction: "it is believed that", "reportedly".
-    let claims = agentless::claims(&cx.low).map(|m| m.range());
-    for cue in claims.chain(agentless::hedges(&cx.low)) {
+    for cue in agentless::claims(&cx.low).chain(agentless::hedges(&cx.low)) {
         let Some(i) = cx
             .sentence_at(cue.start)
             .filter(|_| !cx.in_quotation(cue.start))

@@ -20,21 +20,21 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     for m in claims(&cx.low) {
-        let Some(i) = cx.own_sentence(m.start()) else {
+        let Some(i) = cx.own_sentence(m.start) else {
             continue;
         };
         // A source inside the claim ("it is expected that the statement will say …") is part
         // of what is claimed, not its source; one after it ("…, Haddad said") is.
         let sourced = cx.attributions(i).iter().any(|a| {
-            let inside = a.speaker.start >= m.end() && a.content.start >= a.cue.end;
+            let inside = a.speaker.start >= m.end && a.content.start >= a.cue.end;
             a.sources_claims() && !inside
         });
         if sourced {
             continue;
         }
-        let phrase = cx.quote(m.range());
+        let phrase = cx.quote(m.clone());
         out.push(Hit::new(
-            m.range(),
+            m,
             format!(
                 "“{phrase}” states a claim without saying whose it is. Name who believes, says or expects this (“Haddad believes that …”, “according to …”): wire-service style guides ask for named sources and warn against words that hide them."
             ),

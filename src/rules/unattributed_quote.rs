@@ -4,11 +4,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::context::Context;
 use super::{Finding, Fix, Hit, Reads, Rule, Severity};
-use crate::lexicon::{self, pattern, Classes};
+use crate::lexicon::{self, pattern, Classes, Pattern};
 use crate::text::quotes::Quotation;
 
 pub static RULE: Rule = Rule {
@@ -26,7 +24,7 @@ pub static RULE: Rule = Rule {
 const MIN_WORDS: usize = 4;
 
 /// Words just before a quotation that make it a title or a slogan, not speech.
-static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:entitled|titled|headlined|headed|called|named|dubbed|labelled|labeled|slogan|slogans|chanting|chanted",
         r"|hashtag|banner|read\s+also|also\s+read|read\s+more|under\s+the\s+(?:title|heading)|known\s+as)\s*:?\s*$",

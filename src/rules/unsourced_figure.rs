@@ -5,12 +5,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Reads, Rule, Severity};
 use crate::attribution::{Attribution, Class, CueKind};
-use crate::lexicon::{self, pattern, Classes};
+use crate::lexicon::{self, pattern, Classes, Pattern};
 
 pub static RULE: Rule = Rule {
     code: "unsourced-figure",
@@ -23,7 +21,7 @@ pub static RULE: Rule = Rule {
 /// Percentages, numbers with a magnitude word, and numbers grouped by thousands, in ASCII digits,
 /// at the start of the text it is given. Years, dates, resolution numbers and small counts are
 /// not statistics.
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+static FIGURE: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"^(?:[0-9]+(?:[.,][0-9]+)?\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)",
         r"|[0-9]+(?:\.[0-9]+)?\s+(?:million|billion|trillion|thousand)\b",
@@ -176,13 +174,12 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut found: Vec<Range<usize>> = figures(&cx.low).chain(word_figures(&cx.low)).collect();
     found.sort_by_key(|m| m.start);
     for m in found {
-        if sets_a_level(cx, &m) {
-            continue;
-        }
+        // The sentence is looked up before the words around the figure are read: a sentence
+        // already flagged, or not the article's own, needs no more of them.
         let Some(i) = cx.own_sentence(m.start) else {
             continue;
         };
-        if last_sentence == Some(i) {
+        if last_sentence == Some(i) || sets_a_level(cx, &m) {
             continue;
         }
         last_sentence = Some(i);

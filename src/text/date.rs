@@ -4,9 +4,9 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::util::captures::Captures;
 
-use crate::lexicon::{self, Classes};
+use crate::lexicon::{self, Classes, Pattern};
 
 /// A calendar date; month and day are 0 when unknown ("2019" or "2019-03").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,9 +128,9 @@ impl Form {
         }
     }
 
-    /// The date in the three groups from `first` on.
-    fn read(self, c: &regex::Captures, first: usize) -> Option<Date> {
-        let group = |k: usize| c.get(first + k).map(|m| m.as_str());
+    /// The date in the three groups of `text` from `first` on.
+    fn read(self, text: &str, c: &Captures, first: usize) -> Option<Date> {
+        let group = |k: usize| c.get_group(first + k).map(|span| &text[span.range()]);
         let year = |k: usize| group(k)?.parse().ok();
         let small = |k: usize| group(k)?.parse().ok();
         let month = |k: usize| month_number(group(k)?);
@@ -143,11 +143,10 @@ impl Form {
 }
 
 /// Each form's own pattern, and all three as one (the earliest date in any form, in one scan).
-static BY_FORM: LazyLock<[Regex; 3]> =
-    LazyLock::new(|| FORMS.map(|f| Regex::new(f.pattern()).expect("valid date pattern")));
-static ANY_FORM: LazyLock<Regex> = LazyLock::new(|| {
+static BY_FORM: LazyLock<[Pattern; 3]> = LazyLock::new(|| FORMS.map(|f| Pattern::new(f.pattern())));
+static ANY_FORM: LazyLock<Pattern> = LazyLock::new(|| {
     let any: Vec<&str> = FORMS.iter().map(|f| f.pattern()).collect();
-    Regex::new(&any.join("|")).expect("valid date pattern")
+    Pattern::new(&any.join("|"))
 });
 
 fn usable(date: &Date) -> bool {
@@ -179,10 +178,10 @@ fn parse_first(text: &str) -> Option<(usize, Date)> {
     let earliest = FORMS
         .iter()
         .enumerate()
-        .find(|&(k, _)| c.get(1 + 3 * k).is_some())
-        .and_then(|(k, form)| form.read(&c, 1 + 3 * k));
+        .find(|&(k, _)| c.get_group(1 + 3 * k).is_some())
+        .and_then(|(k, form)| form.read(text, &c, 1 + 3 * k));
     if let Some(date) = earliest.filter(usable) {
-        return Some((c.get(0)?.start(), date));
+        return Some((c.get_match()?.start(), date));
     }
     first_of_each_form(text)
 }
@@ -194,7 +193,7 @@ fn first_of_each_form(text: &str) -> Option<(usize, Date)> {
         .zip(BY_FORM.iter())
         .filter_map(|(form, pattern)| {
             let c = pattern.captures(text)?;
-            Some((c.get(0)?.start(), form.read(&c, 1)?))
+            Some((c.get_match()?.start(), form.read(text, &c, 1)?))
         })
         .filter(|(_, d)| usable(d))
         .min_by_key(|(at, _)| *at)
