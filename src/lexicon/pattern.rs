@@ -1,8 +1,9 @@
 //! The patterns run over every article (the rules', the date's), compiled as `regex::Regex`
-//! compiles them, with their lazy DFAs' caches lent from one stack. A `regex::Regex` keeps a cache for each thread that searches it, and
-//! every cache builds the DFA's states again from nothing: `dossier check` reads on sixteen
-//! threads, and those states cost more than the searches that needed them. Here there are as
-//! many caches as searches running at once, and each stays warm.
+//! compiles them, with their lazy DFAs' caches lent from one stack. A `regex::Regex` keeps a
+//! cache for each thread that searches it, and every cache builds the DFA's states again from
+//! nothing: `dossier check` reads on sixteen threads, and those states cost more than the
+//! searches that needed them. Here there are as many caches as searches running at once, and
+//! each stays warm.
 
 use std::sync::{Mutex, PoisonError};
 
