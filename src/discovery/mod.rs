@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use crate::lexicon::{self, Classes};
 use crate::text::{char_at, char_before};
-use words::{Kind, Word};
+use words::{Kind, Word, Words};
 
 /// A person introduced in the text with a role, found by the patterns below.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub struct Introduced {
 /// the names a catalog already knows: a line whose name words all lie in them is not parsed.
 pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
     let mut found = Vec::new();
-    let mut words = Vec::new();
+    let mut words = Words::default();
     let mut surnames = Surnames::default();
     let mut offset = 0;
     let mut known = known;
@@ -55,8 +55,7 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
         }
         let in_line = || &known[..known.iter().take_while(|k| k.start < end).count()];
         if is_prose(line) && capitals_together(line, offset, in_line()) {
-            words.clear();
-            words::split(line, offset, &mut words);
+            words.read(line, offset);
             if may_name_someone(&words, in_line()) {
                 find_in_line(text, &words, in_line(), &mut surnames, &mut found);
             }
@@ -79,26 +78,14 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
 /// [`may_name_someone`].
 fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> bool {
     let bytes = line.as_bytes();
-    let separates = |c: char| c.is_whitespace() || words::is_dash(c);
-    // Where the word (as `words::pieces` cuts it) around byte `at` starts and ends.
-    let word_start = |at: usize| {
-        let mut from = at;
-        while let Some(c) = char_before(line, from).filter(|&c| !separates(c)) {
-            from -= c.len_utf8();
-        }
-        from
+    let only_particles = |gap: &str| {
+        gap.split(words::separates)
+            .all(|w| w.is_empty() || is_particle(w))
     };
-    let word_end = |at: usize| {
-        let mut to = at;
-        while let Some(c) = char_at(line, to).filter(|&c| !separates(c)) {
-            to += c.len_utf8();
-        }
-        to
-    };
-    let only_particles = |gap: &str| gap.split(separates).all(|w| w.is_empty() || is_particle(w));
     let name_word = |(from, to): (usize, usize)| words::word(line, base, from, to).is_name_word();
-    // The last word with a capital.
-    let mut last: Option<(usize, usize)> = None;
+    // The last word with a capital, and whether it is a name word once that was asked (as the
+    // word after it: the next word is asked of it again as the word before).
+    let mut last: Option<((usize, usize), Option<bool>)> = None;
     let mut i = 0;
     while let Some(at) = next_capital(bytes, i) {
         let c = char_at(line, at).unwrap_or(' ');
@@ -116,22 +103,23 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
             i = (name.end - base).clamp(at + c.len_utf8(), line.len());
             continue;
         }
-        let to = word_end(at);
+        let to = words::piece_end(line, at);
         i = to.max(at + c.len_utf8());
-        let from = word_start(at);
+        let from = words::piece_start(line, at);
         if is_particle(&line[from..to]) {
             continue;
         }
         // Whether a word is a name word is asked only of two that stand together.
-        if let Some(before) = last {
-            if only_particles(&line[before.1.min(from)..from])
-                && name_word((from, to))
-                && name_word(before)
-            {
-                return true;
+        let mut is_name = None;
+        if let Some((before, before_is_name)) = last {
+            if only_particles(&line[before.1.min(from)..from]) {
+                let name = *is_name.insert(name_word((from, to)));
+                if name && before_is_name.unwrap_or_else(|| name_word(before)) {
+                    return true;
+                }
             }
         }
-        last = Some((from, to));
+        last = Some(((from, to), is_name));
     }
     false
 }
@@ -145,26 +133,27 @@ fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
 /// stand between the name's words.
 fn is_particle(token: &str) -> bool {
     let initial = matches!(token.as_bytes(), [c, b'.'] if c.is_ascii_uppercase());
-    initial
-        || token.len() <= 5 && words::is_joiner(token.trim_matches(|c: char| !c.is_alphanumeric()))
+    initial || token.len() <= 5 && words::is_joiner(words::trim_punctuation(token))
 }
 
 /// Whether two name words follow each other among the `words` of a line outside the `known`
 /// names, as a name needs: a look at the capitalised words only, before the patterns. It errs
 /// on the side of the patterns: punctuation between the words is not looked at.
-fn may_name_someone(words: &[Word], known: &[Range<usize>]) -> bool {
+fn may_name_someone(words: &Words, known: &[Range<usize>]) -> bool {
     let mut previous: Option<&Word> = None;
-    for w in words {
-        let token = w.token;
+    for k in 0..words.len() {
+        let (token, token_start) = words.token(k);
         // A dash stands between words, as white space does.
         if token.is_empty() {
             continue;
         }
         // A name word starts with a capital, or with an Arabic particle and a hyphen
         // ("al-Hassan", "ash-Sharaa").
-        let core = token
-            .find(char::is_alphanumeric)
-            .map_or("", |lead| &token[lead..]);
+        let lead = match token.as_bytes()[0] {
+            b if b.is_ascii_alphanumeric() => Some(0),
+            _ => token.find(char::is_alphanumeric),
+        };
+        let core = lead.map_or("", |lead| &token[lead..]);
         let capitalised = core.starts_with(char::is_uppercase)
             || matches!(core.as_bytes().get(2..4), Some([b'-', _] | [_, b'-']));
         if !capitalised {
@@ -176,11 +165,12 @@ fn may_name_someone(words: &[Word], known: &[Range<usize>]) -> bool {
         if is_particle(token) {
             continue;
         }
-        if overlaps(known, &(w.token_start..w.token_start + token.len())) {
+        if overlaps(known, &(token_start..token_start + token.len())) {
             previous = None;
             continue;
         }
         // Asked of capitalised words next to another only: most stand alone.
+        let w = &words[k];
         previous = match previous {
             Some(before) if w.is_name_word() => {
                 if before.is_name_word() {
@@ -203,17 +193,21 @@ fn is_prose(line: &str) -> bool {
     if line.starts_with('#') {
         return false;
     }
-    let signed = last_dash(line).is_some_and(|dash| {
-        let words: Vec<&str> = line[dash..].split_whitespace().skip(1).collect();
-        (1..=6).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
-    });
-    if signed {
-        return true;
-    }
-    line.trim_end_matches(|c: char| {
-        matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') || c.is_whitespace()
-    })
-    .ends_with(['.', '!', '?', ':', ';', '…'])
+    let terminal = line
+        .trim_end_matches(|c: char| {
+            matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') || c.is_whitespace()
+        })
+        .ends_with(['.', '!', '?', ':', ';', '…']);
+    // (The signature looked for only on the lines that end without a stop: few do.)
+    terminal
+        || last_dash(line).is_some_and(|dash| {
+            // (Seven words are enough to tell that there are more than six.)
+            let words = line[dash..].split_whitespace().skip(1).take(7);
+            let (count, capitalised) = words.fold((0, true), |(n, all), w| {
+                (n + 1, all && w.starts_with(char::is_uppercase))
+            });
+            (1..=6).contains(&count) && capitalised
+        })
 }
 
 /// Where the last dash of `line` ([`words::is_dash`]) starts. The dashes are E2 80 93 to 95 in
@@ -228,14 +222,14 @@ fn last_dash(line: &str) -> Option<usize> {
 /// Introductions among the words of one line, of names none of `known` overlaps.
 fn find_in_line<'a>(
     text: &'a str,
-    words: &[Word],
+    words: &Words<'a>,
     known: &[Range<usize>],
     surnames: &mut Surnames<'a>,
     found: &mut Vec<Introduced>,
 ) {
     let mut i = 0;
     while i < words.len() {
-        if words[i].kind != Kind::Capital {
+        if !words.may_be_capital(i) || words[i].kind != Kind::Capital {
             i += 1;
             continue;
         }
@@ -248,8 +242,7 @@ fn find_in_line<'a>(
         while matches!(words[end - 1].kind, Kind::Joiner | Kind::Initial) {
             end -= 1;
         }
-        let intro = person(text, words, i, end, surnames);
-        if let Some(intro) = intro.filter(|p| !overlaps(known, &p.name)) {
+        if let Some(intro) = person(text, words, known, i, end, surnames) {
             found.push(intro);
         }
         i = next;
@@ -257,27 +250,29 @@ fn find_in_line<'a>(
 }
 
 /// Does punctuation (or a possessive) separate word `k` from the next?
-fn separated(words: &[Word], k: usize) -> bool {
+fn separated(words: &Words, k: usize) -> bool {
     boundary(words, k) || words[k].possessive
 }
 
 /// Does a phrase end after word `k`: a comma, a quote, a sentence's end, a dash?
-fn boundary(words: &[Word], k: usize) -> bool {
+fn boundary(words: &Words, k: usize) -> bool {
     words[k].closes || words[k].stop || words.get(k + 1).is_some_and(|w| w.opens)
 }
 
-/// The person named by the run of name words `run..end`, if a role stands beside the name.
+/// The person named by the run of name words `run..end`, if a role stands beside the name and
+/// none of `known` overlaps it.
 fn person<'a>(
     text: &'a str,
-    words: &[Word],
+    words: &Words<'a>,
+    known: &[Range<usize>],
     run: usize,
     end: usize,
     surnames: &mut Surnames<'a>,
 ) -> Option<Introduced> {
     // Most runs are one capitalised word (a sentence's first, a place): no name, and no need
     // to look the words up.
-    if words[run..end]
-        .iter()
+    if words
+        .iter(run..end)
         .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))
         .count()
         < 2
@@ -293,11 +288,18 @@ fn person<'a>(
     while start < end && words[start].kind != Kind::Capital {
         start += 1;
     }
-    let capitals = words[start..end]
-        .iter()
+    let capitals = words
+        .iter(start..end)
         .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))
         .count();
     if !(2..=4).contains(&capitals) {
+        return None;
+    }
+    let last = &words[end - 1];
+    let name = words[start].start..last.core_end();
+    // A name the catalog knows is no introduction, whatever stands beside it: told before the
+    // role and the surname's other uses are looked for.
+    if overlaps(known, &name) {
         return None;
     }
     // Titles that are no role ("Dr", "Mr.") stand between the name and its role.
@@ -305,12 +307,10 @@ fn person<'a>(
     while before > 0 && !boundary(words, before - 1) && words[before - 1].is_title() {
         before -= 1;
     }
-    let last = &words[end - 1];
     let surname_start = match end - start {
         n if n >= 3 && words[end - 2].kind == Kind::Joiner => words[end - 2].start,
         _ => last.start,
     };
-    let name = words[start].start..last.core_end();
     let surname = &text[surname_start..last.core_end()];
     let role = title(words, before)
         .or_else(|| apposition_after(words, end))
@@ -320,27 +320,12 @@ fn person<'a>(
             let role_end = words[role.end - 1].end + usize::from(words[role.end - 1].dot);
             text[words[role.start].start..role_end].to_owned()
         }
-        // (A given name is no adjective, verb or function word in lower case: "Poor Mexico",
-        // "Fifth Amendment", "Islamic Holiday" are no names.)
-        None if surnames.referred_to(text, surname, &name) && given_name(words[start].core) => {
-            String::new()
-        }
-        // "Paul Ryan", "Mary J. Blige": a common given name and a surname are a person's name
-        // with no role and no second mention. (Not before a word of a body or a place: "Rose
-        // Garden", "Mark Twain Library".)
-        None if (2..=3).contains(&capitals)
-            && words[end - 1].kind == Kind::Capital
-            && lexicon::is_any_case(words[start].core, Classes::GIVEN_NAME)
-            // (No word after the given name that the lexicon knows: "Kent County Republican",
-            // "Lindsey Graham Says".)
-            && words[start + 1..end].iter().all(|w| {
-                lexicon::classes_any_case(w.core)
-                    .without(Classes::GIVEN_NAME | Classes::COMMON_SURNAME)
-                    == Classes::NONE
-            })
-            && !words
-                .get(end)
-                .is_some_and(|w| w.kind == Kind::Capital && w.splits_names()) =>
+        // A name with no role: one that opens with a common given name, else one whose surname
+        // the text uses alone as a person's (the search through the text asked last). (A given
+        // name is no adjective, verb or function word in lower case: "Poor Mexico", "Fifth
+        // Amendment", "Islamic Holiday" are no names.)
+        None if named_in_full(words, start, end, capitals)
+            || surnames.referred_to(text, surname, &name) && given_name(words[start].core) =>
         {
             String::new()
         }
@@ -351,6 +336,24 @@ fn person<'a>(
         role,
         surname: surname.to_owned(),
     })
+}
+
+/// "Paul Ryan", "Mary J. Blige": a common given name and a surname, `capitals` words of
+/// `start..end`, are a person's name with no role and no second mention. (Not before a word of
+/// a body or a place: "Rose Garden", "Mark Twain Library".)
+fn named_in_full(words: &Words, start: usize, end: usize, capitals: usize) -> bool {
+    (2..=3).contains(&capitals)
+        && words[end - 1].kind == Kind::Capital
+        && lexicon::is_any_case(words[start].core, Classes::GIVEN_NAME)
+        // (No word after the given name that the lexicon knows: "Kent County Republican",
+        // "Lindsey Graham Says".)
+        && words.iter(start + 1..end).all(|w| {
+            lexicon::classes_any_case(w.core).without(Classes::GIVEN_NAME | Classes::COMMON_SURNAME)
+                == Classes::NONE
+        })
+        && !words
+            .get(end)
+            .is_some_and(|w| w.kind == Kind::Capital && w.splits_names())
 }
 
 /// Whether a capitalised word may be a given name: in lower case it reads as a noun or a name
@@ -434,7 +437,7 @@ fn uses_as_a_person(text: &str, surname: &str) -> Vec<usize> {
 /// Haddad", "Foreign Minister Karim Haddad", "Syrian Business Council head Karim Haddad",
 /// "the adviser to the Syrian Negotiations Commission Karim Haddad". Between the role word and
 /// the name only capitalised words, "of", "to", "for", determiners and modifiers.
-fn title(words: &[Word], name: usize) -> Option<Range<usize>> {
+fn title(words: &Words, name: usize) -> Option<Range<usize>> {
     if name == 0 || boundary(words, name - 1) {
         return None;
     }
@@ -461,37 +464,39 @@ fn title(words: &[Word], name: usize) -> Option<Range<usize>> {
 /// Council,", "Karim Haddad, a businessman close to the government,". The phrase runs to the
 /// next comma or the sentence's end; its first role word comes after words of a role only and
 /// is followed by the phrase's end or a word that continues a role ("of", "close", "who").
-fn apposition_after(words: &[Word], name_end: usize) -> Option<Range<usize>> {
+fn apposition_after(words: &Words, name_end: usize) -> Option<Range<usize>> {
     let last = &words[name_end - 1];
     if !last.comma || last.possessive || last.stop {
         return None;
     }
     let from = name_end;
-    let phrase = &words[from..words.len().min(from + 12)];
-    let len = match phrase.iter().position(|w| w.closes || w.stop) {
+    let until = words.len().min(from + 12);
+    let len = match (from..until).position(|k| words[k].closes || words[k].stop) {
         Some(k) => k + 1,
-        None if words.len() <= from + 12 => phrase.len(),
+        None if words.len() <= from + 12 => until - from,
         None => return None,
     };
-    let phrase = &phrase[..len];
-    if phrase.iter().skip(1).any(|w| w.opens) {
+    let phrase = from..from + len;
+    if words.iter(phrase.clone()).skip(1).any(|w| w.opens) {
         return None;
     }
-    let first = phrase.iter().position(Word::is_role)?;
-    if phrase[..first]
-        .iter()
+    let first = words.iter(phrase.clone()).position(Word::is_role)?;
+    if words
+        .iter(from..from + first)
         .any(|w| !leads_to_role(w) || w.is_connector())
     {
         return None;
     }
+    // The phrase's word `k`, if it has one.
+    let at = |k: usize| (k < len).then(|| &words[from + k]);
     let mut role = first;
-    while phrase.get(role + 1).is_some_and(Word::is_role) {
+    while at(role + 1).is_some_and(Word::is_role) {
         role += 1;
     }
-    if phrase.get(role + 1).is_some_and(|w| !w.continues_role()) {
+    if at(role + 1).is_some_and(|w| !w.continues_role()) {
         return None;
     }
-    Some(from..from + len)
+    Some(phrase)
 }
 
 /// A role in apposition before the name, which the comma after the name (or the sentence's
@@ -500,7 +505,7 @@ fn apposition_after(words: &[Word], name_end: usize) -> Option<Range<usize>> {
 /// the comma, from its last role word that ends the clause or is followed by "of", "to", …
 /// with the words of a role before it. A clause that describes something else ("…, a body
 /// close to the government,") is passed over to the one before it.
-fn apposition_before(words: &[Word], name: usize, name_end: usize) -> Option<Range<usize>> {
+fn apposition_before(words: &Words, name: usize, name_end: usize) -> Option<Range<usize>> {
     let last = &words[name_end - 1];
     let closed = !last.possessive && (last.closes || last.stop || name_end == words.len());
     if !closed || name == 0 || !words[name - 1].comma {
@@ -543,7 +548,7 @@ fn leads_to_role(w: &Word) -> bool {
 
 /// The first word of the role phrase whose role word is `role`: back over the words that lead
 /// to a role, no further than `floor` or punctuation, without a leading "of", "to" or "for".
-fn extend_left(words: &[Word], role: usize, floor: usize) -> usize {
+fn extend_left(words: &Words, role: usize, floor: usize) -> usize {
     let mut start = role;
     while start > floor
         && role - start < 12

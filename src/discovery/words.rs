@@ -2,6 +2,8 @@
 //! what punctuation closes it, and which class of word it is (part of a name, a role, an
 //! organisation's last word, a function word).
 
+use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, Classes};
@@ -46,10 +48,6 @@ pub(super) struct Word<'a> {
     pub possessive: bool,
     /// An abbreviation's full stop follows the word ("Gen.").
     pub dot: bool,
-    /// The piece of the line as written, with its punctuation ("“Haddad’s,"); empty for a dash.
-    pub token: &'a str,
-    /// Byte offset of `token` in the text.
-    pub token_start: usize,
     /// The lexicon's classes of the word, in any case: looked up when first asked, as most
     /// words of a parsed line never are.
     classes: std::cell::Cell<Option<Classes>>,
@@ -153,67 +151,173 @@ impl Word<'_> {
     }
 }
 
-/// The words of `line`, which starts at byte `base` of the text, into `words`. Whitespace
-/// separates words; a dash is a word of its own that closes the phrase before it.
-pub(super) fn split<'a>(line: &'a str, base: usize, words: &mut Vec<Word<'a>>) {
-    for piece in pieces(line) {
-        words.push(match piece {
-            Piece::Word(from, to) => word(line, base, from, to),
-            Piece::Dash(at) => barrier(base + at, ""),
-        });
+/// The words of one line. White space separates words; a dash is a word of its own that
+/// closes the phrase before it. Each word is read when first asked for: the patterns look at
+/// the capitalised words and a few around them, and reading a word costs more than finding
+/// where it is.
+#[derive(Default)]
+pub(super) struct Words<'a> {
+    line: &'a str,
+    /// Byte offset of `line` in the text.
+    base: usize,
+    pieces: Vec<Piece>,
+    words: Vec<OnceCell<Word<'a>>>,
+}
+
+impl<'a> Words<'a> {
+    /// Makes these the words of `line`, which starts at byte `base` of the text.
+    pub fn read(&mut self, line: &'a str, base: usize) {
+        self.line = line;
+        self.base = base;
+        self.pieces.clear();
+        pieces(line, &mut self.pieces);
+        self.words.clear();
+        self.words.resize_with(self.pieces.len(), OnceCell::new);
+    }
+
+    pub fn len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    pub fn get(&self, k: usize) -> Option<&Word<'a>> {
+        (k < self.len()).then(|| &self[k])
+    }
+
+    /// The words of `range`.
+    pub fn iter(&self, range: Range<usize>) -> impl Iterator<Item = &Word<'a>> {
+        range.map(|k| &self[k])
+    }
+
+    /// Word `k` as written, with its punctuation ("“Haddad’s,"; empty for a dash), and its byte
+    /// offset in the text.
+    pub fn token(&self, k: usize) -> (&'a str, usize) {
+        match self.pieces[k] {
+            Piece::Word(from, to) => (&self.line[from..to], self.base + from),
+            Piece::Dash(at) => ("", self.base + at),
+        }
+    }
+
+    /// Whether word `k` may be [`Kind::Capital`], told without reading it: not when it starts
+    /// with a lower-case ASCII letter or a digit, as most words do.
+    pub fn may_be_capital(&self, k: usize) -> bool {
+        match self.pieces[k] {
+            Piece::Word(from, _) => {
+                !matches!(self.line.as_bytes()[from], b'a'..=b'z' | b'0'..=b'9')
+            }
+            Piece::Dash(_) => false,
+        }
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Words<'a> {
+    type Output = Word<'a>;
+
+    fn index(&self, k: usize) -> &Word<'a> {
+        self.words[k].get_or_init(|| match self.pieces[k] {
+            Piece::Word(from, to) => word(self.line, self.base, from, to),
+            Piece::Dash(at) => barrier(self.base + at),
+        })
     }
 }
 
 /// A stretch of a line between white space: a word's bytes, or a dash.
+#[derive(Clone, Copy)]
 enum Piece {
     Word(usize, usize),
     Dash(usize),
 }
 
-/// The words and dashes of `line`, by byte offsets. White space separates words; a dash is a
-/// piece of its own.
-fn pieces(line: &str) -> impl Iterator<Item = Piece> + '_ {
+/// The words and dashes of `line`, by byte offsets, into `pieces`. White space separates
+/// words; a dash is a piece of its own.
+fn pieces(line: &str, pieces: &mut Vec<Piece>) {
     let bytes = line.as_bytes();
+    let mut start = None;
+    // The first byte not read yet.
     let mut i = 0;
-    let mut pending_dash = None;
-    std::iter::from_fn(move || {
-        if let Some(at) = pending_dash.take() {
-            return Some(Piece::Dash(at));
+    // Bytes, not chars: only white space, control bytes and non-ASCII characters need a look,
+    // and the bytes between them are words'.
+    for at in crate::text::all_in(bytes, 1..=b' ', true) {
+        // (The rest of a character read already.)
+        if at < i {
+            continue;
         }
-        let mut start = None;
-        while i < bytes.len() {
-            // Bytes, not chars: most of a line is ASCII words, and only separators need a look.
-            let (c, len) = match bytes[i] {
-                b'!'..=b'~' => {
-                    start.get_or_insert(i);
-                    i += 1;
-                    continue;
-                }
-                b if b.is_ascii() => (char::from(b), 1),
-                _ => {
-                    let c = line[i..].chars().next().unwrap_or(' ');
-                    (c, c.len_utf8())
-                }
-            };
-            let at = i;
-            i += len;
-            let dash = is_dash(c);
-            if c.is_whitespace() || dash {
-                match (start, dash) {
-                    (Some(s), true) => {
-                        pending_dash = Some(at);
-                        return Some(Piece::Word(s, at));
-                    }
-                    (Some(s), false) => return Some(Piece::Word(s, at)),
-                    (None, true) => return Some(Piece::Dash(at)),
-                    (None, false) => {}
-                }
-            } else if start.is_none() {
-                start = Some(at);
+        if at > i {
+            start.get_or_insert(i);
+        }
+        let c = crate::text::char_at(line, at).unwrap_or(' ');
+        let dash = is_dash(c);
+        if dash || c.is_whitespace() {
+            if let Some(s) = start.take() {
+                pieces.push(Piece::Word(s, at));
             }
+            if dash {
+                pieces.push(Piece::Dash(at));
+            }
+        } else {
+            start.get_or_insert(at);
         }
-        start.map(|s| Piece::Word(s, bytes.len()))
-    })
+        i = at + c.len_utf8();
+    }
+    if i < bytes.len() {
+        start.get_or_insert(i);
+    }
+    if let Some(s) = start {
+        pieces.push(Piece::Word(s, bytes.len()));
+    }
+}
+
+/// Whether `c` separates the pieces of a line: white space or a dash.
+pub(super) fn separates(c: char) -> bool {
+    c.is_whitespace() || is_dash(c)
+}
+
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it (no ASCII byte is a
+/// dash).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Where the piece of `line` that holds byte `at` (a character's first) ends, as [`pieces`]
+/// cuts the line: read byte by byte where the line is ASCII.
+pub(super) fn piece_end(line: &str, mut at: usize) -> usize {
+    let bytes = line.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        let len = if b.is_ascii() {
+            if is_ascii_space(b) {
+                break;
+            }
+            1
+        } else {
+            match line[at..].chars().next() {
+                Some(c) if !separates(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        at += len;
+    }
+    at
+}
+
+/// Where the piece of `line` that holds byte `at` (a character's first) starts, as
+/// [`piece_end`] reads it.
+pub(super) fn piece_start(line: &str, mut at: usize) -> usize {
+    let bytes = line.as_bytes();
+    while at > 0 {
+        let b = bytes[at - 1];
+        let len = if b.is_ascii() {
+            if is_ascii_space(b) {
+                break;
+            }
+            1
+        } else {
+            match line[..at].chars().next_back() {
+                Some(c) if !separates(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        at -= len;
+    }
+    at
 }
 
 /// The dashes that set a phrase apart (a hyphen joins words instead).
@@ -224,14 +328,29 @@ pub(super) fn is_dash(c: char) -> bool {
 /// A particle written apart from the name ("bin", "de", "al").
 pub(super) fn is_joiner(core: &str) -> bool {
     // Asked of nearly every short word ("the", "of"): a look through the few short particles,
-    // each as a number, costs less than the lexicon's hashing.
-    static SHORT: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    // each as a number, costs less than the lexicon's hashing, and a filter of 256 bits, one
+    // set for each particle, turns nearly every other word away before the search.
+    static SHORT: LazyLock<(Vec<u32>, [u64; 4])> = LazyLock::new(|| {
         let particles = lexicon::words_of(Classes::NAME_PARTICLE).chain(SPACED_PARTICLES);
         let mut short: Vec<u32> = particles.filter_map(short).collect();
         short.sort_unstable();
-        short
+        let mut filter = [0; 4];
+        for &k in &short {
+            let bit = filter_bit(k);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        (short, filter)
     });
-    short(core).is_some_and(|k| SHORT.binary_search(&k).is_ok())
+    let (short_words, filter) = &*SHORT;
+    short(core).is_some_and(|k| {
+        let bit = filter_bit(k);
+        filter[bit / 64] & (1 << (bit % 64)) != 0 && short_words.binary_search(&k).is_ok()
+    })
+}
+
+/// The bit of [`is_joiner`]'s filter for a short word's number.
+fn filter_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> 24) as usize
 }
 
 /// A word of at most three bytes as a number that no other word shares.
@@ -242,12 +361,47 @@ fn short(word: &str) -> Option<u32> {
     })
 }
 
-/// A word that ends every phrase around it (a dash, a lone quote), written as `token`.
-fn barrier(at: usize, token: &str) -> Word<'_> {
+/// `s` without the characters other than letters and digits at either end, as
+/// `str::trim_matches` has it.
+pub(super) fn trim_punctuation(s: &str) -> &str {
+    &s[letters(s)]
+}
+
+/// Where `s` is without the characters other than letters and digits at either end (empty at
+/// its end when it has none), read byte by byte where they are ASCII, as nearly all are.
+fn letters(s: &str) -> Range<usize> {
+    let punctuation = |c: char| !c.is_alphanumeric();
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(&b) = bytes.get(from) {
+        if !b.is_ascii() {
+            from = s.len() - s[from..].trim_start_matches(punctuation).len();
+            break;
+        }
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        from += 1;
+    }
+    let mut to = bytes.len();
+    while to > from {
+        let b = bytes[to - 1];
+        if !b.is_ascii() {
+            to = from + s[from..to].trim_end_matches(punctuation).len();
+            break;
+        }
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        to -= 1;
+    }
+    from..to
+}
+
+/// A word that ends every phrase around it (a dash, a lone quote).
+fn barrier<'a>(at: usize) -> Word<'a> {
     Word {
         core: "",
-        token,
-        token_start: at,
         start: at,
         end: at,
         kind: Kind::Other,
@@ -264,14 +418,12 @@ fn barrier(at: usize, token: &str) -> Word<'_> {
 pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> {
     let raw = &line[from..to];
     // Most words are bare ASCII letters: nothing to trim, no punctuation after them.
-    if raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if let Some(kind) = letters_kind(raw) {
         return Word {
             core: raw,
-            token: raw,
-            token_start: base + from,
             start: base + from,
             end: base + to,
-            kind: letters_kind(raw),
+            kind,
             opens: false,
             closes: false,
             comma: false,
@@ -281,12 +433,12 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
             classes: std::cell::Cell::new(None),
         };
     }
-    let punctuation = |c: char| !c.is_alphanumeric();
-    let lead = raw.len() - raw.trim_start_matches(punctuation).len();
-    let trimmed = raw[lead..].trim_end_matches(punctuation);
-    if trimmed.is_empty() {
-        return barrier(base + from, raw);
+    let letters = letters(raw);
+    if letters.is_empty() {
+        return barrier(base + from);
     }
+    let lead = letters.start;
+    let trimmed = &raw[letters];
     let (core, possessive) = match trimmed
         .strip_suffix("’s")
         .or_else(|| trimmed.strip_suffix("'s"))
@@ -295,6 +447,9 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
         _ => (trimmed, false),
     };
     let mut trail = &raw[lead + trimmed.len()..];
+    // Only a full stop, or a question or exclamation mark, ends a sentence: most punctuation
+    // after a word is a comma or a quote.
+    let stop = trail.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) && ends_sentence(raw);
     let mut end = base + from + lead + trimmed.len();
     // A plural possessive ("the detainees' association"), unless the word is in quotes.
     let mut possessive = possessive;
@@ -305,12 +460,9 @@ pub(super) fn word(line: &str, base: usize, from: usize, to: usize) -> Word<'_> 
             trail = rest;
         }
     }
-    let stop = ends_sentence(raw);
     let dot = trail == "." && !stop;
     Word {
         core,
-        token: raw,
-        token_start: base + from,
         start: base + from + lead,
         end,
         kind: if dot && core.len() == 1 && core.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -332,19 +484,59 @@ fn kind(core: &str) -> Kind {
     lower_case_kind(core).unwrap_or_else(|| any_kind(core))
 }
 
-/// The kind of a word of ASCII letters only, as most words are, told from its bytes: no
-/// hyphen, so no Arabic particle, and a capital with a lower-case letter after it is a name's.
-pub(super) fn letters_kind(core: &str) -> Kind {
+/// The kind of a word of ASCII letters only, as most words are, told from its bytes eight at a
+/// time; none for any other word. No hyphen, so no Arabic particle, and a capital with a
+/// lower-case letter after it is a name's.
+pub(super) fn letters_kind(core: &str) -> Option<Kind> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let bytes = core.as_bytes();
-    if is_joiner(core) {
+    let n = bytes.len();
+    // Every byte, in eights that overlap where the word is no multiple of eight (a byte read
+    // twice is told twice the same): the first, middle and last of three or fewer bytes.
+    let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let four = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            bytes[at..at + 4].try_into().expect("4 bytes"),
+        ))
+    };
+    let (mut letters, mut case) = (u64::MAX, 0);
+    let mut tell = |x: u64| {
+        // Each byte's high bit where it is a letter, in lower case once its bit 0x20 is set
+        // (no other byte is then one), computed on seven bits so that no byte carries into
+        // the next.
+        let folded = (x | (ONES * 0x20)) & (ONES * 0x7F);
+        let from_a = folded + ONES * (0x80 - u64::from(b'a'));
+        let past_z = folded + ONES * (0x7F - u64::from(b'z'));
+        letters &= from_a & !past_z & !x;
+        case |= x;
+    };
+    match n {
+        0 => {}
+        1..=3 => {
+            let (a, b, c) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+            tell(u64::from_le_bytes([a, b, c, a, b, c, a, b]));
+        }
+        4..=7 => tell(four(0) | four(n - 4) << 32),
+        _ => {
+            let mut at = 0;
+            while at + 8 < n {
+                tell(eight(at));
+                at += 8;
+            }
+            tell(eight(n - 8));
+        }
+    }
+    if letters & (ONES * 0x80) != ONES * 0x80 {
+        return None;
+    }
+    let lower = case & (ONES * 0x20) != 0;
+    Some(if is_joiner(core) {
         Kind::Joiner
-    } else if bytes.first().is_some_and(u8::is_ascii_uppercase)
-        && bytes.iter().any(u8::is_ascii_lowercase)
-    {
+    } else if lower && bytes.first().is_some_and(u8::is_ascii_uppercase) {
         Kind::Capital
     } else {
         Kind::Other
-    }
+    })
 }
 
 /// Most words start with a lower-case ASCII letter: unless hyphenated ("al-Hassan"), such a

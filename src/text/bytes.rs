@@ -15,17 +15,9 @@ pub(crate) fn find_in(
     class: RangeInclusive<u8>,
     non_ascii: bool,
 ) -> Option<usize> {
-    const LOW7: u64 = ONES * 0x7F;
-    let (low, high) = (u64::from(*class.start()), u64::from(*class.end()));
-    debug_assert!(low >= 1 && high < 0x7F && low <= high);
-    let also = if non_ascii { HIGHS } else { 0 };
+    let marks = Marks::of(&class, non_ascii);
     while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The high bit of each byte in the class, computed on seven bits so that no byte
-        // carries into the next (bytes with their own high bit set are never in it).
-        let seven = x & LOW7;
-        let inside = (ONES * (127 + high + 1) - seven) & !x & (seven + ONES * (127 - (low - 1)));
-        let found = (inside | (x & also)) & HIGHS;
+        let found = marks.of_eight(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         if found != 0 {
             return Some(from + (found.trailing_zeros() / 8) as usize);
         }
@@ -36,6 +28,67 @@ pub(crate) fn find_in(
         .iter()
         .position(|b| class.contains(b) || (non_ascii && *b >= 0x80))
         .map(|k| from + k)
+}
+
+/// Every byte of `bytes` that lies in `class` (ASCII, `1..=0x7E`), or that is part of a
+/// non-ASCII character when `non_ascii` is set, in order: [`find_in`] for all of them, each
+/// eight bytes read once.
+pub(crate) fn all_in(
+    bytes: &[u8],
+    class: RangeInclusive<u8>,
+    non_ascii: bool,
+) -> impl Iterator<Item = usize> + '_ {
+    let marks = Marks::of(&class, non_ascii);
+    let mut chunk = 0;
+    let mut found: u64 = 0;
+    std::iter::from_fn(move || loop {
+        if found != 0 {
+            let at = chunk - 8 + (found.trailing_zeros() / 8) as usize;
+            found &= found - 1;
+            return Some(at);
+        }
+        if chunk >= bytes.len() {
+            return None;
+        }
+        let x = match bytes.get(chunk..chunk + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                // Past the end, NUL bytes: in no class.
+                let mut eight = [0; 8];
+                eight[..bytes.len() - chunk].copy_from_slice(&bytes[chunk..]);
+                u64::from_le_bytes(eight)
+            }
+        };
+        found = marks.of_eight(x);
+        chunk += 8;
+    })
+}
+
+/// What [`find_in`] and [`all_in`] look for in eight bytes at once.
+struct Marks {
+    low: u64,
+    high: u64,
+    /// The high bits, when non-ASCII bytes are looked for.
+    also: u64,
+}
+
+impl Marks {
+    fn of(class: &RangeInclusive<u8>, non_ascii: bool) -> Marks {
+        let (low, high) = (u64::from(*class.start()), u64::from(*class.end()));
+        debug_assert!(low >= 1 && high < 0x7F && low <= high);
+        let also = if non_ascii { HIGHS } else { 0 };
+        Marks { low, high, also }
+    }
+
+    /// The high bit of each of the eight bytes of `x` that is looked for, computed on seven
+    /// bits so that no byte carries into the next (bytes with their own high bit set are never
+    /// in the class).
+    fn of_eight(&self, x: u64) -> u64 {
+        let seven = x & (ONES * 0x7F);
+        let inside =
+            (ONES * (127 + self.high + 1) - seven) & !x & (seven + ONES * (127 - (self.low - 1)));
+        (inside | (x & self.also)) & HIGHS
+    }
 }
 
 /// One in each of eight bytes, and each byte's high bit.
@@ -174,6 +227,11 @@ mod tests {
                 .position(|&b| (low..=high).contains(&b) || (non_ascii && b >= 0x80))
                 .map(|k| from + k);
             prop_assert_eq!(find_in(bytes, from, low..=high, non_ascii), expected);
+            let all: Vec<usize> = all_in(bytes, low..=high, non_ascii).collect();
+            let expected_all: Vec<usize> = (0..bytes.len())
+                .filter(|&at| (low..=high).contains(&bytes[at]) || (non_ascii && bytes[at] >= 0x80))
+                .collect();
+            prop_assert_eq!(all, expected_all);
         }
 
         /// Eight bytes at a time, every offset that no ASCII letter or digit precedes.

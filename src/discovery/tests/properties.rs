@@ -126,8 +126,8 @@ proptest! {
                 line.push(' ');
             }
         }
-        let mut words = Vec::new();
-        words::split(&line, 0, &mut words);
+        let mut words = words::Words::default();
+        words.read(&line, 0);
         if may_name_someone(&words, &known) {
             prop_assert!(capitals_together(&line, 0, &known), "{line:?} {known:?}");
         }
@@ -166,6 +166,35 @@ proptest! {
         }
     }
 
+    /// A line's words are the stretches between white space and dashes, and each dash, as the
+    /// line's characters cut it.
+    #[test]
+    fn a_lines_words_are_cut_at_white_space_and_dashes(
+        line in "[a-zA-Z .,\t\u{b}\u{1c}\u{a0}\u{2014}\u{2013}\u{e9}\u{2019}-]{0,30}",
+    ) {
+        let mut expected = Vec::new();
+        let mut start = None;
+        for (at, c) in line.char_indices() {
+            if words::separates(c) {
+                if let Some(s) = start.take() {
+                    expected.push((&line[s..at], s));
+                }
+                if words::is_dash(c) {
+                    expected.push(("", at));
+                }
+            } else {
+                start.get_or_insert(at);
+            }
+        }
+        if let Some(s) = start {
+            expected.push((&line[s..], s));
+        }
+        let mut words = words::Words::default();
+        words.read(&line, 0);
+        let found: Vec<(&str, usize)> = (0..words.len()).map(|k| words.token(k)).collect();
+        prop_assert_eq!(found, expected);
+    }
+
     /// The byte search for the last dash finds the last character that is one.
     #[test]
     fn the_last_dash_is_the_last_dash_character(line in "[a \u{2012}-\u{2016}\u{2212}\u{e9}]{0,12}") {
@@ -177,7 +206,16 @@ proptest! {
     fn letter_words_are_classed_as_any_word(
         core in "(bin|de|Al|El|van|Van|ibn|[a-zA-Z]){1,4}",
     ) {
-        prop_assert_eq!(letters_kind(&core), any_kind(&core), "{:?}", core);
+        prop_assert_eq!(letters_kind(&core), Some(any_kind(&core)), "{:?}", core);
+    }
+
+    /// Only a word of ASCII letters is classed from its bytes alone, whatever its length.
+    #[test]
+    fn only_letter_words_are_classed_from_their_bytes(
+        core in "[a-zA-Z@\\[`{0-9.'\u{e9}\u{c1}-]{0,20}|[a-zA-Z]{0,20}",
+    ) {
+        let letters = core.bytes().all(|b| b.is_ascii_alphabetic());
+        prop_assert_eq!(letters_kind(&core).is_some(), letters, "{:?}", core);
     }
 
     /// A word's role, told from its one look-up, is the role the lexicon gives its bare form,
