@@ -246,11 +246,11 @@ pub fn gives_reason(low: &str) -> bool {
 /// Where the lower-cased `low` holds a word that may open an attribution: a cue verb or
 /// adjective, "according", "view", a figure noun, a word of the vague phrases. A sentence
 /// without one holds none, and is not parsed. The words are the parse's own, read once with
-/// their classes (`words`, in order; the marks among them are no cue): a word is a cue word when
-/// the parse can read it as one.
+/// their classes (`sentences`, each sentence's words in order; the marks among them are no
+/// cue): a word is a cue word when the parse can read it as one.
 pub fn cue_words<'w>(
     low: &'w str,
-    words: impl IntoIterator<Item = &'w Word>,
+    sentences: impl IntoIterator<Item = &'w [Word]>,
 ) -> impl Iterator<Item = usize> + 'w {
     const CUE: Classes = Classes::CUE_VERB
         .union(Classes::STANCE_ADJECTIVE)
@@ -268,11 +268,14 @@ pub fn cue_words<'w>(
             && rest[spaces..].starts_with(b"from")
             && !(after.is_ascii_alphanumeric() || after == b'_')
     };
-    let mut at: Vec<usize> = words
-        .into_iter()
-        .filter(|w| w.classes.has(CUE) || w.classes.has(Classes::STANCE_NOUN) && from(w.end))
-        .map(|w| w.start)
-        .collect();
+    let mut at = Vec::new();
+    for words in sentences {
+        for w in words {
+            if w.classes.has(CUE) || w.classes.has(Classes::STANCE_NOUN) && from(w.end) {
+                at.push(w.start);
+            }
+        }
+    }
     // And colons: "WALLACE: …", "Poll: …", "Limbaugh continued: …".
     // After a word, before a space, a quotation or the end ("10:30" and "https:" are none).
     at.extend(memchr::memchr_iter(b':', bytes).filter(|&i| {

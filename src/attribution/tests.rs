@@ -315,7 +315,7 @@ mod cue_words_as_a_regex_finds_them {
 
     fn words_only(low: &str) -> Vec<usize> {
         // (Colons are looked for by bytes alone.)
-        cue_words(low, &read(low))
+        cue_words(low, [read(low).as_slice()])
             .filter(|&i| low.as_bytes()[i] != b':')
             .collect()
     }

@@ -89,7 +89,7 @@ pub fn read(text: &str, low: &str, range: Range<usize>, out: &mut Vec<Word>) {
 }
 
 /// The ASCII letters and digits.
-const ALNUM: [bool; 256] = {
+static ALNUM: [bool; 256] = {
     let mut alnum = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -115,13 +115,12 @@ impl Reader<'_, '_> {
     fn word(&mut self, s: &str, start: usize, end: usize, apostrophe: bool) {
         // "He’s claiming", "they’ve said": the pronoun is the subject, the clitic its auxiliary;
         // two words.
-        match apostrophe.then(|| clitic_at(&s[start..end])).flatten() {
-            Some(at) => {
-                self.push(start, start + at, true);
-                self.push(start + at, end, true);
-            }
-            None => self.push(start, end, true),
+        if let Some(at) = apostrophe.then(|| clitic_at(&s[start..end])).flatten() {
+            self.push(start, start + at, true);
+            self.push(start + at, end, true);
+            return;
         }
+        self.push(start, end, true);
     }
 
     fn mark(&mut self, start: usize, end: usize) {

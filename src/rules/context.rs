@@ -135,7 +135,7 @@ impl<'t> Context<'t> {
     /// ([`attribution::cue_words`]). Found once, shared by the rules that need them.
     pub fn speaker_sentences(&self) -> &[usize] {
         self.speaker_sentences.get_or_init(|| {
-            let words = (0..self.sentences.len()).flat_map(|i| self.words(i));
+            let words = (0..self.sentences.len()).map(|i| self.words(i));
             self.sentences_holding(attribution::cue_words(&self.low, words))
         })
     }
