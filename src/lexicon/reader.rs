@@ -60,6 +60,18 @@ pub fn read(text: &str, low: &str, range: Range<usize>, out: &mut Vec<Word>) {
             i += 1;
             continue;
         }
+        // (A comma, a straight quotation mark, a bracket: ASCII that never joins a word ends it
+        // and is a mark, with no character to decode.)
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.') {
+            if let Some(ws) = word_start.take() {
+                words.word(s, ws, i, std::mem::take(&mut apostrophe));
+            }
+            if !char::from(bytes[i]).is_whitespace() {
+                words.mark(i, i + 1);
+            }
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         let next_is_alnum = || s[i + len..].chars().next().is_some_and(alphanumeric);
