@@ -2,8 +2,8 @@
 //! "believe"), its source (the noun phrase that speaks, wherever the grammar puts it) and its
 //! content, with the source's class as an editor would sort it.
 //!
-//! A sentence is read as words with their lexicon classes ([`crate::lexicon`]); every cue word
-//! starts a search for its source: the subject before the verb (across auxiliaries, an
+//! A sentence is read as words with their lexicon classes ([`crate::lexicon::reader`]); every
+//! cue word starts a search for its source: the subject before the verb (across auxiliaries, an
 //! apposition or a relative clause set off by commas), the speaker after an inverted verb
 //! ("…,” said one aide"), the agent of a passive, the object of "according to". The source's
 //! noun phrase is then classified by its head noun, determiners and quantifiers, and names.
