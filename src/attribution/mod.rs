@@ -2,8 +2,8 @@
 //! "believe"), its source (the noun phrase that speaks, wherever the grammar puts it) and its
 //! content, with the source's class as an editor would sort it.
 //!
-//! A sentence is read as words with their lexicon classes ([`crate::lexicon`]); every cue word
-//! starts a search for its source: the subject before the verb (across auxiliaries, an
+//! A sentence is read as words with their lexicon classes ([`crate::lexicon::reader`]); every
+//! cue word starts a search for its source: the subject before the verb (across auxiliaries, an
 //! apposition or a relative clause set off by commas), the speaker after an inverted verb
 //! ("…,” said one aide"), the agent of a passive, the object of "according to". The source's
 //! noun phrase is then classified by its head noun, determiners and quantifiers, and names.
@@ -19,8 +19,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::{self, pattern, Classes, Pattern};
-use crate::text::Prefixes;
+use crate::lexicon::{self, pattern, reader::Word, Classes, Pattern};
 pub use class::{Anonymous, Class};
 use tokens::Sent;
 
@@ -79,22 +78,26 @@ impl Attribution {
 
 /// The attributions of the sentence `text[sentence]`, in order.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
-    attributions_in(text, &text.to_ascii_lowercase(), sentence, None)
+    let low = text.to_ascii_lowercase();
+    let mut words = Vec::new();
+    lexicon::reader::read(text, &low, sentence.clone(), &mut words);
+    attributions_in(text, &low, &words, sentence, None)
 }
 
-/// [`attributions`] with the whole text already in ASCII lower case (`low`, same offsets), as
-/// the rules have it. `next`: the sentence after, where a reason for a source's anonymity may
-/// be given.
+/// [`attributions`] with the whole text already in ASCII lower case (`low`, same offsets) and
+/// the sentence already read (`words`, by [`lexicon::reader::read`]), as the rules have them.
+/// `next`: the sentence after, where a reason for a source's anonymity may be given.
 pub fn attributions_in(
     text: &str,
     low: &str,
+    words: &[Word],
     sentence: Range<usize>,
     next: Option<Range<usize>>,
 ) -> Vec<Attribution> {
     let base = sentence.start;
-    let s = Sent::new(text, &text[sentence.clone()], &low[sentence.clone()]);
-    let at = |i: usize| base + s.toks[i].start;
-    let to = |i: usize| base + s.toks[i].end;
+    let s = Sent::new(text, low, sentence.clone(), words);
+    let at = |i: usize| s.toks[i].start;
+    let to = |i: usize| s.toks[i].end;
     let span = |(a, b): (usize, usize)| at(a)..to(b);
     // Asked only of a sentence with an unnamed source: most have none.
     let explained = std::cell::OnceCell::new();
@@ -240,60 +243,36 @@ pub fn gives_reason(low: &str) -> bool {
 
 /// Where the lower-cased `low` holds a word that may open an attribution: a cue verb or
 /// adjective, "according", "view", a figure noun, a word of the vague phrases. A sentence
-/// without one holds none, and is not parsed. One walk over the words, looking up in the lexicon
-/// only those that start like a cue word: a regex of all the cue words cost more, its lazy DFA
-/// building the states for so many words again in every thread.
-pub fn cue_words(low: &str) -> impl Iterator<Item = usize> + '_ {
+/// without one holds none, and is not parsed. The words are the parse's own, read once with
+/// their classes (`sentences`, each sentence's words in order; the marks among them are no
+/// cue): a word is a cue word when the parse can read it as one.
+pub fn cue_words<'w>(
+    low: &'w str,
+    sentences: impl IntoIterator<Item = &'w [Word]>,
+) -> impl Iterator<Item = usize> + 'w {
     const CUE: Classes = Classes::CUE_VERB
         .union(Classes::STANCE_ADJECTIVE)
         .union(Classes::FIGURE_NOUN)
         .union(Classes::PHRASE_CUE)
         .union(Classes::PSYCH_VERB);
-    // Most words start like no cue word: they are not looked up.
-    static STARTS: LazyLock<Prefixes> =
-        LazyLock::new(|| Prefixes::of(lexicon::words_of(CUE.union(Classes::STANCE_NOUN))));
-    let starts: &Prefixes = &STARTS;
     let bytes = low.as_bytes();
-    // The words as a regex's ASCII `\b` sees them: runs of ASCII letters, digits and "_".
-    const WORD: [bool; 256] = {
-        let mut word = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            word[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-            b += 1;
-        }
-        word
-    };
-    let word_end = |mut i: usize| {
-        while i < bytes.len() && WORD[bytes[i] as usize] {
-            i += 1;
-        }
-        i
+    // A stance noun is a cue only before "from" ("criticism from"); alone ("support",
+    // "concerns") it is in too many sentences to parse them all.
+    let from = |end: usize| {
+        let rest = &bytes[end..];
+        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+        let after = rest.get(spaces + 4).copied().unwrap_or(b' ');
+        spaces > 0
+            && rest[spaces..].starts_with(b"from")
+            && !(after.is_ascii_alphanumeric() || after == b'_')
     };
     let mut at = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !WORD[bytes[i] as usize] {
-            i += 1;
-            continue;
-        }
-        let end = word_end(i);
-        if starts.may_hold(&bytes[i..end], 0) {
-            let classes = lexicon::classes(&low[i..end]);
-            // A stance noun is a cue only before "from" ("criticism from"); alone ("support",
-            // "concerns") it is in too many sentences to parse them all.
-            let from = || {
-                let spaces = bytes[end..].iter().take_while(|&&b| b == b' ').count();
-                spaces > 0 && {
-                    let next = end + spaces;
-                    &bytes[next..word_end(next)] == b"from"
-                }
-            };
-            if classes.has(CUE) || classes.has(Classes::STANCE_NOUN) && from() {
-                at.push(i);
+    for words in sentences {
+        for w in words {
+            if w.classes.has(CUE) || w.classes.has(Classes::STANCE_NOUN) && from(w.end) {
+                at.push(w.start);
             }
         }
-        i = end;
     }
     // And colons: "WALLACE: …", "Poll: …", "Limbaugh continued: …".
     // After a word, before a space, a quotation or the end ("10:30" and "https:" are none).

@@ -10,6 +10,8 @@ pub use pattern::{pattern, Pattern};
 
 use rustc_hash::FxHashMap;
 
+pub mod reader;
+
 /// The classes of one lower-case word, as a bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Classes(u64);
@@ -185,12 +187,12 @@ impl std::ops::BitOr for Classes {
 
 /// The classes of `word` in any ASCII case ("Council", "THE").
 pub fn classes_any_case(word: &str) -> Classes {
-    TABLE.get::<true>(word)
+    TABLE.get::<true>(word.as_bytes())
 }
 
 /// The classes of `word`, written in lower case.
 pub fn classes(word: &str) -> Classes {
-    TABLE.get::<false>(word)
+    TABLE.get::<false>(word.as_bytes())
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| Table::of(entries()));
@@ -256,8 +258,8 @@ impl Table {
 
     /// The classes of `word`; with `FOLD`, in any ASCII case (the entries are in lower case).
     #[inline(always)]
-    fn get<const FOLD: bool>(&self, word: &str) -> Classes {
-        let key = Key::of(word.as_bytes());
+    fn get<const FOLD: bool>(&self, word: &[u8]) -> Classes {
+        let key = Key::of(word);
         let key = if FOLD { key.folded() } else { key };
         let mut at = self.slot(key);
         while let Some(&(k, _, classes)) = self.entry(at) {
@@ -277,12 +279,12 @@ impl Table {
     /// [`Table::get`] for a word longer than sixteen bytes, whose key matches the entry at `at`:
     /// the entries are compared whole.
     #[cold]
-    fn get_long<const FOLD: bool>(&self, word: &str, key: Key, mut at: usize) -> Classes {
+    fn get_long<const FOLD: bool>(&self, word: &[u8], key: Key, mut at: usize) -> Classes {
         while let Some(&(k, entry, classes)) = self.entry(at) {
             let same = if FOLD {
-                entry.eq_ignore_ascii_case(word)
+                entry.as_bytes().eq_ignore_ascii_case(word)
             } else {
-                entry == word
+                entry.as_bytes() == word
             };
             if k == key && same {
                 return classes;

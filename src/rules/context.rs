@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::{pattern, Pattern};
+use crate::lexicon::{pattern, reader, Pattern};
 
 use crate::attribution::{self, Attribution};
 use crate::text::quotes::{quotations, Quotation};
@@ -20,6 +20,9 @@ pub(crate) struct Context<'t> {
     pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
+    /// Each sentence's words, read once when first asked ([`reader::read`]): for the sentences
+    /// that hold a cue word and for the parse alike.
+    words: Vec<OnceCell<Vec<reader::Word>>>,
     attributions: Vec<OnceCell<Vec<Attribution>>>,
     disclaimers: Vec<OnceCell<bool>>,
     speaker_sentences: OnceCell<Vec<usize>>,
@@ -35,6 +38,7 @@ impl<'t> Context<'t> {
             low,
             sentences,
             quotations: quotations(text),
+            words: (0..n).map(|_| OnceCell::new()).collect(),
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
             speaker_sentences: OnceCell::new(),
@@ -67,7 +71,9 @@ impl<'t> Context<'t> {
         self.attributions[i].get_or_init(|| {
             let sentence = self.sentences[i].clone();
             let next = self.sentences.get(i + 1).cloned();
-            let mut found = attribution::attributions_in(self.text, &self.low, sentence, next);
+            let words = self.words(i);
+            let mut found =
+                attribution::attributions_in(self.text, &self.low, words, sentence, next);
             found.retain(|a| {
                 // "\"WALLACE: …": a transcript's paragraphs may each open a quotation that
                 // closes only at the last one; the speaker right after the mark stays outside.
@@ -114,11 +120,22 @@ impl<'t> Context<'t> {
         (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
     }
 
+    /// The words of sentence `i`, read when first asked.
+    fn words(&self, i: usize) -> &[reader::Word] {
+        self.words[i].get_or_init(|| {
+            let mut words = Vec::new();
+            reader::read(self.text, &self.low, self.sentences[i].clone(), &mut words);
+            words
+        })
+    }
+
     /// The sentences that may hold an attribution: those with a cue word
     /// ([`attribution::cue_words`]). Found once, shared by the rules that need them.
     pub fn speaker_sentences(&self) -> &[usize] {
-        self.speaker_sentences
-            .get_or_init(|| self.sentences_holding(attribution::cue_words(&self.low)))
+        self.speaker_sentences.get_or_init(|| {
+            let words = (0..self.sentences.len()).map(|i| self.words(i));
+            self.sentences_holding(attribution::cue_words(&self.low, words))
+        })
     }
 
     /// The sentences that hold any of `offsets` (in order), each once, in order.
