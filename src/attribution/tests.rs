@@ -287,8 +287,10 @@ mod cue_words_as_a_regex_finds_them {
                 | Classes::PSYCH_VERB,
         );
         let stance = alternatives(Classes::STANCE_NOUN);
-        let cue = pattern(&format!(r"\b(?:{cues})\b"));
-        let stance = pattern(&format!(r"\b({stance}) +from\b"));
+        // (As `lexicon::pattern` reads `\b`: an ASCII word boundary.)
+        let ascii = |p: String| Regex::new(&p.replace(r"\b", r"(?-u:\b)")).unwrap();
+        let cue = ascii(format!(r"\b(?:{cues})\b"));
+        let stance = ascii(format!(r"\b({stance}) +from\b"));
         let read: std::collections::HashSet<(usize, usize)> =
             read(low).iter().map(|w| (w.start, w.end)).collect();
         let mut at: Vec<usize> = cue
