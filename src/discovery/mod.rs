@@ -4,11 +4,11 @@
 //! news writes a person ("Paul Ryan … Mr. Ryan said"). The workspace makes them actors of the
 //! article, with the role as their card and the introducing mention as their definition.
 //!
-//! One pass over the words of each prose line: a run of capitalised words is cut after its last
-//! word that cannot be part of a name (a role, title, organisation, nationality, date or
-//! function word); what remains, two to four capitalised words, is a name if a role phrase
-//! stands beside it or the surname comes back alone as a person's. Headings (lines without
-//! terminal punctuation) introduce no one.
+//! One pass over the words of each sentence of prose that has two capitals together: a run of
+//! capitalised words is cut after its last word that cannot be part of a name (a role, title,
+//! organisation, nationality, date or function word); what remains, two to four capitalised
+//! words, is a name if a role phrase stands beside it or the surname comes back alone as a
+//! person's. Headings (lines without terminal punctuation) introduce no one.
 
 mod people;
 mod words;
@@ -54,11 +54,22 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
             known = &known[1..];
         }
         let in_line = || &known[..known.iter().take_while(|k| k.start < end).count()];
-        if is_prose(line) && capitals_together(line, offset, in_line()) {
-            words.read(line, offset);
-            if may_name_someone(&words, in_line()) {
-                find_in_line(text, &words, in_line(), &mut surnames, &mut found);
-            }
+        if !is_prose(line) {
+            offset = next;
+            continue;
+        }
+        // Only the sentences with two name words together are read: no pattern looks past the
+        // end of a sentence but the word after a name (see [`sentence_end`]).
+        let mut from = 0;
+        while let Some(pair) = capitals_together(&line[from..], offset + from, in_line()) {
+            let pair = from + pair;
+            let start = sentence_start(line, from, pair);
+            let end = sentence_end(line, pair);
+            let after = next_piece_end(line, end);
+            words.read(&line[start..after], offset + start);
+            let sentence = words.len() - usize::from(after > end);
+            find_in_line(text, &words, sentence, in_line(), &mut surnames, &mut found);
+            from = end;
         }
         offset = next;
     }
@@ -71,12 +82,12 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
         .any(|k| k.start < name.end && name.start < k.end)
 }
 
-/// Whether two words with a capital letter, outside the `known` names and both name words,
-/// follow each other in `line` (at byte `base` of the text) with nothing longer than a
-/// particle between them: what [`may_name_someone`] needs, told from the capital letters
+/// Where the first of two words with a capital letter starts that, outside the `known` names
+/// and both name words, follow each other in `line` (at byte `base` of the text) with nothing
+/// longer than a particle between them: what a name needs, told from the capital letters
 /// alone, as most lines have few and most of their words have none. It errs on the side of
-/// [`may_name_someone`].
-fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> bool {
+/// the patterns: punctuation between the words is not looked at.
+fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Option<usize> {
     let bytes = line.as_bytes();
     let only_particles = |gap: &str| {
         gap.split(words::separates)
@@ -115,13 +126,13 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> boo
             if only_particles(&line[before.1.min(from)..from]) {
                 let name = *is_name.insert(name_word((from, to)));
                 if name && before_is_name.unwrap_or_else(|| name_word(before)) {
-                    return true;
+                    return Some(before.0);
                 }
             }
         }
         last = Some(((from, to), is_name));
     }
-    false
+    None
 }
 
 /// The first byte from `i` on that is an ASCII capital or part of a non-ASCII character.
@@ -134,55 +145,6 @@ fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
 fn is_particle(token: &str) -> bool {
     let initial = matches!(token.as_bytes(), [c, b'.'] if c.is_ascii_uppercase());
     initial || token.len() <= 5 && words::is_joiner(words::trim_punctuation(token))
-}
-
-/// Whether two name words follow each other among the `words` of a line outside the `known`
-/// names, as a name needs: a look at the capitalised words only, before the patterns. It errs
-/// on the side of the patterns: punctuation between the words is not looked at.
-fn may_name_someone(words: &Words, known: &[Range<usize>]) -> bool {
-    let mut previous: Option<&Word> = None;
-    for k in 0..words.len() {
-        let (token, token_start) = words.token(k);
-        // A dash stands between words, as white space does.
-        if token.is_empty() {
-            continue;
-        }
-        // A name word starts with a capital, or with an Arabic particle and a hyphen
-        // ("al-Hassan", "ash-Sharaa").
-        let lead = match token.as_bytes()[0] {
-            b if b.is_ascii_alphanumeric() => Some(0),
-            _ => token.find(char::is_alphanumeric),
-        };
-        let core = lead.map_or("", |lead| &token[lead..]);
-        let capitalised = core.starts_with(char::is_uppercase)
-            || matches!(core.as_bytes().get(2..4), Some([b'-', _] | [_, b'-']));
-        if !capitalised {
-            if previous.is_none() || !is_particle(token) {
-                previous = None;
-            }
-            continue;
-        }
-        if is_particle(token) {
-            continue;
-        }
-        if overlaps(known, &(token_start..token_start + token.len())) {
-            previous = None;
-            continue;
-        }
-        // Asked of capitalised words next to another only: most stand alone.
-        let w = &words[k];
-        previous = match previous {
-            Some(before) if w.is_name_word() => {
-                if before.is_name_word() {
-                    return true;
-                }
-                Some(w)
-            }
-            Some(_) => None,
-            None => Some(w),
-        };
-    }
-    false
 }
 
 /// A line of prose ends with terminal punctuation (before closing quotes or brackets); a
@@ -219,23 +181,76 @@ fn last_dash(line: &str) -> Option<usize> {
         .find(|&i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95])))
 }
 
-/// Introductions among the words of one line, of names none of `known` overlaps.
+/// Where the sentence of `line` that holds byte `at` (a word's first) starts, looked for no
+/// further back than `from`, a sentence's start.
+fn sentence_start(line: &str, from: usize, at: usize) -> usize {
+    let mut before = at;
+    while let Some(i) = memchr::memrchr3(b'.', b'!', b'?', &line.as_bytes()[from..before]) {
+        let piece = words::piece_start(line, from + i)..words::piece_end(line, from + i);
+        if ends_a_sentence(line, &piece) {
+            return piece.end;
+        }
+        before = piece.start.max(from);
+    }
+    from
+}
+
+/// Where the sentence of `line` that holds byte `at` (a word's first) ends: after the first
+/// word from `at` on that ends a sentence, else at the line's end.
+fn sentence_end(line: &str, mut at: usize) -> usize {
+    while let Some(i) = memchr::memchr3(b'.', b'!', b'?', &line.as_bytes()[at..]) {
+        let piece = words::piece_start(line, at + i)..words::piece_end(line, at + i);
+        if ends_a_sentence(line, &piece) {
+            return piece.end;
+        }
+        at = piece.end;
+    }
+    line.len()
+}
+
+/// Whether the word of `line` at `piece` ends a sentence and no comma follows it: no pattern
+/// looks back past such a word as past the line's start (each stops at a phrase's end, and
+/// only a comma lets one look at the clause before), nor on past it but for the word after a
+/// name (whether it starts a body's name, "… Paul Ryan. The …"), which is read with the
+/// sentence (the `words.len()` checks then agree with the line's too, as the phrase after a
+/// name stops at the sentence's end).
+fn ends_a_sentence(line: &str, piece: &Range<usize>) -> bool {
+    let w = words::word(line, 0, piece.start, piece.end);
+    w.stop && !w.comma
+}
+
+/// Where the piece of `line` after byte `at` (white space or a piece's start) ends: `at` if
+/// none follows.
+fn next_piece_end(line: &str, at: usize) -> usize {
+    let rest = &line[at..];
+    let Some((i, c)) = rest.char_indices().find(|&(_, c)| !c.is_whitespace()) else {
+        return at;
+    };
+    if words::is_dash(c) {
+        at + i + c.len_utf8()
+    } else {
+        words::piece_end(line, at + i)
+    }
+}
+
+/// Introductions among the first `until` words of `words`, of names none of `known` overlaps.
 fn find_in_line<'a>(
     text: &'a str,
     words: &Words<'a>,
+    until: usize,
     known: &[Range<usize>],
     surnames: &mut Surnames<'a>,
     found: &mut Vec<Introduced>,
 ) {
     let mut i = 0;
-    while i < words.len() {
+    while i < until {
         if !words.may_be_capital(i) || words[i].kind != Kind::Capital {
             i += 1;
             continue;
         }
         // The run of name words from i, to the first punctuation between words.
         let mut end = i + 1;
-        while end < words.len() && !separated(words, end - 1) && words[end].kind != Kind::Other {
+        while end < until && !separated(words, end - 1) && words[end].kind != Kind::Other {
             end += 1;
         }
         let next = end;

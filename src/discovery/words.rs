@@ -190,6 +190,7 @@ impl<'a> Words<'a> {
 
     /// Word `k` as written, with its punctuation ("“Haddad’s,"; empty for a dash), and its byte
     /// offset in the text.
+    #[cfg(test)]
     pub fn token(&self, k: usize) -> (&'a str, usize) {
         match self.pieces[k] {
             Piece::Word(from, to) => (&self.line[from..to], self.base + from),
