@@ -336,11 +336,12 @@ fn person<'a>(
             text[words[role.start].start..role_end].to_owned()
         }
         // A name with no role: one that opens with a common given name, else one whose surname
-        // the text uses alone as a person's (the search through the text asked last). (A given
-        // name is no adjective, verb or function word in lower case: "Poor Mexico", "Fifth
-        // Amendment", "Islamic Holiday" are no names.)
+        // the text uses alone as a person's (the search through the text asked last: the
+        // tagger's look-up costs less, and turns most pairs of capitals away). (A given name is
+        // no adjective, verb or function word in lower case: "Poor Mexico", "Fifth Amendment",
+        // "Islamic Holiday" are no names.)
         None if named_in_full(words, start, end, capitals)
-            || surnames.referred_to(text, surname, &name) && given_name(words[start].core) =>
+            || given_name(words[start].core) && surnames.referred_to(text, surname, &name) =>
         {
             String::new()
         }
