@@ -260,7 +260,19 @@ impl Table {
     #[inline(always)]
     fn get<const FOLD: bool>(&self, word: &[u8]) -> Classes {
         let key = Key::of(word);
-        let key = if FOLD { key.folded() } else { key };
+        self.get_key::<FOLD>(word, if FOLD { key.folded() } else { key })
+    }
+
+    /// The classes of the lower-case word `text[start..end]`, its key read in place
+    /// ([`Key::within`]).
+    #[inline(always)]
+    fn get_within(&self, text: &[u8], start: usize, end: usize) -> Classes {
+        self.get_key::<false>(&text[start..end], Key::within(text, start, end))
+    }
+
+    /// The classes of `word`, whose key is `key`.
+    #[inline(always)]
+    fn get_key<const FOLD: bool>(&self, word: &[u8], key: Key) -> Classes {
         let mut at = self.slot(key);
         while let Some(&(k, _, classes)) = self.entry(at) {
             if k == key {
@@ -324,6 +336,30 @@ impl Key {
             (short(w), 0)
         };
         Key { len: n, head, tail }
+    }
+
+    /// The key of `text[start..end]`, read as whole numbers: the eight bytes from `start`, masked
+    /// to the word's length where it is shorter, saves [`Key::of`]'s branching on it. (The word
+    /// reader's look-up, for every word read.)
+    #[inline(always)]
+    fn within(text: &[u8], start: usize, end: usize) -> Key {
+        let n = end - start;
+        let eight = |at: usize| u64::from_le_bytes(text[at..at + 8].try_into().expect("8 bytes"));
+        if n >= 8 {
+            Key {
+                len: n,
+                head: eight(start),
+                tail: eight(end - 8),
+            }
+        } else if start + 8 <= text.len() {
+            Key {
+                len: n,
+                head: eight(start) & ((1 << (8 * n)) - 1),
+                tail: 0,
+            }
+        } else {
+            Key::of(&text[start..end])
+        }
     }
 
     /// The key of the word in ASCII lower case.
@@ -496,6 +532,12 @@ mod tests {
                 proptest::prop_assert_eq!(ka == kb, a == b);
             }
             proptest::prop_assert_eq!(ka.folded(), Key::of(a.to_ascii_lowercase().as_bytes()));
+            // Read in place, at either end of a text or inside it, a word has the same key.
+            for text in [a.clone(), format!("{a} and more"), format!("more {a}")] {
+                let start = text.find(&a).unwrap_or(0);
+                let key = Key::within(text.as_bytes(), start, start + a.len());
+                proptest::prop_assert_eq!(key, ka);
+            }
         }
     }
 

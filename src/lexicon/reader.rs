@@ -26,7 +26,7 @@ pub fn read(text: &str, low: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let s = &text[range.clone()];
     let mut words = Reader {
         out,
-        low: &low.as_bytes()[range.clone()],
+        low: low.as_bytes(),
         base: range.start,
         table: &TABLE,
     };
@@ -37,84 +37,118 @@ pub fn read(text: &str, low: &str, range: Range<usize>, out: &mut Vec<Word>) {
     // most words are not searched for one.
     let mut apostrophe = false;
     let mut i = 0;
-    while i < bytes.len() {
-        // Most of a sentence is runs of ASCII letters and digits between single spaces: no
-        // character to decode, and a word ending at a space is pushed at once.
-        if ALNUM[bytes[i] as usize] {
-            let start = *word_start.get_or_insert(i);
-            i += 1 + bytes[i + 1..]
-                .iter()
-                .position(|&b| !ALNUM[b as usize])
-                .unwrap_or(bytes.len() - i - 1);
-            if bytes.get(i).is_none_or(|&b| b == b' ') {
-                word_start = None;
-                words.word(s, start, i, std::mem::take(&mut apostrophe));
+    while let Some(&b) = bytes.get(i) {
+        match KIND[b as usize] {
+            // Most of a sentence is runs of ASCII letters and digits between single spaces: no
+            // character to decode, and a word ending at a space is pushed at once.
+            Kind::Alnum => {
+                let start = word_start.take().unwrap_or(i);
+                i += 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| KIND[b as usize] == Kind::Alnum)
+                {
+                    i += 1;
+                }
+                match bytes.get(i) {
+                    None | Some(b' ') => {
+                        words.word(s, start, i, std::mem::take(&mut apostrophe));
+                        i += 1;
+                    }
+                    Some(_) => word_start = Some(start),
+                }
+            }
+            // (White space, a comma, a straight quotation mark, a bracket: ASCII that never joins
+            // a word ends it, with no character to decode; all but white space are marks.)
+            kind @ (Kind::Space | Kind::Mark) => {
+                if let Some(ws) = word_start.take() {
+                    words.word(s, ws, i, std::mem::take(&mut apostrophe));
+                }
+                if kind == Kind::Mark {
+                    words.mark(i, i + 1);
+                }
                 i += 1;
             }
-            continue;
-        }
-        if bytes[i] == b' ' {
-            if let Some(ws) = word_start.take() {
-                words.word(s, ws, i, std::mem::take(&mut apostrophe));
+            Kind::Other => {
+                i = other(s, i, &mut word_start, &mut apostrophe, &mut words);
             }
-            i += 1;
-            continue;
         }
-        // (A comma, a straight quotation mark, a bracket: ASCII that never joins a word ends it
-        // and is a mark, with no character to decode.)
-        if bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.') {
-            if let Some(ws) = word_start.take() {
-                words.word(s, ws, i, std::mem::take(&mut apostrophe));
-            }
-            if !char::from(bytes[i]).is_whitespace() {
-                words.mark(i, i + 1);
-            }
-            i += 1;
-            continue;
-        }
-        let c = s[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
-        let next_is_alnum = || s[i + len..].chars().next().is_some_and(alphanumeric);
-        // "Mr.", "Charles E. Grassley": a full stop after a short capitalised word belongs to it.
-        let abbreviation = c == '.'
-            && word_start.is_some_and(|ws| i - ws <= 3 && bytes[ws].is_ascii_uppercase())
-            && s[i + 1..].starts_with(' ');
-        let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum()
-            || abbreviation;
-        if alphanumeric(c) || joins {
-            word_start.get_or_insert(i);
-            apostrophe |= matches!(c, '\'' | '’');
-            i += len;
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            words.word(s, ws, i, std::mem::take(&mut apostrophe));
-        }
-        if !c.is_whitespace() {
-            words.mark(i, i + len);
-        }
-        i += len;
     }
     if let Some(ws) = word_start {
         words.word(s, ws, s.len(), apostrophe);
     }
 }
 
-/// The ASCII letters and digits.
-static ALNUM: [bool; 256] = {
-    let mut alnum = [false; 256];
+/// [`read`] at a character that may join a word or not: an apostrophe, a hyphen, a full stop,
+/// or any character past ASCII. Where the next character begins.
+fn other(
+    s: &str,
+    i: usize,
+    word_start: &mut Option<usize>,
+    apostrophe: &mut bool,
+    words: &mut Reader<'_, '_>,
+) -> usize {
+    let bytes = s.as_bytes();
+    let c = s[i..].chars().next().unwrap_or(' ');
+    let len = c.len_utf8();
+    let next_is_alnum = || s[i + len..].chars().next().is_some_and(alphanumeric);
+    // "Mr.", "Charles E. Grassley": a full stop after a short capitalised word belongs to it.
+    let abbreviation = c == '.'
+        && word_start.is_some_and(|ws| i - ws <= 3 && bytes[ws].is_ascii_uppercase())
+        && s[i + 1..].starts_with(' ');
+    let joins = matches!(c, '\'' | '’' | '-' | '.') && word_start.is_some() && next_is_alnum()
+        || abbreviation;
+    if alphanumeric(c) || joins {
+        word_start.get_or_insert(i);
+        *apostrophe |= matches!(c, '\'' | '’');
+        return i + len;
+    }
+    if let Some(ws) = word_start.take() {
+        words.word(s, ws, i, std::mem::take(apostrophe));
+    }
+    if !c.is_whitespace() {
+        words.mark(i, i + len);
+    }
+    i + len
+}
+
+/// What a byte is to [`read`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An ASCII letter or digit.
+    Alnum,
+    /// White space.
+    Space,
+    /// ASCII that never joins a word and is no white space.
+    Mark,
+    /// An apostrophe, a hyphen, a full stop, or part of a character past ASCII: asked of as a
+    /// character.
+    Other,
+}
+
+static KIND: [Kind; 256] = {
+    let mut kind = [Kind::Other; 256];
     let mut b = 0;
-    while b < 256 {
-        alnum[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let c = b as u8;
+        kind[b] = if c.is_ascii_alphanumeric() {
+            Kind::Alnum
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            Kind::Space
+        } else if matches!(c, b'\'' | b'-' | b'.') {
+            Kind::Other
+        } else {
+            Kind::Mark
+        };
         b += 1;
     }
-    alnum
+    kind
 };
 
 /// Where [`read`] puts what it reads: offsets inside the range, kept as offsets into the text.
 struct Reader<'o, 'l> {
     out: &'o mut Vec<Word>,
-    /// The range in lower case.
+    /// The text in lower case.
     low: &'l [u8],
     base: usize,
     table: &'static Table,
@@ -125,14 +159,23 @@ impl Reader<'_, '_> {
     /// passes here.)
     #[inline(always)]
     fn word(&mut self, s: &str, start: usize, end: usize, apostrophe: bool) {
-        // "He’s claiming", "they’ve said": the pronoun is the subject, the clitic its auxiliary;
-        // two words.
-        if let Some(at) = apostrophe.then(|| clitic_at(&s[start..end])).flatten() {
+        if apostrophe {
+            self.contraction(s, start, end);
+        } else {
+            self.push(start, end, true);
+        }
+    }
+
+    /// A word with an apostrophe. "He’s claiming", "they’ve said": the pronoun is the subject,
+    /// the clitic its auxiliary; two words.
+    #[cold]
+    fn contraction(&mut self, s: &str, start: usize, end: usize) {
+        if let Some(at) = clitic_at(&s[start..end]) {
             self.push(start, start + at, true);
             self.push(start + at, end, true);
-            return;
+        } else {
+            self.push(start, end, true);
         }
-        self.push(start, end, true);
     }
 
     fn mark(&mut self, start: usize, end: usize) {
@@ -141,14 +184,15 @@ impl Reader<'_, '_> {
 
     #[inline(always)]
     fn push(&mut self, start: usize, end: usize, word: bool) {
+        let (start, end) = (self.base + start, self.base + end);
         let classes = if word {
-            self.table.get::<false>(&self.low[start..end])
+            self.table.get_within(self.low, start, end)
         } else {
             Classes::NONE
         };
         self.out.push(Word {
-            start: self.base + start,
-            end: self.base + end,
+            start,
+            end,
             word,
             classes,
         });
@@ -209,6 +253,20 @@ mod tests {
         let mut out = Vec::new();
         read(raw, &raw.to_ascii_lowercase(), 11..24, &mut out);
         assert_eq!((out.len(), out[0].start, out[0].end), (1, 11, 24));
+    }
+
+    #[test]
+    fn ascii_kinds_are_the_characters() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let kind = match KIND[usize::from(b)] {
+                Kind::Alnum => c.is_alphanumeric(),
+                Kind::Space => c.is_whitespace(),
+                Kind::Mark => !c.is_alphanumeric() && !c.is_whitespace() && !"'-.".contains(c),
+                Kind::Other => "'-.".contains(c),
+            };
+            assert!(kind, "{c:?}");
+        }
     }
 
     #[test]
