@@ -16,7 +16,6 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
         .flatten()
 }
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -289,8 +288,11 @@ impl Part {
         // Walked anchored only, from where a name may start. The compact NFA, not a DFA: the
         // walks die within a few bytes, and a DFA's table (ten megabytes for the default
         // catalog) costs a cache miss at nearly every step and four times the work to build.
+        // No prefilter either: it serves unanchored searches, and building it costs as much
+        // as a third of the automaton's.
         let automaton = nfa::contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p))
             .expect("catalog spellings form a valid automaton");
         Self {
@@ -597,62 +599,48 @@ impl Matcher {
 /// Every spelling of every actor in a catalog from the `first` on, with its readings, sorted
 /// by spelling: the automaton's patterns, in order.
 fn spellings(catalog: &Catalog, first: usize) -> Vec<(String, Vec<Reading>)> {
-    let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
-    let mut add = |spelling: String, reading: Reading| {
-        let readings = by_spelling.entry(spelling).or_default();
-        if !readings.contains(&reading) {
-            readings.push(reading);
-        }
-    };
+    // Every (spelling, reading) pair in the catalog's order, then grouped by a stable sort: a
+    // spelling's readings keep the order they were met in, with no hashing of every spelling.
+    let mut pairs: Vec<(String, Reading)> = Vec::new();
     for (actor, a) in catalog.actors().skip(first) {
         for name in std::iter::once(&a.name).chain(&a.aliases) {
             // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
             // of the name.
             let name = name.strip_prefix("the ").unwrap_or(name);
             for spelling in names::spellings(name) {
-                add(
-                    spelling,
-                    Reading {
-                        actor,
-                        form: Form::Name,
-                    },
-                );
+                let form = Form::Name;
+                pairs.push((spelling, Reading { actor, form }));
             }
         }
         if a.kind == ActorKind::Person {
             if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
                 for spelling in names::surname_spellings(&surname) {
-                    add(
-                        spelling,
-                        Reading {
-                            actor,
-                            form: Form::Surname,
-                        },
-                    );
+                    let form = Form::Surname;
+                    pairs.push((spelling, Reading { actor, form }));
                 }
             }
         }
         for metonym in &a.metonyms {
-            add(
-                metonym.term.clone(),
-                Reading {
-                    actor,
-                    form: Form::Metonym,
-                },
-            );
+            let form = Form::Metonym;
+            pairs.push((metonym.term.clone(), Reading { actor, form }));
         }
         for demonym in &a.demonyms {
-            add(
-                demonym.clone(),
-                Reading {
-                    actor,
-                    form: Form::Demonym,
-                },
-            );
+            let form = Form::Demonym;
+            pairs.push((demonym.clone(), Reading { actor, form }));
         }
     }
-    let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
-    patterns.sort_by(|a, b| a.0.cmp(&b.0));
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut patterns: Vec<(String, Vec<Reading>)> = Vec::new();
+    for (spelling, reading) in pairs {
+        match patterns.last_mut() {
+            Some((last, readings)) if *last == spelling => {
+                if !readings.contains(&reading) {
+                    readings.push(reading);
+                }
+            }
+            _ => patterns.push((spelling, vec![reading])),
+        }
+    }
     patterns
 }
 
