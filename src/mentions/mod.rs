@@ -5,6 +5,7 @@ mod given_names;
 mod names;
 mod resolve;
 mod roles;
+mod trie;
 
 pub use context::has_role_beside;
 pub(crate) use context::{bare, ends_sentence, is_role_or_roles, is_role_word};
@@ -16,16 +17,13 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
         .flatten()
 }
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{nfa, Anchored, MatchKind};
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
 use crate::text::{char_at, char_before, possible_word_starts, Prefixes};
 use resolve::{resolve_in_article, Beside, Hit};
+use trie::Trie;
 
 /// How a mention names its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -104,11 +102,10 @@ pub struct Matcher {
     added: Option<Part>,
 }
 
-/// An automaton over the spellings of some actors, with what the matcher needs of them.
+/// A trie of the spellings of some actors, with what the matcher needs of them.
 struct Part {
-    automaton: nfa::contiguous::NFA,
-    /// The automaton's anchored start.
-    start: StateID,
+    /// The spellings, each known by its index in `spellings`.
+    trie: Trie,
     /// By byte: [`START`] if a spelling starts with it, and [`SHORT`] if one is that byte
     /// alone.
     starts: [u8; 256],
@@ -286,18 +283,10 @@ impl Part {
                 [] => {}
             }
         }
-        // Walked anchored only, from where a name may start. The compact NFA, not a DFA: the
-        // walks die within a few bytes, and a DFA's table (ten megabytes for the default
-        // catalog) costs a cache miss at nearly every step and four times the work to build.
-        let automaton = nfa::contiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(p, _)| p))
-            .expect("catalog spellings form a valid automaton");
+        // Walked anchored only, from where a name may start.
+        let trie = Trie::new(patterns.iter().map(|(p, _)| p.as_str()));
         Self {
-            start: automaton
-                .start_state(Anchored::Yes)
-                .expect("an automaton built for anchored walks"),
-            automaton,
+            trie,
             starts,
             prefixes,
             spellings: patterns
@@ -322,22 +311,15 @@ impl Part {
     fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let mut longest = None;
-        let mut sid = self.start;
+        let mut state = Trie::ROOT;
         for (i, &b) in bytes[at..].iter().enumerate() {
-            sid = self.automaton.next_state(Anchored::Yes, sid, b);
-            if self.automaton.is_dead(sid) {
+            let Some(next) = self.trie.next(state, b) else {
                 break;
-            }
+            };
+            state = next;
             let to = at + i + 1;
-            if self.automaton.is_match(sid) && at_word_end(text, to) {
-                // The spelling that ends here (a state's other matches are shorter ones
-                // that end here too, met by the walks from where they start).
-                let spelled = (0..self.automaton.match_len(sid))
-                    .map(|k| self.automaton.match_pattern(sid, k))
-                    .find(|&p| self.automaton.pattern_len(p) == to - at);
-                if let Some(p) = spelled {
-                    longest = Some((to, p.as_usize()));
-                }
+            if let Some(p) = self.trie.pattern(state).filter(|_| at_word_end(text, to)) {
+                longest = Some((to, p));
             }
         }
         longest
@@ -597,62 +579,48 @@ impl Matcher {
 /// Every spelling of every actor in a catalog from the `first` on, with its readings, sorted
 /// by spelling: the automaton's patterns, in order.
 fn spellings(catalog: &Catalog, first: usize) -> Vec<(String, Vec<Reading>)> {
-    let mut by_spelling: HashMap<String, Vec<Reading>> = HashMap::new();
-    let mut add = |spelling: String, reading: Reading| {
-        let readings = by_spelling.entry(spelling).or_default();
-        if !readings.contains(&reading) {
-            readings.push(reading);
-        }
-    };
+    // Every (spelling, reading) pair in the catalog's order, then grouped by a stable sort: a
+    // spelling's readings keep the order they were met in, with no hashing of every spelling.
+    let mut pairs: Vec<(String, Reading)> = Vec::new();
     for (actor, a) in catalog.actors().skip(first) {
         for name in std::iter::once(&a.name).chain(&a.aliases) {
             // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
             // of the name.
             let name = name.strip_prefix("the ").unwrap_or(name);
             for spelling in names::spellings(name) {
-                add(
-                    spelling,
-                    Reading {
-                        actor,
-                        form: Form::Name,
-                    },
-                );
+                let form = Form::Name;
+                pairs.push((spelling, Reading { actor, form }));
             }
         }
         if a.kind == ActorKind::Person {
             if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
                 for spelling in names::surname_spellings(&surname) {
-                    add(
-                        spelling,
-                        Reading {
-                            actor,
-                            form: Form::Surname,
-                        },
-                    );
+                    let form = Form::Surname;
+                    pairs.push((spelling, Reading { actor, form }));
                 }
             }
         }
         for metonym in &a.metonyms {
-            add(
-                metonym.term.clone(),
-                Reading {
-                    actor,
-                    form: Form::Metonym,
-                },
-            );
+            let form = Form::Metonym;
+            pairs.push((metonym.term.clone(), Reading { actor, form }));
         }
         for demonym in &a.demonyms {
-            add(
-                demonym.clone(),
-                Reading {
-                    actor,
-                    form: Form::Demonym,
-                },
-            );
+            let form = Form::Demonym;
+            pairs.push((demonym.clone(), Reading { actor, form }));
         }
     }
-    let mut patterns: Vec<(String, Vec<Reading>)> = by_spelling.into_iter().collect();
-    patterns.sort_by(|a, b| a.0.cmp(&b.0));
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut patterns: Vec<(String, Vec<Reading>)> = Vec::new();
+    for (spelling, reading) in pairs {
+        match patterns.last_mut() {
+            Some((last, readings)) if *last == spelling => {
+                if !readings.contains(&reading) {
+                    readings.push(reading);
+                }
+            }
+            _ => patterns.push((spelling, vec![reading])),
+        }
+    }
     patterns
 }
 
