@@ -166,22 +166,13 @@ fn guess(word: &str, normal: &str) -> Candidates {
 /// word, `k` known, `p` a place first; a bare line is `sk`.
 fn wordnet(word: &str) -> Option<&'static str> {
     const WORDS: &str = include_str!("data/words.txt");
-    // Sorted lines, searched in place: only where each begins is built at start-up, and where
-    // the lines of each first two bytes begin, which leave a search a few steps.
-    static STARTS: LazyLock<(Vec<u32>, Vec<u32>)> = LazyLock::new(|| {
-        let b = WORDS.as_bytes();
-        let ends = memchr::memchr_iter(b'\n', b).map(|end| end as u32 + 1);
-        let starts: Vec<u32> = std::iter::once(0).chain(ends).collect();
-        let mut pairs = vec![0u32; (1 << 16) + 1];
-        for &start in &starts[..starts.len() - 1] {
-            pairs[first_two(&b[start as usize..]) + 1] += 1;
-        }
-        for i in 1..pairs.len() {
-            pairs[i] += pairs[i - 1];
-        }
-        (starts, pairs)
+    // Sorted lines, searched in place: only where each begins is built at start-up.
+    static STARTS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+        let ends = memchr::memchr_iter(b'\n', WORDS.as_bytes()).map(|end| end as u32 + 1);
+        std::iter::once(0).chain(ends).collect()
     });
     let b = WORDS.as_bytes();
+    let end = |c: u8| c == b'\t' || c == b'\n';
     // The key at `start` against `word`, byte by byte: most differ in the first few.
     let order = |&start: &u32| {
         let key = &b[start as usize..];
@@ -198,27 +189,12 @@ fn wordnet(word: &str) -> Option<&'static str> {
             _ => Ordering::Equal,
         }
     };
-    let (starts, pairs) = &*STARTS;
-    let pair = first_two(word.as_bytes());
-    let lines = &starts[pairs[pair] as usize..pairs[pair + 1] as usize];
+    let lines = &STARTS[..STARTS.len() - 1];
     let after = lines[lines.binary_search_by(order).ok()?] as usize + word.len();
     match b[after] {
         b'\t' => WORDS[after + 1..].lines().next(),
         _ => Some("sk"),
     }
-}
-
-/// The end of a key in data/words.txt.
-fn end(c: u8) -> bool {
-    c == b'\t' || c == b'\n'
-}
-
-/// A key's first two bytes as a number, an end of the key as 0: keys in order have these in
-/// order, so that the keys that begin as a word does are one stretch of the lines.
-fn first_two(key: &[u8]) -> usize {
-    let at = |i: usize| key.get(i).map_or(0, |&c| if end(c) { 0 } else { c });
-    let first = at(0);
-    usize::from(first) << 8 | usize::from(if first == 0 { 0 } else { at(1) })
 }
 
 /// Whether stripping an inflection from `word` leaves a WordNet word.
