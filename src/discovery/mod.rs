@@ -310,7 +310,13 @@ fn person<'a>(
     if !(2..=4).contains(&capitals) {
         return None;
     }
-    let last = &words[end - 1];
+    // "John G. Roberts Jr.": the suffix follows the name and is no surname; the role stands
+    // beside the two together.
+    let (name_end, capitals) = match capitals >= 3 && words[end - 1].is_name_suffix() {
+        true => (end - 1, capitals - 1),
+        false => (end, capitals),
+    };
+    let last = &words[name_end - 1];
     let name = words[start].start..last.core_end();
     // A name the catalog knows is no introduction, whatever stands beside it: told before the
     // role and the surname's other uses are looked for.
@@ -322,8 +328,8 @@ fn person<'a>(
     while before > 0 && !boundary(words, before - 1) && words[before - 1].is_title() {
         before -= 1;
     }
-    let surname_start = match end - start {
-        n if n >= 3 && words[end - 2].kind == Kind::Joiner => words[end - 2].start,
+    let surname_start = match name_end - start {
+        n if n >= 3 && words[name_end - 2].kind == Kind::Joiner => words[name_end - 2].start,
         _ => last.start,
     };
     let surname = &text[surname_start..last.core_end()];
@@ -340,7 +346,7 @@ fn person<'a>(
         // tagger's look-up costs less, and turns most pairs of capitals away). (A given name is
         // no adjective, verb or function word in lower case: "Poor Mexico", "Fifth Amendment",
         // "Islamic Holiday" are no names.)
-        None if named_in_full(words, start, end, capitals)
+        None if named_in_full(words, start, name_end, capitals)
             || given_name(words[start].core) && surnames.referred_to(text, surname, &name) =>
         {
             String::new()

@@ -52,11 +52,12 @@ fn known(catalog: &Catalog, mentions: &[Mention]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The names of people `found` in `text`, as written, with their roles.
+/// The names of people `found` in `text`, as written but with the typewriter's apostrophe
+/// ("O’Malley" is "O'Malley": one person, whichever the article's typography), with their roles.
 fn as_written(text: &str, found: Vec<Introduced>) -> Vec<(String, String)> {
     found
         .into_iter()
-        .map(|intro| (text[intro.name].to_owned(), intro.role))
+        .map(|intro| (text[intro.name].replace('’', "'"), intro.role))
         .collect()
 }
 

@@ -93,6 +93,11 @@ impl Word<'_> {
         self.classes().has(Classes::HONORIFIC)
     }
 
+    /// "Jr", "III": what follows a name and is no part of it.
+    pub fn is_name_suffix(&self) -> bool {
+        self.classes().has(Classes::NAME_SUFFIX)
+    }
+
     pub fn is_determiner(&self) -> bool {
         self.classes().has(Classes::DETERMINER)
     }

@@ -231,8 +231,9 @@ mod tests {
                 "a.md",
                 "Businessman Karim Haddad, a former minister, says so.",
             ),
-            ("b.md", "Haddad denied it on Sunday."),
-            ("c.md", "Nobody else is named here."),
+            ("b.md", "Karim Haddad denied it on Sunday. Haddad left."),
+            // Another article's Haddad is no reason to read this one's as him.
+            ("c.md", "Haddad, the coach, resigned."),
         ];
         let paths = crate::files::write_files(dir.path(), &texts);
         let named = swept(&paths, 1000, |catalog, article| {
@@ -244,7 +245,8 @@ mod tests {
                 .collect::<Vec<_>>()
         });
         let named: Vec<Vec<String>> = named.into_iter().map(|(_, n)| n).collect();
-        assert_eq!(named[..2], [vec!["Karim Haddad"], vec!["Karim Haddad"]]);
+        assert_eq!(named[0], ["Karim Haddad"]);
+        assert_eq!(named[1], ["Karim Haddad", "Karim Haddad"]);
         assert!(named[2].is_empty());
     }
 

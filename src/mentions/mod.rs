@@ -145,11 +145,15 @@ struct Spelling {
 }
 
 impl Spelling {
-    fn new(spelled: &str, readings: Vec<Reading>, kinds: &[ActorKind]) -> Self {
+    fn new(spelled: &str, readings: Vec<Reading>, actors: &[Known]) -> Self {
         let all = readings.clone().into();
         if readings.iter().any(|r| r.form == Form::Metonym) {
             let of = |keep: &dyn Fn(&Reading) -> bool| {
-                Choice::new(spelled, readings.iter().copied().filter(keep).collect())
+                Choice::new(
+                    spelled,
+                    readings.iter().copied().filter(keep).collect(),
+                    actors,
+                )
             };
             return Self {
                 all,
@@ -158,7 +162,7 @@ impl Spelling {
                 given_name: false,
                 demonym: false,
                 readings: of(&|r| r.form == Form::Metonym),
-                as_place: of(&|r| kinds[r.actor.0 as usize] == ActorKind::Place),
+                as_place: of(&|r| actors[r.actor.0 as usize].kind == ActorKind::Place),
             };
         }
         let mut readings = readings;
@@ -167,7 +171,7 @@ impl Spelling {
         let one_word = !spelled.contains(' ');
         let people = readings
             .iter()
-            .filter(|r| kinds[r.actor.0 as usize] == ActorKind::Person)
+            .filter(|r| actors[r.actor.0 as usize].kind == ActorKind::Person)
             .count();
         Self {
             all,
@@ -179,7 +183,7 @@ impl Spelling {
                 && people == 0
                 && crate::lexicon::is_any_case(spelled, crate::lexicon::Classes::GIVEN_NAME),
             demonym: readings.iter().all(|r| r.form == Form::Demonym),
-            readings: Choice::new(spelled, readings),
+            readings: Choice::new(spelled, readings, actors),
             as_place: None,
         }
     }
@@ -193,17 +197,30 @@ struct Choice {
     /// whose own name or alias is spelled so ("Assad", listed for Bashar al-Assad, over Asma and
     /// Maher al-Assad).
     default: Option<ActorId>,
-    /// A surname spelled like a common word ("May"): no mention unless the article names the
-    /// person in full.
+    /// A surname spelled like a common word ("May"), or only of people that articles introduce:
+    /// no mention unless the article names the person in full. Whom another article introduced
+    /// is no reason to read this one's "Haddad", or "Ohio", as them.
     weak: bool,
+}
+
+/// What a spelling's readings need to know of each actor.
+#[derive(Clone, Copy)]
+struct Known {
+    kind: ActorKind,
+    /// Introduced by an article, not listed in a catalog.
+    discovered: bool,
 }
 
 impl Choice {
     /// `readings` in order of preference; none if there are none.
-    fn new(spelled: &str, readings: Vec<Reading>) -> Option<Self> {
+    fn new(spelled: &str, readings: Vec<Reading>, actors: &[Known]) -> Option<Self> {
         let first = *readings.first()?;
         let names = readings.iter().filter(|r| r.form == Form::Name).count();
-        let weak = first.form == Form::Surname && names::is_common_word(spelled);
+        let weak = first.form == Form::Surname
+            && (names::is_common_word(spelled)
+                || readings
+                    .iter()
+                    .all(|r| actors[r.actor.0 as usize].discovered));
         let all = || Target::Ambiguous(readings.iter().map(|r| r.actor).collect());
         let (target, default) = if weak {
             (all(), None)
@@ -249,7 +266,13 @@ impl Part {
     /// The part of `catalog`'s actors from the `first`, with `patterns`, their spellings
     /// ([`spellings`]).
     fn new(catalog: &Catalog, first: usize, patterns: Vec<(String, Vec<Reading>)>) -> Self {
-        let kinds: Vec<ActorKind> = catalog.actors().map(|(_, a)| a.kind).collect();
+        let actors: Vec<Known> = catalog
+            .actors()
+            .map(|(_, a)| Known {
+                kind: a.kind,
+                discovered: a.discovered,
+            })
+            .collect();
         let name_words = catalog
             .actors()
             .skip(first)
@@ -291,7 +314,7 @@ impl Part {
             prefixes,
             spellings: patterns
                 .into_iter()
-                .map(|(spelled, readings)| Spelling::new(&spelled, readings, &kinds))
+                .map(|(spelled, readings)| Spelling::new(&spelled, readings, &actors))
                 .collect(),
             first,
             name_words,

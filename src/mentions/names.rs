@@ -51,6 +51,13 @@ pub fn spellings(name: &str) -> Vec<String> {
             out.push(j);
         }
     }
+    // "O'Malley" is also typeset "O’Malley".
+    let curly: Vec<String> = out
+        .iter()
+        .filter(|s| s.contains('\''))
+        .map(|s| s.replace('\'', "’"))
+        .collect();
+    out.extend(curly);
     out
 }
 
@@ -60,7 +67,12 @@ pub fn surname(name: &str, explicit: Option<&str>) -> Option<String> {
     if let Some(s) = explicit {
         return Some(s.to_owned());
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    // "Joseph R. Biden Jr.": the suffix is no surname ("Abdullah II" keeps his: a given name
+    // alone is too weak a surname).
+    if words.len() >= 3 && words.last().is_some_and(|w| is_suffix(w)) {
+        words.pop();
+    }
     if words.len() < 2 {
         return None;
     }
@@ -70,6 +82,10 @@ pub fn surname(name: &str, explicit: Option<&str>) -> Option<String> {
         return Some(format!("{before} {last}"));
     }
     Some(last.to_owned())
+}
+
+fn is_suffix(word: &str) -> bool {
+    lexicon::is_any_case(word.trim_end_matches('.'), Classes::NAME_SUFFIX)
 }
 
 /// Spellings of a surname: those of [`spellings`], the sentence-initial capital of a leading
@@ -171,6 +187,18 @@ mod tests {
     }
 
     #[test]
+    fn an_apostrophe_is_also_typeset() {
+        let s = spellings("Maarrat al-Nu'man");
+        for want in [
+            "Maarrat al-Nu'man",
+            "Maarrat al-Nu’man",
+            "Maarrat al Nu’man",
+        ] {
+            assert!(s.contains(&want.to_owned()), "{want} missing from {s:?}");
+        }
+    }
+
+    #[test]
     fn surnames_with_particles() {
         assert_eq!(surname("Geir Pedersen", None).as_deref(), Some("Pedersen"));
         assert_eq!(
@@ -182,6 +210,11 @@ mod tests {
             Some("al-Assad")
         );
         assert_eq!(surname("Erdoğan", None), None);
+        assert_eq!(
+            surname("Hassan K. Darwish Jr.", None).as_deref(),
+            Some("Darwish")
+        );
+        assert_eq!(surname("Abdullah II", None).as_deref(), Some("II"));
         assert_eq!(
             surname("Recep Tayyip Erdoğan", Some("Erdoğan")).as_deref(),
             Some("Erdoğan")

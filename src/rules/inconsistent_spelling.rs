@@ -47,10 +47,12 @@ impl<'a> Key<'a> {
         Self { particle, last }
     }
 
+    /// Lower case, and one apostrophe: "O’Neill" and "O'Neill" differ in typography only.
     fn lowered(self) -> String {
+        let last = self.last.to_lowercase().replace('’', "'");
         match self.particle {
-            Some(particle) => format!("{particle} {}", self.last.to_lowercase()),
-            None => self.last.to_lowercase(),
+            Some(particle) => format!("{particle} {last}"),
+            None => last,
         }
     }
 
@@ -60,7 +62,16 @@ impl<'a> Key<'a> {
             && if self.last.is_ascii() && other.last.is_ascii() {
                 self.last.eq_ignore_ascii_case(other.last)
             } else {
-                self.last.to_lowercase() == other.last.to_lowercase()
+                Key {
+                    particle: None,
+                    ..self
+                }
+                .lowered()
+                    == Key {
+                        particle: None,
+                        ..other
+                    }
+                    .lowered()
             }
     }
 }
@@ -237,6 +248,15 @@ mod tests {
             check("Staffan de Mistura spoke, and De Mistura left.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_curly_apostrophe_is_the_same_spelling() {
+        let text = "Talks opened in N’Djamena on Monday. N'Djamena hosted them.";
+        let catalog = default_catalog();
+        let article = Article::analyze(PathBuf::from("a.md"), text.into(), &Matcher::new(&catalog));
+        assert_eq!(article.mentions.len(), 2);
+        assert!(check(text).is_empty(), "{:?}", check(text));
     }
 
     #[test]

@@ -7,11 +7,13 @@ use common::{editor_capabilities, uri, workspace, Client};
 use serde_json::{json, Value};
 
 const INTRO: &str = "9 Mar 2019\n\nFormer Lebanese minister of finance, Karim Haddad, says the sanctions will bite.\n";
-const LATER: &str = "12 Mar 2019\n\nHaddad repeated the warning in Beirut.\n";
+const LATER: &str = "12 Mar 2019\n\nKarim Haddad repeated the warning in Beirut.\n";
+/// Names no Haddad in full: another article's is no reason to read this one as him.
+const BARE: &str = "13 Mar 2019\n\nHaddad spoke again.\n";
 
 #[test]
 fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
-    let dir = workspace(&[("intro.md", INTRO), ("later.md", LATER)]);
+    let dir = workspace(&[("intro.md", INTRO), ("later.md", LATER), ("bare.md", BARE)]);
     let mut caps = editor_capabilities();
     caps["workspace"]["workspaceEdit"] =
         json!({"documentChanges": true, "resourceOperations": ["create"]});
@@ -43,6 +45,14 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
     );
     assert_eq!(definition["uri"], uri(&dir.path().join("intro.md")));
     assert_eq!(definition["range"]["start"]["line"], 2);
+    let bare = dir.path().join("bare.md");
+    let bare_definition = |client: &mut Client| {
+        client.request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri(&bare)}, "position": at}),
+        )
+    };
+    assert!(bare_definition(&mut client).is_null());
 
     let actions = client.code_actions(&later, at.clone());
     let add = actions
@@ -88,6 +98,13 @@ fn hover_definition_and_add_to_catalog_for_a_discovered_person() {
         "textDocument/definition",
         json!({"textDocument": {"uri": uri(&later)}, "position": at}),
     );
+    assert_eq!(
+        definition["uri"],
+        uri(&dir.path().join("catalog.json")),
+        "{definition}"
+    );
+    // In the catalog now, the surname alone names him wherever no other Haddad is named.
+    let definition = bare_definition(&mut client);
     assert_eq!(
         definition["uri"],
         uri(&dir.path().join("catalog.json")),

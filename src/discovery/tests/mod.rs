@@ -41,6 +41,16 @@ fn check(text: &str, name: &str, role: &str, surname: &str) {
 }
 
 #[test]
+fn a_suffix_after_the_name_is_no_part_of_it() {
+    check(
+        "The mediator, Hassan K. Darwish Jr., arrived in Beirut on Monday.",
+        "Hassan K. Darwish",
+        "The mediator",
+        "Darwish",
+    );
+}
+
+#[test]
 fn apposition_before_the_name() {
     check(
         "Former Lebanese minister of finance, Karim Haddad, says the plan has failed.",
