@@ -86,8 +86,12 @@ impl<'a> Sent<'a> {
         self.toks.get(i).map_or("", |t| &self.low[t.start..t.end])
     }
 
+    /// Whether token `i` in lower case is `w`. (Asked of most tokens, many times: the lengths are
+    /// compared first, and the bytes read as bytes, not cut out as a string.)
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.lower(i) == w
+        self.toks.get(i).is_some_and(|t| {
+            t.end - t.start == w.len() && &self.low.as_bytes()[t.start..t.end] == w.as_bytes()
+        })
     }
 
     pub fn has(&self, i: usize, class: Classes) -> bool {
