@@ -176,6 +176,11 @@ fn capitalised_inside(text: &str, word: &str) -> bool {
 }
 
 pub(super) fn is_possessive(w: &str) -> bool {
+    // (Asked of most words a phrase is read over: one that ends in neither "s" nor an
+    // apostrophe, whose last byte is 0x99, is none, whatever its first.)
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return false;
+    }
     // (A pronoun's clitic, "’s" of "he’s", is a word of its own and no possessive.)
     !w.starts_with(['\'', '’'])
         && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))
