@@ -180,9 +180,11 @@ pub fn attributions_in(
     let keep: Vec<bool> = out.iter().map(|a| !nested(a)).collect();
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
-    // The phrases' words, looked for among the tokens before the pattern is run.
+    // The phrases' words, looked for among the tokens before the pattern is run (all but "by"
+    // are phrase cues: the class is asked first).
     let phrase_words = (0..s.len()).any(|k| {
-        matches!(s.lower(k), "who" | "accounts" | "eyes" | "amid") || s.is(k, "by") && k > 0
+        s.has(k, Classes::PHRASE_CUE) && matches!(s.lower(k), "who" | "accounts" | "eyes" | "amid")
+            || k > 0 && s.is(k, "by")
     });
     let phrases = phrase_words.then(|| VAGUE_PHRASES.find_iter(&low[sentence.clone()]));
     for m in phrases.into_iter().flatten() {

@@ -42,7 +42,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
                     "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
                 )
         };
-        if s.text(k) == "%" && k > 0 && s.word(k - 1) && opens_share(k - 1) {
+        if s.is(k, "%") && k > 0 && s.word(k - 1) && opens_share(k - 1) {
             first -= 1;
             continue;
         }
@@ -64,7 +64,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             || is_cue_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
             // "not paying an architect who said", "likely to placate nervous Democrats, who
             // have argued": a verb taking the phrase as its object.
-            || is_article(s, k + 1) && s.lower(k).ends_with("ing") && !s.capitalized(k)
+            || s.lower(k).ends_with("ing") && is_article(s, k + 1) && !s.capitalized(k)
             || s.is(k, "to")
                 && k + 1 < end
                 && !s.capitalized(k + 1)

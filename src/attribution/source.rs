@@ -71,6 +71,14 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         } else if !matches!(s.text(i), ":" | "―" | "—" | "–") {
             continue;
         }
+        if s.word(i) && !s.has(i, OPENS) {
+            // A word of no cue class, in a sentence that quotes: a cue only as a verb opening the
+            // quotation (every word the match below names is of a class).
+            if let Some(f) = opens_quotation(s, i).then(|| subject_of(s, i, i)).flatten() {
+                push_unless_count(s, f, &mut out);
+            }
+            continue;
+        }
         // ("That worries environmentalists": before "worries" is read as a view's verb.)
         let felt = if s.has(i, Classes::PSYCH_VERB) {
             felt_by(s, i)
@@ -115,19 +123,24 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             _ => None,
         });
         if let Some(f) = found {
-            // "two million refugees say": a count, not a source (the rules flag figures). ("74
-            // percent said" is a poll's share: a source of the class data. "The coalition, which
-            // represents 20 million Americans": the count describes the source.)
-            let (a, b) = f.source();
-            let count = (a..=b)
-                .take_while(|&j| s.word(j) && !s.is(j, "who") && !s.is(j, "which"))
-                .any(|j| matches!(s.lower(j), "million" | "billion" | "thousand"));
-            if !count {
-                out.push(f);
-            }
+            push_unless_count(s, f, &mut out);
         }
     }
     out
+}
+
+/// Keeps relation `f` unless its source is a count.
+fn push_unless_count(s: &Sent, f: Found, out: &mut Vec<Found>) {
+    // "two million refugees say": a count, not a source (the rules flag figures). ("74 percent
+    // said" is a poll's share: a source of the class data. "The coalition, which represents 20
+    // million Americans": the count describes the source.)
+    let (a, b) = f.source();
+    let count = (a..=b)
+        .take_while(|&j| s.word(j) && !s.is(j, "who") && !s.is(j, "which"))
+        .any(|j| matches!(s.lower(j), "million" | "billion" | "thousand"));
+    if !count {
+        out.push(f);
+    }
 }
 
 /// Whether the cue word at `i` is used as a verb. ("Some worry that …", "Some Democrats,

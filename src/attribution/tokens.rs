@@ -38,10 +38,10 @@ impl<'a> Sent<'a> {
         // (Most sentences have a long word in lower case early: the words are counted after.)
         let title_case =
             !long.clone().any(|w| w.starts_with(char::is_lowercase)) && long.count() >= 3;
-        let raw = &whole[sentence];
-        let quoting = memchr::memchr2(b':', b'"', raw.as_bytes()).is_some()
-            || raw.contains('“')
-            || raw.contains('”');
+        // (One pass for the three: curly quotes are three bytes, E2 80 9C and E2 80 9D.)
+        let raw = whole[sentence].as_bytes();
+        let quoting = memchr::memchr3_iter(b':', b'"', 0xE2, raw)
+            .any(|k| raw[k] != 0xE2 || matches!(raw.get(k + 1..k + 3), Some([0x80, 0x9C | 0x9D])));
         Self {
             whole,
             low,
@@ -86,8 +86,12 @@ impl<'a> Sent<'a> {
         self.toks.get(i).map_or("", |t| &self.low[t.start..t.end])
     }
 
+    /// Whether token `i` in lower case is `w`. (Asked of most tokens, many times: the lengths are
+    /// compared first, and the bytes read as bytes, not cut out as a string.)
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.lower(i) == w
+        self.toks.get(i).is_some_and(|t| {
+            t.end - t.start == w.len() && &self.low.as_bytes()[t.start..t.end] == w.as_bytes()
+        })
     }
 
     pub fn has(&self, i: usize, class: Classes) -> bool {
@@ -172,6 +176,11 @@ fn capitalised_inside(text: &str, word: &str) -> bool {
 }
 
 pub(super) fn is_possessive(w: &str) -> bool {
+    // (Asked of most words a phrase is read over: one that ends in neither "s" nor an
+    // apostrophe, whose last byte is 0x99, is none, whatever its first.)
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return false;
+    }
     // (A pronoun's clitic, "’s" of "he’s", is a word of its own and no possessive.)
     !w.starts_with(['\'', '’'])
         && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’"))

@@ -20,9 +20,10 @@ pub(crate) struct Context<'t> {
     pub low: String,
     pub sentences: Vec<Range<usize>>,
     pub quotations: Vec<Quotation>,
-    /// Each sentence's words, read once when first asked ([`reader::read`]): for the sentences
-    /// that hold a cue word and for the parse alike.
-    words: Vec<OnceCell<Vec<reader::Word>>>,
+    /// Every sentence's words, read once when first asked ([`reader::read`]), one sentence after
+    /// another in one list, with where each sentence's begin: for the sentences that hold a cue
+    /// word (which asks for them all) and for the parse alike.
+    words: OnceCell<(Vec<reader::Word>, Vec<usize>)>,
     attributions: Vec<OnceCell<Vec<Attribution>>>,
     disclaimers: Vec<OnceCell<bool>>,
     speaker_sentences: OnceCell<Vec<usize>>,
@@ -38,7 +39,7 @@ impl<'t> Context<'t> {
             low,
             sentences,
             quotations: quotations(text),
-            words: (0..n).map(|_| OnceCell::new()).collect(),
+            words: OnceCell::new(),
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
             speaker_sentences: OnceCell::new(),
@@ -120,13 +121,19 @@ impl<'t> Context<'t> {
         (!self.in_quotation(offset) && !self.is_disclaimer(i)).then_some(i)
     }
 
-    /// The words of sentence `i`, read when first asked.
+    /// The words of sentence `i`; every sentence's are read when the first are asked for.
     fn words(&self, i: usize) -> &[reader::Word] {
-        self.words[i].get_or_init(|| {
-            let mut words = Vec::new();
-            reader::read(self.text, &self.low, self.sentences[i].clone(), &mut words);
-            words
-        })
+        let (words, starts) = self.words.get_or_init(|| {
+            let mut words = Vec::with_capacity(self.text.len() / 5);
+            let mut starts = Vec::with_capacity(self.sentences.len() + 1);
+            for sentence in &self.sentences {
+                starts.push(words.len());
+                reader::read(self.text, &self.low, sentence.clone(), &mut words);
+            }
+            starts.push(words.len());
+            (words, starts)
+        });
+        &words[starts[i]..starts[i + 1]]
     }
 
     /// The sentences that may hold an attribution: those with a cue word
