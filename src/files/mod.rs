@@ -324,6 +324,12 @@ pub fn merged_catalog<'a>(folders: impl IntoIterator<Item = &'a Settings>) -> Ca
 /// The names and aliases of the folders' catalog entries that another actor is also called,
 /// each with where its entry is defined and what is wrong: warnings, as the catalogs still load.
 pub fn catalog_clashes(folders: &[&Settings]) -> Vec<(Origin, String)> {
+    // Only the entries of the folders' own catalog files are asked about: with none (most
+    // workspaces), the default catalog is not loaded for nothing.
+    let mut entries = folders.iter().flat_map(|settings| &settings.entries);
+    if entries.all(|(_, origin)| origin.is_none()) {
+        return Vec::new();
+    }
     let merged = merged_catalog(folders.iter().copied());
     folders
         .iter()
