@@ -252,7 +252,8 @@ pub fn given_name_before(text: &str, start: usize) -> Option<&str> {
     if char_before(text, start) != Some(' ') {
         return None;
     }
-    let word = text[..start - 1].rsplit([' ', '\n']).next()?;
+    let before = &text[..start - 1];
+    let word = &before[memchr::memrchr2(b' ', b'\n', before.as_bytes()).map_or(0, |i| i + 1)..];
     let given = matches!(name_word(word), Some(NameWord::Capital))
         && lexicon::is_any_case(word, Classes::GIVEN_NAME);
     (given && !title_case_line(text, start)).then_some(word)
