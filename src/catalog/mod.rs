@@ -9,6 +9,8 @@ pub use model::{Actor, ActorKind, Links, Metonym, Role};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::text::Date;
 
 /// Index of an actor in its [`Catalog`].
@@ -78,7 +80,9 @@ pub type CatalogError = crate::located::LocatedError;
 pub struct Catalog {
     actors: Vec<Actor>,
     origins: Vec<Option<Origin>>,
-    by_id: HashMap<String, ActorId>,
+    /// Looked up for every actor as the catalog is built and extended: hashed by Fx, not by
+    /// SipHash, whose resistance to chosen keys a catalog's own ids do not need.
+    by_id: FxHashMap<String, ActorId>,
 }
 
 impl Catalog {
@@ -210,8 +214,8 @@ impl Catalog {
 
 /// For each id, the zero-based line on which `"id": "<id>"` first appears (as an entry's first
 /// key, or alone on its line).
-fn id_lines(text: &str) -> HashMap<&str, usize> {
-    let mut lines = HashMap::new();
+fn id_lines(text: &str) -> FxHashMap<&str, usize> {
+    let mut lines = FxHashMap::default();
     for (n, line) in text.lines().enumerate() {
         let value = line
             .trim_start()

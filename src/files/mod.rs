@@ -282,7 +282,7 @@ pub fn load(paths: &[PathBuf], limit: u64, matcher: &Matcher) -> Batch {
 /// skipping hidden folders, `target/` and `node_modules/`, never following a symlink loop; in
 /// path order.
 pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
-    ignore::WalkBuilder::new(root)
+    let paths = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
         .git_global(false)
@@ -290,16 +290,31 @@ pub fn discover(root: &Path, filter: &ArticleFilter) -> Vec<PathBuf> {
         .require_git(false)
         .follow_links(false)
         .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
-        // Each folder's entries sorted as it is read make the walk come out in path order: a
-        // sort of the whole list afterwards compares paths component by component, and cost
-        // more than the walk.
-        .sort_by_file_name(|a, b| a.cmp(b))
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(ignore::DirEntry::into_path)
         .filter(|p| p.strip_prefix(root).is_ok_and(|rel| filter.is_article(rel)))
-        .collect()
+        .collect();
+    in_path_order(paths)
+}
+
+/// `paths` in path order (`Path`'s: component by component), each path split into its
+/// components once. Comparing paths splits them at every comparison: sorting each folder's
+/// entries by name as the walk read them (the walker asks each entry its name, from its path)
+/// cost more than the walk.
+fn in_path_order(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let order: Vec<usize> = {
+        let mut keyed: Vec<(Vec<std::path::Component>, usize)> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, path)| (path.components().collect(), i))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, i)| i).collect()
+    };
+    let mut paths: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| paths[i].take()).collect()
 }
 
 /// A workspace folder's settings as found on disk: its `dossier.json` (or the defaults) and the
@@ -324,6 +339,12 @@ pub fn merged_catalog<'a>(folders: impl IntoIterator<Item = &'a Settings>) -> Ca
 /// The names and aliases of the folders' catalog entries that another actor is also called,
 /// each with where its entry is defined and what is wrong: warnings, as the catalogs still load.
 pub fn catalog_clashes(folders: &[&Settings]) -> Vec<(Origin, String)> {
+    // Only the entries of the folders' own catalog files are asked about: with none (most
+    // workspaces), the default catalog is not loaded for nothing.
+    let mut entries = folders.iter().flat_map(|settings| &settings.entries);
+    if entries.all(|(_, origin)| origin.is_none()) {
+        return Vec::new();
+    }
     let merged = merged_catalog(folders.iter().copied());
     folders
         .iter()

@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
-use crate::text::{char_at, char_before, possible_word_starts, Prefixes};
+use crate::text::{char_at, char_before, word_start_masks, Prefixes};
 use resolve::{resolve_in_article, Beside, Hit};
 use trie::Trie;
 
@@ -332,41 +332,38 @@ impl Part {
     /// The longest spelling that starts at byte `at` of `text` and ends a word, with its
     /// pattern index.
     fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
-        let bytes = text.as_bytes();
-        let mut longest = None;
-        let mut state = Trie::ROOT;
-        for (i, &b) in bytes[at..].iter().enumerate() {
-            let Some(next) = self.trie.next(state, b) else {
-                break;
-            };
-            state = next;
-            let to = at + i + 1;
-            if let Some(p) = self.trie.pattern(state).filter(|_| at_word_end(text, to)) {
-                longest = Some((to, p));
-            }
-        }
-        longest
+        let (to, pattern) = self
+            .trie
+            .longest(&text.as_bytes()[at..], |to| at_word_end(text, at + to))?;
+        Some((at + to, pattern))
     }
 
     /// The longest spelling at each byte of `text` where one starts a word and ends one, in
     /// order, each standing alone or not.
     fn found(&self, text: &str) -> Vec<Found> {
         let bytes = text.as_bytes();
+        let mut found = Vec::new();
         // A name starts with one of its first bytes (never inside a character), where no
         // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
         // Half of all words start with a byte that some spelling starts with ("a" for
         // "al-Assad", "s" for "said"): their first three bytes rule out most before the
-        // automaton is walked.
-        possible_word_starts(bytes)
-            .filter(|&at| {
-                self.may_start(bytes, at)
-                    && (at == 0 || bytes[at - 1].is_ascii() || at_word_start(text, at))
-            })
-            .filter_map(|at| {
-                let (to, pattern) = self.longest_at(text, at)?;
-                Some(Found { at, to, pattern })
-            })
-            .collect()
+        // automaton is walked. A word start ruled out costs a few instructions, and there are
+        // hundreds of thousands in an archive.
+        for (chunk, mut starts) in word_start_masks(bytes) {
+            while starts != 0 {
+                let at = chunk + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if !self.may_start(bytes, at)
+                    || at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at)
+                {
+                    continue;
+                }
+                if let Some((to, pattern)) = self.longest_at(text, at) {
+                    found.push(Found { at, to, pattern });
+                }
+            }
+        }
+        found
     }
 
     /// The pattern index of `spelled`, if it is one of this part's spellings.

@@ -100,10 +100,17 @@ fn named<'t>(
     titles: impl Fn(ActorId) -> &'t Titles,
 ) -> FxHashMap<&'t str, Vec<(usize, ActorId)>> {
     let mut named: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
+    // Each person's first mention alone: an article names the same few people again and again,
+    // and their role words are where it first does.
+    let mut met = Vec::new();
     for m in mentions {
         let Target::Actor(actor) = m.target else {
             continue;
         };
+        if met.contains(&actor) {
+            continue;
+        }
+        met.push(actor);
         for role in titles(actor).0.iter().flat_map(|t| t.role_words.iter()) {
             let people = named.entry(role).or_default();
             if !people.iter().any(|&(_, a)| a == actor) {

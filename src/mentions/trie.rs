@@ -36,7 +36,7 @@ const DENSE: u32 = u32::MAX;
 const DENSE_DEPTH: usize = 3;
 
 impl Trie {
-    pub const ROOT: State = 0;
+    const ROOT: State = 0;
 
     /// The trie of `patterns`, sorted and distinct, each known by its index.
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Self {
@@ -88,25 +88,32 @@ impl Trie {
         trie
     }
 
-    /// The state after `b` from `state`, if a pattern goes on with it.
+    /// The longest pattern that `bytes` starts with and that `ends` accepts (by its length),
+    /// with its length and index: the walk reads each state once, its children and its pattern
+    /// side by side.
     #[inline]
-    pub fn next(&self, state: State, b: u8) -> Option<State> {
-        let node = &self.states[state as usize];
-        let next = if node.len == DENSE {
-            self.dense[node.from as usize + b as usize]
-        } else {
+    pub fn longest(&self, bytes: &[u8], ends: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let mut longest = None;
+        let mut node = &self.states[Self::ROOT as usize];
+        for (i, &b) in bytes.iter().enumerate() {
             let from = node.from as usize;
-            let bytes = &self.bytes[from..from + node.len as usize];
-            let k = bytes.iter().position(|&c| c == b)?;
-            self.next[from + k]
-        };
-        (next != NONE).then_some(next)
-    }
-
-    /// The index of the pattern that ends at `state`, if one does.
-    #[inline]
-    pub fn pattern(&self, state: State) -> Option<usize> {
-        let pattern = self.states[state as usize].pattern;
-        (pattern != NONE).then_some(pattern as usize)
+            let next = if node.len == DENSE {
+                self.dense[from + b as usize]
+            } else {
+                let children = &self.bytes[from..from + node.len as usize];
+                match children.iter().position(|&c| c == b) {
+                    Some(k) => self.next[from + k],
+                    None => NONE,
+                }
+            };
+            if next == NONE {
+                break;
+            }
+            node = &self.states[next as usize];
+            if node.pattern != NONE && ends(i + 1) {
+                longest = Some((i + 1, node.pattern as usize));
+            }
+        }
+        longest
     }
 }

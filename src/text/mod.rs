@@ -11,7 +11,7 @@ pub mod quotes;
 pub mod sentences;
 
 pub(crate) use bytes::{
-    all_in, char_at, char_before, char_starts, find_in, lines_inclusive, possible_word_starts,
+    all_in, char_at, char_before, char_starts, find_in, lines_inclusive, word_start_masks,
 };
 pub use bytes::{char_count, utf16_len};
 pub use date::{article_date, Date};
