@@ -57,7 +57,30 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 && (s.capitalized(k - 1)
                     || s.has(k - 1, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD)
                     || crate::lexicon::has_person_ending(s.lower(k - 1)));
-            if !(nominal && group) {
+            // "progressive and Muslim organizations", "federal and state officials": two
+            // modifiers of one noun, the first opening the phrase. ("The town was quiet and
+            // local leaders said": an adjective after a verb is no modifier.)
+            let modifiers = || {
+                k >= 1
+                    && k + 2 < end
+                    && s.word(k + 1)
+                    && !s.has(
+                        k + 1,
+                        Classes::DETERMINER
+                            | Classes::QUANTIFIER
+                            | Classes::NUMBER
+                            | Classes::PRONOUN,
+                    )
+                    && (k < 2
+                        || !s.word(k - 2)
+                        || s.has(
+                            k - 2,
+                            Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER,
+                        )
+                        || s.possessive(k - 2))
+                    && s.pos(k - 1) == Pos::Adjective
+            };
+            if !(nominal && (group || modifiers())) {
                 break;
             }
         } else if s.has(k, Classes::CLAUSE_WORD)
