@@ -32,16 +32,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
         }
         // "42% say", "only 52% of voters said": a share's sign is part of it (which opens
         // the phrase: "compared to 11% of Democratic claims" is no subject).
-        let opens_share = |n: usize| {
-            n == 0
-                || !s.word(n - 1)
-                || s.adverb(n - 1)
-                || s.has(n - 1, Classes::QUANTIFIER | Classes::NUMBER)
-                || matches!(
-                    s.lower(n - 1),
-                    "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
-                )
-        };
+        let opens_share = |n: usize| n == 0 || !s.word(n - 1) || before_figure(s, n - 1);
         if s.text(k) == "%" && k > 0 && s.word(k - 1) && opens_share(k - 1) {
             first -= 1;
             continue;
@@ -105,7 +96,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     while first + 1 < end && s.has(first, Classes::VERB_FILLER | Classes::CLAUSE_WORD) {
         first += 1;
     }
-    let start = core_start(s, first, end - 1);
+    let start = share_start(s, first, core_start(s, first, end - 1));
     // "At Monday's presidential debate": a preposition's phrase, no subject. ("In 2011 no one
     // could have": unless somebody stands after it.)
     let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
@@ -205,6 +196,46 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// Whether the word at `k` may stand before a share's figure: "only", "about", "than", an
+/// adverb, a quantifier or a number.
+fn before_figure(s: &Sent, k: usize) -> bool {
+    s.adverb(k)
+        || s.has(k, Classes::QUANTIFIER | Classes::NUMBER)
+        || matches!(
+            s.lower(k),
+            "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
+        )
+}
+
+/// `start`, or where a poll's share of the group beginning at `start` begins: "52 percent of
+/// registered voters", "Only 4 in 10 Republican voters" — the figure is part of the phrase, and
+/// makes it a poll's data. No earlier than `first`.
+fn share_start(s: &Sent, first: usize, start: usize) -> usize {
+    if start < first + 2 {
+        return start;
+    }
+    // ("52 percent of registered voters": "of" may stand a modifier or two before the core.)
+    let of = (start.saturating_sub(3).max(first + 1)..start)
+        .rev()
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+        .find(|&k| s.is(k, "of"));
+    let e = of.map_or(start - 1, |of| of - 1);
+    let figure = |k: usize| {
+        s.text(k) == "%"
+            || s.word(k)
+                && (s.lower(k).bytes().any(|b| b.is_ascii_digit())
+                    || matches!(s.lower(k), "percent" | "in")
+                    || is_article(s, k)
+                    || s.pos(k) == Pos::Adjective
+                    || before_figure(s, k))
+    };
+    let lead = (first..=e).rev().take_while(|&k| figure(k)).last();
+    match lead {
+        Some(lead) if super::class::is_share(s, lead, e) || is_ratio(s, lead, e) => lead,
+        _ => start,
+    }
 }
 
 /// The phrase `(a, b)` without what closes it but names nobody: an adverb or an auxiliary's
