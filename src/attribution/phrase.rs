@@ -155,6 +155,17 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         head && crate::lexicon::is(&lemma, Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD)
     });
     let Some(key) = key else {
+        // "a strategy some believe …", "the deal many fear": a vague pronoun right after a noun
+        // is the subject of a relative clause with no "that". ("The delegates all agreed": a
+        // quantifier floating after its group is none; "the candidates most often described
+        // as": nor is an adverb's "most".)
+        if last > first
+            && s.has(last, Classes::VAGUE_PRONOUN)
+            && !matches!(s.lower(last), "all" | "both" | "each" | "most")
+            && s.pos(last - 1) == Pos::Noun
+        {
+            return last;
+        }
         // A name or an identified body: leave out an opening preposition's phrase only when a
         // comma does not already cut it off, which is rare; keep every word.
         return first;
