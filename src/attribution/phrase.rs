@@ -37,6 +37,10 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             first -= 1;
             continue;
         }
+        if joins(s, k) {
+            first -= 1;
+            continue;
+        }
         if !s.word(k) {
             break;
         }
@@ -114,6 +118,10 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
 pub(super) fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
     let mut last = start;
     while last < s.len() && last - start < MAX_NP {
+        if joins(s, last) {
+            last += 1;
+            continue;
+        }
         if !s.word(last) || s.is(last, "who") || s.is(last, "which") {
             break;
         }
@@ -207,6 +215,12 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// Whether the token at `k` is a slash joining the words beside it into one: "the CNN/ORC poll",
+/// "9/11 families", "a Times/Siena survey".
+pub(super) fn joins(s: &Sent, k: usize) -> bool {
+    s.text(k) == "/" && k > 0 && s.word(k - 1) && s.word(k + 1)
 }
 
 /// Whether the word at `k` may stand before a share's figure: "only", "about", "than", an
