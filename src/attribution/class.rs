@@ -350,7 +350,7 @@ fn of_phrase(s: &Sent, lead: usize, last: usize) -> Option<Class> {
 /// ministry", "a source familiar with …", "advisers to Mr. Obama"), else its last word.
 fn head(s: &Sent, lead: usize, last: usize) -> usize {
     (lead + 1..=last)
-        .find(|&j| opens_modifier(s, j) || !s.word(j))
+        .find(|&j| opens_modifier(s, j))
         .map_or(last, |j| j - 1)
 }
 
@@ -360,7 +360,8 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
         && s.lower(j).ends_with("ing")
         && !s.capitalized(j)
         && !s.has(j - 1, Classes::DETERMINER);
-    s.has(j, Classes::POSTMODIFIER) || !s.word(j) || participle
+    // ("the Reuters/Ipsos poll": a slash joins two words of one name.)
+    s.has(j, Classes::POSTMODIFIER) || !s.word(j) && !super::phrase::joins(s, j) || participle
 }
 
 /// "state media", "government media": the official press, which readers know.

@@ -32,17 +32,12 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
         }
         // "42% say", "only 52% of voters said": a share's sign is part of it (which opens
         // the phrase: "compared to 11% of Democratic claims" is no subject).
-        let opens_share = |n: usize| {
-            n == 0
-                || !s.word(n - 1)
-                || s.adverb(n - 1)
-                || s.has(n - 1, Classes::QUANTIFIER | Classes::NUMBER)
-                || matches!(
-                    s.lower(n - 1),
-                    "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
-                )
-        };
+        let opens_share = |n: usize| n == 0 || !s.word(n - 1) || before_figure(s, n - 1);
         if s.is(k, "%") && k > 0 && s.word(k - 1) && opens_share(k - 1) {
+            first -= 1;
+            continue;
+        }
+        if joins(s, k) {
             first -= 1;
             continue;
         }
@@ -57,7 +52,30 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 && (s.capitalized(k - 1)
                     || s.has(k - 1, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD)
                     || crate::lexicon::has_person_ending(s.lower(k - 1)));
-            if !(nominal && group) {
+            // "progressive and Muslim organizations", "federal and state officials": two
+            // modifiers of one noun, the first opening the phrase. ("The town was quiet and
+            // local leaders said": an adjective after a verb is no modifier.)
+            let modifiers = || {
+                k >= 1
+                    && k + 2 < end
+                    && s.word(k + 1)
+                    && !s.has(
+                        k + 1,
+                        Classes::DETERMINER
+                            | Classes::QUANTIFIER
+                            | Classes::NUMBER
+                            | Classes::PRONOUN,
+                    )
+                    && (k < 2
+                        || !s.word(k - 2)
+                        || s.has(
+                            k - 2,
+                            Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER,
+                        )
+                        || s.possessive(k - 2))
+                    && s.pos(k - 1) == Pos::Adjective
+            };
+            if !(nominal && (group || modifiers())) {
                 break;
             }
         } else if s.has(k, Classes::CLAUSE_WORD)
@@ -82,7 +100,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     while first + 1 < end && s.has(first, Classes::VERB_FILLER | Classes::CLAUSE_WORD) {
         first += 1;
     }
-    let start = core_start(s, first, end - 1);
+    let start = share_start(s, first, core_start(s, first, end - 1));
     // "At Monday's presidential debate": a preposition's phrase, no subject. ("In 2011 no one
     // could have": unless somebody stands after it.)
     let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
@@ -100,6 +118,10 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
 pub(super) fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, usize)> {
     let mut last = start;
     while last < s.len() && last - start < MAX_NP {
+        if joins(s, last) {
+            last += 1;
+            continue;
+        }
         if !s.word(last) || s.is(last, "who") || s.is(last, "which") {
             break;
         }
@@ -141,6 +163,17 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         head && crate::lexicon::is(&lemma, Classes::ANONYMOUS_HEAD | Classes::VAGUE_HEAD)
     });
     let Some(key) = key else {
+        // "a strategy some believe …", "the deal many fear": a vague pronoun right after a noun
+        // is the subject of a relative clause with no "that". ("The delegates all agreed": a
+        // quantifier floating after its group is none; "the candidates most often described
+        // as": nor is an adverb's "most".)
+        if last > first
+            && s.has(last, Classes::VAGUE_PRONOUN)
+            && !matches!(s.lower(last), "all" | "both" | "each" | "most")
+            && s.pos(last - 1) == Pos::Noun
+        {
+            return last;
+        }
         // A name or an identified body: leave out an opening preposition's phrase only when a
         // comma does not already cut it off, which is rare; keep every word.
         return first;
@@ -182,6 +215,52 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         start -= 1;
     }
     start
+}
+
+/// Whether the token at `k` is a slash joining the words beside it into one: "the CNN/ORC poll",
+/// "9/11 families", "a Times/Siena survey".
+pub(super) fn joins(s: &Sent, k: usize) -> bool {
+    s.is(k, "/") && k > 0 && s.word(k - 1) && s.word(k + 1)
+}
+
+/// Whether the word at `k` may stand before a share's figure: "only", "about", "than", an
+/// adverb, a quantifier or a number.
+fn before_figure(s: &Sent, k: usize) -> bool {
+    s.adverb(k)
+        || s.has(k, Classes::QUANTIFIER | Classes::NUMBER)
+        || matches!(
+            s.lower(k),
+            "than" | "only" | "just" | "about" | "nearly" | "almost" | "roughly"
+        )
+}
+
+/// `start`, or where a poll's share of the group beginning at `start` begins: "52 percent of
+/// registered voters", "Only 4 in 10 Republican voters" — the figure is part of the phrase, and
+/// makes it a poll's data. No earlier than `first`.
+fn share_start(s: &Sent, first: usize, start: usize) -> usize {
+    if start < first + 2 {
+        return start;
+    }
+    // ("52 percent of registered voters": "of" may stand a modifier or two before the core.)
+    let of = (start.saturating_sub(3).max(first + 1)..start)
+        .rev()
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+        .find(|&k| s.is(k, "of"));
+    let e = of.map_or(start - 1, |of| of - 1);
+    let figure = |k: usize| {
+        s.text(k) == "%"
+            || s.word(k)
+                && (s.lower(k).bytes().any(|b| b.is_ascii_digit())
+                    || matches!(s.lower(k), "percent" | "in")
+                    || is_article(s, k)
+                    || s.pos(k) == Pos::Adjective
+                    || before_figure(s, k))
+    };
+    let lead = (first..=e).rev().take_while(|&k| figure(k)).last();
+    match lead {
+        Some(lead) if super::class::is_share(s, lead, e) || is_ratio(s, lead, e) => lead,
+        _ => start,
+    }
 }
 
 /// The phrase `(a, b)` without what closes it but names nobody: an adverb or an auxiliary's

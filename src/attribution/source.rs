@@ -6,7 +6,8 @@ use super::class::classify;
 use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
-    apposed_subject, clause_subject, dashed_subject, inverted, restrictive_relative, subject_of,
+    apposed_subject, caused, clause_subject, dashed_subject, inverted, restrictive_relative,
+    subject_of,
 };
 use super::tokens::Sent;
 use crate::grammar::Pos;
@@ -90,7 +91,12 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
             "citing" | "quoting" => {
                 np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
             }
-            "view" | "views" | "words" | "eyes" => point_of_view(s, i),
+            // ("Many Syrians view the plan as …": a verb, when no point of view is read.)
+            "view" | "views" | "words" | "eyes" => point_of_view(s, i).or_else(|| {
+                (view_as(s, i) && is_cue_verb(s, i))
+                    .then(|| verb(s, i))
+                    .flatten()
+            }),
             _ if s.has(i, Classes::STANCE_NOUN) && s.is(i + 1, "from") => stance_noun(s, i),
             "source" | "sources" if s.is(i + 1, ":") => {
                 np_after(s, i + 2, false).map(|np| Found::new(np, (i, i + 1), None, before(s, i)))
@@ -225,15 +231,6 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
     // the clause before it.
     let participle_phrase = || comma_before(s, i).is_some() && s.lower(i).ends_with("ing");
-    // "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb's
-    // object and its "as" complement.
-    let view_as = || {
-        s.has(i, Classes::VIEW_VERB)
-            && !s.is(i + 1, "as")
-            && (i + 2..(i + 6).min(s.len()))
-                .take_while(|&k| s.word(k))
-                .any(|k| s.is(k, "as"))
-    };
     // "The envoy claims his mandate …": an "-s" form between a singular subject and its
     // object's determiner, as `between` is after a plural one.
     let agrees = || {
@@ -273,7 +270,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || agrees()
         || linked()
         || participle_phrase()
-        || view_as() && i > 0 && !s.word(i - 1)
+        || view_as(s, i) && i > 0 && !s.word(i - 1)
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
@@ -283,6 +280,15 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             && subject_before()
             && (!s.word(i + 1) && s.lower(i).ends_with('s') && subject_right_before()
                 || s.pos(i).verb())
+}
+
+/// "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb at `i`
+/// with its object and an "as" complement after it.
+fn view_as(s: &Sent, i: usize) -> bool {
+    s.has(i, Classes::VIEW_VERB)
+        && (i + 2..(i + 6).min(s.len()))
+            .take_while(|&k| s.word(k))
+            .any(|k| s.is(k, "as"))
 }
 
 /// Whether `w` (lower case) governs a gerund whose subject is its clause's ("by saying",
@@ -609,6 +615,10 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     // say" is no statement yet, and "was responding to questions" no infinitive.)
     let base = !s.lower(v).ends_with('s') || s.lower(v).ends_with("ss");
     let progressive = s.lower(governor).ends_with("ing") && !s.is(governor, "going") && base;
+    // "The announcement led some to speculate": the object speaks, whatever the verb's kind.
+    if let Some(np) = caused(s, to) {
+        return Some(Found::new(np, (to, v), Some(v), after(s, v)));
+    }
     let passive = governor > 0 && s.has(governor - 1, Classes::BE) && !progressive;
     // ("tried to find a compromise", "wants to see the camps": a view or a finding in an
     // infinitive is an intention, not a view held or a finding made.)

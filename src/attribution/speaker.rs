@@ -134,6 +134,26 @@ pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize)
     Some((np_before(s, r)?, (r, j - 1)))
 }
 
+/// "The abrupt announcement led some to speculate", "leaving many Syrians to wonder": the object
+/// of a verb that makes someone act, ending right before the infinitive's `to`, speaks the
+/// infinitive; the clause's subject only made them. People only: "led the talks to collapse"
+/// has no speaker.
+pub(super) fn caused(s: &Sent, to: usize) -> Option<(usize, usize)> {
+    let c = (to.saturating_sub(5)..to.saturating_sub(1))
+        .rev()
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD | Classes::BE))
+        .find(|&k| s.has(k, Classes::CONTROL_VERB))?;
+    // ("the lead negotiator", "the left": after an article the word is no verb.)
+    if c > 0 && is_article(s, c - 1) {
+        return None;
+    }
+    let np = (c + 1, to - 1);
+    let people = (np.0..=np.1).any(|k| {
+        s.capitalized(k) || s.has(k, Classes::VAGUE_PRONOUN | Classes::PRONOUN) || s.names_people(k)
+    });
+    people.then_some(np)
+}
+
 /// "X, the head of the body, said", "a clerk at the ministry, who asked not to be named because
 /// she was not authorised to speak, said": the words between commas belong to the speaker
 /// before them. `comma` is the comma right before the cue `j..=v`.
@@ -164,6 +184,12 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         if open + 1 < comma && opens_apposition(s, open + 1) {
+            // "Haddad, speaking to reporters in Geneva, said": a participle's clause says what
+            // the speaker was doing, not who they are; it is no part of the source.
+            // ("Some donors, including two Gulf states, said": who they are, by example.)
+            let doing = !s.capitalized(open + 1)
+                && s.lower(open + 1).ends_with("ing")
+                && !s.is(open + 1, "including");
             // "Rana Khatib, 21, a student from Aleppo, said": an age before the description
             // stands between the name and it.
             let aged = open >= 2 && is_age(s, open - 1) && s.is(open - 2, ",");
@@ -172,7 +198,7 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
                 None => (open, np_before(s, open)?),
             };
             return Some(Found {
-                apposition: Some((open + 1, comma - 1)),
+                apposition: (!doing).then_some((open + 1, comma - 1)),
                 ..Found::new(np, (j, v), Some(v), said(s, np, v))
             });
         }

@@ -142,6 +142,8 @@ classes! {
     STATE_TITLE = 57, "state_titles.txt";
     /// Words that make a title a second to another: "deputy", "vice", "assistant".
     SECOND_RANK = 58, "second_ranks.txt";
+    /// Verbs that make their object act: "led (some to speculate)", "prompting".
+    CONTROL_VERB = 59, "control_verbs.txt";
 }
 
 impl Classes {
