@@ -303,6 +303,11 @@ fn person<'a>(
     while start < end && words[start].kind != Kind::Capital {
         start += 1;
     }
+    // "South Carolina", "San Diego": a place, whatever stands beside it ("Hilton Head, South
+    // Carolina, who …").
+    if start < end && words[start].opens_place() {
+        return None;
+    }
     let capitals = words
         .iter(start..end)
         .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))

@@ -88,6 +88,11 @@ impl Word<'_> {
             && (whole || hyphen.is_some_and(|i| is_role_word(&self.core[i + 1..])))
     }
 
+    /// The first word of a place's name, never of a person's ("South Carolina", "San Diego").
+    pub fn opens_place(&self) -> bool {
+        self.classes().has(Classes::PLACE_OPENER)
+    }
+
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
         self.classes().has(Classes::HONORIFIC)

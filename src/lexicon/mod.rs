@@ -142,6 +142,8 @@ classes! {
     STATE_TITLE = 57, "state_titles.txt";
     /// Words that make a title a second to another: "deputy", "vice", "assistant".
     SECOND_RANK = 58, "second_ranks.txt";
+    /// First words of places' names, never of a person's: "South", "New", "San", "Fort".
+    PLACE_OPENER = 59, "place_openers.txt";
 }
 
 impl Classes {
