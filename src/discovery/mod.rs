@@ -324,8 +324,8 @@ fn person<'a>(
     let last = &words[name_end - 1];
     let name = words[start].start..last.core_end();
     // A name the catalog knows is no introduction, whatever stands beside it: told before the
-    // role and the surname's other uses are looked for.
-    if overlaps(known, &name) {
+    // role and the surname's other uses are looked for. Nor is a group's ("House Democrats").
+    if overlaps(known, &name) || last.is_group_plural() {
         return None;
     }
     // Titles that are no role ("Dr", "Mr.") stand between the name and its role.

@@ -93,6 +93,14 @@ impl Word<'_> {
         self.classes().has(Classes::PLACE_OPENER)
     }
 
+    /// A plural of a party, a nation or a faith ("Republicans", "Americans"): a group, never a
+    /// person's surname ("Senate Republicans", "Muslim Americans").
+    pub fn is_group_plural(&self) -> bool {
+        self.core
+            .strip_suffix('s')
+            .is_some_and(|one| lexicon::is_any_case(one, Classes::NATIONALITY))
+    }
+
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
         self.classes().has(Classes::HONORIFIC)

@@ -460,6 +460,23 @@ fn buildings_and_bodies_end_no_name() {
     none("Aides on Capitol Hill said the bill was dead, according to Haddad.");
     none("Members of the Black Caucus, a spokesman said, will meet on Monday.");
     none("Leaders of the Muslim Brotherhood, the group's spokesman said, were arrested.");
+    none("Mourners filled the Greater Hope Baptist Church, Reyes said.");
+    none("The Marlow Herald, Reyes said, endorsed the mayor.");
+    none("Teachers United, the union, backed the levy, said Mr. Reyes.");
+}
+
+#[test]
+fn a_party_s_or_a_nation_s_plural_is_a_group() {
+    // Even where the last word comes back after a verb of speech ("Republicans said").
+    none("Senate Republicans blocked the bill. Republicans said it was too costly.");
+    none("House Democrats, Democrats said, will vote no.");
+    none("Many Syrian Americans were wary. Americans say they want a change, said Mr. Haddad.");
+    check(
+        "Nadia Evans, a senior adviser to the governor, said the vote was close.",
+        "Nadia Evans",
+        "a senior adviser to the governor",
+        "Evans",
+    );
 }
 
 #[test]
