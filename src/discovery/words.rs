@@ -101,6 +101,11 @@ impl Word<'_> {
             .is_some_and(|one| lexicon::is_any_case(one, Classes::NATIONALITY))
     }
 
+    /// A verb that reports words: "said", "says", "told", "wrote".
+    pub fn is_speech_verb(&self) -> bool {
+        self.classes().has(Classes::SPEECH_VERB)
+    }
+
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
         self.classes().has(Classes::HONORIFIC)

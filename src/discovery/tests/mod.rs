@@ -431,55 +431,6 @@ fn places_are_not_people() {
 }
 
 #[test]
-fn a_place_s_opening_word_opens_no_name() {
-    // The state after a town, in apposition to a person: no person.
-    let text =
-        "“I voted early,” said Dana Whitfield, a retiree from Pine Bluff, North Dakota, who \
-                backs the senator.";
-    let names: Vec<&str> = found(text).into_iter().map(|(n, _, _)| n).collect();
-    assert_eq!(names, ["Dana Whitfield"]);
-    none("The mayor flew to San Marcos, and then to Fort Ellery.");
-    none("New Carthage, he said, was where the race would be won.");
-    // A role before the place is no role of the place; the person after it is found.
-    check(
-        "South Dakota Gov. Kevin Marlowe signed the bill.",
-        "Kevin Marlowe",
-        "South Dakota Gov.",
-        "Marlowe",
-    );
-    check(
-        "The senator, Karen West, said the bill would pass.",
-        "Karen West",
-        "The senator",
-        "West",
-    );
-}
-
-#[test]
-fn buildings_and_bodies_end_no_name() {
-    none("Aides on Capitol Hill said the bill was dead, according to Haddad.");
-    none("Members of the Black Caucus, a spokesman said, will meet on Monday.");
-    none("Leaders of the Muslim Brotherhood, the group's spokesman said, were arrested.");
-    none("Mourners filled the Greater Hope Baptist Church, Reyes said.");
-    none("The Marlow Herald, Reyes said, endorsed the mayor.");
-    none("Teachers United, the union, backed the levy, said Mr. Reyes.");
-}
-
-#[test]
-fn a_party_s_or_a_nation_s_plural_is_a_group() {
-    // Even where the last word comes back after a verb of speech ("Republicans said").
-    none("Senate Republicans blocked the bill. Republicans said it was too costly.");
-    none("House Democrats, Democrats said, will vote no.");
-    none("Many Syrian Americans were wary. Americans say they want a change, said Mr. Haddad.");
-    check(
-        "Nadia Evans, a senior adviser to the governor, said the vote was close.",
-        "Nadia Evans",
-        "a senior adviser to the governor",
-        "Evans",
-    );
-}
-
-#[test]
 fn sentence_initial_capitals_are_not_names() {
     // "Former Lebanese" is not a name, only Karim Haddad is.
     assert_eq!(
@@ -693,3 +644,4 @@ fn names_the_catalog_knows_are_no_introductions() {
 }
 
 mod properties;
+mod shapes;
