@@ -1,7 +1,9 @@
 //! People whom no catalog lists but whom an article introduces with a role: "Former Lebanese
 //! minister of finance, Karim Haddad, says", "businessman Karim Haddad", "Layla Nasser,
 //! President of the Syrian Business Council,"; or names in full and later by surname alone, as
-//! news writes a person ("Paul Ryan … Mr. Ryan said"). The workspace makes them actors of the
+//! news writes a person ("Paul Ryan … Mr. Ryan said"), or beside a verb of speech ("…,” said
+//! Dana Whitfield, 41,"). A place's opening word ("South Carolina") or a group's plural ("House
+//! Democrats") makes no name. The workspace makes them actors of the
 //! article, with the role as their card and the introducing mention as their definition.
 //!
 //! One pass over the words of each sentence of prose that has two capitals together: a run of
@@ -303,6 +305,11 @@ fn person<'a>(
     while start < end && words[start].kind != Kind::Capital {
         start += 1;
     }
+    // "South Carolina", "San Diego": a place, whatever stands beside it ("Hilton Head, South
+    // Carolina, who …").
+    if start < end && words[start].opens_place() {
+        return None;
+    }
     let capitals = words
         .iter(start..end)
         .filter(|w| !matches!(w.kind, Kind::Joiner | Kind::Initial))
@@ -319,8 +326,8 @@ fn person<'a>(
     let last = &words[name_end - 1];
     let name = words[start].start..last.core_end();
     // A name the catalog knows is no introduction, whatever stands beside it: told before the
-    // role and the surname's other uses are looked for.
-    if overlaps(known, &name) {
+    // role and the surname's other uses are looked for. Nor is a group's ("House Democrats").
+    if overlaps(known, &name) || last.is_group_plural() {
         return None;
     }
     // Titles that are no role ("Dr", "Mr.") stand between the name and its role.
@@ -341,13 +348,15 @@ fn person<'a>(
             let role_end = words[role.end - 1].end + usize::from(words[role.end - 1].dot);
             text[words[role.start].start..role_end].to_owned()
         }
-        // A name with no role: one that opens with a common given name, else one whose surname
-        // the text uses alone as a person's (the search through the text asked last: the
+        // A name with no role: one that opens with a common given name, else one that speaks
+        // right beside a verb of speech or whose surname the text uses alone as a person's (the
+        // search through the text asked last: the
         // tagger's look-up costs less, and turns most pairs of capitals away). (A given name is
         // no adjective, verb or function word in lower case: "Poor Mexico", "Fifth Amendment",
         // "Islamic Holiday" are no names.)
         None if named_in_full(words, start, name_end, capitals)
-            || given_name(words[start].core) && surnames.referred_to(text, surname, &name) =>
+            || given_name(words[start].core)
+                && (speaker(words, before, end) || surnames.referred_to(text, surname, &name)) =>
         {
             String::new()
         }
@@ -376,6 +385,21 @@ fn named_in_full(words: &Words, start: usize, end: usize, capitals: usize) -> bo
         && !words
             .get(end)
             .is_some_and(|w| w.kind == Kind::Capital && w.splits_names())
+}
+
+/// Whether the name at `start..end` (its titles from `start` on) is the speaker of a verb of
+/// speech right beside it, as news names a person and not a body or a place: "…,” said Dana
+/// Whitfield, a retiree", "said Dana Whitfield of the union", "Dana Whitfield said". The name
+/// stands alone as the phrase: the clause's first words before the verb, the verb's last after.
+fn speaker(words: &Words, start: usize, end: usize) -> bool {
+    let phrase_ends = end == words.len()
+        || boundary(words, end - 1)
+        || words[end].continues_role() && !words[end].is_proper();
+    let said_before = start > 0 && !boundary(words, start - 1) && words[start - 1].is_speech_verb();
+    let said_after = (start == 0 || boundary(words, start - 1))
+        && !boundary(words, end - 1)
+        && words.get(end).is_some_and(Word::is_speech_verb);
+    said_before && phrase_ends || said_after
 }
 
 /// Whether a capitalised word may be a given name: in lower case it reads as a noun or a name

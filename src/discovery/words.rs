@@ -88,6 +88,24 @@ impl Word<'_> {
             && (whole || hyphen.is_some_and(|i| is_role_word(&self.core[i + 1..])))
     }
 
+    /// The first word of a place's name, never of a person's ("South Carolina", "San Diego").
+    pub fn opens_place(&self) -> bool {
+        self.classes().has(Classes::PLACE_OPENER)
+    }
+
+    /// A plural of a party, a nation or a faith ("Republicans", "Americans"): a group, never a
+    /// person's surname ("Senate Republicans", "Muslim Americans").
+    pub fn is_group_plural(&self) -> bool {
+        self.core
+            .strip_suffix('s')
+            .is_some_and(|one| lexicon::is_any_case(one, Classes::NATIONALITY))
+    }
+
+    /// A verb that reports words: "said", "says", "told", "wrote".
+    pub fn is_speech_verb(&self) -> bool {
+        self.classes().has(Classes::SPEECH_VERB)
+    }
+
     /// A title that is no role and no part of the name ("Dr", "Mr.").
     pub fn is_title(&self) -> bool {
         self.classes().has(Classes::HONORIFIC)

@@ -144,6 +144,8 @@ classes! {
     SECOND_RANK = 58, "second_ranks.txt";
     /// Verbs that make their object act: "led (some to speculate)", "prompting".
     CONTROL_VERB = 59, "control_verbs.txt";
+    /// First words of places' names, never of a person's: "South", "New", "San", "Fort".
+    PLACE_OPENER = 60, "place_openers.txt";
 }
 
 impl Classes {

@@ -644,3 +644,4 @@ fn names_the_catalog_knows_are_no_introductions() {
 }
 
 mod properties;
+mod shapes;
