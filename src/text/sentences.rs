@@ -21,29 +21,47 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut offset = 0;
+    // The text's next ellipsis (U+2026), looked for again only once passed: most articles have
+    // none, so one search over the whole text answers for all their lines.
+    let mut ellipsis = ELLIPSIS.find(text.as_bytes());
     for line in super::lines_inclusive(text) {
         let line_start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
+        let Some(first) = first_char(content) else {
             close(text, &mut out, &mut start, line_start);
             continue;
-        }
-        if start.is_some() && !continues(content) {
+        };
+        // A line that visibly continues the sentence left open by the line before it
+        // (hard-wrapped prose) starts with a lower-case letter.
+        if start.is_some() && !first.is_lowercase() {
             close(text, &mut out, &mut start, line_start);
         }
-        scan_line(text, line_start, content, &mut out, &mut start);
+        scan_line(
+            text,
+            line_start,
+            content,
+            &mut ellipsis,
+            &mut out,
+            &mut start,
+        );
     }
     close(text, &mut out, &mut start, text.len());
     out
 }
 
-/// Whether a line carries on the sentence left open by the line before it (hard-wrapped prose).
-fn continues(line: &str) -> bool {
-    line.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase())
+/// Built once: building a searcher costs more than most texts take to search.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
+/// The first character of `line` that is not white space, read straight from its byte when that
+/// is plainly not white space (ASCII, but for the vertical tab, which `char` counts as such).
+fn first_char(line: &str) -> Option<char> {
+    let at = line.bytes().position(|b| !b.is_ascii_whitespace())?;
+    match line.as_bytes()[at] {
+        b if b.is_ascii() && b != 0x0B => Some(char::from(b)),
+        _ => line[at..].trim_start().chars().next(),
+    }
 }
 
 /// Ends the open sentence (if any) at `end`, trimming white space.
@@ -56,19 +74,19 @@ fn close(text: &str, out: &mut Vec<Range<usize>>, start: &mut Option<usize>, end
     }
 }
 
+/// Ends the sentences that end on the line `content` (starting at `line_start` of `text`) and
+/// opens the one that starts on it, if any. `ellipsis` is the text's next ellipsis at or after
+/// the line's start, or one before it, passed.
 fn scan_line(
     text: &str,
     line_start: usize,
     content: &str,
+    ellipsis: &mut Option<usize>,
     out: &mut Vec<Range<usize>>,
     start: &mut Option<usize>,
 ) {
     let bytes = content.as_bytes();
     let mut i = 0;
-    // Built once: building a searcher costs more than most lines take to search.
-    static ELLIPSIS: LazyLock<memchr::memmem::Finder> =
-        LazyLock::new(|| memchr::memmem::Finder::new("…"));
-    let mut ellipsis = ELLIPSIS.find(bytes);
     while i < bytes.len() {
         let b = bytes[i];
         if start.is_none() {
@@ -78,13 +96,17 @@ fn scan_line(
             }
             *start = Some(line_start + i);
         }
-        // Jump to the next character that may end the sentence: a vectorised search for the
-        // three stops, and one for the ellipsis (rare), remembered until it is passed.
+        // Jump to the next character that may end the sentence: a vectorised search for
+        // the three stops, and the text's next ellipsis (rare).
         let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|k| i + k);
-        if ellipsis.is_some_and(|e| e < i) {
-            ellipsis = ELLIPSIS.find(&bytes[i..]).map(|k| i + k);
+        if ellipsis.is_some_and(|e| e < line_start + i) {
+            let from = line_start + i;
+            *ellipsis = ELLIPSIS.find(&text.as_bytes()[from..]).map(|k| from + k);
         }
-        let Some(at) = (match (stop, ellipsis) {
+        let in_line = ellipsis
+            .map(|e| e - line_start)
+            .filter(|&e| e < bytes.len());
+        let Some(at) = (match (stop, in_line) {
             (Some(s), Some(e)) => Some(s.min(e)),
             (s, e) => s.or(e),
         }) else {
@@ -99,7 +121,7 @@ fn scan_line(
         };
         // Swallow the whole run of terminators and closers: `?!`, `...`, `.”`, `.)`.
         let mut end = i + terminator_len;
-        while let Some(c) = content[end..].chars().next() {
+        while let Some(c) = super::char_at(content, end) {
             if matches!(
                 c,
                 '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
