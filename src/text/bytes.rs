@@ -151,17 +151,20 @@ pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
 }
 
 /// The lines of `text`, each with its `\n`, as `str::split_inclusive('\n')` gives them, found
-/// by a vectorised search (the standard library's looks a word at a time).
+/// by a vectorised search (the standard library's looks a word at a time). The blank line of a
+/// paragraph break is taken without one: setting up a search costs more than such a line.
 pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|i| i + 1)
-        .chain(std::iter::once(text.len()))
-        .filter_map(move |end| {
-            let line = text.get(start..end).filter(|l| !l.is_empty())?;
-            start = end;
-            Some(line)
-        })
+    std::iter::from_fn(move || {
+        let end = match *bytes.get(start)? {
+            b'\n' => start + 1,
+            _ => memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |k| start + k + 1),
+        };
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
 }
 
 /// How many bytes of `bytes` continue a character, and how many start one of four bytes.
