@@ -251,6 +251,29 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_is_the_catalog_persons_unless_the_article_names_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            (
+                "a.md",
+                "Peter Pedersen, a Danish fisherman, says the catch was poor.",
+            ),
+            ("b.md", "Pedersen said the talks in Geneva would resume."),
+        ];
+        let paths = crate::files::write_files(dir.path(), &texts);
+        let named = swept(&paths, 1000, |catalog, article| {
+            article
+                .mentions
+                .iter()
+                .filter_map(|m| m.target.actor())
+                .map(|id| catalog.get(id).name.clone())
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(named[0].1, ["Peter Pedersen"]);
+        assert_eq!(named[1].1, ["Geir Pedersen", "Geneva"]);
+    }
+
+    #[test]
     fn results_come_in_the_order_of_the_paths_whatever_order_they_finish_in() {
         let dir = tempfile::tempdir().unwrap();
         // Far more files than readers and than the readers may run ahead, the first ones the

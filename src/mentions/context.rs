@@ -205,10 +205,11 @@ pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
     // Most names stand between lower-case words and punctuation: nothing to read then.
     let upper = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
     let capital_before = spaced(char_before(text, start)) && {
-        // The word before the space, found by a vectorised search: asked of every surname.
+        // The word before the space, found by a vectorised search: asked of every surname. (A
+        // paragraph's first word has a line break before it.)
         let before = &text[..start - 1];
         upper(Some(
-            &before[memchr::memrchr(b' ', before.as_bytes()).map_or(0, |i| i + 1)..],
+            &before[memchr::memrchr3(b' ', b'\n', b'\r', before.as_bytes()).map_or(0, |i| i + 1)..],
         ))
     };
     let capital_after = spaced(char_at(text, end)) && upper(text.get(end + 1..));

@@ -227,7 +227,18 @@ impl Choice {
         } else if readings.len() == 1 {
             (Target::Actor(first.actor), None)
         } else {
-            (all(), (names == 1).then_some(first.actor))
+            // A surname one catalog person shares with people the articles introduce is the
+            // catalog's unless the article names one of the others in full ("Pedersen" is Geir
+            // Pedersen where another article's fisherman Lars Pedersen is not named).
+            let mut listed = readings
+                .iter()
+                .filter(|r| !actors[r.actor.0 as usize].discovered);
+            let default = match (names, listed.next(), listed.next()) {
+                (1, ..) => Some(first.actor),
+                (0, Some(one), None) if first.form == Form::Surname => Some(one.actor),
+                _ => None,
+            };
+            (all(), default)
         };
         Some(Self {
             target,

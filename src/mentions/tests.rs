@@ -137,6 +137,8 @@ fn another_given_name_is_another_person() {
     // A catalog person's surname inside someone else's full name names nobody here, and
     // neither does that surname alone later in the article.
     assert!(ids("Lars Pedersen, a Danish fisherman, sailed. Pedersen laughed.").is_empty());
+    // Also where the name opens a paragraph.
+    assert!(ids("By our correspondent\n\nLars Pedersen, a fisherman, sailed.").is_empty());
     assert!(ids("Maria Lavrov, a teacher, stayed.").is_empty());
     assert_eq!(
         ids("Ahmed Assad, a shopkeeper in Hama, reopened."),
