@@ -223,10 +223,26 @@ mod tests {
         }
     }
 
+    /// The actors each of `texts`, swept together, names, in order.
+    fn named(texts: &[(&str, &str)]) -> Vec<Vec<String>> {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = crate::files::write_files(dir.path(), texts);
+        swept(&paths, 1000, |catalog, article| {
+            article
+                .mentions
+                .iter()
+                .filter_map(|m| m.target.actor())
+                .map(|id| catalog.get(id).name.clone())
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect()
+    }
+
     #[test]
     fn a_person_one_article_introduces_is_an_actor_in_every_article() {
-        let dir = tempfile::tempdir().unwrap();
-        let texts = [
+        let named = named(&[
             (
                 "a.md",
                 "Businessman Karim Haddad, a former minister, says so.",
@@ -234,17 +250,7 @@ mod tests {
             ("b.md", "Karim Haddad denied it on Sunday. Haddad left."),
             // Another article's Haddad is no reason to read this one's as him.
             ("c.md", "Haddad, the coach, resigned."),
-        ];
-        let paths = crate::files::write_files(dir.path(), &texts);
-        let named = swept(&paths, 1000, |catalog, article| {
-            article
-                .mentions
-                .iter()
-                .filter_map(|m| m.target.actor())
-                .map(|id| catalog.get(id).name.clone())
-                .collect::<Vec<_>>()
-        });
-        let named: Vec<Vec<String>> = named.into_iter().map(|(_, n)| n).collect();
+        ]);
         assert_eq!(named[0], ["Karim Haddad"]);
         assert_eq!(named[1], ["Karim Haddad", "Karim Haddad"]);
         assert!(named[2].is_empty());
@@ -252,25 +258,15 @@ mod tests {
 
     #[test]
     fn a_surname_is_the_catalog_persons_unless_the_article_names_another() {
-        let dir = tempfile::tempdir().unwrap();
-        let texts = [
+        let named = named(&[
             (
                 "a.md",
                 "Peter Pedersen, a Danish fisherman, says the catch was poor.",
             ),
             ("b.md", "Pedersen said the talks in Geneva would resume."),
-        ];
-        let paths = crate::files::write_files(dir.path(), &texts);
-        let named = swept(&paths, 1000, |catalog, article| {
-            article
-                .mentions
-                .iter()
-                .filter_map(|m| m.target.actor())
-                .map(|id| catalog.get(id).name.clone())
-                .collect::<Vec<_>>()
-        });
-        assert_eq!(named[0].1, ["Peter Pedersen"]);
-        assert_eq!(named[1].1, ["Geir Pedersen", "Geneva"]);
+        ]);
+        assert_eq!(named[0], ["Peter Pedersen"]);
+        assert_eq!(named[1], ["Geir Pedersen", "Geneva"]);
     }
 
     #[test]
