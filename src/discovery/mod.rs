@@ -3,8 +3,8 @@
 //! President of the Syrian Business Council,"; or names in full and later by surname alone, as
 //! news writes a person ("Paul Ryan … Mr. Ryan said"), or beside a verb of speech ("…,” said
 //! Dana Whitfield, 41,"). A place's opening word ("South Carolina") or a group's plural ("House
-//! Democrats") makes no name. The workspace makes them actors of the
-//! article, with the role as their card and the introducing mention as their definition.
+//! Democrats") makes no name. The workspace makes them actors of the article, with the role as
+//! their card and the introducing mention as their definition.
 //!
 //! One pass over the words of each sentence of prose that has two capitals together: a run of
 //! capitalised words is cut after its last word that cannot be part of a name (a role, title,
@@ -350,10 +350,9 @@ fn person<'a>(
         }
         // A name with no role: one that opens with a common given name, else one that speaks
         // right beside a verb of speech or whose surname the text uses alone as a person's (the
-        // search through the text asked last: the
-        // tagger's look-up costs less, and turns most pairs of capitals away). (A given name is
-        // no adjective, verb or function word in lower case: "Poor Mexico", "Fifth Amendment",
-        // "Islamic Holiday" are no names.)
+        // search through the text asked last: the tagger's look-up costs less, and turns most
+        // pairs of capitals away). (A given name is no adjective, verb or function word in lower
+        // case: "Poor Mexico", "Fifth Amendment", "Islamic Holiday" are no names.)
         None if named_in_full(words, start, name_end, capitals)
             || given_name(words[start].core)
                 && (speaker(words, before, end) || surnames.referred_to(text, surname, &name)) =>

@@ -238,7 +238,7 @@ pub fn longer_name(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
         .then(|| words_after(text, end).next())
         .flatten()
         .map(bare)
-        .filter(|&w| name_word(w).is_some() && !lexicon::is_any_case(w, Classes::NAME_SUFFIX));
+        .filter(|&w| name_word(w).is_some() && !super::names::is_suffix(w));
     if before.is_empty() && after.is_none() || title_case_line(text, start) {
         return None;
     }

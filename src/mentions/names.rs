@@ -84,7 +84,8 @@ pub fn surname(name: &str, explicit: Option<&str>) -> Option<String> {
     Some(last.to_owned())
 }
 
-fn is_suffix(word: &str) -> bool {
+/// "Jr.", "III": what follows a name and is no part of it.
+pub(super) fn is_suffix(word: &str) -> bool {
     lexicon::is_any_case(word.trim_end_matches('.'), Classes::NAME_SUFFIX)
 }
 
