@@ -2,10 +2,13 @@
 //! compiles them, with their lazy DFAs' caches lent from one stack. A `regex::Regex` keeps a
 //! cache for each thread that searches it, and every cache builds the DFA's states again from
 //! nothing: `dossier check` reads on sixteen threads, and those states cost more than the
-//! searches that needed them. Here there are as many caches as searches running at once, and
-//! each stays warm.
+//! searches that needed them. Here there are at most as many caches as cores, each kept warm; a
+//! search that finds them all lent waits for one (searches are short: a few thousand
+//! instructions on a sentence, some tens of thousands on an article) rather than learn the
+//! states again in a cache of its own, which cost more than the search (a cold cache learns
+//! the agentless claims' pattern for two million instructions).
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Condvar, LazyLock, Mutex, PoisonError};
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
@@ -16,11 +19,25 @@ use regex_automata::{Input, Match, MatchKind};
 /// A compiled pattern, searched from any thread.
 pub struct Pattern {
     regex: Regex,
-    /// The caches no search holds now, boxed: a cache is a large value, and moving it in and
-    /// out of the stack by value cost as much as the short searches themselves.
-    #[allow(clippy::vec_box)]
-    caches: Mutex<Vec<Box<meta::Cache>>>,
+    caches: Mutex<Caches>,
+    /// Told when a cache goes back on the stack.
+    returned: Condvar,
 }
+
+/// A pattern's caches.
+#[derive(Default)]
+struct Caches {
+    /// Those no search holds now, boxed: a cache is a large value, and moving it in and out of
+    /// the stack by value cost as much as the short searches themselves.
+    #[allow(clippy::vec_box)]
+    idle: Vec<Box<meta::Cache>>,
+    /// How many there are, idle or lent.
+    made: usize,
+}
+
+/// How many caches a pattern makes at most: one for each search that can run at once.
+static MOST_CACHES: LazyLock<usize> =
+    LazyLock::new(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
 
 /// Compiles a pattern over lower-cased text, with `\b` meaning an ASCII word boundary. Patterns
 /// are written in lower case and run over ASCII-lower-cased text, which keeps the same byte
@@ -47,7 +64,8 @@ impl Pattern {
             .expect("valid pattern");
         Self {
             regex,
-            caches: Mutex::new(Vec::new()),
+            caches: Mutex::new(Caches::default()),
+            returned: Condvar::new(),
         }
     }
 
@@ -79,20 +97,52 @@ impl Pattern {
         groups.is_match().then_some(groups)
     }
 
-    /// Runs `search` with a cache off the stack, or a new one when every cache is in use, and
-    /// puts it back after. The lock is held only to take and to return it.
+    /// Runs `search` with a cache off the stack, a new one when every cache is in use and
+    /// there are fewer than [`MOST_CACHES`], else the first to come back; and puts it back
+    /// after. The lock is held only to take and to return it.
     fn with_cache<T>(&self, search: impl FnOnce(&Regex, &mut meta::Cache) -> T) -> T {
-        let idle = self
+        let mut caches = self.caches.lock().unwrap_or_else(PoisonError::into_inner);
+        let idle = loop {
+            if let Some(cache) = caches.idle.pop() {
+                break Some(cache);
+            }
+            if caches.made < *MOST_CACHES {
+                caches.made += 1;
+                break None;
+            }
+            caches = self
+                .returned
+                .wait(caches)
+                .unwrap_or_else(PoisonError::into_inner);
+        };
+        drop(caches);
+        let mut lent = Lent {
+            pattern: self,
+            cache: Some(idle.unwrap_or_else(|| Box::new(self.regex.create_cache()))),
+        };
+        search(&self.regex, lent.cache.as_mut().expect("lent"))
+    }
+}
+
+/// A cache lent to a search, put back when the search is done. (A search that panics loses
+/// its cache, and with it the right to make one: no search is left waiting for it.)
+struct Lent<'p> {
+    pattern: &'p Pattern,
+    cache: Option<Box<meta::Cache>>,
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        let mut caches = self
+            .pattern
             .caches
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pop();
-        let mut cache = idle.unwrap_or_else(|| Box::new(self.regex.create_cache()));
-        let found = search(&self.regex, &mut cache);
-        self.caches
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(cache);
-        found
+            .unwrap_or_else(PoisonError::into_inner);
+        match self.cache.take() {
+            Some(cache) if !std::thread::panicking() => caches.idle.push(cache),
+            _ => caches.made -= 1,
+        }
+        drop(caches);
+        self.pattern.returned.notify_one();
     }
 }
