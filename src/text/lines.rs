@@ -50,6 +50,9 @@ pub struct LineIndex {
 /// Bytes between two UTF-16 checkpoints: a column costs counting at most this many.
 const STRIDE: usize = 256;
 
+/// How far into its line a UTF-16 column is counted from the line's start, with no checkpoints.
+const NEAR: usize = 4 * STRIDE;
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
@@ -121,6 +124,9 @@ impl LineIndex {
         let start = self.starts[line];
         let character = match encoding {
             Encoding::Utf8 => offset - start,
+            // A column near its line's start is counted from there: the checkpoints cost a
+            // pass over the whole text, more than the few columns most texts ask for.
+            Encoding::Utf16 if offset - start <= NEAR => utf16_len(&text[start..offset]),
             Encoding::Utf16 => self.utf16_before(text, offset) - self.utf16_before(text, start),
         };
         Position::new(line as u32, character as u32)
