@@ -68,8 +68,13 @@ impl<'t> Context<'t> {
     }
 
     /// The attributions of sentence `i` that are the article's own, not words inside a quotation.
+    /// A sentence with no cue word holds none ([`attribution::cue_words`]) and is not parsed:
+    /// the rules that look around a quotation, a figure or a claim ask of many such sentences.
     pub fn attributions(&self, i: usize) -> &[Attribution] {
         self.attributions[i].get_or_init(|| {
+            if self.speaker_sentences().binary_search(&i).is_err() {
+                return Vec::new();
+            }
             let sentence = self.sentences[i].clone();
             let next = self.sentences.get(i + 1).cloned();
             let words = self.words(i);
