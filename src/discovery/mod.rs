@@ -99,8 +99,14 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Opt
     // The last word with a capital, and whether it is a name word once that was asked (as the
     // word after it: the next word is asked of it again as the word before).
     let mut last: Option<((usize, usize), Option<bool>)> = None;
+    // The first byte not looked at: a capital before it is inside a word or a known name.
     let mut i = 0;
-    while let Some(at) = next_capital(bytes, i) {
+    // Every capital of the line found at once, eight bytes at a time, rather than a search from
+    // each word to the next.
+    for at in crate::text::all_in(bytes, b'A'..=b'Z', true) {
+        if at < i {
+            continue;
+        }
         let c = char_at(line, at).unwrap_or(' ');
         if !c.is_uppercase() {
             i = at + c.len_utf8();
@@ -119,27 +125,27 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Opt
         let to = words::piece_end(line, at);
         i = to.max(at + c.len_utf8());
         let from = words::piece_start(line, at);
+        // Most capitals stand apart from the last, and then it is not asked whether the word is
+        // a particle: taken as the last word, a particle is no name word, so no pair starts
+        // with it, and the words after it stand apart from the one before it too.
+        let together = last.and_then(|(before, before_is_name)| {
+            only_particles(&line[before.1.min(from)..from]).then_some((before, before_is_name))
+        });
+        let Some((before, before_is_name)) = together else {
+            last = Some(((from, to), None));
+            continue;
+        };
         if is_particle(&line[from..to]) {
             continue;
         }
         // Whether a word is a name word is asked only of two that stand together.
-        let mut is_name = None;
-        if let Some((before, before_is_name)) = last {
-            if only_particles(&line[before.1.min(from)..from]) {
-                let name = *is_name.insert(name_word((from, to)));
-                if name && before_is_name.unwrap_or_else(|| name_word(before)) {
-                    return Some(before.0);
-                }
-            }
+        let name = name_word((from, to));
+        if name && before_is_name.unwrap_or_else(|| name_word(before)) {
+            return Some(before.0);
         }
-        last = Some(((from, to), is_name));
+        last = Some(((from, to), Some(name)));
     }
     None
-}
-
-/// The first byte from `i` on that is an ASCII capital or part of a non-ASCII character.
-fn next_capital(bytes: &[u8], i: usize) -> Option<usize> {
-    crate::text::find_in(bytes, i, b'A'..=b'Z', true)
 }
 
 /// A particle written apart from the name ("bin", "de", "Al") or a middle initial ("K."): it may

@@ -1,9 +1,9 @@
 //! Work on the bytes of a text eight at a time, for the scans that run over every byte of every
-//! article and that no vectorised library search covers: the first byte of a class (capital
-//! letters for discovery, digits for figures), where words may start (for names), the length of
-//! a text in characters and in UTF-16 units (columns on lines that are whole paragraphs), and its
-//! lines; and the character at or before a byte, read straight from it when it is ASCII, for the
-//! scans that step through words.
+//! article and that no vectorised library search covers: the first byte of a class (digits for
+//! figures) or every one (capital letters for discovery), where words may start (for names), the
+//! length of a text in characters and in UTF-16 units (columns on lines that are whole
+//! paragraphs), and its lines; and the character at or before a byte, read straight from it when
+//! it is ASCII, for the scans that step through words.
 
 use std::ops::RangeInclusive;
 
