@@ -181,10 +181,18 @@ pub fn attributions_in(
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
     // The phrases' words, looked for among the tokens before the pattern is run (all but "by"
-    // are phrase cues: the class is asked first).
+    // are phrase cues: the class is asked first). "who" and "by", in most sentences, only
+    // where the pattern wants them: three words after "there", after "said".
     let phrase_words = (0..s.len()).any(|k| {
-        s.has(k, Classes::PHRASE_CUE) && matches!(s.lower(k), "who" | "accounts" | "eyes" | "amid")
-            || k > 0 && s.is(k, "by")
+        s.has(k, Classes::PHRASE_CUE)
+            && match s.lower(k) {
+                "accounts" | "eyes" | "amid" => true,
+                // (The pattern's "there" opens at a word boundary, which may stand inside a
+                // token: "so-there".)
+                "who" => k >= 3 && s.lower(k - 3).ends_with("there"),
+                _ => false,
+            }
+            || k > 0 && s.is(k, "by") && s.is(k - 1, "said")
     });
     let phrases = phrase_words.then(|| VAGUE_PHRASES.find_iter(&low[sentence.clone()]));
     for m in phrases.into_iter().flatten() {

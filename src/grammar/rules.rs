@@ -43,6 +43,8 @@ struct Rules {
     /// Each tag they can give, with the rules that give it as bits (rule `k` is bit `k`): a
     /// word's rules to try are those of its candidates, found without looking at the others.
     by_tag: Vec<(Tag, u64)>,
+    /// Every tag they can give: a word none of whose candidates is one has no rule to try.
+    gives: Tags,
 }
 
 /// Per table, in the order they run, the rules for each current tag.
@@ -68,6 +70,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             Some((_, bits)) => *bits |= bit,
             None => rules.by_tag.push((to, bit)),
         }
+        rules.gives = rules.gives.with(to);
         rules.rules.push(Rule { to, conditions });
     }
     tables
@@ -113,6 +116,9 @@ pub fn apply(words: &mut Words) {
             let Some(rules) = table.get(tag.index()) else {
                 continue;
             };
+            if !candidates.meets(rules.gives) {
+                continue;
+            }
             let mut tried = rules
                 .by_tag
                 .iter()

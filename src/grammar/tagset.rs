@@ -82,4 +82,9 @@ impl Tags {
     pub fn has(self, tag: Tag) -> bool {
         self.0 & Tags::of(tag).0 != 0
     }
+
+    /// Whether the two sets share a tag.
+    pub fn meets(self, other: Tags) -> bool {
+        self.0 & other.0 != 0
+    }
 }

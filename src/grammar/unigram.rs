@@ -3,6 +3,7 @@
 //! ending. The crate's `tag_raw_tokens` classification and `unigram.rs`, step for step.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::LazyLock;
 
@@ -46,8 +47,28 @@ pub fn candidates(word: &str, normal: &str) -> Candidates {
     }
     match LEXICON.get(normal) {
         Some(&known) => known,
-        None => guess(word, normal),
+        None => guessed(word, normal),
     }
+}
+
+/// [`guess`], remembered by each thread: the words no lexicon holds are mostly names, which come
+/// back in every sentence about their bearer, and a guess searches WordNet up to eighteen times.
+fn guessed(word: &str, normal: &str) -> Candidates {
+    thread_local! {
+        static GUESSED: RefCell<FxHashMap<Box<str>, Candidates>> = RefCell::default();
+    }
+    GUESSED.with_borrow_mut(|guessed| {
+        if let Some(&known) = guessed.get(word) {
+            return known;
+        }
+        let candidates = guess(word, normal);
+        // A bound for a server that reads for weeks: forget and start again.
+        if guessed.len() >= 1 << 14 {
+            guessed.clear();
+        }
+        guessed.insert(word.into(), candidates);
+        candidates
+    })
 }
 
 fn only(tag: Tag) -> Candidates {
