@@ -1,11 +1,13 @@
 //! `anonymous-source`: an unnamed individual — "a source said", "an official said", "according to
 //! a ministry official", "a source familiar with the talks", "an expert on regional affairs says",
-//! "a defector relays". Each anonymous source is reported once, where it is introduced; later
-//! mentions ("the source added") are attached to that finding as related information.
+//! "a defector relays". Each claim resting on one is reported: where the source is introduced,
+//! and at each later mention ("the source added"), which points back to the introduction and is
+//! listed in the introduction's related information.
 
 use super::context::Context;
 use super::{fix, Finding, Fix, Hit, Reads, Related, Rule, Severity};
 use crate::attribution::Class;
+use crate::lexicon::{self, Classes};
 
 pub static RULE: Rule = Rule {
     code: "anonymous-source",
@@ -44,13 +46,37 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
                     let message = message(&phrase, anon.explained, anon.described);
                     out.push(Hit::of_relation(cx, a, range, message));
                 }
+                // A later mention is another claim that rests on the same unnamed source: a
+                // fact-checker goes through each. (One with no introduction before it is most
+                // often a named person's role, "the official", and is left alone.)
                 Class::Anonymous(anon) => {
-                    if let Some((_, at)) = introduced.iter().rev().find(|(l, _)| *l == anon.lemma) {
-                        out[*at].related.push(Related {
-                            range: a.range.clone(),
-                            message: "a later mention of the same anonymous source".into(),
-                        });
+                    let Some(&(_, at)) = introduced.iter().rev().find(|(l, _)| *l == anon.lemma)
+                    else {
+                        continue;
+                    };
+                    out[at].related.push(Related {
+                        range: a.range.clone(),
+                        message: "a later mention of the same anonymous source".into(),
+                    });
+                    // Only the nouns that keep a source unnamed ("the source", "the official")
+                    // stay unnamed: a lede's "a lawmaker" or "a newspaper" is mostly named in
+                    // the next lines, and "the lawmaker" is then that name.
+                    // ("The official did not say whether …" makes no claim.)
+                    if !lexicon::is(&anon.lemma, Classes::ANONYMOUS_HEAD) || a.negated {
+                        continue;
                     }
+                    let first = out[at].related[0].range.clone();
+                    let message = format!(
+                        "“{}” is the unnamed source introduced earlier as “{}”: this claim rests on it too, and a reader cannot check it either.",
+                        cx.quote(a.speaker.clone()),
+                        cx.quote(first.clone()),
+                    );
+                    let mut hit = Hit::of_relation(cx, a, a.range.clone(), message);
+                    hit.related.push(Related {
+                        range: first,
+                        message: "where the unnamed source is introduced".into(),
+                    });
+                    out.push(hit);
                 }
                 _ => {}
             }
@@ -84,8 +110,8 @@ fn message(phrase: &str, reason: bool, described: bool) -> String {
 fn fix(cx: &Context, finding: &Finding) -> Option<Fix> {
     let a = fix::attribution_at(cx, finding)?;
     // The text says why already ("who asked not to be named because …"): a second reason
-    // would be wrong.
-    if matches!(&a.class, Class::Anonymous(anon) if anon.explained) {
+    // would be wrong. A later mention's reason belongs where the source is introduced.
+    if matches!(&a.class, Class::Anonymous(anon) if anon.explained || anon.reference) {
         return None;
     }
     let at = a.speaker.end;
@@ -144,25 +170,53 @@ mod tests {
     }
 
     #[test]
-    fn later_mentions_are_related_not_new() {
-        let text = "A source said the talks failed. The source added that Moscow objected. Haddad said nothing. The source said more.";
+    fn later_mentions_are_claims_of_their_own_pointing_back() {
+        let text = "A source said the talks failed. The source added that Moscow objected. Haddad said nothing. The source said more. The source did not say when.";
         let f = findings(text);
-        assert_eq!(f.len(), 1);
-        let related: Vec<&str> = f[0]
-            .related
-            .iter()
-            .map(|r| &text[r.range.clone()])
-            .collect();
+        let ranges: Vec<&str> = f.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(
+            ranges,
+            ["A source said", "The source added", "The source said"]
+        );
+        let related = |f: &Finding| -> Vec<&str> {
+            f.related.iter().map(|r| &text[r.range.clone()]).collect()
+        };
         // The relation itself first (its source, what it is said to say), then later mentions.
         assert_eq!(
-            related,
+            related(&f[0]),
             [
                 "A source",
                 "the talks failed",
                 "The source added",
-                "The source said"
+                "The source said",
+                "The source did not say"
             ]
         );
+        assert_eq!(
+            related(&f[1]),
+            ["The source", "Moscow objected", "A source"]
+        );
+        assert!(
+            f[1].message.contains("introduced earlier as “A source”"),
+            "{}",
+            f[1].message
+        );
+        // The reason for the anonymity is asked for where the source is introduced.
+        let cx = Context::new(text);
+        assert!(fix(&cx, &f[0]).is_some());
+        assert!(fix(&cx, &f[1]).is_none());
+    }
+
+    #[test]
+    fn a_role_with_no_introduction_is_left_alone() {
+        assert!(phrases("The official said the talks failed.").is_empty());
+    }
+
+    #[test]
+    fn a_lede_s_description_is_named_after_it() {
+        // The lede describes, the next paragraph names: "the lawmaker" is the named one.
+        let text = "A lawmaker in Beirut wants the border closed.\n\nThe bill, said Nadim Gemayel, would end smuggling. The lawmaker added that the army agreed.";
+        assert_eq!(phrases(text), ["A lawmaker in Beirut wants"]);
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn human_format_with_exit_codes() {
         "{text}"
     );
     assert!(
-        text.ends_with("dossier: 2 warnings, 1 information in 2 of 3 files\n"),
+        text.ends_with("dossier: 2 warnings, 2 information in 2 of 3 files\n"),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "NO_COLOR is honoured");
@@ -77,7 +77,7 @@ fn json_lines_with_lsp_ranges() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.len(), 4);
     let claim = &lines[0];
     assert_eq!(claim["path"], "articles/geneva.md");
     assert_eq!(claim["code"], "unattributed-claim");
@@ -87,7 +87,11 @@ fn json_lines_with_lsp_ranges() {
     assert_eq!(claim["range"]["start"]["character"], 0);
     assert_eq!(claim["range"]["end"]["character"], 19);
     assert_eq!(lines[1]["related"][0]["range"]["start"]["line"], 6);
-    assert_eq!(lines[2]["path"], "articles/wire.txt");
+    // The later mention of the unnamed source is a claim of its own, pointing back.
+    assert_eq!(lines[2]["code"], "anonymous-source");
+    assert_eq!(lines[2]["range"]["start"]["character"], 48);
+    assert_eq!(lines[2]["related"][2]["range"]["start"]["character"], 0);
+    assert_eq!(lines[3]["path"], "articles/wire.txt");
 }
 
 #[test]
@@ -105,7 +109,7 @@ fn sarif_structure() {
         && r["shortDescription"]["text"].is_string()
         && r["defaultConfiguration"]["level"].is_string()));
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 3);
+    assert_eq!(results.len(), 4);
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
