@@ -3,6 +3,7 @@
 mod context;
 mod given_names;
 mod names;
+mod openings;
 mod resolve;
 mod roles;
 mod trie;
@@ -17,11 +18,13 @@ pub fn surname_of(actor: &crate::catalog::Actor) -> Option<String> {
         .flatten()
 }
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::catalog::{ActorId, ActorKind, Catalog};
 use crate::text::{char_at, char_before, word_start_masks, Prefixes};
+use openings::NAME_OPENINGS;
 use resolve::{resolve_in_article, Beside, Hit};
 use trie::Trie;
 
@@ -120,6 +123,10 @@ struct Part {
     name_words: Vec<Box<[String]>>,
     /// Each person's roles, for the role words that stand for them (none for others).
     titles: Vec<roles::Titles>,
+    /// Every spelling opens as a name may ([`NameOpenings`]): the part need only be walked from
+    /// the word starts where one may, which the catalog's walk notes ([`Spelled`]). So are the
+    /// people the articles introduce spelled.
+    opens_names: bool,
 }
 
 /// The readings of one spelling that may fit a mention, worked out once for every mention.
@@ -260,16 +267,20 @@ struct Found {
 /// The catalog's spellings written in a text ([`Matcher::spelled`]): what a matcher that adds
 /// actors to the same catalog ([`Matcher::with_added`]) reads instead of walking the catalog's
 /// automaton over the text again.
+#[derive(Clone)]
 pub struct Spelled {
     /// The part that found them: another's pattern indices mean other spellings.
     part: Arc<Part>,
     found: Vec<Found>,
+    /// The word starts where a person's name may open ([`NameOpenings`]), in order: all that
+    /// the added part's walk reads, when its spellings all open so.
+    names: Vec<u32>,
 }
 
 impl Spelled {
     /// The bytes it holds.
     pub fn size(&self) -> usize {
-        self.found.capacity() * std::mem::size_of::<Found>()
+        self.found.capacity() * std::mem::size_of::<Found>() + self.names.capacity() * 4
     }
 }
 
@@ -319,8 +330,12 @@ impl Part {
         }
         // Walked anchored only, from where a name may start.
         let trie = Trie::new(patterns.iter().map(|(p, _)| p.as_str()));
+        let opens_names = patterns
+            .iter()
+            .all(|(spelled, _)| NAME_OPENINGS.open(spelled.as_bytes()));
         Self {
             trie,
+            opens_names,
             starts,
             prefixes,
             spellings: patterns
@@ -350,31 +365,55 @@ impl Part {
     }
 
     /// The longest spelling at each byte of `text` where one starts a word and ends one, in
-    /// order, each standing alone or not.
-    fn found(&self, text: &str) -> Vec<Found> {
+    /// order, each standing alone or not; and the word starts where a person's name may open
+    /// ([`NameOpenings`]), in order.
+    fn found(&self, text: &str) -> (Vec<Found>, Vec<u32>) {
         let bytes = text.as_bytes();
+        let openings = &*NAME_OPENINGS;
         let mut found = Vec::new();
+        let mut names = Vec::new();
         // A name starts with one of its first bytes (never inside a character), where no
         // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
-        // Half of all words start with a byte that some spelling starts with ("a" for
-        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
-        // automaton is walked. A word start ruled out costs a few instructions, and there are
-        // hundreds of thousands in an archive.
         for (chunk, mut starts) in word_start_masks(bytes) {
             while starts != 0 {
                 let at = chunk + (starts.trailing_zeros() / 8) as usize;
                 starts &= starts - 1;
-                if !self.may_start(bytes, at)
-                    || at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at)
-                {
-                    continue;
+                if openings.at(bytes, at) {
+                    names.push(at as u32);
                 }
-                if let Some((to, pattern)) = self.longest_at(text, at) {
-                    found.push(Found { at, to, pattern });
-                }
+                self.find_at(text, at, &mut found);
             }
         }
+        (found, names)
+    }
+
+    /// [`Part::found`] of a part whose spellings all open as names ([`Part::opens_names`]),
+    /// walked from `names` alone, the word starts where a name may open: a few in every
+    /// text's hundreds of word starts.
+    fn found_from(&self, text: &str, names: &[u32]) -> Vec<Found> {
+        let mut found = Vec::new();
+        for &at in names {
+            self.find_at(text, at as usize, &mut found);
+        }
         found
+    }
+
+    /// Adds to `found` the longest spelling at word start `at` of `text`, if one is there.
+    #[inline]
+    fn find_at(&self, text: &str, at: usize, found: &mut Vec<Found>) {
+        // Half of all words start with a byte that some spelling starts with ("a" for
+        // "al-Assad", "s" for "said"): their first three bytes rule out most before the
+        // automaton is walked. A word start ruled out costs a few instructions, and there are
+        // hundreds of thousands in an archive.
+        let bytes = text.as_bytes();
+        if !self.may_start(bytes, at)
+            || at > 0 && !bytes[at - 1].is_ascii() && !at_word_start(text, at)
+        {
+            return;
+        }
+        if let Some((to, pattern)) = self.longest_at(text, at) {
+            found.push(Found { at, to, pattern });
+        }
     }
 
     /// The pattern index of `spelled`, if it is one of this part's spellings.
@@ -388,7 +427,7 @@ impl Part {
 impl Matcher {
     pub fn new(catalog: &Catalog) -> Self {
         Self {
-            catalog: Arc::new(Part::new(catalog, 0, spellings(catalog, 0))),
+            catalog: Arc::new(Part::new(catalog, 0, names::patterns(catalog, 0))),
             added: None,
         }
     }
@@ -398,7 +437,7 @@ impl Matcher {
     /// would find, with the catalog's automaton shared rather than built again.
     pub fn with_added(&self, catalog: &Catalog) -> Self {
         let first = self.catalog.name_words.len();
-        let mut patterns = spellings(catalog, first);
+        let mut patterns = names::patterns(catalog, first);
         // A spelling the catalog has too reads as the catalog's actors first, as in one
         // automaton over both; this part's pattern is the one found, as it is met first.
         for (spelled, readings) in &mut patterns {
@@ -455,25 +494,28 @@ impl Matcher {
 
     /// [`Matcher::find`], the catalog's spellings read from `spelled` (of `text`).
     pub fn find_with(&self, text: &str, spelled: &Spelled) -> Vec<Mention> {
-        let mut mentions = self.find_by_name_with(text, spelled);
+        let spelled = self.own(text, spelled);
+        let mut mentions = self.find_by_name_with(text, &spelled);
         self.add_role_references(text, &mut mentions);
-        given_names::add_references(text, &mut mentions, |a| self.name_words(a));
+        given_names::add_references(text, &spelled.names, &mut mentions, |a| self.name_words(a));
         mentions
+    }
+
+    /// `spelled` (of `text`) if this matcher's catalog found it; else that catalog's spellings,
+    /// found again: another automaton's pattern indices mean other spellings.
+    fn own<'s>(&self, text: &str, spelled: &'s Spelled) -> Cow<'s, Spelled> {
+        match Arc::ptr_eq(&spelled.part, &self.catalog) {
+            true => Cow::Borrowed(spelled),
+            false => Cow::Owned(self.spelled(text)),
+        }
     }
 
     /// [`Matcher::find`] without the role references ("the minister"): the mentions that name
     /// their actor, in order, the catalog's spellings read from `spelled` (of `text`).
     pub fn find_by_name_with(&self, text: &str, spelled: &Spelled) -> Vec<Mention> {
-        let walked;
-        let spelled = match Arc::ptr_eq(&spelled.part, &self.catalog) {
-            true => spelled,
-            false => {
-                walked = self.spelled(text);
-                &walked
-            }
-        };
+        let spelled = self.own(text, spelled);
         let mut read = Vec::with_capacity(text.len() / 32);
-        self.spans(text, &spelled.found, |range, pattern| {
+        self.spans(text, &spelled, |range, pattern| {
             read.extend(self.read(text, range, pattern));
         });
         resolve_in_article(read, self.actors())
@@ -482,9 +524,11 @@ impl Matcher {
     /// The spellings of the catalog this matcher was built from that `text` holds, for
     /// [`Matcher::find_with`] of this matcher or of one that adds actors to it.
     pub fn spelled(&self, text: &str) -> Spelled {
+        let (found, names) = self.catalog.found(text);
         Spelled {
             part: Arc::clone(&self.catalog),
-            found: self.catalog.found(text),
+            found,
+            names,
         }
     }
 
@@ -510,22 +554,23 @@ impl Matcher {
     /// quick look at whether an article may name one of the actors.
     pub fn spells_any(&self, text: &str) -> bool {
         let mut any = false;
-        self.spans(text, &self.catalog.found(text), |_, _| any = true);
+        self.spans(text, &self.spelled(text), |_, _| any = true);
         any
     }
 
     /// The spellings written in `text`, standing alone, leftmost then longest ("Bashar
     /// al-Assad" over "al-Assad", "UN Security Council" over "UN"; a name that starts inside a
     /// longer one is none): each given to `found` as its bytes and pattern index, in order.
-    /// The catalog's are `catalog` ([`Matcher::spelled`]); only the added part is walked.
-    fn spans(&self, text: &str, catalog: &[Found], mut found: impl FnMut(Range<usize>, usize)) {
+    /// The catalog's are read from `spelled` (of this matcher's catalog part); only the added
+    /// part is walked.
+    fn spans(&self, text: &str, spelled: &Spelled, mut found: impl FnMut(Range<usize>, usize)) {
         let first_added = self.catalog.spellings.len();
-        let added = self
-            .added
-            .as_ref()
-            .map(|a| a.found(text))
-            .unwrap_or_default();
-        let (mut catalog, mut added) = (catalog.iter().peekable(), added.iter().peekable());
+        let added = match &self.added {
+            Some(added) if added.opens_names => added.found_from(text, &spelled.names),
+            Some(added) => added.found(text).0,
+            None => Vec::new(),
+        };
+        let (mut catalog, mut added) = (spelled.found.iter().peekable(), added.iter().peekable());
         let mut end = 0;
         loop {
             // Where both parts have a spelling at one byte, the longer; the added part's when
@@ -605,54 +650,6 @@ impl Matcher {
             None => Beside::Other,
         }
     }
-}
-
-/// Every spelling of every actor in a catalog from the `first` on, with its readings, sorted
-/// by spelling: the automaton's patterns, in order.
-fn spellings(catalog: &Catalog, first: usize) -> Vec<(String, Vec<Reading>)> {
-    // Every (spelling, reading) pair in the catalog's order, then grouped by a stable sort: a
-    // spelling's readings keep the order they were met in, with no hashing of every spelling.
-    let mut pairs: Vec<(String, Reading)> = Vec::new();
-    for (actor, a) in catalog.actors().skip(first) {
-        for name in std::iter::once(&a.name).chain(&a.aliases) {
-            // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
-            // of the name.
-            let name = name.strip_prefix("the ").unwrap_or(name);
-            for spelling in names::spellings(name) {
-                let form = Form::Name;
-                pairs.push((spelling, Reading { actor, form }));
-            }
-        }
-        if a.kind == ActorKind::Person {
-            if let Some(surname) = names::surname(&a.name, a.surname.as_deref()) {
-                for spelling in names::surname_spellings(&surname) {
-                    let form = Form::Surname;
-                    pairs.push((spelling, Reading { actor, form }));
-                }
-            }
-        }
-        for metonym in &a.metonyms {
-            let form = Form::Metonym;
-            pairs.push((metonym.term.clone(), Reading { actor, form }));
-        }
-        for demonym in &a.demonyms {
-            let form = Form::Demonym;
-            pairs.push((demonym.clone(), Reading { actor, form }));
-        }
-    }
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut patterns: Vec<(String, Vec<Reading>)> = Vec::new();
-    for (spelling, reading) in pairs {
-        match patterns.last_mut() {
-            Some((last, readings)) if *last == spelling => {
-                if !readings.contains(&reading) {
-                    readings.push(reading);
-                }
-            }
-            _ => patterns.push((spelling, vec![reading])),
-        }
-    }
-    patterns
 }
 
 /// In [`Matcher`]'s `starts`: a spelling starts with this byte.

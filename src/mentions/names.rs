@@ -4,6 +4,8 @@
 //! "Assad". These rules expand a catalog name into the spellings the matcher looks for, so that
 //! one automaton pass finds them all.
 
+use super::{Form, Reading};
+use crate::catalog::{ActorKind, Catalog};
 use crate::lexicon::{self, Classes};
 
 /// Is a surname spelled like a common word, too weak to name a person on its own?
@@ -156,6 +158,54 @@ fn lower_first(s: &str) -> String {
         .next()
         .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Every spelling of every actor in a catalog from the `first` on, with its readings, sorted
+/// by spelling: the automaton's patterns, in order.
+pub(super) fn patterns(catalog: &Catalog, first: usize) -> Vec<(String, Vec<Reading>)> {
+    // Every (spelling, reading) pair in the catalog's order, then grouped by a stable sort: a
+    // spelling's readings keep the order they were met in, with no hashing of every spelling.
+    let mut pairs: Vec<(String, Reading)> = Vec::new();
+    for (actor, a) in catalog.actors().skip(first) {
+        for name in std::iter::once(&a.name).chain(&a.aliases) {
+            // "the Kremlin" is written "the Kremlin" and "Kremlin": the article is no part
+            // of the name.
+            let name = name.strip_prefix("the ").unwrap_or(name);
+            for spelling in spellings(name) {
+                let form = Form::Name;
+                pairs.push((spelling, Reading { actor, form }));
+            }
+        }
+        if a.kind == ActorKind::Person {
+            if let Some(surname) = surname(&a.name, a.surname.as_deref()) {
+                for spelling in surname_spellings(&surname) {
+                    let form = Form::Surname;
+                    pairs.push((spelling, Reading { actor, form }));
+                }
+            }
+        }
+        for metonym in &a.metonyms {
+            let form = Form::Metonym;
+            pairs.push((metonym.term.clone(), Reading { actor, form }));
+        }
+        for demonym in &a.demonyms {
+            let form = Form::Demonym;
+            pairs.push((demonym.clone(), Reading { actor, form }));
+        }
+    }
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut patterns: Vec<(String, Vec<Reading>)> = Vec::new();
+    for (spelling, reading) in pairs {
+        match patterns.last_mut() {
+            Some((last, readings)) if *last == spelling => {
+                if !readings.contains(&reading) {
+                    readings.push(reading);
+                }
+            }
+            _ => patterns.push((spelling, vec![reading])),
+        }
+    }
+    patterns
 }
 
 #[cfg(test)]

@@ -361,7 +361,7 @@ mod spans {
 
     static MATCHER: std::sync::LazyLock<(Matcher, Vec<String>)> = std::sync::LazyLock::new(|| {
         let catalog = catalog();
-        let spellings = super::super::spellings(&catalog, 0)
+        let spellings = super::super::names::patterns(&catalog, 0)
             .into_iter()
             .map(|(s, _)| s)
             .collect();
@@ -374,8 +374,7 @@ mod spans {
         fn the_walk_finds_what_the_definition_names(text in text()) {
             let (matcher, spellings) = &*MATCHER;
             let mut walked = Vec::new();
-            let catalog = matcher.catalog.found(&text);
-            matcher.spans(&text, &catalog, |range, pattern| walked.push((range, pattern)));
+            matcher.spans(&text, &matcher.spelled(&text), |range, pattern| walked.push((range, pattern)));
             prop_assert_eq!(walked, by_definition(spellings, &text));
         }
     }
@@ -631,30 +630,46 @@ fn a_family_name_of_several_people_named_in_full_is_ambiguous() {
 #[test]
 fn people_added_are_found_as_by_one_automaton_over_all() {
     let base = catalog();
-    let mut all = base.clone();
-    let added = r#"{"actors": [
-        {"id": "karim-haddad", "name": "Karim Haddad", "kind": "person", "roles": [{"title": "Finance minister"}]},
+    let catalog_only = Matcher::new(&base);
+    // Walked from where a name may open, the particles' openings among them ("bin Nayef"); a
+    // name that opens otherwise ("bell hooks") has the added people walked from every word.
+    let karim = r#"{"id": "karim-haddad", "name": "Karim Haddad", "kind": "person", "roles": [{"title": "Finance minister"}]},
         {"id": "x-person", "name": "X", "kind": "person"},
         {"id": "samir", "name": "Samir Haddad", "kind": "person", "roles": [{"title": "Envoy"}]},
-        {"id": "layla-pedersen", "name": "Layla Pedersen", "kind": "person"}
-    ]}"#;
-    all.extend(Catalog::parse_file(Path::new("added.json"), added).unwrap());
-    let one = Matcher::new(&all);
-    let catalog_only = Matcher::new(&base);
-    let shared = catalog_only.with_added(&all);
-    for text in [
-        "Karim Haddad, the finance minister, met Samir Haddad. Haddad said the minister erred.",
-        "Geir Pedersen and Layla Pedersen spoke; Pedersen left. X posted on X.",
-        "Nadia Haddad replied. The envoy of Syria and Haddad did not.",
-        "Bashar al-Assad met Karim Haddad in Damascus; Assad and Haddad spoke.",
-        "",
-    ] {
-        assert_eq!(shared.find(text), one.find(text), "{text}");
-        assert_eq!(shared.spells_any(text), one.spells_any(text), "{text}");
-        // The catalog's spellings found once, by the matcher without the people added.
-        let spelled = catalog_only.spelled(text);
-        assert_eq!(shared.find_with(text, &spelled), one.find(text), "{text}");
-        // Another automaton's spellings are no help: found again.
-        assert_eq!(one.find_with(text, &spelled), one.find(text), "{text}");
+        {"id": "layla-pedersen", "name": "Layla Pedersen", "kind": "person"},
+        {"id": "tariq-bin-nayef", "name": "Tariq bin Nayef", "kind": "person"}"#;
+    let hooks = r#", {"id": "bell-hooks", "name": "bell hooks", "kind": "person"}"#;
+    for (added, walked_from_names) in [(karim.to_owned(), true), (format!("{karim}{hooks}"), false)]
+    {
+        let mut all = base.clone();
+        let added = format!(r#"{{"actors": [{added}]}}"#);
+        all.extend(Catalog::parse_file(Path::new("added.json"), &added).unwrap());
+        let one = Matcher::new(&all);
+        let shared = catalog_only.with_added(&all);
+        assert_eq!(
+            shared.added.as_ref().unwrap().opens_names,
+            walked_from_names
+        );
+        for text in [
+            "Karim Haddad, the finance minister, met Samir Haddad. Haddad said the minister erred.",
+            "Geir Pedersen and Layla Pedersen spoke; Pedersen left. X posted on X.",
+            "Nadia Haddad replied. The envoy of Syria and Haddad did not.",
+            "Bashar al-Assad met Karim Haddad in Damascus; Assad and Haddad spoke.",
+            "Tariq bin Nayef arrived; bin Nayef and Bin Nayef's aides, and an ally of bell hooks.",
+            "",
+        ] {
+            let named = |m: &Mention| &text[m.range.clone()] == "bin Nayef";
+            assert_eq!(
+                shared.find(text).iter().any(named),
+                text.contains("bin Nayef")
+            );
+            assert_eq!(shared.find(text), one.find(text), "{text}");
+            assert_eq!(shared.spells_any(text), one.spells_any(text), "{text}");
+            // The catalog's spellings found once, by the matcher without the people added.
+            let spelled = catalog_only.spelled(text);
+            assert_eq!(shared.find_with(text, &spelled), one.find(text), "{text}");
+            // Another automaton's spellings are no help: found again.
+            assert_eq!(one.find_with(text, &spelled), one.find(text), "{text}");
+        }
     }
 }
