@@ -514,9 +514,10 @@ fn title(words: &Words, name: usize) -> Option<Range<usize>> {
     let role = loop {
         let w = &words[k];
         // (A noun made for people only just before the name: "the fisherman Lars Jensen",
-        // capitalised only as its sentence's first word: "Shopkeeper Ahmed Assad".)
+        // capitalised only as its phrase's first word, before what may be a given name:
+        // "Shopkeeper Ahmed Assad", not "“Justice Against Sponsors of Terrorism Act”".)
         let person_noun = || match k == 0 || boundary(words, k - 1) {
-            true => w.opens_with_person_noun(),
+            true => w.opens_with_person_noun() && given_name(words[name].core),
             false => w.is_person_noun(),
         };
         if w.is_role() || k + 1 == name && person_noun() {
