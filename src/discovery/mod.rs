@@ -597,9 +597,11 @@ fn described_person(words: &Words, from: usize, end: usize) -> Option<usize> {
     }
     for k in from + 1..end.min(from + 7) {
         let w = &words[k];
-        if w.heads_a_description()
-            && (k + 1 == end || words.get(k + 1).is_none_or(Word::follows_a_head))
-        {
+        // (A verb after the noun only where a comma closes the phrase: in "Against Clinton,
+        // the Ohio governor earned 51 percent" the phrase is the sentence's subject.)
+        let follows =
+            |next: &Word| next.continues_role() || words[end - 1].comma && next.follows_a_head();
+        if w.heads_a_description() && (k + 1 == end || words.get(k + 1).is_none_or(follows)) {
             return Some(k);
         }
         if !w.may_modify_a_noun() {

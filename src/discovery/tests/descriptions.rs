@@ -137,6 +137,8 @@ fn firms_described_as_people_are_no_people() {
 fn places_described_are_no_people() {
     none("Vellmar Heights, a city of fishermen, voted no.");
     none("Boats left Brask Harbour, a haven for fishermen, at dawn.");
+    // A phrase that runs on to its verb is the sentence's subject, no apposition.
+    none("Against Vellmar Heights, the county sheriff won 51 percent of the vote.");
     // A clause word ends the words before the noun: the fisherman is someone else.
     none("The river reached Vellmar Heights, a town where the fisherman lived.");
 }
