@@ -311,6 +311,16 @@ fn person<'a>(
     while start < end && words[start].kind != Kind::Capital {
         start += 1;
     }
+    // "Shopkeeper Ahmed Assad said": a sentence's first word, capitalised as such, may be a
+    // noun made for people before a name of two words or more, whose first word may be a given
+    // name ("Justice Against Sponsors of Terrorism Act" is no person's).
+    if start + 2 < end
+        && (start == 0 || boundary(words, start - 1))
+        && words[start].opens_with_person_noun()
+        && given_name(words[start + 1].core)
+    {
+        start += 1;
+    }
     // "South Carolina", "San Diego": a place, whatever stands beside it ("Hilton Head, South
     // Carolina, who …").
     if start < end && words[start].opens_place() {
@@ -330,6 +340,10 @@ fn person<'a>(
         false => (end, capitals),
     };
     let last = &words[name_end - 1];
+    // "his son Donald Jr.": a given name and a suffix, no surname.
+    if last.is_name_suffix() {
+        return None;
+    }
     let name = words[start].start..last.core_end();
     // A name the catalog knows is no introduction, whatever stands beside it: told before the
     // role and the surname's other uses are looked for. Nor is a group's ("House Democrats").
@@ -384,8 +398,9 @@ fn named_in_full(words: &Words, start: usize, end: usize, capitals: usize) -> bo
         // (No word after the given name that the lexicon knows: "Kent County Republican",
         // "Lindsey Graham Says".)
         && words.iter(start + 1..end).all(|w| {
-            lexicon::classes_any_case(w.core).without(Classes::GIVEN_NAME | Classes::COMMON_SURNAME)
-                == Classes::NONE
+            // (A noun for people is a surname too: "Tim Cook", "Colleen Deacon".)
+            let surname = Classes::GIVEN_NAME | Classes::COMMON_SURNAME | Classes::PERSON_NOUN;
+            lexicon::classes_any_case(w.core).without(surname) == Classes::NONE
         })
         && !words
             .get(end)
@@ -401,9 +416,14 @@ fn speaker(words: &Words, start: usize, end: usize) -> bool {
         || boundary(words, end - 1)
         || words[end].continues_role() && !words[end].is_proper();
     let said_before = start > 0 && !boundary(words, start - 1) && words[start - 1].is_speech_verb();
+    // ("Dana Whitfield, 41, said": an age may stand between.)
+    let verb_after = match words.get(end) {
+        Some(age) if age.is_age() && age.comma && words[end - 1].comma => end + 1,
+        _ if boundary(words, end - 1) => return said_before && phrase_ends,
+        _ => end,
+    };
     let said_after = (start == 0 || boundary(words, start - 1))
-        && !boundary(words, end - 1)
-        && words.get(end).is_some_and(Word::is_speech_verb);
+        && words.get(verb_after).is_some_and(Word::is_speech_verb);
     said_before && phrase_ends || said_after
 }
 
@@ -499,7 +519,14 @@ fn title(words: &Words, name: usize) -> Option<Range<usize>> {
     let mut k = name - 1;
     let role = loop {
         let w = &words[k];
-        if w.is_role() {
+        // (A noun made for people only just before the name: "the fisherman Lars Jensen",
+        // capitalised only as its phrase's first word, before what may be a given name:
+        // "Shopkeeper Ahmed Assad", not "“Justice Against Sponsors of Terrorism Act”".)
+        let person_noun = || match k == 0 || boundary(words, k - 1) {
+            true => w.opens_with_person_noun() && given_name(words[name].core),
+            false => w.is_person_noun(),
+        };
+        if w.is_role() || k + 1 == name && person_noun() {
             break k;
         }
         let complement = w.is_connector() || w.is_determiner() || w.is_modifier() || w.is_proper();
@@ -511,43 +538,83 @@ fn title(words: &Words, name: usize) -> Option<Range<usize>> {
     Some(extend_left(words, role, 0)..name)
 }
 
-/// A role in apposition after the name: "Layla Nasser, President of the Syrian Business
-/// Council,", "Karim Haddad, a businessman close to the government,". The phrase runs to the
-/// next comma or the sentence's end; its first role word comes after words of a role only and
-/// is followed by the phrase's end or a word that continues a role ("of", "close", "who").
+/// A role in apposition after the name, or a description of the person: "Layla Nasser,
+/// President of the Syrian Business Council,", "Karim Haddad, a businessman close to the
+/// government,", "Lars Jensen, 54, a fisherman,". The phrase runs, after an age, to the next
+/// comma, bracket or quote, or the sentence's end; a description of a person may run on
+/// further, and is then read to its noun ("Lars Jensen, a fisherman who has worked these
+/// waters since the sixties and his father before him, said").
 fn apposition_after(words: &Words, name_end: usize) -> Option<Range<usize>> {
     let last = &words[name_end - 1];
     if !last.comma || last.possessive || last.stop {
         return None;
     }
-    let from = name_end;
-    let until = words.len().min(from + 12);
-    let len = match (from..until).position(|k| words[k].closes || words[k].stop) {
-        Some(k) => k + 1,
-        None if words.len() <= from + 12 => until - from,
-        None => return None,
+    let from = match words.get(name_end) {
+        Some(age) if age.is_age() && age.comma => name_end + 1,
+        _ => name_end,
     };
-    let phrase = from..from + len;
-    if words.iter(phrase.clone()).skip(1).any(|w| w.opens) {
-        return None;
+    let until = words.len().min(from + 12);
+    let end = (from..until)
+        .find_map(|k| match words[k] {
+            // (A bracket or quote inside starts another phrase: "(UNHCR)".)
+            ref w if k > from && w.opens => Some(k),
+            ref w if w.closes || w.stop => Some(k + 1),
+            _ => None,
+        })
+        .or((words.len() <= from + 12).then_some(until));
+    if let Some(end) = end.filter(|&end| is_role_phrase(words, &(from..end))) {
+        return Some(from..end);
     }
-    let first = words.iter(phrase.clone()).position(Word::is_role)?;
+    let head = described_person(words, from, end.unwrap_or(until))?;
+    Some(from..end.unwrap_or(head + 1))
+}
+
+/// Whether the apposition `phrase` gives a role: its first role word comes after words of a
+/// role only and is followed by the phrase's end or a word that continues a role ("of",
+/// "close", "who").
+fn is_role_phrase(words: &Words, phrase: &Range<usize>) -> bool {
+    let Some(first) = words.iter(phrase.clone()).position(Word::is_role) else {
+        return false;
+    };
+    let from = phrase.start;
     if words
         .iter(from..from + first)
         .any(|w| !leads_to_role(w) || w.is_connector())
     {
-        return None;
+        return false;
     }
     // The phrase's word `k`, if it has one.
-    let at = |k: usize| (k < len).then(|| &words[from + k]);
+    let at = |k: usize| (k < phrase.len()).then(|| &words[from + k]);
     let mut role = first;
     while at(role + 1).is_some_and(Word::is_role) {
         role += 1;
     }
-    if at(role + 1).is_some_and(|w| !w.continues_role()) {
+    at(role + 1).is_none_or(Word::continues_role)
+}
+
+/// The noun of the apposition from `from` (to `end` at most) when it describes a person by what
+/// they do or are: "a fisherman", "the mother of three", "a retired pharmacist from Hama", "a
+/// displaced widow who …", "a teacher turned activist". A determiner, words that may modify a
+/// noun, then a noun made for people that ends the phrase or is followed by a word that
+/// continues a role or by a verb. "An oil producer", "a city of …" describe no one.
+fn described_person(words: &Words, from: usize, end: usize) -> Option<usize> {
+    if from >= end || !words[from].is_determiner() {
         return None;
     }
-    Some(phrase)
+    for k in from + 1..end.min(from + 7) {
+        let w = &words[k];
+        // (A verb after the noun only where a comma closes the phrase: in "Against Clinton,
+        // the Ohio governor earned 51 percent" the phrase is the sentence's subject.)
+        let follows =
+            |next: &Word| next.continues_role() || words[end - 1].comma && next.follows_a_head();
+        if w.heads_a_description() && (k + 1 == end || words.get(k + 1).is_none_or(follows)) {
+            return Some(k);
+        }
+        if !w.may_modify_a_noun() {
+            return None;
+        }
+    }
+    None
 }
 
 /// A role in apposition before the name, which the comma after the name (or the sentence's

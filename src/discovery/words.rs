@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::grammar::{tag_word, Pos};
 use crate::lexicon::{self, Classes};
 use crate::mentions::{bare, ends_sentence, is_role_or_roles, is_role_word};
 
@@ -86,6 +87,69 @@ impl Word<'_> {
         let hyphen = self.core.bytes().rposition(|b| b == b'-');
         !self.core.is_empty()
             && (whole || hyphen.is_some_and(|i| is_role_word(&self.core[i + 1..])))
+    }
+
+    /// A noun made for people, in lower case and singular, as heads a description of one ("a
+    /// fisherman", "the mother of three", "a retired pharmacist"): a role word, else a person
+    /// noun of the lexicon or a noun with a person's ending ("driver", "florist", "fisherman")
+    /// that is no body's, place's, nation's or firm's ("the committee", "a river", "an oil
+    /// producer"), read as a noun by the tagger ("a national poll", "wider", "other" are not).
+    pub fn is_person_noun(&self) -> bool {
+        self.core.starts_with(|c: char| c.is_ascii_lowercase()) && self.names_people()
+    }
+
+    /// The noun of a description of a person ([`Word::is_person_noun`]), or one the lexicon
+    /// lists written with a capital: "a prominent New York Democrat".
+    pub fn heads_a_description(&self) -> bool {
+        self.is_person_noun()
+            || self.core.starts_with(char::is_uppercase)
+                && self
+                    .classes()
+                    .has(Classes::ROLE_WORD | Classes::PERSON_NOUN)
+    }
+
+    /// A capitalised first word of a sentence that is a noun made for people ("Shopkeeper Ahmed
+    /// Assad said"): as [`Word::is_person_noun`], but never a given name ("Carter", "Walker").
+    pub fn opens_with_person_noun(&self) -> bool {
+        !self.classes().has(Classes::GIVEN_NAME) && self.names_people()
+    }
+
+    fn names_people(&self) -> bool {
+        let classes = self.classes();
+        classes.has(Classes::ROLE_WORD)
+            || (classes.has(Classes::PERSON_NOUN)
+                || !classes.has(NO_PERSON) && lexicon::has_singular_person_ending(self.core))
+                && tag_word(&self.core.to_ascii_lowercase()) == Pos::Noun
+    }
+
+    /// A word that may stand between a determiner and its noun ("retired", "Danish", "taxi",
+    /// "52-year-old"): no determiner, pronoun, function word, auxiliary or verb of speech, which
+    /// would open another phrase or clause.
+    pub fn may_modify_a_noun(&self) -> bool {
+        !self.core.is_empty()
+            && !self.classes().has(
+                Classes::DETERMINER
+                    | Classes::PRONOUN
+                    | Classes::FUNCTION_WORD
+                    | Classes::CLAUSE_WORD
+                    | Classes::BE
+                    | Classes::SPEECH_VERB,
+            )
+    }
+
+    /// A word that may follow the noun of a description, starting what it says of it: a word
+    /// that continues a role ("of", "who", "from") or a verb other than a cue ("arrested",
+    /// "serving", "turned"; not "said").
+    pub fn follows_a_head(&self) -> bool {
+        self.continues_role()
+            || self.core.starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.classes().has(Classes::CUE_VERB)
+                && tag_word(self.core).verb()
+    }
+
+    /// An age in apposition ("Lars Jensen, 54, a fisherman"): a number of one to three digits.
+    pub fn is_age(&self) -> bool {
+        (1..=3).contains(&self.core.len()) && self.core.bytes().all(|b| b.is_ascii_digit())
     }
 
     /// The first word of a place's name, never of a person's ("South Carolina", "San Diego").
@@ -621,3 +685,15 @@ fn is_mark(c: char) -> bool {
 pub(super) const SPACED_PARTICLES: [&str; 4] = ["al", "el", "Al", "El"];
 
 const CONNECTORS: [&str; 3] = ["of", "to", "for"];
+
+/// Nouns that end like a person's and name something else: a firm, a nation, a body, a place, a
+/// document.
+const NO_PERSON: Classes = Classes::FIRM_NOUN
+    .union(Classes::NATIONALITY)
+    .union(Classes::INSTITUTION)
+    .union(Classes::PLACE_NOUN)
+    .union(Classes::POLITY_NOUN)
+    .union(Classes::DATA_NOUN)
+    .union(Classes::REPORT_NOUN)
+    .union(Classes::FIGURE_NOUN)
+    .union(Classes::LEVEL_NOUN);

@@ -146,6 +146,8 @@ classes! {
     CONTROL_VERB = 59, "control_verbs.txt";
     /// First words of places' names, never of a person's: "South", "New", "San", "Fort".
     PLACE_OPENER = 60, "place_openers.txt";
+    /// Nouns with a person's ending that name firms as often as people: "producer", "lender".
+    FIRM_NOUN = 61, "firm_nouns.txt";
 }
 
 impl Classes {

@@ -643,5 +643,6 @@ fn names_the_catalog_knows_are_no_introductions() {
     assert_eq!(introduced(text, &[elsewhere]).len(), 1);
 }
 
+mod descriptions;
 mod properties;
 mod shapes;
