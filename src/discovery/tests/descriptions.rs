@@ -142,3 +142,10 @@ fn places_described_are_no_people() {
     // A clause word ends the words before the noun: the fisherman is someone else.
     none("The river reached Vellmar Heights, a town where the fisherman lived.");
 }
+
+#[test]
+fn a_word_that_opens_a_clause_opens_no_name() {
+    none("Even Quimby, a lifelong supporter of the mayor, said the vote was lost.");
+    none("Against Brask, the county sheriff, the challenger won 51 percent.");
+    none("Still Solvang, the harbour master, kept the boats in port.");
+}
