@@ -176,12 +176,7 @@ mod tests {
         ]);
         assert!(ws.refresh_discovered());
         assert!(!ws.refresh_discovered(), "nothing new the second time");
-        let haddad = ws
-            .catalog()
-            .actors()
-            .find(|(_, a)| a.name == "Karim Haddad")
-            .unwrap()
-            .0;
+        let haddad = actor(&ws, "Karim Haddad");
         assert!(ws.catalog().get(haddad).discovered);
         assert_eq!(
             ws.catalog().get(haddad).roles[0].title,
