@@ -5,7 +5,6 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::article::Article;
 use crate::catalog::{default_catalog, Actor, Catalog, CatalogError, Origin};
@@ -13,9 +12,11 @@ use crate::config::{ArticleFilter, Config, ConfigError, FILE_NAME};
 use crate::mentions::Matcher;
 
 mod notes;
+mod parallel;
 mod sweep;
 
 pub use notes::{annotations_path, read_annotations, write_annotations};
+pub use parallel::read_each;
 pub use sweep::{sweep, Swept};
 
 /// Why a file was not read as an article.
@@ -137,121 +138,6 @@ pub struct Batch {
     pub lossy: Vec<PathBuf>,
     /// Files that were not read, with the reason.
     pub skipped: Vec<(PathBuf, Skip)>,
-}
-
-/// How many files are read at once. A page cache gone cold (the system reclaims what has not
-/// been read for seconds) leaves each read waiting on the disk; with only as many readers as
-/// cores, the cores wait too, and a cold run took twice as long.
-const READERS: usize = 16;
-
-/// How many files past the first one not yet handed on the readers may take: what waits to be
-/// handed on in order is at most this many files' results.
-const AHEAD: usize = 4 * READERS;
-
-/// Reads files in parallel (files over `limit` bytes are skipped) on [`READERS`] threads, each
-/// taking the next file when done with one and handing what it read to `each` at once, while
-/// the text is fresh in the cache. The results come in the order of `paths`.
-pub fn read_each<T: Send>(
-    paths: &[PathBuf],
-    limit: u64,
-    each: impl Fn(&Path, Loaded) -> T + Sync,
-) -> Vec<Result<T, Skip>> {
-    let mut results = Vec::with_capacity(paths.len());
-    in_order(
-        paths.len(),
-        |i| read_article(&paths[i], limit).map(|l| each(&paths[i], l)),
-        |_, result| results.push(result),
-    );
-    results
-}
-
-/// Runs `work` on each index below `count` (for [`read_each`], reading the file of that index)
-/// on [`READERS`] threads, each taking the next index when done with one, and gives each result
-/// to `done` (with its index) as soon as those before it are given: only the files being read
-/// and the few finished ahead of an earlier one are held at any time, however many there are.
-fn in_order<T: Send>(
-    count: usize,
-    work: impl Fn(usize) -> Result<T, Skip> + Sync,
-    mut done: impl FnMut(usize, Result<T, Skip>),
-) {
-    let next = AtomicUsize::new(0);
-    let order = Order::default();
-    let (results, finished) = std::sync::mpsc::channel();
-    std::thread::scope(|scope| {
-        // A panic in `done` lets the readers go.
-        let _release = Release(&order);
-        for _ in 0..READERS.min(count) {
-            let results = results.clone();
-            let (next, order, work) = (&next, &order, &work);
-            scope.spawn(move || {
-                // A reader that panics lets the others go before the panic reaches the caller.
-                let _release = Release(order);
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count || !order.may_take(i) {
-                        return;
-                    }
-                    if results.send((i, work(i))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(results);
-        let mut ahead = std::collections::BTreeMap::new();
-        let mut first = 0;
-        for (i, result) in finished {
-            ahead.insert(i, result);
-            while let Some(result) = ahead.remove(&first) {
-                done(first, result);
-                first += 1;
-            }
-            order.handed(first);
-        }
-    });
-}
-
-/// How far [`in_order`] has handed results on, for its readers to wait on.
-#[derive(Default)]
-struct Order {
-    /// The index of the first result not handed on yet, and whether reading has stopped.
-    state: std::sync::Mutex<(usize, bool)>,
-    moved: std::sync::Condvar,
-}
-
-impl Order {
-    /// Waits until file `i` is no more than [`AHEAD`] past the first not handed on; false if
-    /// reading stopped meanwhile.
-    fn may_take(&self, i: usize) -> bool {
-        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let state = self
-            .moved
-            .wait_while(state, |(first, stopped)| i >= *first + AHEAD && !*stopped)
-            .unwrap_or_else(|e| e.into_inner());
-        !state.1
-    }
-
-    fn handed(&self, first: usize) {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = first;
-        self.moved.notify_all();
-    }
-
-    fn stop(&self) {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
-        self.moved.notify_all();
-    }
-}
-
-/// Stops reading when a panic unwinds a reader or the thread handing results on, so that no
-/// reader waits for an order that will never move.
-struct Release<'a>(&'a Order);
-
-impl Drop for Release<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.stop();
-        }
-    }
 }
 
 /// Reads and analyses files in parallel (files over `limit` bytes are skipped).

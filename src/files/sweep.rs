@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::{in_order, read_article, read_each, Loaded, Skip};
+use super::parallel::{in_order, read_ahead};
+use super::{read_article, read_each, Loaded, Skip};
 use crate::article::Article;
 use crate::catalog::Catalog;
 use crate::discovery;
@@ -114,6 +115,15 @@ fn sweep_keeping<T: Send>(
     };
     in_order(
         paths.len(),
+        // (Most texts are kept: only those past the budget are read again.)
+        |i| {
+            if matches!(
+                *kept[i].lock().unwrap_or_else(|e| e.into_inner()),
+                Kept::Again
+            ) {
+                read_ahead(&paths[i]);
+            }
+        },
         |i| {
             let path = paths[i].to_owned();
             let kept = std::mem::replace(

@@ -1,12 +1,12 @@
 //! The patterns run over every article (the rules', the date's), compiled as `regex::Regex`
 //! compiles them, with their lazy DFAs' caches lent from one stack. A `regex::Regex` keeps a
 //! cache for each thread that searches it, and every cache builds the DFA's states again from
-//! nothing: `dossier check` reads on sixteen threads, and those states cost more than the
-//! searches that needed them. Here there are at most as many caches as cores, each kept warm; a
-//! search that finds them all lent waits for one (searches are short: a few thousand
-//! instructions on a sentence, some tens of thousands on an article) rather than learn the
-//! states again in a cache of its own, which cost more than the search (a cold cache learns
-//! the agentless claims' pattern for two million instructions).
+//! nothing: the server searches from its request threads and its indexing threads alike, and
+//! those states cost more than the searches that needed them. Here there are at most as many
+//! caches as cores, each kept warm; a search that finds them all lent waits for one (searches
+//! are short: a few thousand instructions on a sentence, some tens of thousands on an article)
+//! rather than learn the states again in a cache of its own, which cost more than the search (a
+//! cold cache learns the agentless claims' pattern for two million instructions).
 
 use std::sync::{Condvar, LazyLock, Mutex, PoisonError};
 
@@ -33,6 +33,9 @@ struct Caches {
     idle: Vec<Box<meta::Cache>>,
     /// How many there are, idle or lent.
     made: usize,
+    /// How many searches wait for one: only then is a returned cache announced, since telling
+    /// a condition variable costs a system call even when nobody waits on it.
+    waiting: usize,
 }
 
 /// How many caches a pattern makes at most: one for each search that can run at once.
@@ -110,10 +113,12 @@ impl Pattern {
                 caches.made += 1;
                 break None;
             }
+            caches.waiting += 1;
             caches = self
                 .returned
                 .wait(caches)
                 .unwrap_or_else(PoisonError::into_inner);
+            caches.waiting -= 1;
         };
         drop(caches);
         let mut lent = Lent {
@@ -142,7 +147,10 @@ impl Drop for Lent<'_> {
             Some(cache) if !std::thread::panicking() => caches.idle.push(cache),
             _ => caches.made -= 1,
         }
+        let waiting = caches.waiting > 0;
         drop(caches);
-        self.pattern.returned.notify_one();
+        if waiting {
+            self.pattern.returned.notify_one();
+        }
     }
 }
