@@ -213,7 +213,7 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         if s.proper(head) && !lexicon::is(&lemma, Classes::VAGUE_HEAD) {
             return Class::Collective;
         }
-        if official_media(s, head) {
+        if official_media(s, head) || campaign_name(s, head, last) {
             return Class::Collective;
         }
         return Class::Vague;
@@ -362,6 +362,19 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
         && !s.has(j - 1, Classes::DETERMINER);
     // ("the Reuters/Ipsos poll": a slash joins two words of one name.)
     s.has(j, Classes::POSTMODIFIER) || !s.word(j) && !super::phrase::joins(s, j) || participle
+}
+
+/// "Citizens for Tax Justice", "Doctors Without Borders", "Veterans Against the War": a
+/// capitalised group of people followed by "for", "without" or "against" and a capitalised
+/// word is the name of a body that speaks for itself, not a vague crowd.
+fn campaign_name(s: &Sent, head: usize, last: usize) -> bool {
+    let connector = head + 1;
+    s.capitalized(head)
+        && connector < last
+        && (s.is(connector, "for") || s.is(connector, "without") || s.is(connector, "against"))
+        && (connector + 1..=last)
+            .find(|&j| !s.has(j, Classes::DEFINITE))
+            .is_some_and(|j| s.capitalized(j))
 }
 
 /// "state media", "government media": the official press, which readers know.

@@ -50,6 +50,19 @@ fn named_sources() {
     );
     assert_eq!(class("A spokesman, Ahmad Khalil, said it failed."), "named");
     assert_eq!(class("The meeting was reported by SANA."), "named");
+    // A group of people with a capitalised cause is a body's name, not a crowd.
+    assert_eq!(
+        class("Physicians for Human Rights says the hospital was struck."),
+        "collective"
+    );
+    assert_eq!(
+        class("Doctors Without Borders reported 40 wounded."),
+        "collective"
+    );
+    assert_eq!(
+        class("Veterans Against the War oppose the deployment."),
+        "named"
+    );
 }
 
 #[test]
@@ -63,6 +76,22 @@ fn vague_sources() {
     assert_eq!(class("Some observers believe it failed."), "vague");
     assert_eq!(class("There are those who doubt it."), "vague");
     assert_eq!(relations("Media reports say it failed.").len(), 1);
+    assert_eq!(class("Doctors for years warned of it."), "vague");
+    // Verbs of judging, foreseeing and restating are cues like "believe" and "say".
+    assert_eq!(
+        class("Few analysts imagined the army would fold so fast."),
+        "vague"
+    );
+    assert_eq!(class("Some critics deem the vote a sham."), "vague");
+    assert_eq!(
+        class("Many diplomats underestimated the envoy's resolve."),
+        "vague"
+    );
+    assert_eq!(
+        class("Some lawmakers reaffirmed their opposition to the deal."),
+        "vague"
+    );
+    assert_eq!(class("Observers hailed the ceasefire."), "vague");
 }
 
 #[test]
