@@ -171,6 +171,9 @@ fn sets_a_level(cx: &Context, m: &Range<usize>) -> bool {
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     let mut last_sentence = None;
+    // The last sentence whose shares a poll or a study gave, or that went on giving them: the
+    // shares of the paragraphs that follow it, one after another, are read as its results.
+    let mut results = None;
     let mut found: Vec<Range<usize>> = figures(&cx.low).chain(word_figures(&cx.low)).collect();
     found.sort_by_key(|m| m.start);
     for m in found {
@@ -183,7 +186,17 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
             continue;
         }
         last_sentence = Some(i);
-        if cx.attributions(i).iter().any(|a| sources_figures(cx, a)) || follows_a_finding(cx, i) {
+        let share = is_share(&cx.low[m.clone()]);
+        let mut sources = cx.attributions(i).iter().filter(|a| sources_figures(cx, a));
+        if let Some(a) = sources.next() {
+            if share && (is_finding(a) || sources.any(is_finding)) {
+                results = Some(i);
+            }
+            continue;
+        }
+        let goes_on = share && results.is_some_and(|r| paragraphs_between(cx, r, i) <= 1);
+        if goes_on || follows_a_finding(cx, i) {
+            results = share.then_some(i).or(results);
             continue;
         }
         let figure = &cx.text[m.clone()];
@@ -196,6 +209,35 @@ fn check(cx: &Context, out: &mut Vec<Hit>) {
     }
 }
 
+/// How many paragraph breaks (runs of line ends) stand between sentences `a` and `b`.
+fn paragraphs_between(cx: &Context, a: usize, b: usize) -> usize {
+    let between = &cx.text.as_bytes()[cx.sentences[a].end..cx.sentences[b].start];
+    let mut breaks = 0;
+    let mut in_break = false;
+    for &c in between {
+        match c {
+            b'\n' if !in_break => {
+                breaks += 1;
+                in_break = true;
+            }
+            b'\n' | b' ' | b'\t' | b'\r' => {}
+            _ => in_break = false,
+        }
+    }
+    breaks
+}
+
+/// Whether the figure `low` is a share: a percentage, or percentage points.
+fn is_share(low: &str) -> bool {
+    low.ends_with('%') || low.contains("per")
+}
+
+/// Whether relation `a` gives a finding or a document's figures ("a new poll found", "a study by
+/// X", "the survey shows"), whose results may run on past their sentence.
+fn is_finding(a: &Attribution) -> bool {
+    a.kind == CueKind::Finding || a.class == Class::Data
+}
+
 /// "A new poll by the Times found … Among likely voters, 46 percent …": the figures of a
 /// paragraph whose sentence before gives a finding or a document as their source.
 fn follows_a_finding(cx: &Context, i: usize) -> bool {
@@ -204,9 +246,10 @@ fn follows_a_finding(cx: &Context, i: usize) -> bool {
     };
     let same_paragraph = !cx.text[cx.sentences[before].end..cx.sentences[i].start].contains('\n');
     same_paragraph
-        && cx.attributions(before).iter().any(|a| {
-            sources_figures(cx, a) && (a.kind == CueKind::Finding || a.class == Class::Data)
-        })
+        && cx
+            .attributions(before)
+            .iter()
+            .any(|a| sources_figures(cx, a) && is_finding(a))
 }
 
 /// Whether the relation `a` gives a source for figures: a poll's share that speaks ("74 percent
@@ -321,5 +364,25 @@ mod tests {
         assert!(phrases(poll).is_empty());
         let apart = poll.replace("fallen. ", "fallen.\n\n");
         assert_eq!(phrases(&apart), ["46 percent"]);
+    }
+
+    #[test]
+    fn a_polls_shares_run_on_through_the_paragraphs_that_give_them() {
+        let survey = "A survey by the Arab Barometer found that 38 percent of young Lebanese \
+                      want to emigrate.\n\nAmong those in Tripoli, 52 percent said so.\n\nIn \
+                      Beirut, 41 percent agreed. Some 12,000 families have left.\n\nThe central \
+                      bank has spent its reserves.\n\nInflation reached 190 percent.";
+        // The shares of the paragraphs that follow one another are the survey's; a count is
+        // not a share, and a paragraph with none ends the survey's run.
+        assert_eq!(phrases(survey), ["12,000", "190 percent"]);
+        // A source that is no poll or study gives no run of results.
+        let said = survey.replace(
+            "A survey by the Arab Barometer found that",
+            "Khalil said that",
+        );
+        assert_eq!(
+            phrases(&said),
+            ["52 percent", "41 percent", "12,000", "190 percent"]
+        );
     }
 }
