@@ -169,6 +169,10 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     if s.capitalized(i) && !s.title_case && !opens() {
         return false;
     }
+    // "determined to stop him", "learned to live with it": resolve or a skill, no finding.
+    if s.is(i + 1, "to") && !s.has(i, Classes::CUE_VERB.without(Classes::FINDING_VERB)) {
+        return false;
+    }
     let before = i.checked_sub(1).filter(|&p| s.word(p));
     // After an article or a preposition a cue word is a noun ("the reports", "of talks"); after
     // a pronoun, a modal or an auxiliary it is a verb ("they argue", "will say", "is saying").

@@ -92,6 +92,18 @@ fn vague_sources() {
         "vague"
     );
     assert_eq!(class("Observers hailed the ceasefire."), "vague");
+    // The people a verb of feeling moves hold the stance.
+    assert_eq!(class("The decision stunned many residents."), "vague");
+    assert_eq!(
+        class("The letter annoyed administration officials in Ankara."),
+        "anonymous"
+    );
+    // A judge's finding is a cue; "determined to" is resolve, no finding.
+    assert_eq!(
+        class("A federal judge determined that the records were hidden."),
+        "anonymous"
+    );
+    assert!(relations("Republicans determined to stop him met in Tampa.").is_empty());
 }
 
 #[test]
