@@ -104,6 +104,23 @@ fn vague_sources() {
         "anonymous"
     );
     assert!(relations("Republicans determined to stop him met in Tampa.").is_empty());
+    // "Someone" is one unnamed person, not a crowd; a negated "be" holds a stance too.
+    assert_eq!(
+        first("It seems someone told the minister the army would not fight."),
+        ("someone".into(), "anonymous")
+    );
+    assert_eq!(
+        class("Someone familiar with the talks said they had stalled."),
+        "anonymous"
+    );
+    assert_eq!(
+        first("City officials aren’t sure how to stop the convoys."),
+        ("City officials".into(), "anonymous")
+    );
+    assert_eq!(
+        class("Diplomats weren't convinced the truce would hold."),
+        "vague"
+    );
 }
 
 #[test]
