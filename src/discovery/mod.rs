@@ -86,19 +86,26 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
 
 /// Where the first of two words with a capital letter starts that, outside the `known` names
 /// and both name words, follow each other in `line` (at byte `base` of the text) with nothing
-/// longer than a particle between them: what a name needs, told from the capital letters
-/// alone, as most lines have few and most of their words have none. It errs on the side of
-/// the patterns: punctuation between the words is not looked at.
+/// longer than a particle between them, the first one a name may open with: what a name needs,
+/// told from the capital letters alone, as most lines have few and most of their words have
+/// none. It errs on the side of the patterns: punctuation between the words is not looked at.
+/// (A pair that opens like a place's, "New York", is passed over: [`person`] finds no name
+/// opening so, and each name it finds opens a pair of its own, its first two name words.)
 fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Option<usize> {
     let bytes = line.as_bytes();
     let only_particles = |gap: &str| {
         gap.split(words::separates)
             .all(|w| w.is_empty() || is_particle(w))
     };
-    let name_word = |(from, to): (usize, usize)| words::word(line, base, from, to).is_name_word();
-    // The last word with a capital, and whether it is a name word once that was asked (as the
+    let name_word = |(from, to): (usize, usize)| {
+        let w = words::word(line, base, from, to);
+        let name = w.is_name_word();
+        let opens = name && w.kind == Kind::Capital && !w.opens_place();
+        NameWord { name, opens }
+    };
+    // The last word with a capital, and what [`NameWord`] it is once that was asked (as the
     // word after it: the next word is asked of it again as the word before).
-    let mut last: Option<((usize, usize), Option<bool>)> = None;
+    let mut last: Option<((usize, usize), Option<NameWord>)> = None;
     // The first byte not looked at: a capital before it is inside a word or a known name.
     let mut i = 0;
     // Every capital of the line found at once, eight bytes at a time, rather than a search from
@@ -128,10 +135,10 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Opt
         // Most capitals stand apart from the last, and then it is not asked whether the word is
         // a particle: taken as the last word, a particle is no name word, so no pair starts
         // with it, and the words after it stand apart from the one before it too.
-        let together = last.and_then(|(before, before_is_name)| {
-            only_particles(&line[before.1.min(from)..from]).then_some((before, before_is_name))
+        let together = last.and_then(|(before, before_word)| {
+            only_particles(&line[before.1.min(from)..from]).then_some((before, before_word))
         });
-        let Some((before, before_is_name)) = together else {
+        let Some((before, before_word)) = together else {
             last = Some(((from, to), None));
             continue;
         };
@@ -139,13 +146,21 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Opt
             continue;
         }
         // Whether a word is a name word is asked only of two that stand together.
-        let name = name_word((from, to));
-        if name && before_is_name.unwrap_or_else(|| name_word(before)) {
+        let word = name_word((from, to));
+        if word.name && before_word.unwrap_or_else(|| name_word(before)).opens {
             return Some(before.0);
         }
-        last = Some(((from, to), Some(name)));
+        last = Some(((from, to), Some(word)));
     }
     None
+}
+
+/// What [`capitals_together`] asks of a capitalised word: whether it may be part of a name, and
+/// whether a name may open with it (as [`person`] starts one: capitalised, no place's opening).
+#[derive(Clone, Copy)]
+struct NameWord {
+    name: bool,
+    opens: bool,
 }
 
 /// A particle written apart from the name ("bin", "de", "Al") or a middle initial ("K."): it may

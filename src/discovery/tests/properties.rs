@@ -43,6 +43,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "DAMASCUS",
         ":",
         "Monday",
+        "New",
     ])
 }
 
@@ -66,6 +67,8 @@ fn word() -> impl Strategy<Value = &'static str> {
         "head",
         "Council",
         "Lebanese",
+        "New",
+        "South",
         "Dr",
         "said",
         ",",
