@@ -293,40 +293,49 @@ pub fn cue_words<'w>(
                 .get(i + 1)
                 .is_none_or(|&b| matches!(b, b' ' | b'"' | 0xE2))
     }));
-    // And the word after a quotation's closing mark: "“…,” he continued." (any verb there may
-    // give the quotation its speaker; see `source::opens_quotation`).
-    at.extend(memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(|i| {
-        let mark = match bytes[i] {
-            b'"' => 1,
-            _ if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9D]) => 3,
-            _ => return None,
+    // And around quotation marks and dashes, found in one pass (curly quotes, apostrophes and
+    // dashes all begin with the byte 0xE2):
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        // (The mark's length, and whether it may close or open a quotation.)
+        let (mark, closes, opens) = match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'"', _) => (1, true, true),
+            (_, Some([0x80, 0x9D])) => (3, true, false),
+            (_, Some([0x80, 0x9C])) => (3, false, true),
+            (_, Some([0x80, 0x93..=0x95])) => {
+                // A signature's dash: "“…” ― Rana Khatib", or opening a line of its own.
+                let before = &low[..i];
+                let after_quote = before.strip_suffix(' ').unwrap_or(before);
+                let line = before.trim_end_matches([' ', '\t']);
+                if after_quote.ends_with(['”', '"']) || line.is_empty() || line.ends_with('\n') {
+                    at.push(i);
+                }
+                continue;
+            }
+            _ => continue,
         };
-        let closes = i > 0 && matches!(bytes[i - 1], b',' | b'.' | b'!' | b'?');
+        // The word after a quotation's closing mark: "“…,” he continued." (any verb there may
+        // give the quotation its speaker; see `source::opens_quotation`).
         let word = i + mark + 1;
-        (closes
+        if closes
+            && i > 0
+            && matches!(bytes[i - 1], b',' | b'.' | b'!' | b'?')
             && bytes.get(i + mark) == Some(&b' ')
-            && bytes.get(word).is_some_and(u8::is_ascii_lowercase))
-        .then_some(word)
-    }));
-    // And the word before a comma that opens a quotation: "He continued, “…”" (any verb there
-    // may frame it, as after one).
-    at.extend(memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(|i| {
-        let opens = bytes[i] == b'"' || bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9C]);
-        let comma = i.checked_sub(2).filter(|&c| &bytes[c..i] == b", ")?;
-        let word = bytes[..comma]
-            .iter()
-            .rposition(|b| !b.is_ascii_lowercase())
-            .map_or(0, |k| k + 1);
-        (opens && word < comma).then_some(word)
-    }));
-    // And a signature's dash: "“…” ― Rana Khatib", or opening a line of its own.
-    at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| {
-        let dash = matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93..=0x95]));
-        let before = &low[..i];
-        let after_quote = before.strip_suffix(' ').unwrap_or(before);
-        let line = before.trim_end_matches([' ', '\t']);
-        dash && (after_quote.ends_with(['”', '"']) || line.is_empty() || line.ends_with('\n'))
-    }));
+            && bytes.get(word).is_some_and(u8::is_ascii_lowercase)
+        {
+            at.push(word);
+        }
+        // The word before a comma that opens a quotation: "He continued, “…”" (any verb there
+        // may frame it, as after one).
+        if let Some(comma) = i.checked_sub(2).filter(|&c| opens && &bytes[c..i] == b", ") {
+            let word = bytes[..comma]
+                .iter()
+                .rposition(|b| !b.is_ascii_lowercase())
+                .map_or(0, |k| k + 1);
+            if word < comma {
+                at.push(word);
+            }
+        }
+    }
     at.sort_unstable();
     at.into_iter()
 }

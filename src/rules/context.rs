@@ -193,23 +193,33 @@ impl<'t> Context<'t> {
 
 /// `text` in ASCII lower case with each byte of its white space a space (see [`Context::low`]).
 fn lowered(text: &str) -> String {
-    let mut low = text.as_bytes().to_vec();
-    for b in &mut low {
-        *b = match *b {
-            b'\t'..=b'\r' => b' ',
-            b => b.to_ascii_lowercase(),
-        };
+    let bytes = text.as_bytes();
+    // The white space that is no space, as (where, how many bytes): line ends and tabs, and the
+    // other characters, which start with one of these bytes (U+0085 and U+00A0; U+1680; U+2000
+    // to U+205F; U+3000); most of the characters that do are punctuation.
+    let ascii = memchr::memchr3_iter(b'\n', b'\r', b'\t', bytes)
+        .chain(memchr::memchr2_iter(0x0B, 0x0C, bytes))
+        .map(|at| (at, 1));
+    let leads = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+        .chain(memchr::memchr_iter(0xE3, bytes))
+        .filter_map(|at| {
+            let c = text[at..].chars().next().filter(|c| c.is_whitespace())?;
+            Some((at, c.len_utf8()))
+        });
+    let mut gaps: Vec<(usize, usize)> = ascii.chain(leads).collect();
+    gaps.sort_unstable();
+    // Copied around the gaps and lowered whole: a string built so needs no check that it is
+    // still UTF-8, as bytes changed in place would.
+    let mut low = String::with_capacity(text.len());
+    let mut from = 0;
+    for (at, len) in gaps {
+        low.push_str(&text[from..at]);
+        low.push_str(&"    "[..len]);
+        from = at + len;
     }
-    // The other white space characters start with one of these bytes (U+0085 and U+00A0;
-    // U+1680; U+2000 to U+205F; U+3000); most of the characters that do are punctuation.
-    let leads = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, text.as_bytes())
-        .chain(memchr::memchr_iter(0xE3, text.as_bytes()));
-    for at in leads {
-        if let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
-            low[at..at + c.len_utf8()].fill(b' ');
-        }
-    }
-    String::from_utf8(low).expect("only ASCII bytes and whole characters were replaced")
+    low.push_str(&text[from..]);
+    low.make_ascii_lowercase();
+    low
 }
 
 /// "The site has not verified the claims in this report", "translated from Arabic by", "the

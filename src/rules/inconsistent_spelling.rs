@@ -129,7 +129,9 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
     // Whom the article may spell more than one way: each person's mentions against the first,
     // without building keys in the common case of one spelling throughout. A capital that only
     // starts a sentence is told apart below, for these few.
-    let mut first: FxHashMap<ActorId, (&str, Key)> = FxHashMap::default();
+    // (With the last other spelling found to have the first's key, "Trump" after "Donald
+    // Trump": most mentions are written one of the two ways, and need no key of their own.)
+    let mut first: FxHashMap<ActorId, (&str, Key, &str)> = FxHashMap::default();
     let mut spelled_apart = BTreeSet::new();
     for mention in &article.mentions {
         let Some(actor) = mention.target.actor() else {
@@ -139,10 +141,15 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
             continue;
         }
         let written = &article.text[mention.range.clone()];
-        let (spelled, key) = *first
+        let (spelled, key, same) = first
             .entry(actor)
-            .or_insert_with(|| (written, Key::of(written)));
-        if written != spelled && !Key::of(written).same(key) {
+            .or_insert_with(|| (written, Key::of(written), written));
+        if written == *spelled || written == *same {
+            continue;
+        }
+        if Key::of(written).same(*key) {
+            *same = written;
+        } else {
             spelled_apart.insert(actor);
         }
     }
