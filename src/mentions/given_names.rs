@@ -89,6 +89,14 @@ pub(super) fn add_references<'w>(
     for (given, _) in &named {
         opens[given.as_bytes()[0] as usize] = true;
     }
+    // The names by their first two bytes (the second none for a name of one), each run in the
+    // order of `named`: a capital is compared with the names that open like it alone, as most
+    // capitals that share a name's first byte share none's second.
+    let opening = |bytes: &[u8]| (bytes[0], bytes.get(1).copied());
+    let mut by_opening: Vec<_> = (0..named.len())
+        .map(|i| (opening(named[i].0.as_bytes()), i))
+        .collect();
+    by_opening.sort_unstable();
     let mut found = Vec::new();
     for &at in names {
         let at = at as usize;
@@ -96,10 +104,11 @@ pub(super) fn add_references<'w>(
         if !opens[written[0] as usize] {
             continue;
         }
-        for (given, target) in &named {
-            // The second byte first: most capitals open like one of the names.
-            let given_bytes = given.as_bytes();
-            if written.get(1) != given_bytes.get(1) || !written.starts_with(given_bytes) {
+        let key = opening(written);
+        let from = by_opening.partition_point(|&(k, _)| k < key);
+        let same = by_opening[from..].iter().take_while(|&&(k, _)| k == key);
+        for (given, target) in same.map(|&(_, i)| &named[i]) {
+            if !written.starts_with(given.as_bytes()) {
                 continue;
             }
             let range = at..at + given.len();

@@ -3,6 +3,7 @@
 //! candidates: a title alone never reaches into the catalog ("the president" of an article that
 //! names no president is nobody), and a title that fits two of them names neither for certain.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -83,7 +84,11 @@ impl Titles {
     /// none), `Some(false)` by a role of another time, for a person who held none then (a former
     /// envoy is still "the envoy" of an article about him, unless someone else held it then).
     fn fit(&self, written: &Written, complement: &[&str]) -> Option<bool> {
-        let held = |t: &Title| written.date.is_none_or(|d| t.held.held_on(d));
+        // A role of no time is held whatever the date: the article's is read only for the others.
+        let held = |t: &Title| {
+            let undated = t.held.from.is_none() && t.held.to.is_none();
+            undated || written.date().is_none_or(|d| t.held.held_on(d))
+        };
         let fits = |t: &Title| t.fits(written.role_word, written.modifiers, complement);
         if self.0.iter().any(held) {
             self.0.iter().any(|t| held(t) && fits(t)).then_some(true)
@@ -156,6 +161,9 @@ pub(super) fn add_references<'t>(
     if named.is_empty() {
         return;
     }
+    // Most words after "the" open like none of the role words: their first three bytes, in
+    // lower case, say so before the word is folded and looked up.
+    let openings: Vec<[u8; 3]> = named.keys().map(|w| padded(w.as_bytes())).collect();
     let mut found = Vec::new();
     // The role words are in lower case: a word is looked up in lower case too, its ASCII
     // letters folded as `eq_ignore_ascii_case` folds them ("Minister" is "minister", "É" stays).
@@ -163,9 +171,9 @@ pub(super) fn add_references<'t>(
     // A reference opens with "the": the words after each are read until a role word of
     // someone named, or a word that is no modifier.
     let mut modifiers = Vec::new();
-    // The article's date, read at its first role word: the roles held then are those a role
-    // word may name.
-    let mut date = None;
+    // The article's date, read when a role held for a time is first weighed: the roles held
+    // then are those a role word may name.
+    let date = OnceCell::new();
     for at in articles(text.as_bytes()) {
         let mut end = at + 3;
         modifiers.clear();
@@ -175,16 +183,22 @@ pub(super) fn add_references<'t>(
                 break;
             };
             let w = &text[word.clone()];
+            let opening = padded(w.as_bytes()).map(|b| b.to_ascii_lowercase());
+            let role = openings.contains(&opening);
+            let modifier = is_modifier(w, opening);
+            if !role && !modifier {
+                break;
+            }
             lower.clear();
             lower.push_str(w);
             lower.make_ascii_lowercase();
-            if let Some(people) = named.get(lower.as_str()) {
-                let date = *date.get_or_insert_with(|| crate::text::article_date(text));
+            if let Some(people) = role.then(|| named.get(lower.as_str())).flatten() {
                 let written = Written {
                     word: word.clone(),
                     role_word: &lower,
                     modifiers: &modifiers,
-                    date,
+                    text,
+                    date: &date,
                 };
                 if let Some(target) = reference(text, mentions, &written, people, &titles) {
                     found.push(Mention {
@@ -197,7 +211,7 @@ pub(super) fn add_references<'t>(
                 // A role word that is no reference here may modify the next ("the deputy
                 // foreign minister").
             }
-            if !is_modifier(w) {
+            if !modifier {
                 break;
             }
             modifiers.push(lower.clone());
@@ -230,23 +244,32 @@ const MODIFIER: Classes = Classes::TITLE_MODIFIER
     .union(Classes::NATIONALITY);
 
 /// A word between "the" and a role word: an acronym ("UN"), or a modifier of titles, an office
-/// or a nationality ("former", "foreign", "Syrian").
-fn is_modifier(word: &str) -> bool {
+/// or a nationality ("former", "foreign", "Syrian"). `opening` is its first three bytes in lower
+/// case ([`padded`]).
+fn is_modifier(word: &str, opening: [u8; 3]) -> bool {
     // Asked of the word after every "the", most often a noun that starts like no modifier:
-    // its first three bytes, in lower case, say so without a look-up.
+    // its opening says so without a look-up.
     static STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(lexicon::words_of(MODIFIER)));
     let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    let opening = padded(word.as_bytes()).map(|b| b.to_ascii_lowercase());
     acronym || STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
 }
 
 /// A role word as written after "the": where, in lower case, the modifiers between (in lower
-/// case), and the article's date.
+/// case), and the article's date, read from `text` when first asked.
 struct Written<'a> {
     word: Range<usize>,
     role_word: &'a str,
     modifiers: &'a [String],
-    date: Option<Date>,
+    text: &'a str,
+    date: &'a OnceCell<Option<Date>>,
+}
+
+impl Written<'_> {
+    fn date(&self) -> Option<Date> {
+        *self
+            .date
+            .get_or_init(|| crate::text::article_date(self.text))
+    }
 }
 
 /// Whom the `written` role word stands for, if it is one: a word of its own, outside any
@@ -398,24 +421,36 @@ mod tests {
         acronym || lexicon::is_any_case(word, MODIFIER)
     }
 
+    fn opening(word: &str) -> [u8; 3] {
+        padded(word.as_bytes()).map(|b| b.to_ascii_lowercase())
+    }
+
     #[test]
     fn modifiers_as_looked_up() {
         for w in lexicon::words_of(MODIFIER) {
             let mut capital = w.to_owned();
             capital[..1].make_ascii_uppercase();
             for w in [w.to_owned(), capital, w.to_ascii_uppercase()] {
-                assert_eq!(is_modifier(&w), is_modifier_as_looked_up(&w), "{w}");
+                assert_eq!(
+                    is_modifier(&w, opening(&w)),
+                    is_modifier_as_looked_up(&w),
+                    "{w}"
+                );
             }
         }
         for w in ["minister", "Envoy", "é", "", "the", "a-b"] {
-            assert_eq!(is_modifier(w), is_modifier_as_looked_up(w), "{w}");
+            assert_eq!(
+                is_modifier(w, opening(w)),
+                is_modifier_as_looked_up(w),
+                "{w}"
+            );
         }
     }
 
     proptest::proptest! {
         #[test]
         fn modifier_as_looked_up(word in "[a-zA-Zé-]{0,12}") {
-            proptest::prop_assert_eq!(is_modifier(&word), is_modifier_as_looked_up(&word));
+            proptest::prop_assert_eq!(is_modifier(&word, opening(&word)), is_modifier_as_looked_up(&word));
         }
 
         /// Where a general substring search finds "the " and "The " opening a word.
