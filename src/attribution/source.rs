@@ -258,6 +258,15 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 w => gerund && is_gerund_preposition(w),
             }
     };
+    // "Some fear the worst", "no one forecast the collapse": a base form between a pronoun of
+    // no one in particular and its object's determiner is the group's verb, however the
+    // tagger reads a word that is a noun as often ("fear", "forecast", "view").
+    let after_vague = || {
+        i > 0
+            && (s.has(i - 1, Classes::VAGUE_PRONOUN)
+                || s.is(i - 1, "one") && i > 1 && s.is(i - 2, "no"))
+            && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+    };
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
     let subject_right_before = || i > 0 && s.word(i - 1) && subject(i - 1);
@@ -270,7 +279,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || agrees()
         || linked()
         || participle_phrase()
-        || view_as(s, i) && i > 0 && !s.word(i - 1)
+        || view_as(s, i) && i > 0 && (!s.word(i - 1) || subject_right_before())
+        || after_vague()
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the

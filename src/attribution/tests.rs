@@ -92,6 +92,15 @@ fn vague_sources() {
         "vague"
     );
     assert_eq!(class("Observers hailed the ceasefire."), "vague");
+    // A base form after a pronoun of no one in particular is the group's verb.
+    assert_eq!(
+        first("Some view the deal as a surrender."),
+        ("Some".into(), "vague")
+    );
+    assert_eq!(
+        first("No one forecast the collapse of the army."),
+        ("No one".into(), "vague")
+    );
     // The people a verb of feeling moves hold the stance.
     assert_eq!(class("The decision stunned many residents."), "vague");
     assert_eq!(
