@@ -14,6 +14,7 @@ mod nominal;
 mod phrase;
 mod source;
 mod speaker;
+mod stance;
 mod tokens;
 
 use std::ops::Range;

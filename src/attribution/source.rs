@@ -9,6 +9,7 @@ use super::speaker::{
     apposed_subject, caused, clause_subject, dashed_subject, inverted, restrictive_relative,
     subject_of,
 };
+use super::stance::{felt_by, stance_adjective};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::Classes;
@@ -528,45 +529,6 @@ fn participle_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
     }
     let np = clause_subject(s, 0, p)?;
     Some(Found::new(np, (v, v), Some(v), after(s, v)))
-}
-
-/// A stance adjective at `i` after "be" and its auxiliaries ("aides were also complimentary",
-/// "business leaders have been unsettled by"): its subject holds the stance.
-fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
-    let mut j = i;
-    while j > 0 && s.word(j - 1) && (is_filler(s, j - 1) || s.has(j - 1, Classes::BE)) {
-        j -= 1;
-    }
-    if !(j..i).any(|k| s.has(k, Classes::BE)) {
-        return None;
-    }
-    // "some Republicans, including Senator Lamar Alexander, were willing"
-    if j >= 1 && s.is(j - 1, ",") {
-        apposed_subject(s, j - 1, j, i)
-    } else {
-        subject_of(s, j, i)
-    }
-}
-
-/// "That worries environmentalists", "the raid angered many residents": a verb at `v` whose
-/// object feels, and so holds the stance. Not after "be" ("residents were angered"), where the
-/// subject feels, and only an object that can feel: people, a name, a pronoun.
-fn felt_by(s: &Sent, v: usize) -> Option<Found> {
-    // ("groups worried that …", "worried about": the subject feels, a view or a stance.)
-    if v == 0
-        || !s.word(v - 1)
-        || s.has(v - 1, Classes::BE)
-        || s.capitalized(v)
-        || s.has(v + 1, Classes::CLAUSE_WORD | Classes::POSTMODIFIER)
-        || s.is(v + 1, "about")
-    {
-        return None;
-    }
-    let np = np_after(s, v + 1, true)?;
-    let feels = (np.0..=np.1).any(|k| {
-        s.capitalized(k) || s.has(k, Classes::PRONOUN | Classes::QUANTIFIER) || s.names_people(k)
-    });
-    feels.then(|| Found::new(np, (v, v), Some(v), before(s, v)))
 }
 
 /// Whether the word at `i` is a finite verb that frames a quotation: opening it after a colon or

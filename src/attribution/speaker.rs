@@ -177,6 +177,18 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
             close = open;
             continue;
         }
+        // "Mr. Obama, officials said, has grown skeptical": an attribution of its own between
+        // the commas, no description of the subject before it.
+        // ("X, a columnist who posts online, said", "the survey, conducted for Voice, found":
+        // a past form, after its own subject.)
+        if open + 2 < comma
+            && s.has(comma - 1, Classes::SPEECH_VERB)
+            && s.has(comma - 1, Classes::PAST_FORM)
+            && !s.has(comma - 2, Classes::CLAUSE_WORD)
+        {
+            let np = np_before(s, open)?;
+            return Some(Found::new(np, (j, v), Some(v), after(s, v)));
+        }
         // "The commission, in a statement on its website, accused …": an adverbial between
         // commas; the subject stands before it.
         if open + 1 < comma && adverbial(s, open + 1) {

@@ -292,6 +292,16 @@ fn labels_tallies_and_modifiers_are_no_attributions() {
 /// The shapes of attribution in `tests/corpus/attribution-shapes.tsv`, sentences written for
 /// dossier: each one's first attribution has the expected source words and class.
 #[test]
+fn a_state_is_a_view_only_when_someone_holds_it() {
+    // "It" opening the clause stands for what follows.
+    assert!(relations("It is doubtful that the talks will resume in May.").is_empty());
+    assert!(relations("But it became clear that the talks had failed.").is_empty());
+    // "Clear" is a stance only before what someone made clear.
+    assert!(relations("The road to Aleppo was clear by noon.").is_empty());
+    assert!(relations("The council made clear progress on the water plan.").is_empty());
+}
+
+#[test]
 fn shapes_of_attribution() {
     let table = include_str!("../../tests/corpus/attribution-shapes.tsv");
     let mut wrong = Vec::new();

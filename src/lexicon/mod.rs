@@ -148,6 +148,8 @@ classes! {
     PLACE_OPENER = 60, "place_openers.txt";
     /// Nouns with a person's ending that name firms as often as people: "producer", "lender".
     FIRM_NOUN = 61, "firm_nouns.txt";
+    /// Verbs that link a subject to its state as "be" does: "remained", "seem", "grew".
+    LINKING_VERB = 62, "linking_verbs.txt";
 }
 
 impl Classes {
