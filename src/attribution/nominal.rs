@@ -3,6 +3,7 @@
 
 use super::phrase::{after, before, is_quote, np_after};
 use super::source::Found;
+use super::speaker::clause_subject;
 use super::tokens::Sent;
 use crate::lexicon::Classes;
 
@@ -16,6 +17,41 @@ pub(super) fn according_to(s: &Sent, i: usize) -> Option<Found> {
         before(s, i)
     };
     Some(Found::new(np, (i, i + 1), None, content))
+}
+
+/// "citing a senior official", "quoting internal documents": the object speaks when it can —
+/// people, a name, a document, figures. "The union backed her, citing her work", "Citing the
+/// attack, Ankara closed the crossing": a reason, which the clause's subject gives.
+pub(super) fn citing(s: &Sent, i: usize) -> Option<Found> {
+    let np = np_after(s, i + 1, true)?;
+    // The head: the last word before the phrase's modifiers ("data from the ministry",
+    // "a poll conducted by …", "risks and the expenses …").
+    let head = (np.0..=np.1)
+        .take_while(|&k| {
+            k == np.0
+                || !(s.has(k, Classes::POSTMODIFIER | Classes::CLAUSE_WORD)
+                    || s.is(k, "and")
+                    || s.is(k, "or")
+                    || s.is(k, "about")
+                    || !s.capitalized(k) && s.has(k, Classes::PAST_FORM)
+                    || !s.capitalized(k) && s.lower(k).ends_with("ed") && k > np.0 + 1)
+        })
+        .last()?;
+    let speaks = s.capitalized(head) && !s.possessive(head)
+        || s.has(
+            head,
+            Classes::PRONOUN | Classes::DATA_NOUN | Classes::REPORT_NOUN | Classes::FIGURE_NOUN,
+        )
+        || s.names_people(head);
+    if speaks {
+        return Some(Found::new(np, (i, i), None, before(s, i)));
+    }
+    let subject = if (0..i).any(|k| s.word(k)) {
+        clause_subject(s, 0, i)
+    } else {
+        clause_subject(s, np.1 + 1, s.len())
+    }?;
+    Some(Found::new(subject, (i, i), None, Some(np)))
 }
 
 /// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.

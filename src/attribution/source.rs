@@ -3,7 +3,9 @@
 //! words it is said to have said.
 
 use super::class::classify;
-use super::nominal::{according_to, figure_source, point_of_view, speaker_colon, stance_noun};
+use super::nominal::{
+    according_to, citing, figure_source, point_of_view, speaker_colon, stance_noun,
+};
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
     apposed_subject, caused, clause_subject, dashed_subject, inverted, restrictive_relative,
@@ -85,9 +87,7 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         };
         let found = felt.or_else(|| match s.lower(i) {
             "according" if s.is(i + 1, "to") => according_to(s, i),
-            "citing" | "quoting" => {
-                np_after(s, i + 1, true).map(|np| Found::new(np, (i, i), None, before(s, i)))
-            }
+            "citing" | "quoting" => citing(s, i),
             // ("Many Syrians view the plan as …": a verb, when no point of view is read.)
             "view" | "views" | "words" | "eyes" => point_of_view(s, i).or_else(|| {
                 (view_as(s, i) && is_cue_verb(s, i))

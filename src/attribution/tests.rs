@@ -302,6 +302,26 @@ fn a_state_is_a_view_only_when_someone_holds_it() {
 }
 
 #[test]
+fn citing_a_reason_is_the_subjects_word() {
+    assert_eq!(
+        relations("The council withdrew the bill, citing legal risks and the cost."),
+        [("The council".into(), "named")]
+    );
+    assert_eq!(
+        relations("Citing the attack on its convoy, Ankara closed the crossing."),
+        [("Ankara".into(), "named")]
+    );
+    assert!(
+        relations("The paper, citing a senior official, said the talks had failed.")
+            .contains(&("a senior official".into(), "anonymous"))
+    );
+    assert_eq!(
+        class("The agency cut its estimate, citing data from the UN refugee agency."),
+        "named"
+    );
+}
+
+#[test]
 fn shapes_of_attribution() {
     let table = include_str!("../../tests/corpus/attribution-shapes.tsv");
     let mut wrong = Vec::new();
