@@ -25,9 +25,9 @@ pub fn default_catalog() -> Catalog {
     let mut catalog = Catalog::default();
     for (name, text) in FILES {
         // The data files are checked by the tests below; a broken one is a build defect.
-        let actors = Catalog::parse_file(Path::new(name), text)
+        let actors = Catalog::parse_actors(Path::new(name), text)
             .unwrap_or_else(|e| panic!("embedded catalog: {e}"));
-        catalog.extend(actors.into_iter().map(|(actor, _)| (actor, None)));
+        catalog.extend(actors.into_iter().map(|actor| (actor, None)));
     }
     catalog
 }

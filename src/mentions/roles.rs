@@ -178,6 +178,9 @@ pub(super) fn add_references<'t>(
         let mut end = at + 3;
         modifiers.clear();
         for _ in 0..4 {
+            if opens_no_reference(&text.as_bytes()[end..], &openings) {
+                break;
+            }
             let Some(word) = next_word(text, end).filter(|w| only_spaces(&text[end..w.start]))
             else {
                 break;
@@ -234,6 +237,31 @@ fn articles(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Whether the word after one space at the start of `rest` is surely neither a role word whose
+/// opening is one of `openings` nor a modifier ([`is_modifier`]): a lower-case word whose first
+/// three bytes, all ASCII, say so. Asked after every "the", most often of a noun, before the word
+/// is read whole: reading it cost several times more than this.
+fn opens_no_reference(rest: &[u8], openings: &[[u8; 3]]) -> bool {
+    let [b' ', first, ..] = *rest else {
+        return false;
+    };
+    // A capital may open an acronym ("the UN envoy") unless a lower-case letter follows it, and
+    // a character beyond ASCII is read as one by `next_word`.
+    let no_acronym = first.is_ascii_lowercase()
+        || first.is_ascii_digit()
+        || first.is_ascii_uppercase() && rest.get(2).is_some_and(u8::is_ascii_lowercase);
+    if !no_acronym {
+        return false;
+    }
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let len = rest[1..].iter().take(3).take_while(|b| word(b)).count();
+    if len < 3 && rest.get(1 + len).is_some_and(|b| !b.is_ascii()) {
+        return false;
+    }
+    let opening = padded(&rest[1..1 + len]).map(|b| b.to_ascii_lowercase());
+    !openings.contains(&opening) && !MODIFIER_STARTS.holds(opening)
+}
+
 fn only_spaces(gap: &str) -> bool {
     !gap.is_empty() && gap.bytes().all(|b| b == b' ')
 }
@@ -247,12 +275,14 @@ const MODIFIER: Classes = Classes::TITLE_MODIFIER
 /// or a nationality ("former", "foreign", "Syrian"). `opening` is its first three bytes in lower
 /// case ([`padded`]).
 fn is_modifier(word: &str, opening: [u8; 3]) -> bool {
-    // Asked of the word after every "the", most often a noun that starts like no modifier:
-    // its opening says so without a look-up.
-    static STARTS: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(lexicon::words_of(MODIFIER)));
     let acronym = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-    acronym || STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
+    acronym || MODIFIER_STARTS.holds(opening) && lexicon::is_any_case(word, MODIFIER)
 }
+
+/// The openings of the [`MODIFIER`]s: asked of the word after every "the", most often a noun
+/// that starts like no modifier, they say so without a look-up.
+static MODIFIER_STARTS: LazyLock<Prefixes> =
+    LazyLock::new(|| Prefixes::of(lexicon::words_of(MODIFIER)));
 
 /// A role word as written after "the": where, in lower case, the modifiers between (in lower
 /// case), and the article's date, read from `text` when first asked.
@@ -463,6 +493,18 @@ mod tests {
                 .collect();
             expected.sort_unstable();
             proptest::prop_assert_eq!(articles(bytes).collect::<Vec<_>>(), expected);
+        }
+
+        /// A word said to open no reference is neither a role word of those openings nor a
+        /// modifier when read whole.
+        #[test]
+        fn no_reference_as_read_whole(rest in " ?[a-zA-Z0-9é, -]{0,6}|  ?(former|foreign|envoy|syrian)[a-z]?") {
+            let openings = [opening("envoy"), opening("minister")];
+            if opens_no_reference(rest.as_bytes(), &openings) {
+                let word = next_word(&rest, 0).expect("a word");
+                let w = &rest[word];
+                proptest::prop_assert!(!openings.contains(&opening(w)) && !is_modifier(w, opening(w)));
+            }
         }
 
         /// The word the standard library's character search finds, from every boundary.
