@@ -43,6 +43,22 @@ pub struct Introduced {
 /// introduced twice is found twice. `known` are the byte ranges, in text order and apart, of
 /// the names a catalog already knows: a line whose name words all lie in them is not parsed.
 pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
+    introduced_from(text, known, None)
+}
+
+/// [`introduced`], with `openings` the word starts of `text` where a name may open, in order,
+/// as the catalog's walk notes them ([`crate::mentions::Spelled::name_openings`]): the capitals
+/// are looked for there alone, not in every byte of each line.
+pub fn introduced_at(text: &str, known: &[Range<usize>], openings: &[u32]) -> Vec<Introduced> {
+    introduced_from(text, known, Some(openings))
+}
+
+/// [`introduced`], the capitals looked for at `openings` alone when given.
+fn introduced_from(
+    text: &str,
+    known: &[Range<usize>],
+    openings: Option<&[u32]>,
+) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Words::default();
     let mut surnames = Surnames::default();
@@ -64,7 +80,26 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
         // Only the sentences with two name words together are read: no pattern looks past the
         // end of a sentence but the word after a name (see [`sentence_end`]).
         let mut from = 0;
-        while let Some(pair) = capitals_together(&line[from..], offset + from, in_line()) {
+        loop {
+            let (rest, base) = (&line[from..], offset + from);
+            let pair = match openings {
+                // The openings hold every capital the scan below finds first in its piece but
+                // one after a letter or digit ("eBay"): a piece so written is no name word, and
+                // the words on either side of it stand apart all the same.
+                Some(openings) => {
+                    let first = openings.partition_point(|&at| (at as usize) < base);
+                    let openings = openings[first..].iter().map(|&at| at as usize);
+                    let in_rest = openings.take_while(|&at| at < end).map(|at| at - base);
+                    capitals_together(rest, base, in_line(), in_rest)
+                }
+                // Every capital of the line found at once, eight bytes at a time, rather than
+                // a search from each word to the next.
+                None => {
+                    let capitals = crate::text::all_in(rest.as_bytes(), b'A'..=b'Z', true);
+                    capitals_together(rest, base, in_line(), capitals)
+                }
+            };
+            let Some(pair) = pair else { break };
             let pair = from + pair;
             let start = sentence_start(line, from, pair);
             let end = sentence_end(line, pair);
@@ -88,12 +123,17 @@ fn overlaps(known: &[Range<usize>], name: &Range<usize>) -> bool {
 /// Where the first of two words with a capital letter starts that, outside the `known` names
 /// and both name words, follow each other in `line` (at byte `base` of the text) with nothing
 /// longer than a particle between them, the first one a name may open with: what a name needs,
-/// told from the capital letters alone, as most lines have few and most of their words have
-/// none. It errs on the side of the patterns: punctuation between the words is not looked at.
+/// told from the capital letters alone (at the bytes `capitals`, in order, among others: every
+/// capital or character beyond ASCII, or only those that start a word), as most lines have few
+/// and most of their words have none. It errs on the side of the patterns: punctuation between the words is not looked at.
 /// (A pair that opens like a place's, "New York", is passed over: [`patterns::person`] finds no
 /// name opening so, and each name it finds opens a pair of its own, its first two name words.)
-fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Option<usize> {
-    let bytes = line.as_bytes();
+fn capitals_together(
+    line: &str,
+    base: usize,
+    mut known: &[Range<usize>],
+    capitals: impl Iterator<Item = usize>,
+) -> Option<usize> {
     let only_particles = |gap: &str| {
         gap.split(words::separates)
             .all(|w| w.is_empty() || is_particle(w))
@@ -109,9 +149,7 @@ fn capitals_together(line: &str, base: usize, mut known: &[Range<usize>]) -> Opt
     let mut last: Option<((usize, usize), Option<NameWord>)> = None;
     // The first byte not looked at: a capital before it is inside a word or a known name.
     let mut i = 0;
-    // Every capital of the line found at once, eight bytes at a time, rather than a search from
-    // each word to the next.
-    for at in crate::text::all_in(bytes, b'A'..=b'Z', true) {
+    for at in capitals {
         if at < i {
             continue;
         }
