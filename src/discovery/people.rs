@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use super::{introduced, overlaps, Introduced};
+use super::{introduced, introduced_at, overlaps, Introduced};
 use crate::article::Article;
 use crate::catalog::{Actor, ActorKind, Catalog, Role};
 use crate::mentions::{Matcher, Mention, Spelled};
@@ -28,7 +28,7 @@ pub fn introductions_in(
     spelled: &Spelled,
 ) -> Vec<(String, String)> {
     let mut mentions = matcher.find_by_name_with(text, spelled);
-    let mut found = introduced(text, &known(catalog, &mentions));
+    let mut found = introduced_at(text, &known(catalog, &mentions), spelled.name_openings());
     let names = found.iter().map(|intro| intro.name.clone());
     if !found.is_empty() && matcher.may_refer_by_role(text, &mentions, names) {
         matcher.add_role_references(text, &mut mentions);

@@ -278,6 +278,12 @@ pub struct Spelled {
 }
 
 impl Spelled {
+    /// The word starts where a person's name may open ([`NameOpenings`]), in order: where
+    /// discovery looks for the capitals of the names no catalog knows.
+    pub fn name_openings(&self) -> &[u32] {
+        &self.names
+    }
+
     /// The bytes it holds.
     pub fn size(&self) -> usize {
         self.found.capacity() * std::mem::size_of::<Found>() + self.names.capacity() * 4
@@ -402,7 +408,7 @@ impl Part {
     }
 
     /// Adds to `found` the longest spelling at word start `at` of `text`, if one is there.
-    #[inline]
+    #[inline(always)]
     fn find_at(&self, text: &str, at: usize, found: &mut Vec<Found>) {
         // Half of all words start with a byte that some spelling starts with ("a" for
         // "al-Assad", "s" for "said"): their first three bytes rule out most before the

@@ -7,6 +7,10 @@ use super::*;
 use crate::mentions::is_role_word;
 use proptest::prelude::*;
 
+/// The default catalog's matcher, built once for the many cases.
+static MATCHER: std::sync::LazyLock<crate::mentions::Matcher> =
+    std::sync::LazyLock::new(|| crate::mentions::Matcher::new(&crate::catalog::default_catalog()));
+
 fn piece() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "Karim",
@@ -176,7 +180,11 @@ proptest! {
             }
         }
         text.push('.');
-        prop_assert_eq!(introduced(&text, &known), introduced_in_whole_lines(&text, &known));
+        let found = introduced(&text, &known);
+        prop_assert_eq!(&found, &introduced_in_whole_lines(&text, &known));
+        // Looked for at the catalog walk's name openings alone, the capitals find the same.
+        let openings = MATCHER.spelled(&text);
+        prop_assert_eq!(introduced_at(&text, &known, openings.name_openings()), found);
     }
 }
 
