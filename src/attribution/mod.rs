@@ -160,8 +160,8 @@ pub fn attributions_in(
             },
         });
     }
-    // "Clinton says she opposes the deal": a view or a stance inside what someone is said to
-    // say is theirs to report, not the article's.
+    // "Clinton says she opposes the deal", "nobody objected, according to two delegates": a view
+    // or a stance inside what someone is said to say is theirs to report, not the article's.
     // ("He proposed a cut, but analysts agreed …": a clause of its own after a comma and a
     // conjunction is the article's again.)
     let own_clause = |a: &Attribution| {
@@ -175,7 +175,9 @@ pub fn attributions_in(
         matches!(a.kind, CueKind::View | CueKind::Stance)
             && !own_clause(a)
             && out.iter().any(|o: &Attribution| {
-                o.kind == CueKind::Speech && o.content.contains(&a.speaker.start)
+                let says = o.kind == CueKind::Speech
+                    || o.kind == CueKind::Phrase && low[o.cue.clone()].starts_with("according");
+                says && o.content.contains(&a.speaker.start)
             })
     };
     let keep: Vec<bool> = out.iter().map(|a| !nested(a)).collect();

@@ -262,11 +262,17 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // "Some fear the worst", "no one forecast the collapse": a base form between a pronoun of
     // no one in particular and its object's determiner is the group's verb, however the
     // tagger reads a word that is a noun as often ("fear", "forecast", "view").
+    // ("No one knows what …", "everybody agrees": after one of them standing for people one by
+    // one, an "-s" form is the verb.)
     let after_vague = || {
-        i > 0
-            && (s.has(i - 1, Classes::VAGUE_PRONOUN)
-                || s.is(i - 1, "one") && i > 1 && s.is(i - 2, "no"))
-            && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+        if i == 0 {
+            return false;
+        }
+        let no_one = i > 1 && s.is(i - 1, "one") && s.is(i - 2, "no");
+        let each = no_one || ["everyone", "everybody", "nobody"].contains(&s.lower(i - 1));
+        (s.has(i - 1, Classes::VAGUE_PRONOUN) || no_one)
+            && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+                || each && s.lower(i).ends_with('s'))
     };
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
