@@ -66,8 +66,11 @@ impl<'a> Sent<'a> {
         *tags[i].get_or_insert_with(|| {
             let from = i.saturating_sub(TAG_CONTEXT);
             let to = (i + TAG_CONTEXT + 1).min(self.toks.len());
-            let words: Vec<&str> = (from..to).map(|k| self.text(k)).collect();
-            grammar::tag(&words)[i - from]
+            let mut words = [""; 2 * TAG_CONTEXT + 1];
+            for (w, k) in words.iter_mut().zip(from..to) {
+                *w = self.text(k);
+            }
+            grammar::tag_at(&words[..to - from], i - from)
         })
     }
 

@@ -47,6 +47,13 @@ pub fn tag(words: &[&str]) -> Vec<Pos> {
         .collect()
 }
 
+/// The part of speech of `words[at]` among `words`, as [`tag`] gives it, at less cost: only the
+/// tags it depends on are worked out.
+pub fn tag_at(words: &[&str], at: usize) -> Pos {
+    let normal: Vec<&str> = words.iter().map(|w| ascii_quotes(w)).collect();
+    coarse(brill::tag_at(&normal, at).penn(normal[at]))
+}
+
 /// Whether `word` is an English word the tagger's lexicon holds in any case ("Mark" is "mark"),
 /// as a name no lexicon holds is not ("Hillary").
 pub fn is_known_word(word: &str) -> bool {
@@ -62,7 +69,7 @@ pub fn tag_word(word: &str) -> Pos {
     if let Some(&pos) = SEEN.read().unwrap_or_else(|e| e.into_inner()).get(word) {
         return pos;
     }
-    let pos = tag(&[word])[0];
+    let pos = tag_at(&[word], 0);
     let mut seen = SEEN.write().unwrap_or_else(|e| e.into_inner());
     // A bound for a server that reads for weeks: forget and start again.
     if seen.len() >= 1 << 16 {
