@@ -27,6 +27,14 @@ pub fn tag_at(words: &[&str], at: usize) -> Tag {
     fixed(tags[at], words[at], &normal[at])
 }
 
+/// Every tag [`tag`] can give `word`, in any sentence: the context rules only choose among its
+/// candidates.
+pub fn possible(word: &str) -> impl Iterator<Item = Tag> + '_ {
+    let normal = unigram::normal(word);
+    let (_, candidates) = unigram::candidates(word, &normal);
+    candidates.iter().map(move |t| fixed(t, word, &normal))
+}
+
 fn normals<'a>(words: &[&'a str]) -> Vec<Cow<'a, str>> {
     words.iter().map(|w| unigram::normal(w)).collect()
 }

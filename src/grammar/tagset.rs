@@ -71,16 +71,28 @@ pub struct Tags(u64);
 const _: () = assert!(NAMES.len() < 64);
 
 impl Tags {
-    pub fn of(tag: Tag) -> Tags {
+    pub const fn of(tag: Tag) -> Tags {
         Tags(1 << tag.0)
     }
 
-    pub fn with(self, tag: Tag) -> Tags {
+    pub const fn with(self, tag: Tag) -> Tags {
         Tags(self.0 | Tags::of(tag).0)
     }
 
     pub fn has(self, tag: Tag) -> bool {
         self.0 & Tags::of(tag).0 != 0
+    }
+
+    /// The tags of the set, in the order of their bits.
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let tag = Tag(bits.trailing_zeros() as u8);
+                bits &= bits - 1;
+                tag
+            })
+        })
     }
 
     /// Whether the two sets share a tag.

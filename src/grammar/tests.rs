@@ -49,6 +49,13 @@ fn assert_one_as_all(words: &[&str], at: usize) {
     );
 }
 
+/// Asserts that a word whose part of speech is settled has it among `words`.
+fn assert_settled_alike(words: &[&str], at: usize) {
+    if let Some(pos) = settled(words[at]) {
+        assert_eq!(tag(words)[at], pos, "settled {at} of {words:?}");
+    }
+}
+
 /// Every sentence as written, as `grammar::tag` passes it on (curly quotes made ASCII), and cut
 /// into the windows `Sent::pos` tags (two words either side).
 fn assert_same_in_every_form(sentence: &[&str]) -> usize {
@@ -58,6 +65,7 @@ fn assert_same_in_every_form(sentence: &[&str]) -> usize {
             let from = i.saturating_sub(2);
             let window = &quoted[from..(i + 3).min(quoted.len())];
             assert_one_as_all(window, i - from);
+            assert_settled_alike(window, i - from);
             assert_same(window)
         })
         .sum();
@@ -193,6 +201,7 @@ proptest! {
         assert_same(&words);
         for at in 0..words.len() {
             assert_one_as_all(&words, at);
+            assert_settled_alike(&words, at);
         }
     }
 }
