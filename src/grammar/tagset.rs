@@ -71,11 +71,11 @@ pub struct Tags(u64);
 const _: () = assert!(NAMES.len() < 64);
 
 impl Tags {
-    pub const fn of(tag: Tag) -> Tags {
+    pub fn of(tag: Tag) -> Tags {
         Tags(1 << tag.0)
     }
 
-    pub const fn with(self, tag: Tag) -> Tags {
+    pub fn with(self, tag: Tag) -> Tags {
         Tags(self.0 | Tags::of(tag).0)
     }
 
