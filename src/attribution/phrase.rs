@@ -86,7 +86,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             || s.is(k, "to")
                 && k + 1 < end
                 && !s.capitalized(k + 1)
-                && s.pos(k + 1) == Pos::NonFinite
+                && s.verb_pos(k + 1) == Pos::NonFinite
         {
             break;
         }

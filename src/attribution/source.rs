@@ -296,7 +296,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || !s.lower(i).ends_with("ing")
             && subject_before()
             && (!s.word(i + 1) && s.lower(i).ends_with('s') && subject_right_before()
-                || s.pos(i).verb())
+                || s.verb(i))
 }
 
 /// "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb at `i`
@@ -583,7 +583,7 @@ fn frames_quotation(s: &Sent, i: usize) -> bool {
         && s.word(i - 1)
         && (opens() || closes())
         && !s.capitalized(i)
-        && s.pos(i) == Pos::Finite
+        && s.verb_pos(i) == Pos::Finite
 }
 
 /// A cue in an infinitive (`to` at `to`, the verb at `v`): the subject of the verb it depends on
@@ -613,7 +613,7 @@ fn infinitive(s: &Sent, to: usize, v: usize) -> Option<Found> {
     }
     // "Other leaders used blunt language to denounce …": an infinitive of purpose after the
     // verb's object; the clause's subject speaks.
-    if !s.pos(governor).verb() {
+    if !s.verb(governor) {
         let purpose = s.has(v, Classes::SPEECH_VERB | Classes::STANCE_VERB)
             && (0..to).all(|k| !s.has(k, Classes::BE | Classes::CLAUSE_WORD));
         let np = purpose.then(|| clause_subject(s, 0, to)).flatten()?;

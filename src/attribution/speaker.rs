@@ -41,7 +41,7 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
     // clause opens the sentence.)
     let participle = |k: usize| {
         let w = s.lower(k);
-        k == from && (w.ends_with("ing") || w.ends_with("ed")) && s.pos(k) == Pos::NonFinite
+        k == from && (w.ends_with("ing") || w.ends_with("ed")) && s.verb_pos(k) == Pos::NonFinite
     };
     loop {
         let comma = (first..end).find(|&k| s.is(k, ","));
@@ -76,7 +76,7 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
                         | Classes::PRONOUN,
                 ) && !is_article(s, k - 1)
                     && !s.lower(k).ends_with("ing")
-                    && s.pos(k).verb())
+                    && s.verb(k))
     })?;
     np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))
 }
@@ -120,7 +120,7 @@ pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize)
                 || !s.has(
                     r + 1,
                     Classes::DETERMINER | Classes::PRONOUN | Classes::QUANTIFIER,
-                ) && s.pos(r + 1).verb())
+                ) && s.verb(r + 1))
     };
     let after_noun = || {
         matches!(
@@ -352,7 +352,7 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
                     && (s.has(k, Classes::BE | Classes::MODAL)
                         || s.lower(k).ends_with("n't")
                         || s.lower(k).ends_with("n’t")
-                        || s.pos(k) == Pos::Finite)
+                        || s.verb_pos(k) == Pos::Finite)
             })
     };
     if !(looks_like_speaker && ends_clause) || clause() {

@@ -63,12 +63,36 @@ impl<'a> Sent<'a> {
         if tags.is_empty() {
             tags.resize(self.toks.len(), None);
         }
+        let word = self.text(i);
         *tags[i].get_or_insert_with(|| {
+            if let Some(pos) = grammar::settled(word) {
+                return pos;
+            }
             let from = i.saturating_sub(TAG_CONTEXT);
             let to = (i + TAG_CONTEXT + 1).min(self.toks.len());
-            let words: Vec<&str> = (from..to).map(|k| self.text(k)).collect();
-            grammar::tag(&words)[i - from]
+            let mut words = [""; 2 * TAG_CONTEXT + 1];
+            for (w, k) in words.iter_mut().zip(from..to) {
+                *w = self.text(k);
+            }
+            grammar::tag_at(&words[..to - from], i - from)
         })
+    }
+
+    /// Whether token `i` is a verb: most words are answered by their candidate tags alone
+    /// ("officials" is none, "insist" one, wherever they stand), without tagging a window.
+    pub fn verb(&self, i: usize) -> bool {
+        i < self.toks.len()
+            && grammar::verb_settled(self.text(i)).unwrap_or_else(|| self.pos(i).verb())
+    }
+
+    /// The part of speech of token `i` where it can be a verb, else `Pos::Other`: for a caller
+    /// that asks which kind of verb it is, a word that can be none tags no window.
+    pub fn verb_pos(&self, i: usize) -> Pos {
+        if i < self.toks.len() && grammar::verb_settled(self.text(i)) != Some(false) {
+            self.pos(i)
+        } else {
+            Pos::Other
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -11,21 +11,51 @@ use super::unigram;
 
 /// The tags of `words` (a sentence's words and marks, in order).
 pub fn tag(words: &[&str]) -> Vec<Tag> {
-    let normal: Vec<Cow<str>> = words.iter().map(|w| unigram::normal(w)).collect();
-    let (mut tags, candidates): (Vec<Tag>, Vec<Tags>) = words
-        .iter()
-        .zip(&normal)
-        .map(|(w, n)| unigram::candidates(w, n))
-        .unzip();
-    rules::apply(&mut Words {
-        value: words,
-        normal: &normal,
-        candidates: &candidates,
-        tags: &mut tags,
-    });
+    let normal = normals(words);
+    let mut tags = tagged(words, &normal, words.len());
     for ((tag, word), normal) in tags.iter_mut().zip(words).zip(&normal) {
         *tag = fixed(*tag, word, normal);
     }
+    tags
+}
+
+/// The tag of `words[at]` alone, as [`tag`] gives it: what the words after it become in the last
+/// table can change no tag before them, so the last table stops at it.
+pub fn tag_at(words: &[&str], at: usize) -> Tag {
+    let normal = normals(words);
+    let tags = tagged(words, &normal, at + 1);
+    fixed(tags[at], words[at], &normal[at])
+}
+
+/// Every tag [`tag`] can give `word`, in any sentence: the context rules only choose among its
+/// candidates.
+pub fn possible(word: &str) -> impl Iterator<Item = Tag> + '_ {
+    let normal = unigram::normal(word);
+    let (_, candidates) = unigram::candidates(word, &normal);
+    candidates.iter().map(move |t| fixed(t, word, &normal))
+}
+
+fn normals<'a>(words: &[&'a str]) -> Vec<Cow<'a, str>> {
+    words.iter().map(|w| unigram::normal(w)).collect()
+}
+
+/// Each word's likeliest tag, then the context rules over them, the last table's over the first
+/// `upto` words only (the others keep the tag the table before gave them).
+fn tagged(words: &[&str], normal: &[Cow<str>], upto: usize) -> Vec<Tag> {
+    let (mut tags, candidates): (Vec<Tag>, Vec<Tags>) = words
+        .iter()
+        .zip(normal)
+        .map(|(w, n)| unigram::candidates(w, n))
+        .unzip();
+    rules::apply(
+        &mut Words {
+            value: words,
+            normal,
+            candidates: &candidates,
+            tags: &mut tags,
+        },
+        upto,
+    );
     tags
 }
 

@@ -47,6 +47,35 @@ pub fn tag(words: &[&str]) -> Vec<Pos> {
         .collect()
 }
 
+/// The part of speech of `words[at]` among `words`, as [`tag`] gives it, at less cost: only the
+/// tags it depends on are worked out.
+pub fn tag_at(words: &[&str], at: usize) -> Pos {
+    let normal: Vec<&str> = words.iter().map(|w| ascii_quotes(w)).collect();
+    coarse(brill::tag_at(&normal, at).penn(normal[at]))
+}
+
+/// Whether `word` is a verb in every sentence (`Some(true)`: "argue", "insist"), in none
+/// (`Some(false)`: "officials", "foreign"), or as the words around it decide (`None`).
+pub fn verb_settled(word: &str) -> Option<bool> {
+    settled_by(word, Pos::verb)
+}
+
+/// The part of speech of `word` in every sentence, when the tagger has no choice to make for it
+/// ("government", "foreign").
+pub fn settled(word: &str) -> Option<Pos> {
+    settled_by(word, |pos| pos)
+}
+
+/// What `f` makes of every part of speech the tagger can give `word`, when it is the same for
+/// all: the rules only choose among the word's candidate tags, so where these settle the answer,
+/// no window of words need be tagged to know it.
+fn settled_by<T: PartialEq>(word: &str, f: impl Fn(Pos) -> T) -> Option<T> {
+    let word = ascii_quotes(word);
+    let mut all = brill::possible(word).map(|t| f(coarse(t.penn(word))));
+    let first = all.next()?;
+    all.all(|x| x == first).then_some(first)
+}
+
 /// Whether `word` is an English word the tagger's lexicon holds in any case ("Mark" is "mark"),
 /// as a name no lexicon holds is not ("Hillary").
 pub fn is_known_word(word: &str) -> bool {
@@ -62,7 +91,7 @@ pub fn tag_word(word: &str) -> Pos {
     if let Some(&pos) = SEEN.read().unwrap_or_else(|e| e.into_inner()).get(word) {
         return pos;
     }
-    let pos = tag(&[word])[0];
+    let pos = settled(word).unwrap_or_else(|| tag_at(&[word], 0));
     let mut seen = SEEN.write().unwrap_or_else(|e| e.into_inner());
     // A bound for a server that reads for weeks: forget and start again.
     if seen.len() >= 1 << 16 {

@@ -109,9 +109,13 @@ fn condition(text: &str) -> Condition {
 }
 
 /// Runs every table over `words`, left to right; a word's new tag is seen by the words after it.
-pub fn apply(words: &mut Words) {
-    for table in TABLES.iter() {
-        for i in 0..words.tags.len() {
+/// The last table runs over the first `upto` words only: a caller that wants no tag after them
+/// need not have it.
+pub fn apply(words: &mut Words, upto: usize) {
+    let last = TABLES.len() - 1;
+    for (t, table) in TABLES.iter().enumerate() {
+        let end = if t == last { upto } else { words.tags.len() };
+        for i in 0..end {
             let (tag, candidates) = (words.tags[i], words.candidates[i]);
             let Some(rules) = table.get(tag.index()) else {
                 continue;

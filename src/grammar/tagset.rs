@@ -83,6 +83,18 @@ impl Tags {
         self.0 & Tags::of(tag).0 != 0
     }
 
+    /// The tags of the set, in the order of their bits.
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let tag = Tag(bits.trailing_zeros() as u8);
+                bits &= bits - 1;
+                tag
+            })
+        })
+    }
+
     /// Whether the two sets share a tag.
     pub fn meets(self, other: Tags) -> bool {
         self.0 & other.0 != 0

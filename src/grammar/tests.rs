@@ -40,12 +40,34 @@ fn assert_same(words: &[&str]) -> usize {
     words.len()
 }
 
+/// Asserts that the word at `at` of `words`, tagged alone, has the tag `words` all tagged give it.
+fn assert_one_as_all(words: &[&str], at: usize) {
+    assert_eq!(
+        brill::tag_at(words, at),
+        brill::tag(words)[at],
+        "tag {at} of {words:?}"
+    );
+}
+
+/// Asserts that a word whose part of speech is settled has it among `words`.
+fn assert_settled_alike(words: &[&str], at: usize) {
+    if let Some(pos) = settled(words[at]) {
+        assert_eq!(tag(words)[at], pos, "settled {at} of {words:?}");
+    }
+}
+
 /// Every sentence as written, as `grammar::tag` passes it on (curly quotes made ASCII), and cut
 /// into the windows `Sent::pos` tags (two words either side).
 fn assert_same_in_every_form(sentence: &[&str]) -> usize {
     let quoted: Vec<&str> = sentence.iter().map(|w| ascii_quotes(w)).collect();
     let windows: usize = (0..quoted.len())
-        .map(|i| assert_same(&quoted[i.saturating_sub(2)..(i + 3).min(quoted.len())]))
+        .map(|i| {
+            let from = i.saturating_sub(2);
+            let window = &quoted[from..(i + 3).min(quoted.len())];
+            assert_one_as_all(window, i - from);
+            assert_settled_alike(window, i - from);
+            assert_same(window)
+        })
         .sum();
     assert_same(sentence) + assert_same(&quoted) + windows
 }
@@ -177,5 +199,9 @@ proptest! {
     ) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         assert_same(&words);
+        for at in 0..words.len() {
+            assert_one_as_all(&words, at);
+            assert_settled_alike(&words, at);
+        }
     }
 }
