@@ -52,9 +52,8 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The part of speech of token `i`.
-    /// The part of speech of token `i`, tagged in a window of words around it when first asked
-    /// (most tokens never are).
+    /// The part of speech of token `i`, as the window of words around it gives it, worked out
+    /// when first asked (most tokens never are).
     pub fn pos(&self, i: usize) -> Pos {
         if i >= self.toks.len() {
             return Pos::Other;
@@ -63,11 +62,7 @@ impl<'a> Sent<'a> {
         if tags.is_empty() {
             tags.resize(self.toks.len(), None);
         }
-        let word = self.text(i);
         *tags[i].get_or_insert_with(|| {
-            if let Some(pos) = grammar::settled(word) {
-                return pos;
-            }
             let from = i.saturating_sub(TAG_CONTEXT);
             let to = (i + TAG_CONTEXT + 1).min(self.toks.len());
             let mut words = [""; 2 * TAG_CONTEXT + 1];

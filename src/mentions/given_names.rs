@@ -184,7 +184,7 @@ fn stands_alone(text: &str, range: &Range<usize>) -> bool {
             return false;
         }
         if next.starts_with(char::is_lowercase)
-            && matches!(grammar::tag(&[given, next])[1], Pos::Noun)
+            && matches!(grammar::tag_at(&[given, next], 1), Pos::Noun)
         {
             return false;
         }

@@ -413,7 +413,7 @@ fn stands_alone(text: &str, word: &Range<usize>, next: Option<Range<usize>>) -> 
     window.push(&text[next.clone()]);
     window.extend(next_word(text, next.end).map(|w| &text[w]));
     !matches!(
-        grammar::tag(&window)[at],
+        grammar::tag_at(&window, at),
         Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
     )
 }
