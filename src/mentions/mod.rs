@@ -376,10 +376,8 @@ impl Part {
     fn found(&self, text: &str) -> (Vec<Found>, Vec<u32>) {
         let bytes = text.as_bytes();
         let openings = &*NAME_OPENINGS;
-        // Sized for news, with a capital every thirty bytes or so and a spelling every hundred
-        // or two: grown a push at a time, they were copied ten times a text.
-        let mut found = Vec::with_capacity(text.len() / 128);
-        let mut names = Vec::with_capacity(text.len() / 32);
+        let mut found = Vec::new();
+        let mut names = Vec::new();
         // A name starts with one of its first bytes (never inside a character), where no
         // letter or digit touches it: "Assad" is in "pro-Assad", "Syria" is not in "Syrian".
         for (chunk, mut starts) in word_start_masks(bytes) {
@@ -399,8 +397,7 @@ impl Part {
     /// walked from `names` alone, the word starts where a name may open: a few in every
     /// text's hundreds of word starts.
     fn found_from(&self, text: &str, names: &[u32]) -> Vec<Found> {
-        // In news, about one capital in ten opens the name of someone the articles introduce.
-        let mut found = Vec::with_capacity(names.len() / 8);
+        let mut found = Vec::new();
         for &at in names {
             self.find_at(text, at as usize, &mut found);
         }
