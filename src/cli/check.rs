@@ -360,7 +360,7 @@ fn write_report(
     report: Report,
     check: impl FnOnce(&mut Writer) -> Outcome,
 ) -> std::io::Result<(Outcome, Tally)> {
-    let write = |out: &mut dyn Write| {
+    let write = |out: &mut (dyn Write + Send)| {
         let mut writer = report.writer(out);
         let outcome = check(&mut writer);
         (outcome, writer.finish())

@@ -59,8 +59,10 @@ pub enum Format {
 }
 
 /// Writes a command's output. A reader that went away (`dossier actors | head`) is no error.
-pub fn emit(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+/// Standard output is not locked for the whole command: `check` writes each article's part
+/// from whichever thread finished it.
+pub fn emit(write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let _ = write(&mut out).and_then(|()| std::io::Write::flush(&mut out));
 }
 

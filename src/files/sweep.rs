@@ -44,7 +44,7 @@ pub fn sweep<T: Send>(
     paths: &[PathBuf],
     limit: u64,
     each: impl Fn(&Catalog, &Article) -> T + Sync,
-    done: impl FnMut(&Path, Swept<T>),
+    done: impl FnMut(&Path, Swept<T>) + Send,
 ) {
     sweep_keeping(KEPT, catalog, matcher, paths, limit, each, done);
 }
@@ -66,7 +66,7 @@ fn sweep_keeping<T: Send>(
     paths: &[PathBuf],
     limit: u64,
     each: impl Fn(&Catalog, &Article) -> T + Sync,
-    mut done: impl FnMut(&Path, Swept<T>),
+    mut done: impl FnMut(&Path, Swept<T>) + Send,
 ) {
     let kept_bytes = AtomicUsize::new(0);
     let (introduced, kept): (Vec<_>, Vec<_>) = read_each(paths, limit, |_, loaded| {

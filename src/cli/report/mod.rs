@@ -102,7 +102,7 @@ impl Report {
     }
 
     /// Starts writing the report to `out`: what the format puts before the files' parts.
-    pub fn writer(self, out: &mut dyn Write) -> Writer<'_> {
+    pub fn writer(self, out: &mut (dyn Write + Send)) -> Writer<'_> {
         let mut writer = Writer {
             report: self,
             out,
@@ -121,7 +121,7 @@ impl Report {
 /// (`dossier check | head`) ends the writing, not the counting the exit code needs.
 pub struct Writer<'o> {
     report: Report,
-    out: &'o mut dyn Write,
+    out: &'o mut (dyn Write + Send),
     failed: bool,
     /// A file's part is written already: SARIF separates the next one's results with a comma.
     wrote_part: bool,
