@@ -274,6 +274,14 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
                 || each && s.lower(i).ends_with('s'))
     };
+    // "…, with Moscow insisting on …": a participle after "with" and its subject.
+    let absolute = || {
+        gerund
+            && (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&p| s.word(p))
+                .any(|p| s.is(p, "with"))
+    };
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
     let subject_right_before = || i > 0 && s.word(i - 1) && subject(i - 1);
@@ -288,6 +296,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || participle_phrase()
         || view_as(s, i) && i > 0 && (!s.word(i - 1) || subject_right_before())
         || after_vague()
+        || absolute()
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
@@ -364,9 +373,12 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         && s.word(j - 1)
         && !matches!(s.lower(j - 1), "who" | "which" | "and" | "but")
         && !is_gerund_preposition(s.lower(j - 1));
+    if bare_participle {
+        return with_subject(s, v);
+    }
     // "a group known as", "an option seen by its backers as": a participle that is never a
     // past tense, with no auxiliary, modifies a noun.
-    if bare_participle || j == v && matches!(w, "known" | "seen") {
+    if j == v && matches!(w, "known" | "seen") {
         return None;
     }
     // "then takes it back.", "knock him back": with no object after it, or after one, "back" is
@@ -509,6 +521,32 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// "The talks stalled, with Moscow insisting on …": after "with", a noun phrase and a participle
+/// make a clause of their own (an absolute), whose subject the phrase is.
+fn with_subject(s: &Sent, v: usize) -> Option<Found> {
+    let with = (v.saturating_sub(8)..v)
+        .rev()
+        .take_while(|&k| s.word(k))
+        .find(|&k| s.is(k, "with"))?;
+    // ("with all precincts reporting, …": a participle with nothing after it is no one's
+    // statement. "with a key speaking slot": after a word that names nobody, a participle
+    // the tagger does not read as a verb modifies the noun after it.)
+    let says = |np: (usize, usize)| {
+        v + 1 < s.len()
+            && !matches!(s.text(v + 1), "," | "." | ";")
+            && (s.capitalized(np.1) || s.names_people(np.1) || s.verb(v))
+    };
+    // ("with Moscow again insisting": an adverb may stand before the participle. "met with
+    // reporters and made statements affirming …", "with savings to avoid adding …": a phrase
+    // with a verb of its own is no subject.)
+    let np = np_after(s, with + 1, true).filter(|np| {
+        np.1 < v
+            && (np.1 + 1..v).all(|k| is_filler(s, k))
+            && (np.0..=np.1).all(|k| s.capitalized(k) || !s.verb(k))
+    })?;
+    says(np).then(|| Found::new(np, (v, v), Some(v), after(s, v)))
 }
 
 /// Whether the word at `i` can be whom somebody speaks to: a name, a pronoun, people.

@@ -322,6 +322,27 @@ fn citing_a_reason_is_the_subjects_word() {
 }
 
 #[test]
+fn with_a_subject_and_a_participle_is_a_clause_of_its_own() {
+    assert_eq!(
+        relations("The talks broke up, with Moscow insisting the crossing stay closed."),
+        [("Moscow".to_string(), "named")]
+    );
+    assert_eq!(
+        relations("Turnout was low, with many residents saying they feared reprisals."),
+        [("many residents".to_string(), "vague")]
+    );
+    // Not after a phrase with a verb of its own, nor a participle with nothing after it, nor
+    // one that modifies the noun after it.
+    for s in [
+        "The envoy met with local reporters and made several statements supporting the plan.",
+        "The count ended at dawn, with all districts reporting.",
+        "She arrives with a key speaking slot on Monday.",
+    ] {
+        assert!(relations(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
 fn shapes_of_attribution() {
     let table = include_str!("../../tests/corpus/attribution-shapes.tsv");
     let mut wrong = Vec::new();
