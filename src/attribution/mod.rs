@@ -122,6 +122,13 @@ pub fn attributions_in(
             continue;
         }
         if let Class::Anonymous(anon) = &mut class {
+            // "UN envoy: …": a headline drops the article of a role the story names ("the UN
+            // envoy, Geir Pedersen, said …"), as "the official" refers to one introduced.
+            let (a, b) = f.source();
+            anon.reference |= s.is(f.cue.0, ":")
+                && s.headline()
+                && s.lower(b) == anon.lemma
+                && !s.has(a, Classes::INDEFINITE | Classes::NUMBER);
             anon.explained = !anon.reference && explained();
         }
         let (sa, sb) = f.source();

@@ -58,17 +58,61 @@ pub(super) fn citing(s: &Sent, i: usize) -> Option<Found> {
 pub(super) fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
     let first = usize::from(is_quote(s.text(0)));
-    let names = first < colon && (first..colon).all(|k| s.proper(k));
+    // ("Editor's Note: …": a possessive's thing is a label, not whose words follow.)
+    let names = first < colon
+        && colon <= first + 4
+        && (first..colon).all(|k| s.proper(k) && !s.possessive(k));
     // "Poll: …", "Report: …": a document speaks for its authors.
     let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
-    if !(names || document) {
-        return None;
-    }
+    let speaker = if names || document {
+        (first, colon - 1)
+    } else {
+        headline_speaker(s, first, colon)?
+    };
     // A speaker's colon opens words: "CORRECTION:" with nothing after it is a label, and
     // "Clinton: 1,769." a tally.
     let content = after(s, colon)?;
     let words = (content.0..=content.1).any(|k| s.text(k).bytes().any(|b| b.is_ascii_alphabetic()));
-    words.then(|| Found::new((first, colon - 1), (colon, colon), None, Some(content)))
+    words.then(|| Found::new(speaker, (colon, colon), None, Some(content)))
+}
+
+/// Whom a headline quotes before its colon, with whom or what they spoke to or of ("UN envoy:
+/// …", "Insiders: …", "Pedersen on Idlib: …", "Erdogan to Putin: …"): a phrase of a few words
+/// whose head names a speaker — a name after a title, a role, people, a document. (A single
+/// capitalised word is a name only as [`speaker_colon`] reads one: "Analysis: …" and "Exclusive:
+/// …" are labels.)
+fn headline_speaker(s: &Sent, first: usize, colon: usize) -> Option<(usize, usize)> {
+    if !s.headline() || !s.capitalized(first) {
+        return None;
+    }
+    let end = (first + 1..colon)
+        .find(|&k| matches!(s.lower(k), "on" | "to" | "at" | "about"))
+        .unwrap_or(colon);
+    let last = end - 1;
+    let words = end - first;
+    // (A name recurs in the story, capitalised inside a sentence: "Delegate Update", "Editor's
+    // Note" are a headline's labels. A headline drops its speaker's article: "The Ninth Circle:
+    // …" is a title.)
+    let name = || {
+        s.capitalized(last) && s.capitalised_inside(last) && (first..end).all(|k| !s.possessive(k))
+    };
+    let head = s.names_people(last)
+        || s.has(last, Classes::ROLE_WORD | Classes::MEMBER_NOUN)
+        || (words > 1 || end < colon) && name()
+        || words > 1
+            && !s.capitalized(last)
+            && s.has(last, Classes::REPORT_NOUN | Classes::DATA_NOUN);
+    let head = head && !s.has(first, Classes::DETERMINER);
+    // ("Silverman heckles Sanders supporters: …": a clause with its verb is no speaker's name,
+    // and in a phrase a name comes before a role, "UN envoy", never after a word in lower case.)
+    let phrase = || {
+        (first..end).all(|k| {
+            s.word(k)
+                && (s.proper(k) || !s.verb(k))
+                && !(k > first && s.capitalized(k) && !s.capitalized(k - 1))
+        })
+    };
+    (words <= 5 && head && phrase()).then_some((first, last))
 }
 
 /// "from X's point of view", "in X's view", "in the view of X", "in the words of X", "in the

@@ -104,7 +104,9 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
                 .then(|| figure_source(s, i))
                 .flatten()
                 .or_else(|| is_cue_verb(s, i).then(|| verb(s, i)).flatten()),
-            ":" if i > 0 && i <= 4 => speaker_colon(s, i),
+            // (A headline's speaker may name whom or what they spoke of: "Pedersen on the
+            // Talks in Geneva: …".)
+            ":" if i > 0 && (i <= 4 || i <= 10 && s.headline()) => speaker_colon(s, i),
             // "Limbaugh continued: “…”", "She went on, “…”": any verb opening a quotation.
             _ if opens_quotation(s, i) => subject_of(s, i, i),
             // "residents were angered": the subject feels.

@@ -343,6 +343,34 @@ fn with_a_subject_and_a_participle_is_a_clause_of_its_own() {
 }
 
 #[test]
+fn a_headline_names_its_speaker_before_a_colon() {
+    // (Each text a headline and the story's first sentence.)
+    let first = |text: &str| {
+        attributions(text, 0..text.find('\n').unwrap())
+            .into_iter()
+            .next()
+            .map(|a| (text[a.speaker].to_string(), a.class))
+    };
+    let body =
+        "\n\nGENEVA - The UN envoy, Geir Pedersen, told reporters that the talks would resume.";
+    let (source, class) = first(&format!("UN envoy: talks to resume in Geneva.{body}")).unwrap();
+    // A headline's role is the story's named person: no unnamed source to flag.
+    assert!(source == "UN envoy" && matches!(class, Class::Anonymous(a) if a.reference));
+    let (source, class) = first(&format!("Insiders: talks to resume in Geneva.{body}")).unwrap();
+    assert_eq!((source.as_str(), class.name()), ("Insiders", "vague"));
+    let (source, class) = first(&format!("Pedersen on Idlib: talks to resume.{body}")).unwrap();
+    assert_eq!((source.as_str(), class.name()), ("Pedersen", "named"));
+    // Labels and titles are no speakers; nor is a clause with its verb.
+    for headline in [
+        "The Geneva Files: talks to resume.",
+        "Editor's Note: talks to resume in Geneva.",
+        "Pedersen meets Syrian delegates: talks to resume.",
+    ] {
+        assert_eq!(first(&format!("{headline}{body}")), None, "{headline}");
+    }
+}
+
+#[test]
 fn shapes_of_attribution() {
     let table = include_str!("../../tests/corpus/attribution-shapes.tsv");
     let mut wrong = Vec::new();

@@ -178,6 +178,23 @@ impl<'a> Sent<'a> {
             )
     }
 
+    /// Whether the sentence is a headline: written in title case, or the article's first line
+    /// (after any Markdown heading marks).
+    pub fn headline(&self) -> bool {
+        self.title_case
+            || self.toks.first().is_some_and(|t| {
+                self.whole[..t.start]
+                    .bytes()
+                    .all(|b| b.is_ascii_whitespace() || b == b'#')
+            })
+    }
+
+    /// Whether word `i` is written capitalised inside a sentence somewhere in the article, as a
+    /// name is and a headline's label ("Update", "Note") is not.
+    pub fn capitalised_inside(&self, i: usize) -> bool {
+        capitalised_inside(self.whole, self.text(i))
+    }
+
     pub fn possessive(&self, i: usize) -> bool {
         self.word(i) && is_possessive(self.lower(i))
     }
