@@ -97,8 +97,38 @@ pub(super) fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
 /// the mayor said"), else the words after the verb, else those before the speaker.
 fn said(s: &Sent, np: (usize, usize), v: usize) -> Option<(usize, usize)> {
     let quoted = np.0 > 0 && is_quote(s.text(np.0 - 1));
-    let content = if quoted { before(s, np.0) } else { None };
+    // "The talks will resume, the envoy said on Monday.", "…, he told Reuters.": after a comma,
+    // a speaker whose verb ends the sentence with no more than when, where or to whom says
+    // what came before.
+    let closes = || {
+        np.0 > 0
+            && s.is(np.0 - 1, ",")
+            && (0..np.0 - 1).any(|k| s.word(k))
+            && adverbial_to_end(s, v + 1)
+    };
+    let content = if quoted || closes() {
+        before(s, np.0)
+    } else {
+        None
+    };
     content.or_else(|| after(s, v)).or_else(|| before(s, np.0))
+}
+
+/// Whether the words from `k` to the sentence's end are only when, where or to whom something
+/// was said: a few words, opening with a preposition or a day ("on Monday", "in a statement",
+/// "yesterday"), or whom a verb of speech addressed ("reporters", "Reuters in Geneva"), and
+/// no "that".
+fn adverbial_to_end(s: &Sent, k: usize) -> bool {
+    let words = (k..s.len()).filter(|&j| s.word(j)).count();
+    let opens = !s.word(k)
+        || s.has(k, Classes::POSTMODIFIER | Classes::WEEKDAY)
+        || matches!(
+            s.lower(k),
+            "yesterday" | "today" | "earlier" | "later" | "last" | "late" | "during" | "after"
+        )
+        || s.has(k - 1, Classes::SPEECH_VERB)
+            && (s.capitalized(k) || s.names_people(k) || s.has(k, Classes::PRONOUN));
+    words <= 6 && opens && (k..s.len()).all(|j| !s.is(j, "that") && !s.is(j, ","))
 }
 
 /// "Officials who spoke to reporters said", "one of the doctors who signed the letter called": a

@@ -218,6 +218,18 @@ fn cue_and_content() {
     let a = &attributions(s, 0..s.len())[0];
     assert_eq!(&s[a.speaker.clone()], "Western and regional diplomats");
     assert_eq!(&s[a.content.clone()], "the plan is dead");
+    // After a comma, a speaker whose verb ends the sentence with when, where or to whom says
+    // what came before; a clause after the verb is still what is said.
+    for s in [
+        "The crossing will reopen, the governor said on Tuesday.",
+        "The crossing will reopen, he told reporters in Gaziantep.",
+    ] {
+        let a = &attributions(s, 0..s.len())[0];
+        assert_eq!(&s[a.content.clone()], "The crossing will reopen", "{s}");
+    }
+    let s = "On Tuesday, the governor said the crossing would reopen.";
+    let a = &attributions(s, 0..s.len())[0];
+    assert_eq!(&s[a.content.clone()], "the crossing would reopen");
 }
 
 #[test]
