@@ -88,7 +88,21 @@ pub fn anchor_in(chars: &Chars, quote: Option<&Quote>, position: Option<Position
         };
     };
     if let Some(range) = at.as_ref().filter(|r| text[(*r).clone()] == quote.exact) {
-        return Anchor::at(State::Anchored, range.clone());
+        // (The same words at the old place are the annotation's unless the same words stand
+        // elsewhere with more of their context: edits before them may have brought other words
+        // alike there, "people" of another sentence. A context the other tool left stale as it
+        // moved the position is no reason to move.)
+        let finder = memchr::memmem::Finder::new(quote.exact.as_bytes());
+        let here = context(text, quote, range.start);
+        let whole = quote.prefix.chars().count() + quote.suffix.chars().count();
+        let better = (here < whole)
+            .then(|| best(text, quote, range.start, &finder, 0..text.len()))
+            .flatten()
+            .filter(|&(context, _)| context > here);
+        return match better {
+            Some((_, start)) => Anchor::at(State::Moved, start..start + quote.exact.len()),
+            None => Anchor::at(State::Anchored, range.clone()),
+        };
     }
     // Where the words were, as well as the text now tells: the old position, clamped.
     let expected = match (at, position) {
@@ -232,16 +246,19 @@ fn best(
     finder: &memchr::memmem::Finder,
     within: Range<usize>,
 ) -> Option<(usize, usize)> {
-    let len = quote.exact.len();
     finder
         .find_iter(&text.as_bytes()[within.clone()])
         .map(|at| {
             let start = within.start + at;
-            let before = common_suffix(&text[..start], &quote.prefix);
-            let after = common_prefix(&text[start + len..], &quote.suffix);
-            (before + after, start)
+            (context(text, quote, start), start)
         })
         .max_by_key(|&(context, start)| (context, std::cmp::Reverse(start.abs_diff(expected))))
+}
+
+/// How many characters of the quote's context stand around its words starting at `start`.
+fn context(text: &str, quote: &Quote, start: usize) -> usize {
+    common_suffix(&text[..start], &quote.prefix)
+        + common_prefix(&text[start + quote.exact.len()..], &quote.suffix)
 }
 
 /// Characters at the end of `a` that end `b` too.
