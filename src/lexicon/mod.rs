@@ -230,33 +230,65 @@ fn entries() -> FxHashMap<&'static str, Classes> {
 /// The lexicon as an open-addressed table of words read as numbers: the analysis looks up
 /// every word of every sentence with a cue, and most words are in no list. A word is hashed,
 /// compared (and its case folded) eight bytes at a time, with no copy and no call to memcmp;
-/// a general hash map cost a hundred instructions a look-up.
+/// a general hash map cost a hundred instructions a look-up. Each slot holds what a look-up
+/// compares and answers, so that one reads a single cache line: with slots pointing into a
+/// vector of entries, a word found cost two data-cache misses (the slot's, the entry's), and
+/// the table is too big to stay in the cache between sentences.
 struct Table {
-    /// Where each entry is, one past its index; 0 for an empty slot.
-    slots: Box<[u32]>,
-    entries: Vec<(Key, &'static str, Classes)>,
+    slots: Box<[Slot]>,
+    /// The entries' words, by [`Slot::word`]: read only for words longer than a key.
+    words: Vec<&'static str>,
     /// The hash's bits that are a slot: 64 less the slots' power of two.
     shift: u32,
+}
+
+/// An entry's key and classes; empty, all zeros, where it has no classes (every entry has
+/// some). Aligned so that two fill a cache line and none straddles two.
+#[derive(Clone, Copy, Default)]
+#[repr(align(32))]
+struct Slot {
+    head: u64,
+    tail: u64,
+    classes: Classes,
+    len: u32,
+    /// The entry's index in [`Table::words`].
+    word: u32,
+}
+
+impl Slot {
+    /// Whether this is the slot of the word whose key is `key`.
+    #[inline(always)]
+    fn holds(&self, key: Key) -> bool {
+        self.head == key.head && self.tail == key.tail && self.len as usize == key.len
+    }
 }
 
 impl Table {
     fn of(entries: FxHashMap<&'static str, Classes>) -> Table {
         // (At most a quarter full: a word in no list, a third of those read, mostly meets an
-        // empty slot at once; half full, it probed a slot and a half on average.)
+        // empty slot at once; half full, its probes cost more instructions than its misses
+        // saved.)
         let size = (entries.len() * 4).next_power_of_two().max(2);
         let mut table = Table {
-            slots: vec![0; size].into_boxed_slice(),
-            entries: Vec::with_capacity(entries.len()),
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            words: Vec::with_capacity(entries.len()),
             shift: 64 - size.trailing_zeros(),
         };
         for (w, classes) in entries {
+            debug_assert_ne!(classes, Classes::NONE);
             let key = Key::of(w.as_bytes());
             let mut at = table.slot(key);
-            while table.slots[at] != 0 {
+            while table.filled(at).is_some() {
                 at = table.next(at);
             }
-            table.entries.push((key, w, classes));
-            table.slots[at] = u32::try_from(table.entries.len()).expect("a lexicon of words");
+            table.slots[at] = Slot {
+                head: key.head,
+                tail: key.tail,
+                classes,
+                len: u32::try_from(key.len).expect("a word"),
+                word: u32::try_from(table.words.len()).expect("a lexicon of words"),
+            };
+            table.words.push(w);
         }
         table
     }
@@ -285,41 +317,49 @@ impl Table {
     #[inline(always)]
     fn get_key<'w, const FOLD: bool>(&self, word: impl FnOnce() -> &'w [u8], key: Key) -> Classes {
         let mut at = self.slot(key);
-        while let Some(&(k, _, classes)) = self.entry(at) {
-            if k == key {
+        loop {
+            // (An empty slot holds the empty word's key, with no classes: the key is compared
+            // first, as most look-ups end at the first slot, the word's or an empty one.)
+            let slot = &self.slots[at];
+            if slot.holds(key) {
                 // (The key is the whole word up to sixteen bytes.)
                 return if key.len <= 16 {
-                    classes
+                    slot.classes
                 } else {
                     self.get_long::<FOLD>(word(), key, at)
                 };
             }
+            if slot.classes == Classes::NONE {
+                return Classes::NONE;
+            }
             at = self.next(at);
         }
-        Classes::NONE
     }
 
     /// [`Table::get`] for a word longer than sixteen bytes, whose key matches the entry at `at`:
     /// the entries are compared whole.
     #[cold]
     fn get_long<const FOLD: bool>(&self, word: &[u8], key: Key, mut at: usize) -> Classes {
-        while let Some(&(k, entry, classes)) = self.entry(at) {
+        while let Some(slot) = self.filled(at) {
+            let entry = self.words[slot.word as usize].as_bytes();
             let same = if FOLD {
-                entry.as_bytes().eq_ignore_ascii_case(word)
+                entry.eq_ignore_ascii_case(word)
             } else {
-                entry.as_bytes() == word
+                entry == word
             };
-            if k == key && same {
-                return classes;
+            if slot.holds(key) && same {
+                return slot.classes;
             }
             at = self.next(at);
         }
         Classes::NONE
     }
 
-    /// The entry in slot `at`, if any.
-    fn entry(&self, at: usize) -> Option<&(Key, &'static str, Classes)> {
-        self.entries.get((self.slots[at] as usize).wrapping_sub(1))
+    /// The slot `at`, unless it is empty.
+    #[inline(always)]
+    fn filled(&self, at: usize) -> Option<&Slot> {
+        let slot = &self.slots[at];
+        (slot.classes != Classes::NONE).then_some(slot)
     }
 
     fn next(&self, at: usize) -> usize {
