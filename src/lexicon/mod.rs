@@ -230,33 +230,32 @@ fn entries() -> FxHashMap<&'static str, Classes> {
 /// The lexicon as an open-addressed table of words read as numbers: the analysis looks up
 /// every word of every sentence with a cue, and most words are in no list. A word is hashed,
 /// compared (and its case folded) eight bytes at a time, with no copy and no call to memcmp;
-/// a general hash map cost a hundred instructions a look-up. Each slot holds what a look-up
-/// compares and answers, so that one reads a single cache line: with slots pointing into a
-/// vector of entries, a word found cost two data-cache misses (the slot's, the entry's), and
-/// the table is too big to stay in the cache between sentences.
+/// a general hash map cost a hundred instructions a look-up. A word found reads its slot and
+/// its entry: the entries hold only what a look-up compares and answers, in 32 bytes that
+/// straddle no cache line (with their words, 48 bytes, half of them straddled two), and the
+/// short words, the most frequent, come first, side by side.
 struct Table {
-    slots: Box<[Slot]>,
-    /// The entries' words, by [`Slot::word`]: read only for words longer than a key.
+    /// Where each entry is, one past its index; 0 for an empty slot.
+    slots: Box<[u32]>,
+    /// The entries' keys and classes, by length.
+    entries: Vec<Entry>,
+    /// The entries' words, by index: read only for words longer than a key.
     words: Vec<&'static str>,
     /// The hash's bits that are a slot: 64 less the slots' power of two.
     shift: u32,
 }
 
-/// An entry's key and classes; empty, all zeros, where it has no classes (every entry has
-/// some). Aligned so that two fill a cache line and none straddles two.
-#[derive(Clone, Copy, Default)]
+/// An entry as a look-up reads it.
 #[repr(align(32))]
-struct Slot {
+struct Entry {
     head: u64,
     tail: u64,
     classes: Classes,
     len: u32,
-    /// The entry's index in [`Table::words`].
-    word: u32,
 }
 
-impl Slot {
-    /// Whether this is the slot of the word whose key is `key`.
+impl Entry {
+    /// Whether this is the entry of the word whose key is `key`.
     #[inline(always)]
     fn holds(&self, key: Key) -> bool {
         self.head == key.head && self.tail == key.tail && self.len as usize == key.len
@@ -265,30 +264,33 @@ impl Slot {
 
 impl Table {
     fn of(entries: FxHashMap<&'static str, Classes>) -> Table {
+        let mut entries: Vec<_> = entries.into_iter().collect();
+        entries.sort_by_key(|&(w, _)| w.len());
         // (At most a quarter full: a word in no list, a third of those read, mostly meets an
-        // empty slot at once; half full, its probes cost more instructions than its misses
-        // saved.)
+        // empty slot at once; half full, it probed a slot and a half on average.)
         let size = (entries.len() * 4).next_power_of_two().max(2);
         let mut table = Table {
-            slots: vec![Slot::default(); size].into_boxed_slice(),
+            slots: vec![0; size].into_boxed_slice(),
+            entries: Vec::with_capacity(entries.len()),
             words: Vec::with_capacity(entries.len()),
             shift: 64 - size.trailing_zeros(),
         };
         for (w, classes) in entries {
-            debug_assert_ne!(classes, Classes::NONE);
             let key = Key::of(w.as_bytes());
             let mut at = table.slot(key);
-            while table.filled(at).is_some() {
+            while table.slots[at] != 0 {
                 at = table.next(at);
             }
-            table.slots[at] = Slot {
-                head: key.head,
-                tail: key.tail,
+            let len = u32::try_from(key.len).expect("a word");
+            let (head, tail) = (key.head, key.tail);
+            table.entries.push(Entry {
+                head,
+                tail,
                 classes,
-                len: u32::try_from(key.len).expect("a word"),
-                word: u32::try_from(table.words.len()).expect("a lexicon of words"),
-            };
+                len,
+            });
             table.words.push(w);
+            table.slots[at] = u32::try_from(table.entries.len()).expect("a lexicon of words");
         }
         table
     }
@@ -317,49 +319,42 @@ impl Table {
     #[inline(always)]
     fn get_key<'w, const FOLD: bool>(&self, word: impl FnOnce() -> &'w [u8], key: Key) -> Classes {
         let mut at = self.slot(key);
-        loop {
-            // (An empty slot holds the empty word's key, with no classes: the key is compared
-            // first, as most look-ups end at the first slot, the word's or an empty one.)
-            let slot = &self.slots[at];
-            if slot.holds(key) {
+        while let Some(entry) = self.entry(at) {
+            if entry.holds(key) {
                 // (The key is the whole word up to sixteen bytes.)
                 return if key.len <= 16 {
-                    slot.classes
+                    entry.classes
                 } else {
                     self.get_long::<FOLD>(word(), key, at)
                 };
-            }
-            if slot.classes == Classes::NONE {
-                return Classes::NONE;
-            }
-            at = self.next(at);
-        }
-    }
-
-    /// [`Table::get`] for a word longer than sixteen bytes, whose key matches the entry at `at`:
-    /// the entries are compared whole.
-    #[cold]
-    fn get_long<const FOLD: bool>(&self, word: &[u8], key: Key, mut at: usize) -> Classes {
-        while let Some(slot) = self.filled(at) {
-            let entry = self.words[slot.word as usize].as_bytes();
-            let same = if FOLD {
-                entry.eq_ignore_ascii_case(word)
-            } else {
-                entry == word
-            };
-            if slot.holds(key) && same {
-                return slot.classes;
             }
             at = self.next(at);
         }
         Classes::NONE
     }
 
-    /// The slot `at`, unless it is empty.
-    #[inline(always)]
-    fn filled(&self, at: usize) -> Option<&Slot> {
-        let slot = &self.slots[at];
-        (slot.classes != Classes::NONE).then_some(slot)
+    /// [`Table::get`] for a word longer than sixteen bytes, whose key matches the entry at `at`:
+    /// the entries are compared whole.
+    #[cold]
+    fn get_long<const FOLD: bool>(&self, word: &[u8], key: Key, mut at: usize) -> Classes {
+        while let Some(found) = self.entry(at) {
+            let entry = self.words[self.slots[at] as usize - 1];
+            let same = if FOLD {
+                entry.as_bytes().eq_ignore_ascii_case(word)
+            } else {
+                entry.as_bytes() == word
+            };
+            if found.holds(key) && same {
+                return found.classes;
+            }
+            at = self.next(at);
+        }
+        Classes::NONE
+    }
+
+    /// The entry in slot `at`, if any.
+    fn entry(&self, at: usize) -> Option<&Entry> {
+        self.entries.get((self.slots[at] as usize).wrapping_sub(1))
     }
 
     fn next(&self, at: usize) -> usize {
