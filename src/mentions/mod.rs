@@ -26,6 +26,7 @@ use std::sync::Arc;
 use crate::catalog::{ActorId, ActorKind, Catalog};
 use crate::text::{char_at, char_before, word_start_masks, Prefixes};
 use openings::NAME_OPENINGS;
+pub use openings::{Openings, OpeningsIter};
 use resolve::{resolve_in_article, Beside, Hit};
 use trie::Trie;
 
@@ -257,9 +258,9 @@ impl Choice {
     }
 }
 
-/// A spelling of a part written in a text: its bytes and pattern index. In 32 bits each, as
-/// the name openings are: `dossier check` keeps those of every text between its readings, and
-/// at 24 bytes they were a tenth of its peak memory.
+/// A spelling of a part written in a text: its bytes and pattern index. In 32 bits each:
+/// `dossier check` keeps those of every text between its readings, and at 24 bytes they were
+/// a tenth of its peak memory.
 #[derive(Clone, Copy)]
 struct Found {
     at: u32,
@@ -277,19 +278,19 @@ pub struct Spelled {
     found: Vec<Found>,
     /// The word starts where a person's name may open ([`NameOpenings`]), in order: all that
     /// the added part's walk reads, when its spellings all open so.
-    names: Vec<u32>,
+    names: Openings,
 }
 
 impl Spelled {
     /// The word starts where a person's name may open ([`NameOpenings`]), in order: where
     /// discovery looks for the capitals of the names no catalog knows.
-    pub fn name_openings(&self) -> &[u32] {
+    pub fn name_openings(&self) -> &Openings {
         &self.names
     }
 
     /// The bytes it holds.
     pub fn size(&self) -> usize {
-        self.found.capacity() * std::mem::size_of::<Found>() + self.names.capacity() * 4
+        self.found.capacity() * std::mem::size_of::<Found>() + self.names.size()
     }
 }
 
@@ -381,7 +382,7 @@ impl Part {
     /// on in a block of its own length: `dossier check` keeps them for every text between its
     /// readings, and grown by doubling they held up to twice their length (`shrink_to_fit`
     /// would not give it back: mimalloc keeps a block that shrinks by less than half).
-    fn found(&self, text: &str) -> (Vec<Found>, Vec<u32>) {
+    fn found(&self, text: &str) -> (Vec<Found>, Openings) {
         thread_local! {
             static GATHERED: RefCell<(Vec<Found>, Vec<u32>)> = const {
                 RefCell::new((Vec::new(), Vec::new()))
@@ -404,17 +405,17 @@ impl Part {
                     self.find_at(text, at, found);
                 }
             }
-            (found.to_vec(), names.to_vec())
+            (found.to_vec(), Openings::new(names))
         })
     }
 
     /// [`Part::found`] of a part whose spellings all open as names ([`Part::opens_names`]),
     /// walked from `names` alone, the word starts where a name may open: a few in every
     /// text's hundreds of word starts.
-    fn found_from(&self, text: &str, names: &[u32]) -> Vec<Found> {
+    fn found_from(&self, text: &str, names: &Openings) -> Vec<Found> {
         let mut found = Vec::new();
-        for &at in names {
-            self.find_at(text, at as usize, &mut found);
+        for at in names.iter() {
+            self.find_at(text, at, &mut found);
         }
         found
     }
