@@ -20,6 +20,7 @@ pub use people::{actors, introductions, introductions_in};
 
 use std::ops::Range;
 
+use crate::mentions::Openings;
 use crate::text::char_at;
 use patterns::{find_in_line, Surnames};
 use words::{Kind, Words};
@@ -49,7 +50,7 @@ pub fn introduced(text: &str, known: &[Range<usize>]) -> Vec<Introduced> {
 /// [`introduced`], with `openings` the word starts of `text` where a name may open, in order,
 /// as the catalog's walk notes them ([`crate::mentions::Spelled::name_openings`]): the capitals
 /// are looked for there alone, not in every byte of each line.
-pub fn introduced_at(text: &str, known: &[Range<usize>], openings: &[u32]) -> Vec<Introduced> {
+pub fn introduced_at(text: &str, known: &[Range<usize>], openings: &Openings) -> Vec<Introduced> {
     introduced_from(text, known, Some(openings))
 }
 
@@ -57,13 +58,14 @@ pub fn introduced_at(text: &str, known: &[Range<usize>], openings: &[u32]) -> Ve
 fn introduced_from(
     text: &str,
     known: &[Range<usize>],
-    openings: Option<&[u32]>,
+    openings: Option<&Openings>,
 ) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut words = Words::default();
     let mut surnames = Surnames::default();
     let mut offset = 0;
     let mut known = known;
+    let mut openings = openings.map(Openings::iter);
     for line in crate::text::lines_inclusive(text) {
         let next = offset + line.len();
         let line = line.strip_suffix('\n').unwrap_or(line);
@@ -82,15 +84,15 @@ fn introduced_from(
         let mut from = 0;
         loop {
             let (rest, base) = (&line[from..], offset + from);
-            let pair = match openings {
+            let pair = match &mut openings {
                 // The openings hold every capital the scan below finds first in its piece but
                 // one after a letter or digit ("eBay"): a piece so written is no name word, and
-                // the words on either side of it stand apart all the same.
+                // the words on either side of it stand apart all the same. Pieces come in
+                // order: the openings before this one are stepped past.
                 Some(openings) => {
-                    let first = openings.partition_point(|&at| (at as usize) < base);
-                    let openings = openings[first..].iter().map(|&at| at as usize);
-                    let in_rest = openings.take_while(|&at| at < end).map(|at| at - base);
-                    capitals_together(rest, base, in_line(), in_rest)
+                    openings.skip_to(base);
+                    let in_rest = openings.clone().take_while(|&at| at < end);
+                    capitals_together(rest, base, in_line(), in_rest.map(|at| at - base))
                 }
                 // Every capital of the line found at once, eight bytes at a time, rather than
                 // a search from each word to the next.

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::{Form, Mention, Target};
+use super::{Form, Mention, Openings, Target};
 use crate::catalog::ActorId;
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
@@ -29,7 +29,7 @@ const NO_GIVEN_NAME: Classes = Classes::NAME_PARTICLE
 /// a few in every hundred bytes, where a search through the text for each name read them all.
 pub(super) fn add_references<'w>(
     text: &str,
-    names: &[u32],
+    names: &Openings,
     mentions: &mut Vec<Mention>,
     name_words: impl Fn(ActorId) -> &'w [String],
 ) {
@@ -98,8 +98,7 @@ pub(super) fn add_references<'w>(
         .collect();
     by_opening.sort_unstable();
     let mut found = Vec::new();
-    for &at in names {
-        let at = at as usize;
+    for at in names.iter() {
         let written = &text.as_bytes()[at..];
         if !opens[written[0] as usize] {
             continue;

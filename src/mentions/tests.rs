@@ -673,3 +673,14 @@ fn people_added_are_found_as_by_one_automaton_over_all() {
         }
     }
 }
+
+#[test]
+fn the_spellings_a_text_holds_are_kept_at_their_length() {
+    // `dossier check` keeps them for every text between its readings: no room to grow.
+    let text = "Bashar al-Assad met Vladimir Putin in Moscow. ".repeat(40);
+    let spelled = Matcher::new(&catalog()).spelled(&text);
+    let (found, openings) = (spelled.found.len(), spelled.name_openings().iter().count());
+    assert!(found >= 3 * 40 && openings >= 5 * 40);
+    // Each opening within 127 bytes of the one before, written in one byte.
+    assert_eq!(spelled.size(), found * 12 + openings);
+}
