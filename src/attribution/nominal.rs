@@ -79,10 +79,9 @@ pub(super) fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
 /// Whom a headline quotes before its colon, with whom or what they spoke to or of ("UN envoy:
 /// …", "Insiders: …", "Pedersen on Idlib: …", "Erdogan to Putin: …"): a phrase of a few words
 /// whose head names a speaker — a name after a title, a role, people, a document. (A single
-/// capitalised word is a name only as [`speaker_colon`] reads one: "Analysis: …" and "Exclusive:
-/// …" are labels.)
+/// capitalised word alone is left to [`speaker_colon`]'s reading of names and documents.)
 fn headline_speaker(s: &Sent, first: usize, colon: usize) -> Option<(usize, usize)> {
-    if !s.headline() || !s.capitalized(first) {
+    if colon <= first || !s.headline() || !s.capitalized(first) {
         return None;
     }
     let end = (first + 1..colon)
