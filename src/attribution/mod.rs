@@ -10,6 +10,7 @@
 
 pub mod agentless;
 mod class;
+mod events;
 mod nominal;
 mod phrase;
 mod source;

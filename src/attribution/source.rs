@@ -3,6 +3,7 @@
 //! words it is said to have said.
 
 use super::class::classify;
+use super::events::states_nothing;
 use super::nominal::{
     according_to, citing, figure_source, point_of_view, speaker_colon, stance_noun,
 };
@@ -181,8 +182,10 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // a pronoun, a modal or an auxiliary it is a verb ("they argue", "will say", "is saying").
     // ("to" opens an infinitive: "continued to call for".)
     let gerund = s.lower(i).ends_with("ing");
+    // ("an earlier report", "the first reports": a filler after an article modifies the noun.)
     let noun_slot = before.is_some_and(|p| {
         is_article(s, p)
+            || s.has(p, Classes::VERB_FILLER) && p > 0 && is_article(s, p - 1)
             || s.has(p, Classes::POSTMODIFIER)
                 && !matches!(s.lower(p), "who" | "to")
                 && (!gerund || !is_gerund_preposition(s.lower(p)))
@@ -218,8 +221,17 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             .rev()
             .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD))
     };
+    // (A noun right after an article is the subject when a clause or an object follows: "the
+    // campaign believes it could", "his team expects Haddad to" — not "the jobs report was".)
     let subject = |p: usize| {
         s.capitalized(p)
+            || p + 1 == i
+                && p > 0
+                && is_article(s, p - 1)
+                && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+                    || s.capitalized(i + 1)
+                    || s.is(i + 1, "to"))
+                && s.pos(p) == Pos::Noun
             || s.has(p, Classes::VAGUE_PRONOUN)
             || matches!(s.lower(p), "whom" | "who" | "which")
             || s.has(
@@ -338,22 +350,6 @@ fn comma_before(s: &Sent, i: usize) -> Option<usize> {
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
 fn verb(s: &Sent, v: usize) -> Option<Found> {
     let w = s.lower(v);
-    // "Damascus agreed to attend" is an act, not a view; "the participants agreed that …" is one.
-    // ("analysts agreed it was …": a clause with its own subject follows.)
-    let views = |k: usize| {
-        s.is(k, "that")
-            || s.is(k, "with")
-            || s.is(k, "on")
-            || !s.word(k)
-            || s.has(k, Classes::SUBJECT_PRONOUN) && !s.is(k, "who")
-    };
-    if w.starts_with("agree") && !views(v + 1) {
-        return None;
-    }
-    // "who asked not to be named": a reason for anonymity, not a statement.
-    if s.is(v + 1, "not") && s.is(v + 2, "to") {
-        return None;
-    }
     let mut j = v;
     // Auxiliaries and adverbs between the speaker and the verb ("has repeatedly said").
     let progressive = w.ends_with("ing");
@@ -366,6 +362,9 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     {
         j -= 1;
     }
+    if states_nothing(s, j, v) {
+        return None;
+    }
     // "Senate leaders opposing the bill": a participle with no auxiliary or comma before it
     // modifies a noun; it is no cue.
     // (After a conjunction or a preposition it is a verb of its own: "and vowing", "by saying".)
@@ -377,25 +376,6 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         && !is_gerund_preposition(s.lower(j - 1));
     if bare_participle {
         return with_subject(s, v);
-    }
-    // "a group known as", "an option seen by its backers as": a participle that is never a
-    // past tense, with no auxiliary, modifies a noun.
-    if j == v && matches!(w, "known" | "seen") {
-        return None;
-    }
-    // "then takes it back.", "knock him back": with no object after it, or after one, "back" is
-    // an adverb, no one's support.
-    // ("him", "them", "it": an object pronoun, not "who" nor "those".)
-    let object = |k: usize| {
-        s.is(k, "it")
-            || s.has(k, Classes::PRONOUN)
-                && !s.has(
-                    k,
-                    Classes::SUBJECT_PRONOUN | Classes::CLAUSE_WORD | Classes::DETERMINER,
-                )
-    };
-    if w == "back" && (!s.word(v + 1) || v > 0 && object(v - 1)) {
-        return None;
     }
     let Some(p) = j.checked_sub(1) else {
         // "Said Haddad: …" — an inversion opening the sentence.

@@ -137,6 +137,9 @@ fn adverbial_to_end(s: &Sent, k: usize) -> bool {
 /// clause ("who signed", "that had insured") counts: after "the fact that officials" the cue's
 /// subject is "officials".
 pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize), (usize, usize))> {
+    if let Some(k) = reduced_relative(s, j) {
+        return Some((np_before(s, k)?, (k, j - 1)));
+    }
     let r = (j.saturating_sub(10)..j)
         .rev()
         .take_while(|&k| s.word(k))
@@ -162,6 +165,19 @@ pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize)
         return None;
     }
     Some((np_before(s, r)?, (r, j - 1)))
+}
+
+/// "A poll released in late August found", "the report published by the ministry on Monday
+/// says": a participle right after a document, before the cue `j..`, says which document it is,
+/// as a relative clause would. Where the participle is.
+pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
+    const DOCUMENT: Classes = Classes::REPORT_NOUN
+        .union(Classes::DATA_NOUN)
+        .union(Classes::FIGURE_NOUN);
+    (j.saturating_sub(8)..j)
+        .rev()
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+        .find(|&k| k > 0 && k + 1 < j && s.lower(k).ends_with("ed") && s.has(k - 1, DOCUMENT))
 }
 
 /// "The abrupt announcement led some to speculate", "leaving many Syrians to wonder": the object

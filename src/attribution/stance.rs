@@ -19,12 +19,26 @@ pub(super) fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
     if clear && !s.is(i + 1, "that") {
         return None;
     }
-    let made = clear && i > 0 && matches!(s.lower(i - 1), "make" | "makes" | "made" | "making");
-    let mut j = if made { i - 1 } else { i };
-    while j > 0 && s.word(j - 1) && (is_filler(s, j - 1) || s.has(j - 1, LINKS)) {
+    // "He is sure to lose": what is likely, not what he holds.
+    if s.is(i, "sure") && s.is(i + 1, "to") {
+        return None;
+    }
+    // ("made it clear that …": the "it" standing for the clause after.)
+    let make = |k: usize| matches!(s.lower(k), "make" | "makes" | "made" | "making");
+    let made = if !clear || i == 0 {
+        None
+    } else if make(i - 1) {
+        Some(i - 1)
+    } else {
+        (i >= 2 && s.is(i - 1, "it") && make(i - 2)).then(|| i - 2)
+    };
+    let made_clear = made.is_some();
+    let mut j = made.unwrap_or(i);
+    while j > 0 && s.word(j - 1) && (is_filler(s, j - 1) || degree(s, j - 1) || s.has(j - 1, LINKS))
+    {
         j -= 1;
     }
-    if !made && !(j..i).any(|k| s.has(k, LINKS)) {
+    if !made_clear && !(j..i).any(|k| s.has(k, LINKS)) {
         return None;
     }
     // "It is doubtful that …", "but it became clear that …": opening its clause, "it" stands
@@ -40,6 +54,27 @@ pub(super) fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
     } else {
         subject_of(s, j, i)
     }
+}
+
+/// Whether word `k` grades the adjective after it: "were far more leery", "is less sure", "were
+/// both critical".
+fn degree(s: &Sent, k: usize) -> bool {
+    matches!(
+        s.lower(k),
+        "less"
+            | "more"
+            | "most"
+            | "least"
+            | "far"
+            | "so"
+            | "too"
+            | "very"
+            | "much"
+            | "quite"
+            | "rather"
+            | "both"
+            | "all"
+    )
 }
 
 /// "That worries environmentalists", "the raid angered many residents": a verb at `v` whose

@@ -197,6 +197,31 @@ fn not_attributions() {
 }
 
 #[test]
+fn speaking_is_an_attribution_only_with_what_was_spoken_of() {
+    assert!(relations("The envoy spoke to reporters in Geneva on Monday.").is_empty());
+    assert!(relations("The minister spoke for about 40 minutes.").is_empty());
+    assert_eq!(
+        relations("The envoy spoke to Al-Watan about the detainees."),
+        [("The envoy".into(), "named")]
+    );
+}
+
+#[test]
+fn a_name_given_to_a_thing_is_no_call() {
+    assert!(
+        relations("Residents formed a committee called Bridges of Aleppo to run the bakery.")
+            .is_empty()
+    );
+    // A participle saying which report it is: the report found, it released nothing.
+    assert_eq!(
+        relations("A report released on Monday found that the camps were full."),
+        [("A report released on Monday".into(), "data")]
+    );
+    // What is likely is no one's view either.
+    assert!(relations("The plan is sure to anger the opposition.").is_empty());
+}
+
+#[test]
 fn negated_after_an_adverb() {
     let s = "The ministry did not immediately respond to a request for comment.";
     let a = &attributions(s, 0..s.len())[0];
@@ -409,7 +434,7 @@ fn shapes_of_attribution() {
 #[test]
 fn any_verb_before_a_comma_may_frame_a_quotation() {
     // As the rules find them: only sentences holding a cue word are parsed.
-    let s = "The envoy spoke for an hour. He continued, “We will stay in Aleppo.”";
+    let s = "The envoy spoke about the camps for an hour. He continued, “We will stay in Aleppo.”";
     let found: Vec<String> = crate::rules::attributions(s)
         .into_iter()
         .map(|a| s[a.speaker].to_string())

@@ -178,6 +178,13 @@ impl<'a> Sent<'a> {
             )
     }
 
+    /// Whether a quotation opens right after the sentence ("Haddad spoke at length. “…”"), where
+    /// what a speaking verb in it introduces may stand.
+    pub fn quotation_follows(&self) -> bool {
+        let end = self.toks.last().map_or(0, |t| t.end);
+        self.whole[end..].trim_start().starts_with(['“', '"'])
+    }
+
     /// Whether the sentence is a headline: written in title case, or the article's first line
     /// (after any Markdown heading marks).
     pub fn headline(&self) -> bool {

@@ -1,0 +1,101 @@
+//! A cue verb that states nothing where it stands: an act or an event ("Damascus agreed to
+//! attend", "the envoy spoke to reporters"), a reason for anonymity ("asked not to be named"), a
+//! participle that names or describes a thing ("a company called Harmony", "a poll released in
+//! August found", "a group known as"), or "back" as an adverb.
+
+use super::phrase::{is_filler, is_quote};
+use super::source::is_cue_verb;
+use super::speaker::reduced_relative;
+use super::tokens::Sent;
+use crate::lexicon::Classes;
+
+/// Whether the cue verb at `v`, its auxiliaries and adverbs from `j`, states nothing.
+pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
+    let w = s.lower(v);
+    // "the participants agreed that …" is a view; ("analysts agreed it was …": a clause with its
+    // own subject follows.)
+    let views = |k: usize| {
+        s.is(k, "that")
+            || s.is(k, "with")
+            || s.is(k, "on")
+            || !s.word(k)
+            || s.has(k, Classes::SUBJECT_PRONOUN) && !s.is(k, "who")
+    };
+    // (A participle with no auxiliary before it may modify a noun.)
+    let bare = j == v;
+    w.starts_with("agree") && !views(v + 1)
+        || matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !spoke_of(s, v)
+        || s.is(v + 1, "not") && s.is(v + 2, "to")
+        || bare && names_a_thing(s, v)
+        || bare && describes_a_document(s, v)
+        // "a group known as", "an option seen by its backers as": never a past tense.
+        || bare && matches!(w, "known" | "seen")
+        || w == "back" && back_is_an_adverb(s, v)
+}
+
+/// Whether what the speaking verb at `v` was about follows it: "spoke about the deal", "spoke
+/// highly of him", "spoke out", "spoke on condition of anonymity", "spoke to CNN about it",
+/// "spoke: “…”", "spoke at length. “…”". ("Trump spoke to the gathering", "she spoke for 30
+/// minutes": an event.)
+fn spoke_of(s: &Sent, v: usize) -> bool {
+    // ("for about 30 minutes": "about" before a number is no topic's.)
+    let about = |j: usize| {
+        s.is(j, "about")
+            && !(s.has(j + 1, Classes::NUMBER)
+                || s.text(j + 1).starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut k = v + 1;
+    while s.word(k) && is_filler(s, k) {
+        k += 1;
+    }
+    if matches!(s.lower(k), "of" | "on" | "out")
+        || about(k)
+        || s.is(k, ":")
+        || is_quote(s.text(k))
+        || s.quotation_follows()
+    {
+        return true;
+    }
+    (k..(k + 8).min(s.len()))
+        .take_while(|&j| s.word(j) && !s.has(j, Classes::CLAUSE_WORD))
+        .any(about)
+}
+
+/// "a company called Harmony", "a new show called “Brokers”": a participle at `v` naming a thing
+/// just introduced. ("the letter called Oz a quack": the letter did.)
+fn names_a_thing(s: &Sent, v: usize) -> bool {
+    s.is(v, "called")
+        && v > 0
+        && s.word(v - 1)
+        && !s.capitalized(v - 1)
+        && !s.has(
+            v - 1,
+            Classes::PRONOUN | Classes::CLAUSE_WORD | Classes::ROLE_WORD,
+        )
+        && !s.names_people(v - 1)
+        && (v.saturating_sub(3)..v - 1).any(|k| s.is(k, "a") || s.is(k, "an"))
+        && (s.capitalized(v + 1) || is_quote(s.text(v + 1)))
+}
+
+/// "A poll released in August found that …": the participle at `v` says which poll; the verb
+/// after it is the cue.
+fn describes_a_document(s: &Sent, v: usize) -> bool {
+    (v + 2..(v + 9).min(s.len()))
+        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+        .any(|k| is_cue_verb(s, k) && reduced_relative(s, k) == Some(v))
+}
+
+/// "then takes it back.", "knock him back": with no object after it, or after one, "back" at `v`
+/// is an adverb, no one's support.
+fn back_is_an_adverb(s: &Sent, v: usize) -> bool {
+    // ("him", "them", "it": an object pronoun, not "who" nor "those".)
+    let object = |k: usize| {
+        s.is(k, "it")
+            || s.has(k, Classes::PRONOUN)
+                && !s.has(
+                    k,
+                    Classes::SUBJECT_PRONOUN | Classes::CLAUSE_WORD | Classes::DETERMINER,
+                )
+    };
+    !s.word(v + 1) || v > 0 && object(v - 1)
+}
