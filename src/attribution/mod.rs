@@ -172,9 +172,22 @@ pub fn attributions_in(
     // or a stance inside what someone is said to say is theirs to report, not the article's.
     // ("He proposed a cut, but analysts agreed …": a clause of its own after a comma and a
     // conjunction is the article's again.)
+    // ("Though Trump pledged to spend it, some remained skeptical", "Even after …, some …":
+    // after a subordinate clause opening the sentence, the comma opens the main clause.)
+    let mut opening = low[sentence.clone()]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let first = opening.next();
+    let first = if first == Some("even") {
+        opening.next()
+    } else {
+        first
+    };
+    let subordinate = first.is_some_and(lexicon::is_subordinator);
     let own_clause = |a: &Attribution| {
         let before = low[..a.speaker.start].trim_end();
         before.ends_with(';')
+            || subordinate && before.ends_with(',')
             || [", but", ", and", ", yet", ", while", ", whereas"]
                 .iter()
                 .any(|c| before.ends_with(c))

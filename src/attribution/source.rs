@@ -273,7 +273,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 w => gerund && is_gerund_preposition(w),
             }
     };
-    // "Some fear the worst", "no one forecast the collapse": a base form between a pronoun of
+    // "Some fear the worst", "no one forecast Assad's fall": a base form between a pronoun of
     // no one in particular and its object's determiner is the group's verb, however the
     // tagger reads a word that is a noun as often ("fear", "forecast", "view").
     // ("No one knows what …", "everybody agrees": after one of them standing for people one by
@@ -286,6 +286,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         let each = no_one || ["everyone", "everybody", "nobody"].contains(&s.lower(i - 1));
         (s.has(i - 1, Classes::VAGUE_PRONOUN) || no_one)
             && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+                || s.capitalized(i + 1)
                 || each && s.lower(i).ends_with('s'))
     };
     // "…, with Moscow insisting on …": a participle after "with" and its subject.

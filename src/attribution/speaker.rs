@@ -126,7 +126,7 @@ fn adverbial_to_end(s: &Sent, k: usize) -> bool {
             s.lower(k),
             "yesterday" | "today" | "earlier" | "later" | "last" | "late" | "during" | "after"
         )
-        || s.has(k - 1, Classes::SPEECH_VERB)
+        || lexicon::addresses(s.lower(k - 1))
             && (s.capitalized(k) || s.names_people(k) || s.has(k, Classes::PRONOUN));
     words <= 6 && opens && (k..s.len()).all(|j| !s.is(j, "that") && !s.is(j, ","))
 }

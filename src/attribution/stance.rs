@@ -6,7 +6,7 @@ use super::phrase::{before, is_filler, np_after};
 use super::source::Found;
 use super::speaker::{apposed_subject, subject_of};
 use super::tokens::Sent;
-use crate::lexicon::Classes;
+use crate::lexicon::{self, Classes};
 
 /// A stance adjective at `i` after "be" and its auxiliaries ("aides were also complimentary",
 /// "business leaders have been unsettled by"): its subject holds the stance.
@@ -34,7 +34,9 @@ pub(super) fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
     };
     let made_clear = made.is_some();
     let mut j = made.unwrap_or(i);
-    while j > 0 && s.word(j - 1) && (is_filler(s, j - 1) || degree(s, j - 1) || s.has(j - 1, LINKS))
+    while j > 0
+        && s.word(j - 1)
+        && (is_filler(s, j - 1) || lexicon::grades(s.lower(j - 1)) || s.has(j - 1, LINKS))
     {
         j -= 1;
     }
@@ -54,27 +56,6 @@ pub(super) fn stance_adjective(s: &Sent, i: usize) -> Option<Found> {
     } else {
         subject_of(s, j, i)
     }
-}
-
-/// Whether word `k` grades the adjective after it: "were far more leery", "is less sure", "were
-/// both critical".
-fn degree(s: &Sent, k: usize) -> bool {
-    matches!(
-        s.lower(k),
-        "less"
-            | "more"
-            | "most"
-            | "least"
-            | "far"
-            | "so"
-            | "too"
-            | "very"
-            | "much"
-            | "quite"
-            | "rather"
-            | "both"
-            | "all"
-    )
 }
 
 /// "That worries environmentalists", "the raid angered many residents": a verb at `v` whose

@@ -207,6 +207,26 @@ fn speaking_is_an_attribution_only_with_what_was_spoken_of() {
 }
 
 #[test]
+fn a_view_after_an_opening_clause_is_the_articles_to_report() {
+    // The main clause after "Though …," or "Even after …," is no part of what was pledged.
+    assert_eq!(
+        relations(
+            "Though the minister pledged to reopen the crossing, some aid workers remained skeptical that it would happen."
+        ),
+        [
+            ("the minister".into(), "named"),
+            ("some aid workers".into(), "vague")
+        ]
+    );
+    assert_eq!(
+        relations(
+            "Even after the envoy promised to return, many residents stayed doubtful that the truce would hold."
+        )[1],
+        ("many residents".into(), "vague")
+    );
+}
+
+#[test]
 fn a_name_given_to_a_thing_is_no_call() {
     assert!(
         relations("Residents formed a committee called Bridges of Aleppo to run the bakery.")

@@ -481,6 +481,30 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
+/// Lists asked of a word or two in a sentence, where a class bit would be wasted (all 64 are
+/// taken).
+static SUBORDINATORS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words(include_str!("data/subordinators.txt")).collect());
+static ADDRESSING_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words(include_str!("data/addressing_verbs.txt")).collect());
+static DEGREE_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words(include_str!("data/degree_words.txt")).collect());
+
+/// Whether `word` (lower case) opens a clause before the main one: "though", "despite".
+pub fn is_subordinator(word: &str) -> bool {
+    SUBORDINATORS.contains(&word)
+}
+
+/// Whether the verb `word` (lower case) takes whom it addresses as its object: "told Reuters".
+pub fn addresses(word: &str) -> bool {
+    ADDRESSING_VERBS.contains(&word)
+}
+
+/// Whether `word` (lower case) grades the adjective after it: "far", "less", "both".
+pub fn grades(word: &str) -> bool {
+    DEGREE_WORDS.contains(&word)
+}
+
 /// Whether a lower-case plural names people by its ending ("environmentalists", "creditors",
 /// "Americans"): asked only where a quantifier already says the phrase is a group.
 pub fn has_person_ending(word: &str) -> bool {
