@@ -5,7 +5,7 @@
 
 use super::phrase::{is_filler, is_quote};
 use super::source::is_cue_verb;
-use super::speaker::reduced_relative;
+use super::speaker::{participle_after_document, reduced_relative};
 use super::tokens::Sent;
 use crate::lexicon::Classes;
 
@@ -80,9 +80,11 @@ fn names_a_thing(s: &Sent, v: usize) -> bool {
 /// "A poll released in August found that …": the participle at `v` says which poll; the verb
 /// after it is the cue.
 fn describes_a_document(s: &Sent, v: usize) -> bool {
-    (v + 2..(v + 9).min(s.len()))
-        .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
-        .any(|k| is_cue_verb(s, k) && reduced_relative(s, k) == Some(v))
+    // (The cue verbs after it are read only after a document: most participles have none.)
+    participle_after_document(s, v)
+        && (v + 2..(v + 9).min(s.len()))
+            .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
+            .any(|k| is_cue_verb(s, k) && reduced_relative(s, k) == Some(v))
 }
 
 /// "then takes it back.", "knock him back": with no object after it, or after one, "back" at `v`

@@ -171,13 +171,18 @@ pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize)
 /// says": a participle right after a document, before the cue `j..`, says which document it is,
 /// as a relative clause would. Where the participle is.
 pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
-    const DOCUMENT: Classes = Classes::REPORT_NOUN
-        .union(Classes::DATA_NOUN)
-        .union(Classes::FIGURE_NOUN);
     (j.saturating_sub(8)..j)
         .rev()
         .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
-        .find(|&k| k > 0 && k + 1 < j && s.lower(k).ends_with("ed") && s.has(k - 1, DOCUMENT))
+        .find(|&k| k + 1 < j && participle_after_document(s, k))
+}
+
+/// Whether word `k` is a participle right after a document ("poll released").
+pub(super) fn participle_after_document(s: &Sent, k: usize) -> bool {
+    const DOCUMENT: Classes = Classes::REPORT_NOUN
+        .union(Classes::DATA_NOUN)
+        .union(Classes::FIGURE_NOUN);
+    k > 0 && s.lower(k).ends_with("ed") && s.has(k - 1, DOCUMENT)
 }
 
 /// "The abrupt announcement led some to speculate", "leaving many Syrians to wonder": the object
