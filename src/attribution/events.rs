@@ -1,7 +1,8 @@
 //! A cue verb that states nothing where it stands: an act or an event ("Damascus agreed to
 //! attend", "the envoy spoke to reporters"), a reason for anonymity ("asked not to be named"), a
 //! participle that names or describes a thing ("a company called Harmony", "a poll released in
-//! August found", "a group known as"), or "back" as an adverb.
+//! August found", "a group known as"), finding no fact ("found himself", "found a way"), or
+//! "back" as an adverb.
 
 use super::phrase::{is_filler, is_quote};
 use super::source::is_cue_verb;
@@ -31,6 +32,19 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
         // "a group known as", "an option seen by its backers as": never a past tense.
         || bare && matches!(w, "known" | "seen")
         || w == "back" && back_is_an_adverb(s, v)
+        || (w.starts_with("find") || w == "found") && finds_no_fact(s, v)
+}
+
+/// "Obama found himself in an awkward position", "she found a way", "he helped found the
+/// movement": finding at `v` oneself somewhere, a way or a thing, or founding one, is no finding
+/// of a fact.
+fn finds_no_fact(s: &Sent, v: usize) -> bool {
+    let object = s.lower(v + 1);
+    object.ends_with("self")
+        || object.ends_with("selves")
+        || matches!(object, "way" | "ways")
+        || matches!(object, "a" | "an") && s.is(v + 2, "way")
+        || s.is(v, "found") && v > 0 && s.lower(v - 1).starts_with("help")
 }
 
 /// Whether what the speaking verb at `v` was about follows it: "spoke about the deal", "spoke

@@ -237,6 +237,10 @@ fn a_name_given_to_a_thing_is_no_call() {
         relations("A report released on Monday found that the camps were full."),
         [("A report released on Monday".into(), "data")]
     );
+    // Finding oneself somewhere, a way or a thing, or founding one, finds no fact.
+    assert!(relations("The envoy found himself in an awkward position in Geneva.").is_empty());
+    assert!(relations("The council found a way to reopen the crossing.").is_empty());
+    assert!(relations("Haddad helped found the relief committee in 2013.").is_empty());
     // What is likely is no one's view either.
     assert!(relations("The plan is sure to anger the opposition.").is_empty());
 }
