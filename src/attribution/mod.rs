@@ -168,12 +168,7 @@ pub fn attributions_in(
             },
         });
     }
-    // "Clinton says she opposes the deal", "nobody objected, according to two delegates": a view
-    // or a stance inside what someone is said to say is theirs to report, not the article's.
-    // ("He proposed a cut, but analysts agreed …": a clause of its own after a comma and a
-    // conjunction is the article's again.)
-    // ("Though Trump pledged to spend it, some remained skeptical", "Even after …, some …":
-    // after a subordinate clause opening the sentence, the comma opens the main clause.)
+    // Whether a subordinate clause opens the sentence ("Though …", "Even after …").
     let mut opening = low[sentence.clone()]
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty());
@@ -184,6 +179,11 @@ pub fn attributions_in(
         first
     };
     let subordinate = first.is_some_and(lexicon::is_subordinator);
+    // "Clinton says she opposes the deal", "nobody objected, according to two delegates": a view
+    // or a stance inside what someone is said to say is theirs to report, not the article's.
+    // ("He proposed a cut, but analysts agreed …": a clause of its own after a comma and a
+    // conjunction is the article's again, as is the main clause after an opening subordinate
+    // one: "Though Trump pledged to spend it, some remained skeptical".)
     let own_clause = |a: &Attribution| {
         let before = low[..a.speaker.start].trim_end();
         before.ends_with(';')
