@@ -53,11 +53,7 @@ fn finds_no_fact(s: &Sent, v: usize) -> bool {
 /// minutes": an event.)
 fn spoke_of(s: &Sent, v: usize) -> bool {
     // ("for about 30 minutes": "about" before a number is no topic's.)
-    let about = |j: usize| {
-        s.is(j, "about")
-            && !(s.has(j + 1, Classes::NUMBER)
-                || s.text(j + 1).starts_with(|c: char| c.is_ascii_digit()))
-    };
+    let about = |j: usize| s.is(j, "about") && !s.number(j + 1);
     let mut k = v + 1;
     while s.word(k) && is_filler(s, k) {
         k += 1;

@@ -329,12 +329,10 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
 /// Whether the words `a..=b` end in a share given as a ratio: "six in 10", "two out of three",
 /// "More than four in 10".
 pub(super) fn is_ratio(s: &Sent, a: usize, b: usize) -> bool {
-    let number =
-        |k: usize| s.has(k, Classes::NUMBER) || s.lower(k).bytes().all(|c| c.is_ascii_digit());
     b >= a + 2
-        && number(b)
-        && (s.is(b - 1, "in") && number(b - 2)
-            || b >= a + 3 && s.is(b - 1, "of") && s.is(b - 2, "out") && number(b - 3))
+        && s.number(b)
+        && (s.is(b - 1, "in") && s.number(b - 2)
+            || b >= a + 3 && s.is(b - 1, "of") && s.is(b - 2, "out") && s.number(b - 3))
 }
 
 /// "on Tuesday", "in March": when, not who.

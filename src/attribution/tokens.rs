@@ -178,6 +178,12 @@ impl<'a> Sent<'a> {
             )
     }
 
+    /// Whether token `i` is a number, in words or digits ("six", "30").
+    pub fn number(&self, i: usize) -> bool {
+        self.has(i, Classes::NUMBER)
+            || self.word(i) && self.lower(i).bytes().all(|b| b.is_ascii_digit())
+    }
+
     /// Whether a quotation opens right after the sentence ("Haddad spoke at length. “…”"), where
     /// what a speaking verb in it introduces may stand.
     pub fn quotation_follows(&self) -> bool {
