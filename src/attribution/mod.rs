@@ -236,9 +236,32 @@ pub fn attributions_in(
     // "media reports say" is one attribution, not two: overlapping ones of a class merge. (One
     // source with two cues, "the mayor said, adding …", is two.)
     out.dedup_by(|later, earlier| {
-        let merge = later.speaker.start <= earlier.speaker.end
+        let overlap = later.speaker.start <= earlier.speaker.end
             && later.class == earlier.class
             && later.speaker != earlier.speaker;
+        // "Khalil, the envoy, praised the plan, saying …": two verbs, one source read twice,
+        // once with its apposition and once without; both relations keep the longer reading.
+        let two_verbs =
+            later.verb.is_some() && earlier.verb.is_some() && later.verb != earlier.verb;
+        let (short, long) = if later.speaker.end < earlier.speaker.end {
+            (&later.speaker, &earlier.speaker)
+        } else {
+            (&earlier.speaker, &later.speaker)
+        };
+        let apposed = short.start == long.start
+            && text[short.end..long.end]
+                .trim_start()
+                .starts_with([',', '(']);
+        if overlap && two_verbs && apposed {
+            let speaker = later.speaker.start.min(earlier.speaker.start)
+                ..later.speaker.end.max(earlier.speaker.end);
+            for a in [&mut *later, &mut *earlier] {
+                a.range = a.range.start.min(speaker.start)..a.range.end.max(speaker.end);
+                a.speaker = speaker.clone();
+            }
+            return false;
+        }
+        let merge = overlap;
         if merge {
             earlier.range.end = earlier.range.end.max(later.range.end);
             earlier.verb = later.verb.clone().or(earlier.verb.take());

@@ -283,12 +283,22 @@ pub(super) fn trim_tail(s: &Sent, (a, mut b): (usize, usize)) -> (usize, usize) 
 }
 
 /// Whether the words `a..=b` only say when ("last week", "eight years ago", "earlier this
-/// month"): no speaker.
+/// month", "a week later", "once again"): no speaker.
 pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
     // ("Day said …": one capitalised word is a name; "six in 10 said" a share.)
     if a == b && s.capitalized(a) || is_ratio(s, a, b) {
         return false;
     }
+    // "only two months later", "a week later", "once again": a time, measured or repeated.
+    let a = if a < b
+        && matches!(
+            s.lower(a),
+            "only" | "just" | "nearly" | "almost" | "once" | "a" | "an"
+        ) {
+        a + 1
+    } else {
+        a
+    };
     (a..=b).all(|k| {
         let w = s.lower(k);
         s.word(k)
@@ -302,6 +312,7 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
                         | "next"
                         | "earlier"
                         | "later"
+                        | "again"
                         | "ago"
                         | "on"
                         | "in"

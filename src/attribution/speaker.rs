@@ -54,7 +54,13 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
                 && c + 1 < end
                 && adverbial(s, c + 1)
         };
-        let when = |c: usize| c > first && is_when(s, first, c - 1);
+        // ("Two weeks after the envoy resigned, …": a time measured from an event.)
+        let when = |c: usize| {
+            let from_event = (first + 1..c)
+                .find(|&k| matches!(s.lower(k), "after" | "before" | "since"))
+                .is_some_and(|k| is_when(s, first, k - 1));
+            c > first && (is_when(s, first, c - 1) || from_event)
+        };
         if !(adverbial(s, first) || participle(first) || comma.is_some_and(|c| state(c) || when(c)))
         {
             break;
@@ -240,9 +246,12 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
             let np = np_before(s, open)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
-        // "The commission, in a statement on its website, accused …": an adverbial between
-        // commas; the subject stands before it.
-        if open + 1 < comma && adverbial(s, open + 1) {
+        // "The commission, in a statement on its website, accused …", "The ministry, two
+        // months later, announced …": an adverbial between commas; the subject stands before
+        // it.
+        // (Not an age: "Rana Khatib, 21, said".)
+        let when = is_when(s, open + 1, comma - 1) && !is_age(s, open + 1);
+        if open + 1 < comma && (adverbial(s, open + 1) || when) {
             let np = np_before(s, open)?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }

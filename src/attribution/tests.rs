@@ -580,3 +580,34 @@ mod cue_words_as_a_regex_finds_them {
         }
     }
 }
+
+#[test]
+fn one_source_with_an_apposition_for_two_verbs() {
+    // Read once with the apposition (the first verb's subject) and once without (the clause's
+    // subject the participle hangs on): one source all the same, and two relations.
+    let source = "Rana Khatib, a teacher from Homs";
+    assert_eq!(
+        relations("Rana Khatib, a teacher from Homs, praised the deal, saying it was overdue."),
+        vec![(source.into(), "named"), (source.into(), "named")]
+    );
+}
+
+#[test]
+fn a_time_set_off_by_commas_is_no_source() {
+    assert_eq!(
+        first("The ministry, only two months later, announced that the border would reopen."),
+        ("The ministry".into(), "named")
+    );
+    assert_eq!(
+        first("Local officials, a week later, said the convoy had been looted."),
+        ("Local officials".into(), "anonymous")
+    );
+    assert_eq!(
+        relations("The mayor vowed to reopen the crossing, and he, once again, promised that aid would flow.")[1],
+        ("he".into(), "pronoun")
+    );
+    assert_eq!(
+        first("Three weeks after the envoy resigned, his deputy broke her silence by saying the talks were over."),
+        ("his deputy".into(), "named")
+    );
+}
