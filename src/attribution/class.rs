@@ -105,6 +105,12 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     } else {
         first
     };
+    // "a few", "quite a few", "a handful": the article counts the group, it picks out nobody.
+    let lead = match (s.lower(lead), s.lower(lead + 1)) {
+        ("quite", "a") if lead + 2 <= last && s.is(lead + 2, "few") => lead + 2,
+        ("a", "few" | "handful") if lead < last => lead + 1,
+        _ => lead,
+    };
     // "Merkley, Brown and Menendez all suggested": "all" floats after the names it counts.
     let floating = lead > 0 && (s.is(lead, "all") || s.is(lead, "both")) && {
         let before = s.text(lead - 1);

@@ -203,7 +203,15 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
         if s.possessive(d) && d > first && is_article(s, d - 1) && !s.possessive(d - 1) {
             return d - 1;
         }
-        return if partitive { d - 2 } else { d };
+        // "a few diplomats", "a handful of delegates": from the article that counts them.
+        let counted = d > first && s.is(d - 1, "a") && matches!(s.lower(d), "few" | "handful");
+        return if partitive {
+            d - 2
+        } else if counted {
+            d - 1
+        } else {
+            d
+        };
     }
     let mut start = key;
     // "Western diplomats", "environmental groups", "Clinton aides", "opposition negotiator":
@@ -299,42 +307,47 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
     } else {
         a
     };
-    (a..=b).all(|k| {
-        let w = s.lower(k);
-        s.word(k)
-            && (crate::text::date::is_calendar_word(s.text(k))
-                || s.has(k, Classes::NUMBER)
-                || w.bytes().all(|c| c.is_ascii_digit())
-                || matches!(
-                    w,
-                    "last"
-                        | "this"
-                        | "next"
-                        | "earlier"
-                        | "later"
-                        | "again"
-                        | "ago"
-                        | "on"
-                        | "in"
-                        | "at"
-                        | "week"
-                        | "weeks"
-                        | "month"
-                        | "months"
-                        | "year"
-                        | "years"
-                        | "day"
-                        | "days"
-                        | "weekend"
-                        | "yesterday"
-                        | "today"
-                        | "tonight"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "night"
-                ))
-    })
+    // ("a few days later", "a couple of years later": a count that measures a time, never
+    // a time by itself: "many said".)
+    let count = |k: usize| matches!(s.lower(k), "few" | "couple" | "several" | "many" | "of");
+    (a..=b).any(|k| !count(k))
+        && (a..=b).all(|k| {
+            let w = s.lower(k);
+            s.word(k)
+                && (count(k)
+                    || crate::text::date::is_calendar_word(s.text(k))
+                    || s.has(k, Classes::NUMBER)
+                    || w.bytes().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "last"
+                            | "this"
+                            | "next"
+                            | "earlier"
+                            | "later"
+                            | "again"
+                            | "ago"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "week"
+                            | "weeks"
+                            | "month"
+                            | "months"
+                            | "year"
+                            | "years"
+                            | "day"
+                            | "days"
+                            | "weekend"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                    ))
+        })
 }
 
 /// Whether the words `a..=b` end in a share given as a ratio: "six in 10", "two out of three",

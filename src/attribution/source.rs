@@ -185,6 +185,14 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // ("an earlier report", "the first reports": a filler after an article modifies the noun.)
     let noun_slot = before.is_some_and(|p| {
         is_article(s, p)
+            // ("a few tweets", "several reports": after a count of more than one, a verb's
+            // form would be "say", "report"; an "-s" form is a plural noun.)
+            || s.has(p, Classes::QUANTIFIER | Classes::NUMBER)
+                && !matches!(
+                    s.lower(p),
+                    "one" | "each" | "every" | "another" | "either" | "neither"
+                )
+                && s.lower(i).ends_with('s')
             || s.has(p, Classes::VERB_FILLER) && p > 0 && is_article(s, p - 1)
             || s.has(p, Classes::POSTMODIFIER)
                 && !matches!(s.lower(p), "who" | "to")

@@ -611,3 +611,15 @@ fn a_time_set_off_by_commas_is_no_source() {
         ("his deputy".into(), "named")
     );
 }
+
+#[test]
+fn a_plural_noun_after_a_count_is_no_verb() {
+    assert_eq!(
+        relations("The campaign in Deir ez-Zor runs on a radio station and a few tweets."),
+        vec![]
+    );
+    assert_eq!(
+        first("Two aid workers say the convoy was turned back."),
+        ("Two aid workers".into(), "vague")
+    );
+}
