@@ -206,12 +206,15 @@ fn check_paths(
         &plan.matcher,
         &plan.articles,
         plan.settings.config.max_file_size,
-        |catalog, article| {
+        |catalog, matcher, article| {
             let path = display_path(&article.path);
             let notes = load::annotations_of(&notes, &article.path);
             let identified;
             let article = if annotations::identifies(notes) {
-                let mut named = article.clone();
+                // (An annotation may say whom a role reference names: the article with all its
+                // mentions, as the editor has it.)
+                let mut named =
+                    Article::analyze(article.path.clone(), article.text.clone(), matcher);
                 annotations::identify(&mut named, notes, catalog);
                 identified = named;
                 &identified

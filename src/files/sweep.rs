@@ -3,8 +3,9 @@
 //! mentions by name alone) and keeps them, with the text and the catalog's spellings in it
 //! ([`Matcher::spelled`]) while they fit in [`KEPT`] bytes; the second analyses each article
 //! with the people as actors (the catalog's automaton kept, theirs added beside it and alone
-//! walked over a kept text; a file past the budget read and walked again), hands it to the
-//! caller, and lets it go. What the caller makes of the articles comes back in the order of the
+//! walked over a kept text; a file past the budget read and walked again), finding the mentions
+//! that name them, which are all the rules read ([`Article::by_name_with`]), hands it to the
+//! caller with the matcher (for one that wants the rest), and lets it go. What the caller makes of the articles comes back in the order of the
 //! paths as soon as the files before are done, so that memory holds at most the budget and the
 //! few articles being analysed, never the workspace or its report, however large the archive.
 
@@ -35,15 +36,15 @@ pub enum Swept<T> {
 }
 
 /// Reads the files at `paths` (those over `limit` bytes are skipped) and finds the people they
-/// introduce, with `matcher` (built from `catalog`); then gives each, analysed with the catalog
-/// those people extend, to `each`, and what it made to `done` with the file's path, in the
-/// order of `paths`.
+/// introduce, with `matcher` (built from `catalog`); then gives each, its mentions by name
+/// found with the catalog those people extend, to `each` with that catalog and its matcher, and
+/// what it made to `done` with the file's path, in the order of `paths`.
 pub fn sweep<T: Send>(
     catalog: Catalog,
     matcher: &Matcher,
     paths: &[PathBuf],
     limit: u64,
-    each: impl Fn(&Catalog, &Article) -> T + Sync,
+    each: impl Fn(&Catalog, &Matcher, &Article) -> T + Sync,
     done: impl FnMut(&Path, Swept<T>) + Send,
 ) {
     sweep_keeping(KEPT, catalog, matcher, paths, limit, each, done);
@@ -65,7 +66,7 @@ fn sweep_keeping<T: Send>(
     matcher: &Matcher,
     paths: &[PathBuf],
     limit: u64,
-    each: impl Fn(&Catalog, &Article) -> T + Sync,
+    each: impl Fn(&Catalog, &Matcher, &Article) -> T + Sync,
     mut done: impl FnMut(&Path, Swept<T>) + Send,
 ) {
     let kept_bytes = AtomicUsize::new(0);
@@ -132,16 +133,18 @@ fn sweep_keeping<T: Send>(
             );
             let (article, lossy) = match kept {
                 Kept::Read(loaded, spelled) => (
-                    Article::analyze_with(path, loaded.text, matcher, &spelled),
+                    Article::by_name_with(path, loaded.text, matcher, &spelled),
                     loaded.lossy,
                 ),
                 Kept::Again => {
                     let loaded = read_article(&path, limit)?;
-                    (Article::analyze(path, loaded.text, matcher), loaded.lossy)
+                    let spelled = matcher.spelled(&loaded.text);
+                    let article = Article::by_name_with(path, loaded.text, matcher, &spelled);
+                    (article, loaded.lossy)
                 }
                 Kept::Skipped(skip) => return Err(skip),
             };
-            Ok((each(&catalog, &article), lossy))
+            Ok((each(&catalog, matcher, &article), lossy))
         },
         |i, result| {
             let swept = match result {
@@ -167,7 +170,7 @@ mod tests {
     fn swept<T: Send>(
         paths: &[PathBuf],
         limit: u64,
-        each: impl Fn(&Catalog, &Article) -> T + Sync,
+        each: impl Fn(&Catalog, &Matcher, &Article) -> T + Sync,
     ) -> Vec<(PathBuf, T)> {
         swept_keeping(KEPT, paths, limit, each)
     }
@@ -177,7 +180,7 @@ mod tests {
         budget: usize,
         paths: &[PathBuf],
         limit: u64,
-        each: impl Fn(&Catalog, &Article) -> T + Sync,
+        each: impl Fn(&Catalog, &Matcher, &Article) -> T + Sync,
     ) -> Vec<(PathBuf, T)> {
         let catalog = default_catalog();
         let matcher = Matcher::new(&catalog);
@@ -214,7 +217,7 @@ mod tests {
             })
             .collect();
         let sweep = |budget| {
-            swept_keeping(budget, &paths, DEFAULT_MAX_FILE_SIZE, |c, a| {
+            swept_keeping(budget, &paths, DEFAULT_MAX_FILE_SIZE, |c, _, a| {
                 diagnostics(c, a, &rules)
             })
         };
@@ -237,7 +240,7 @@ mod tests {
     fn named(texts: &[(&str, &str)]) -> Vec<Vec<String>> {
         let dir = tempfile::tempdir().unwrap();
         let paths = crate::files::write_files(dir.path(), texts);
-        swept(&paths, 1000, |catalog, article| {
+        swept(&paths, 1000, |catalog, _, article| {
             article
                 .mentions
                 .iter()
@@ -292,7 +295,7 @@ mod tests {
             .collect();
         let texts: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (&p[..], &t[..])).collect();
         let paths = crate::files::write_files(dir.path(), &texts);
-        let order: Vec<PathBuf> = swept(&paths, 1 << 20, |_, a| a.path.clone())
+        let order: Vec<PathBuf> = swept(&paths, 1 << 20, |_, _, a| a.path.clone())
             .into_iter()
             .map(|(path, made)| {
                 assert_eq!(path, made);

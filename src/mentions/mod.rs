@@ -81,6 +81,12 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Whether the mention names its actor: a role reference ("the minister") or a given name
+    /// alone ("Hillary") stands for someone named in full, and is no spelling of the name.
+    pub fn names(&self) -> bool {
+        !matches!(self.form, Form::Role | Form::GivenName)
+    }
+
     /// Whether a role is written beside the name in `text` ("UN envoy Geir Pedersen"): the
     /// kind of mention that introduces an actor. Read from the words around it when asked, as
     /// only an actor's first mentions are asked about.

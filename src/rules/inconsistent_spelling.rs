@@ -133,7 +133,7 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
     // Trump": most mentions are written one of the two ways, and need no key of their own.)
     let mut first: FxHashMap<ActorId, (&str, Key, &str)> = FxHashMap::default();
     let mut spelled_apart = BTreeSet::new();
-    for mention in &article.mentions {
+    for mention in article.mentions.iter().filter(|m| m.names()) {
         let Some(actor) = mention.target.actor() else {
             continue;
         };
@@ -157,7 +157,7 @@ pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec
         let mentions: Vec<_> = article
             .mentions
             .iter()
-            .filter(|m| m.target.actor() == Some(actor))
+            .filter(|m| m.names() && m.target.actor() == Some(actor))
             .collect();
         let spellings: Vec<Cow<str>> = mentions
             .iter()

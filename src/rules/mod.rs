@@ -108,8 +108,10 @@ enum Reads {
         check: fn(&Context, &mut Vec<Hit>),
         fix: fn(&Context, &Finding) -> Option<Fix>,
     },
-    /// The article's mentions of the catalog's actors: [`article_findings`] runs it. Its findings
-    /// carry their own replacement ([`Finding::suggestion`]) where there is one.
+    /// The article's mentions of the catalog's actors, those that name them
+    /// ([`crate::mentions::Mention::names`]: `dossier check` finds no other): [`article_findings`]
+    /// runs it. Its findings carry their own replacement ([`Finding::suggestion`]) where there is
+    /// one.
     Article(fn(&Catalog, &Article, Severity) -> Vec<Finding>),
     /// The article's annotations (`.dossier/annotations.jsonl`): `annotations::review` runs it.
     Annotations,

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 pub fn findings(catalog: &Catalog, article: &Article, severity: Severity) -> Vec<Finding> {
     let mut seen = ActorSet::new(catalog.len());
     let mut out = Vec::new();
-    for mention in &article.mentions {
+    for mention in article.mentions.iter().filter(|m| m.names()) {
         let Some(actor) = mention.target.actor() else {
             continue;
         };
@@ -77,6 +77,16 @@ mod tests {
         );
     }
 
+    /// A given name alone is no naming: the person is first named in full, where a role would
+    /// introduce them, and `dossier check` (which finds no given name) says the same.
+    #[test]
+    fn first_named_in_full_after_a_given_name() {
+        assert_eq!(
+            check("Layla was at the talks. Layla Nasser says they failed."),
+            vec!["Layla Nasser"]
+        );
+    }
+
     /// The same findings whether the other article is in the workspace or not.
     #[test]
     fn a_person_introduced_in_another_article_only() {
@@ -116,7 +126,7 @@ mod tests {
             &matcher,
             &paths,
             1000,
-            |c, a| findings(c, a, Severity::Hint).len(),
+            |c, _, a| findings(c, a, Severity::Hint).len(),
             |_, swept| match swept {
                 crate::files::Swept::Checked { made, .. } => hints.push(made),
                 crate::files::Swept::Skipped(skip) => panic!("{skip}"),

@@ -344,6 +344,65 @@ fn check_leaves_out_a_verified_claim_and_works_without_annotations() {
     assert_eq!(check(dir.path()), (vec!["vague-attribution".to_owned()], 1));
 }
 
+/// `dossier check` reads only the mentions that name their actor, except in an article an
+/// annotation identifies: there, as in the editor, the annotation may say whom a role
+/// reference ("The minister") names, and a role reference introduces nobody; a span with no
+/// mention ("reporters") becomes a naming of the actor.
+#[test]
+fn check_reads_an_identified_role_reference_as_the_editor_does() {
+    let desk = r#"{"actors": [
+        {"id": "karim-haddad", "name": "Karim Haddad", "kind": "person",
+         "roles": [{"title": "Minister of State", "organization": "Lebanon", "from": "2020"}]},
+        {"id": "layla-nasser", "name": "Layla Nasser", "kind": "person"}
+    ]}"#;
+    let article = "Minister of State Karim Haddad arrived in Geneva on Monday.\n\nThe minister told reporters the talks had failed.\n";
+    let dir = workspace(&[
+        ("dossier.json", r#"{"catalogs": ["desk.json"]}"#),
+        ("desk.json", desk),
+        ("a.md", article),
+    ]);
+    let identifying = |(prefix, exact, suffix): (&str, &str, &str)| {
+        json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "urn:uuid:5d1e0c7a-2b3f-4e6a-9c80-1f2e3d4c5b6a",
+            "type": "Annotation",
+            "motivation": "identifying",
+            "body": [{"type": "TextualBody", "purpose": "identifying", "value": "layla-nasser"}],
+            "target": {"source": "a.md", "selector": [{"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}]}
+        })
+        .to_string()
+    };
+    let hints = |quote: (&str, &str, &str)| {
+        std::fs::create_dir_all(dir.path().join(".dossier")).unwrap();
+        std::fs::write(
+            dir.path().join(".dossier/annotations.jsonl"),
+            identifying(quote),
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["check", "--format", "json"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let finding: Value = serde_json::from_str(l).unwrap();
+                format!("{} {}", finding["code"], finding["text"])
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        hints(("\n\n", "The minister", " told")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        hints(("told ", "reporters", " the")),
+        ["\"unintroduced-actor\" \"reporters\""]
+    );
+}
+
 /// The fields the W3C model requires of an annotation, and of a quote and a position selector.
 fn assert_w3c(annotation: &Value) {
     assert_eq!(
