@@ -48,9 +48,13 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             // "Regulators and environmental groups worried": a coordination of nouns goes on.
             let nominal =
                 k >= 1 && s.word(k - 1) && !s.has(k - 1, Classes::CLAUSE_WORD | Classes::CUE_VERB);
+            // ("The envoy and his aides said": a role, as a name, heads the first member.)
             let group = k >= 1
                 && (s.capitalized(k - 1)
-                    || s.has(k - 1, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD)
+                    || s.has(
+                        k - 1,
+                        Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD | Classes::ROLE_WORD,
+                    )
                     || crate::lexicon::has_person_ending(s.lower(k - 1)));
             // "progressive and Muslim organizations", "federal and state officials": two
             // modifiers of one noun, the first opening the phrase. ("The town was quiet and
@@ -78,7 +82,7 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
             if !(nominal && (group || modifiers())) {
                 break;
             }
-        } else if s.has(k, Classes::CLAUSE_WORD)
+        } else if s.has(k, Classes::CLAUSE_WORD) && !where_inside(s, k, end)
             || is_cue_verb(s, k) && !s.has(k, Classes::POSTMODIFIER)
             // "not paying an architect who said", "likely to placate nervous Democrats, who
             // have argued": a verb taking the phrase as its object.
@@ -111,6 +115,13 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     }
     let np = trim_tail(s, (start, end - 1));
     (!is_when(s, np.0, np.1)).then_some(np)
+}
+
+/// Whether "where" at `k` opens a relative clause inside the phrase before the cue at `end`, a
+/// verb of its own before the cue ("Residents of towns where the shells fell have said"), not the
+/// clause the cue is in ("a village where her uncle described").
+fn where_inside(s: &Sent, k: usize, end: usize) -> bool {
+    s.is(k, "where") && (k + 1..end).any(|j| s.word(j) && !s.capitalized(j) && s.verb(j))
 }
 
 /// The noun phrase starting at token `start`, read forwards to a clause's edge. `lists`: a
