@@ -15,7 +15,7 @@ use super::speaker::{
 use super::stance::{felt_by, stance_adjective};
 use super::tokens::Sent;
 use crate::grammar::Pos;
-use crate::lexicon::Classes;
+use crate::lexicon::{self, Classes};
 
 /// One relation, in token indices of the sentence.
 #[derive(Clone, Debug)]
@@ -464,7 +464,23 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             if is_quote(s.text(0)) {
                 return None;
             }
-            let np = clause_subject(s, 0, p)?;
+            // "… because he favors the plan and opposes …": the verb before the conjunction is
+            // a cue in a clause of its own, whose subject goes on.
+            let own = (1..p)
+                .rev()
+                .find(|&k| lexicon::is_subordinator(s.lower(k)))
+                // ("because of", "as of": a preposition, no clause; after a comma the clause
+                // is over.)
+                .filter(|&k| !s.has(k + 1, Classes::POSTMODIFIER) && !(k..p).any(|c| s.is(c, ",")))
+                .filter(|&k| (k + 1..p).any(|c| is_cue_verb(s, c)))
+                .and_then(|k| {
+                    // (A pronoun is a subject whatever the tagger makes of the verb after it.)
+                    let pronoun = s
+                        .has(k + 1, Classes::SUBJECT_PRONOUN)
+                        .then_some((k + 1, k + 1));
+                    clause_subject(s, k + 1, p).or(pronoun)
+                });
+            let np = own.or_else(|| clause_subject(s, 0, p))?;
             return Some(Found::new(np, (j, v), Some(v), after(s, v)));
         }
         // ("It says …": "it" ends a noun phrase, and is a subject all the same.)

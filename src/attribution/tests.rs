@@ -612,3 +612,13 @@ fn a_plural_noun_after_a_count_is_no_verb() {
         ("Two aid workers".into(), "vague")
     );
 }
+
+#[test]
+fn a_coordinated_verb_keeps_the_subject_of_its_clause() {
+    assert_eq!(
+        relations("Farmers in Hama distrust the governor because he favors the traders and opposes any subsidy."),
+        vec![("he".into(), "pronoun"), ("he".into(), "pronoun")]
+    );
+    // (No cue in the clause of "as", or a preposition's "because of": the sentence's subject
+    // speaks, as `tests/corpus/attribution-shapes.tsv` has it.)
+}
