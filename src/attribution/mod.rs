@@ -261,12 +261,11 @@ pub fn attributions_in(
             }
             return false;
         }
-        let merge = overlap;
-        if merge {
+        if overlap {
             earlier.range.end = earlier.range.end.max(later.range.end);
             earlier.verb = later.verb.clone().or(earlier.verb.take());
         }
-        merge
+        overlap
     });
     out
 }

@@ -5,9 +5,10 @@
 //! with the people as actors (the catalog's automaton kept, theirs added beside it and alone
 //! walked over a kept text; a file past the budget read and walked again), finding the mentions
 //! that name them, which are all the rules read ([`Article::by_name_with`]), hands it to the
-//! caller with the matcher (for one that wants the rest), and lets it go. What the caller makes of the articles comes back in the order of the
-//! paths as soon as the files before are done, so that memory holds at most the budget and the
-//! few articles being analysed, never the workspace or its report, however large the archive.
+//! caller with the matcher (for one that wants the rest), and lets it go. What the caller makes
+//! of the articles comes back in the order of the paths as soon as the files before are done,
+//! so that memory holds at most the budget and the few articles being analysed, never the
+//! workspace or its report, however large the archive.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
