@@ -106,10 +106,12 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         first
     };
     // "a few", "quite a few", "a handful": the article counts the group, it picks out nobody.
-    let lead = match (s.lower(lead), s.lower(lead + 1)) {
-        ("quite", "a") if lead + 2 <= last && s.is(lead + 2, "few") => lead + 2,
-        ("a", "few" | "handful") if lead < last => lead + 1,
-        _ => lead,
+    let lead = if s.is(lead, "quite") && lead + 2 <= last && s.counts_a_group(lead + 1) {
+        lead + 2
+    } else if lead < last && s.counts_a_group(lead) {
+        lead + 1
+    } else {
+        lead
     };
     // "Merkley, Brown and Menendez all suggested": "all" floats after the names it counts.
     let floating = lead > 0 && (s.is(lead, "all") || s.is(lead, "both")) && {

@@ -253,8 +253,7 @@ pub fn attributions_in(
                 .trim_start()
                 .starts_with([',', '(']);
         if overlap && two_verbs && apposed {
-            let speaker = later.speaker.start.min(earlier.speaker.start)
-                ..later.speaker.end.max(earlier.speaker.end);
+            let speaker = long.clone();
             for a in [&mut *later, &mut *earlier] {
                 a.range = a.range.start.min(speaker.start)..a.range.end.max(speaker.end);
                 a.speaker = speaker.clone();

@@ -215,7 +215,7 @@ pub(super) fn core_start(s: &Sent, first: usize, last: usize) -> usize {
             return d - 1;
         }
         // "a few diplomats", "a handful of delegates": from the article that counts them.
-        let counted = d > first && s.is(d - 1, "a") && matches!(s.lower(d), "few" | "handful");
+        let counted = d > first && s.counts_a_group(d - 1);
         return if partitive {
             d - 2
         } else if counted {
@@ -327,8 +327,7 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
             s.word(k)
                 && (count(k)
                     || crate::text::date::is_calendar_word(s.text(k))
-                    || s.has(k, Classes::NUMBER)
-                    || w.bytes().all(|c| c.is_ascii_digit())
+                    || s.number(k)
                     || matches!(
                         w,
                         "last"

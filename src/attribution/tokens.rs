@@ -178,6 +178,12 @@ impl<'a> Sent<'a> {
             )
     }
 
+    /// Whether token `i` is the article of "a few" or "a handful": it counts a group, and picks
+    /// out nobody.
+    pub fn counts_a_group(&self, i: usize) -> bool {
+        self.is(i, "a") && matches!(self.lower(i + 1), "few" | "handful")
+    }
+
     /// Whether token `i` is a number, in words or digits ("six", "30").
     pub fn number(&self, i: usize) -> bool {
         self.has(i, Classes::NUMBER)
