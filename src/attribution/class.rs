@@ -193,11 +193,24 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     // ("traders in Sarmada") it is the text's own group, not a vague one.
     let placed = s.is(head + 1, "in") || s.is(head + 1, "from") || s.is(head + 1, "at");
     let placed = placed && head + 2 <= last && s.capitalized(head + 2);
+    // ("Sanders said": a name with a plural's ending, bare, is a person's.)
+    // ("Doctors Without Borders": a name with a function word in it is a body's, whether the
+    // phrase holds the word or was cut at it.)
+    let surname = s.proper(head)
+        && determiner.is_none()
+        && (lead.saturating_sub(1)..head)
+            .all(|j| !s.has(j, Classes::FUNCTION_WORD) || !s.capitalized(j))
+        && !quantified
+        && lexicon::may_be_surname(h)
+        && !lexicon::is(
+            &lemma,
+            Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD | Classes::PERSON_NOUN,
+        );
     let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
         // "many European countries", "Western governments": states as a vague group.
         || plural && lexicon::is(&lemma, Classes::POLITY_NOUN)
         || plural
-            && (lexicon::has_person_ending(h) && (quantified || !placed)
+            && (lexicon::has_person_ending(h) && (quantified || !placed) && !surname
                 || quantified && s.proper(head));
     // "the member", "the activist": a person the text introduced, maybe as an unnamed source.
     // ("the energy minister", a role that picks out one person, is as good as a name.)

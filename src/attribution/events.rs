@@ -33,6 +33,13 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
         || bare && matches!(w, "known" | "seen")
         || w == "back" && back_is_an_adverb(s, v)
         || (w.starts_with("find") || w == "found") && finds_no_fact(s, v)
+        || w.starts_with("add") && adds_to_a_thing(s, v)
+}
+
+/// "adding to his lead", "added to the uncertainty": adding to a thing is no statement, as adding
+/// something to somebody is ("added to reporters", "added to CNN", "“…,” he added to the crowd").
+fn adds_to_a_thing(s: &Sent, v: usize) -> bool {
+    s.is(v + 1, "to") && !s.quoting && !s.capitalized(v + 2) && !s.names_people(v + 2)
 }
 
 /// "Obama found himself in an awkward position", "she found a way", "he helped found the

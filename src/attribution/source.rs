@@ -9,8 +9,8 @@ use super::nominal::{
 };
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
-    apposed_subject, caused, clause_subject, dashed_subject, inverted, restrictive_relative,
-    subject_of,
+    apposed_subject, caused, clause_subject, dashed_subject, gerund_phrase_subject, inverted,
+    restrictive_relative, subject_of,
 };
 use super::stance::{felt_by, stance_adjective};
 use super::tokens::Sent;
@@ -198,23 +198,23 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 && !matches!(s.lower(p), "who" | "to")
                 && (!gerund || !is_gerund_preposition(s.lower(p)))
     });
-    // ("did not immediately respond": past an adverb in "-ly" to the auxiliary.)
-    let verb_slot = || {
-        let adverbs = (0..i)
+    // ("did not immediately respond", ", eventually saying", "after initially saying": the
+    // word that tells a verb stands before its adverbs in "-ly".)
+    let lead = i
+        - (0..i)
             .rev()
             .take_while(|&k| {
                 s.word(k) && s.lower(k).ends_with("ly") && !s.has(k, Classes::VERB_FILLER)
             })
             .count();
-        before
-            .and_then(|p| p.checked_sub(adverbs))
-            .is_some_and(|p| {
-                (s.has(
-                    p,
-                    Classes::PRONOUN | Classes::MODAL | Classes::VERB_FILLER | Classes::BE,
-                ) || s.is(p, "to"))
-                    && !is_article(s, p)
-            })
+    let verb_slot = || {
+        lead.checked_sub(1).filter(|&p| s.word(p)).is_some_and(|p| {
+            (s.has(
+                p,
+                Classes::PRONOUN | Classes::MODAL | Classes::VERB_FILLER | Classes::BE,
+            ) || s.is(p, "to"))
+                && !is_article(s, p)
+        })
     };
     if noun_slot {
         return false;
@@ -253,7 +253,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     };
     // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
     // the clause before it.
-    let participle_phrase = || comma_before(s, i).is_some() && s.lower(i).ends_with("ing");
+    let participle_phrase = || comma_before(s, lead).is_some() && gerund;
     // "The envoy claims his mandate …": an "-s" form between a singular subject and its
     // object's determiner, as `between` is after a plural one.
     let agrees = || {
@@ -278,7 +278,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                             && (s.capitalized(i + 1)
                                 || s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN))
                 }
-                w => gerund && is_gerund_preposition(w),
+                _ => gerund && lead > 0 && is_gerund_preposition(s.lower(lead - 1)),
             }
     };
     // "Some fear the worst", "no one forecast Assad's fall": a base form between a pronoun of
@@ -456,7 +456,7 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
             if relative || p > 0 && is_cue_verb(s, p - 1) {
                 return None;
             }
-            return participle_subject(s, p, v);
+            return participle_subject(s, p, v).or_else(|| gerund_phrase_subject(s, p, v));
         }
         if pw == "and" || pw == "but" {
             // "He described the plan as … but said …": the clause's subject is the speaker.

@@ -322,6 +322,29 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
             || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
 }
 
+/// "After saying …, Haddad left", "Haddad, while insisting …, signed": a gerund's phrase with no
+/// clause before it stands beside the subject of the clause it is part of, before it and set off
+/// by a comma or after the phrase's closing comma. `p` is the preposition.
+pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
+    let content = |end: usize| after(s, v).map(|(a, b)| (a, b.min(end)));
+    let opens = |k: usize| (0..k).all(|o| !s.word(o) || matches!(s.lower(o), "and" | "but"));
+    if p >= 1 && s.is(p - 1, ",") {
+        // ("Now, after arguing …": an adverb is no subject.)
+        let np = np_before(s, p - 1).filter(|np| {
+            opens(np.0)
+                && !(np.0 == np.1 && (adverbial(s, np.0) || s.has(np.0, Classes::VERB_FILLER)))
+        })?;
+        let end = (v + 1..s.len()).find(|&k| s.is(k, ",")).unwrap_or(s.len());
+        return Some(Found::new(np, (v, v), Some(v), content(end - 1)));
+    }
+    if !opens(p) {
+        return None;
+    }
+    let comma = (v + 1..s.len()).find(|&k| s.is(k, ","))?;
+    let np = clause_subject(s, comma + 1, s.len())?;
+    Some(Found::new(np, (v, v), Some(v), content(comma - 1)))
+}
+
 /// Whether the word at `i` is an age set off by commas ("Rami Suleiman, 52, said").
 fn is_age(s: &Sent, i: usize) -> bool {
     s.lower(i).bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")

@@ -187,6 +187,15 @@ fn not_attributions() {
     assert!(relations("The envoy tried to find a compromise before the vote.").is_empty());
     assert!(relations("Residents of the camp came to speak to the envoy.").is_empty());
     assert!(relations("The new governor met the envoy after assuming his post.").is_empty());
+    // Adding to a thing is no statement; adding words to somebody is.
+    assert!(
+        relations("The rebels took two villages, adding to their gains in the north.").is_empty()
+    );
+    assert!(relations("The strike only added to the uncertainty over the talks.").is_empty());
+    assert_eq!(
+        first("Haddad added to reporters that the talks would resume."),
+        ("Haddad".into(), "named")
+    );
     // A share after "compared to" is no subject.
     assert!(relations(
         "The monitor rated 32% of government claims as false, compared to 11% of Opposition claims."

@@ -150,9 +150,9 @@ impl<'a> Sent<'a> {
         // a person's ending ("Demonstrators", "Sanders") is a name only if the article writes
         // it capitalised inside a sentence too, and a people or a party ("Americans",
         // "Democrats") always.
-        let common_plural =
-            lexicon::has_person_ending(w) && !w.ends_with("ans") && !w.ends_with("ats");
-        !common && !known && (!common_plural || capitalised_inside(self.whole, self.text(i)))
+        !common
+            && !known
+            && (!lexicon::may_be_surname(w) || capitalised_inside(self.whole, self.text(i)))
     }
 
     /// An adverb by its form: "-ly", lower case ("repeatedly"), but not "family" or "rally".

@@ -513,6 +513,12 @@ pub fn has_person_ending(word: &str) -> bool {
     ends_with_any(word, &ENDINGS)
 }
 
+/// Whether a lower-case plural with a person's ending may be a family name too ("sanders",
+/// "powers"): any but a people's or a party's ("americans", "democrats").
+pub fn may_be_surname(word: &str) -> bool {
+    has_person_ending(word) && !word.ends_with("ans") && !word.ends_with("ats")
+}
+
 /// Whether a lower-case singular noun names a person by its ending ("strategist", "detainee").
 pub fn has_singular_person_ending(word: &str) -> bool {
     static ENDINGS: LazyLock<Vec<&'static str>> =
