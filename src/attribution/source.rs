@@ -9,8 +9,8 @@ use super::nominal::{
 };
 use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
 use super::speaker::{
-    apposed_subject, caused, clause_subject, dashed_subject, gerund_phrase_subject, inverted,
-    restrictive_relative, subject_of,
+    apposed_subject, caused, clause_subject, dashed_subject, document_subject,
+    gerund_phrase_subject, inverted, restrictive_relative, subject_of,
 };
 use super::stance::{felt_by, stance_adjective};
 use super::tokens::Sent;
@@ -308,6 +308,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
     let subject_right_before = || i > 0 && s.word(i - 1) && subject(i - 1);
+    // "put out a statement saying …": what a document says, its author says.
+    let document_says = || gerund && i > 0 && s.has(i - 1, Classes::DATA_NOUN);
     s.has(i, Classes::PAST_FORM)
         || s.is(i, "says")
         || s.is(i, "say")
@@ -320,6 +322,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || view_as(s, i) && i > 0 && (!s.word(i - 1) || subject_right_before())
         || after_vague()
         || absolute()
+        || document_says()
         // An "-ing" form with none of these before it is a noun or a modifier ("the
         // meeting", "Senate leaders opposing"), read as neither by the parse. Closing its
         // clause after a name ("…, Enab Baladi reports.") a cue word is a verb, whatever the
@@ -384,7 +387,7 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         && !matches!(s.lower(j - 1), "who" | "which" | "and" | "but")
         && !is_gerund_preposition(s.lower(j - 1));
     if bare_participle {
-        return with_subject(s, v);
+        return with_subject(s, v).or_else(|| document_subject(s, v));
     }
     let Some(p) = j.checked_sub(1) else {
         // "Said Haddad: …" — an inversion opening the sentence.

@@ -3,7 +3,7 @@
 //! a coordinated verb), or after it in an inversion ("…,” said Haddad").
 
 use super::phrase::{after, before, is_article, is_quote, is_when, np_after, np_before, trim_tail};
-use super::source::Found;
+use super::source::{is_cue_verb, Found};
 use super::tokens::Sent;
 use crate::grammar::Pos;
 use crate::lexicon::{self, Classes};
@@ -345,6 +345,24 @@ pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Foun
     Some(Found::new(np, (v, v), Some(v), content(comma - 1)))
 }
 
+/// "His office put out a statement saying …": a participle `v` right after a document that is
+/// the clause's object says what the document says, and the clause's subject put it out. (A
+/// document that is the subject, "A letter calling for …", has no author here; a cue verb before
+/// it, "issued a statement saying", is the relation's cue already.)
+pub(super) fn document_subject(s: &Sent, v: usize) -> Option<Found> {
+    // (The document's phrase opens at its determiner: "a press release", "its statement".)
+    let opens = (v.saturating_sub(5)..v - 1)
+        .rev()
+        .take_while(|&k| s.word(k))
+        .find(|&k| is_article(s, k) || s.has(k, Classes::DETERMINER) || s.possessive(k))?;
+    let before = opens.checked_sub(1).filter(|&k| s.word(k))?;
+    if is_cue_verb(s, before) {
+        return None;
+    }
+    let np = clause_subject(s, 0, opens)?;
+    (np.1 < before).then(|| Found::new(np, (v, v), Some(v), after(s, v)))
+}
+
 /// Whether the word at `i` is an age set off by commas ("Rami Suleiman, 52, said").
 fn is_age(s: &Sent, i: usize) -> bool {
     s.lower(i).bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
@@ -376,7 +394,15 @@ fn adverbial(s: &Sent, i: usize) -> bool {
                 | "nonetheless"
                 | "nevertheless"
                 | "moreover"
-        ) || s.adverb(i))
+        ) || s.adverb(i)
+            || opening_adverb(s, i))
+}
+
+/// "Shortly after the call ended, …", "Separately, …": an adverb in "-ly" opening the sentence,
+/// capitalised, which the tagger tells from a name ("Kelly").
+fn opening_adverb(s: &Sent, i: usize) -> bool {
+    let w = s.lower(i);
+    w.len() > 4 && w.ends_with("ly") && (0..i).all(|k| !s.word(k)) && s.pos(i) == Pos::Other
 }
 
 /// The speaker after an inverted cue `j..=v` ("…,” said Haddad.", "…, reports Enab Baladi."): it
