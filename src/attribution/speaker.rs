@@ -350,6 +350,9 @@ pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Foun
 /// document that is the subject, "A letter calling for …", has no author here; a cue verb before
 /// it, "issued a statement saying", is the relation's cue already.)
 pub(super) fn document_subject(s: &Sent, v: usize) -> Option<Found> {
+    if v == 0 || !s.has(v - 1, Classes::DATA_NOUN) {
+        return None;
+    }
     // (The document's phrase opens at its determiner: "a press release", "its statement".)
     let opens = (v.saturating_sub(5)..v - 1)
         .rev()
