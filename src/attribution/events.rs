@@ -47,7 +47,14 @@ fn adds_to_a_thing(s: &Sent, v: usize) -> bool {
 /// of a fact.
 fn finds_no_fact(s: &Sent, v: usize) -> bool {
     let object = s.lower(v + 1);
-    object.ends_with("self")
+    // ("you'll find a collection of papers", "could find some other way": someone finding a
+    // thing; a poll's finding is "finds", and a view has its adjective after the object, "may
+    // find Haddad convincing".)
+    let a_thing = s.is(v, "find")
+        && s.has(v + 1, Classes::INDEFINITE | Classes::QUANTIFIER)
+        && !s.is(v + 1, "no");
+    a_thing
+        || object.ends_with("self")
         || object.ends_with("selves")
         || matches!(object, "way" | "ways")
         || matches!(object, "a" | "an") && s.is(v + 2, "way")

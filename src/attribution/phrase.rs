@@ -364,6 +364,25 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
         })
 }
 
+/// "271 pledged delegates", "3,000 promised tents": between a count at `p` and its noun, the past
+/// form at `i` is an adjective, no verb. (A count that is a subject is followed by what its verb
+/// takes: "six in 10 said they", "the two suggested both", "in 2009 sought to".)
+pub(super) fn counted_modifier(s: &Sent, p: usize, i: usize) -> bool {
+    const NO_NOUN: Classes = Classes::CLAUSE_WORD
+        .union(Classes::DETERMINER)
+        .union(Classes::PRONOUN)
+        .union(Classes::QUANTIFIER)
+        .union(Classes::POSTMODIFIER);
+    s.number(p)
+        && !is_ratio(s, p.saturating_sub(2), p)
+        && !(p > 0 && (s.is(p - 1, "the") || s.is(p - 1, "in")))
+        && s.has(i, Classes::PAST_FORM)
+        && s.word(i + 1)
+        && !s.capitalized(i + 1)
+        && !s.has(i + 1, NO_NOUN)
+        && !s.is(i + 1, "to")
+}
+
 /// Whether the words `a..=b` end in a share given as a ratio: "six in 10", "two out of three",
 /// "More than four in 10".
 pub(super) fn is_ratio(s: &Sent, a: usize, b: usize) -> bool {

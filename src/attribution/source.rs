@@ -7,7 +7,9 @@ use super::events::states_nothing;
 use super::nominal::{
     according_to, citing, figure_source, point_of_view, speaker_colon, stance_noun,
 };
-use super::phrase::{after, before, is_article, is_filler, is_quote, np_after, np_before};
+use super::phrase::{
+    after, before, counted_modifier, is_article, is_filler, is_quote, np_after, np_before,
+};
 use super::speaker::{
     apposed_subject, caused, clause_subject, dashed_subject, document_subject,
     gerund_phrase_subject, inverted, restrictive_relative, subject_of,
@@ -194,12 +196,12 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 )
                 && s.lower(i).ends_with('s')
             || s.has(p, Classes::VERB_FILLER) && p > 0 && is_article(s, p - 1)
+            || counted_modifier(s, p, i)
             || s.has(p, Classes::POSTMODIFIER)
                 && !matches!(s.lower(p), "who" | "to")
                 && (!gerund || !is_gerund_preposition(s.lower(p)))
     });
-    // ("did not immediately respond", ", eventually saying", "after initially saying": the
-    // word that tells a verb stands before its adverbs in "-ly".)
+    // (Before adverbs in "-ly": "did not immediately respond", "after initially saying".)
     let lead = i
         - (0..i)
             .rev()

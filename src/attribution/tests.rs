@@ -192,6 +192,9 @@ fn not_attributions() {
         relations("The rebels took two villages, adding to their gains in the north.").is_empty()
     );
     assert!(relations("The strike only added to the uncertainty over the talks.").is_empty());
+    // A past form between a count and its noun is an adjective; finding a thing is no finding.
+    assert!(relations("Haddad has won 271 pledged seats so far.").is_empty());
+    assert!(relations("On the portal you will find a list of every crossing.").is_empty());
     // A document that is the subject has no author in its sentence.
     assert!(relations("A letter calling for calm was read out in the mosque.").is_empty());
     // Only a document's participle is its author's: "its openness to opposing views" is not.
