@@ -193,9 +193,8 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     // ("traders in Sarmada") it is the text's own group, not a vague one.
     let placed = s.is(head + 1, "in") || s.is(head + 1, "from") || s.is(head + 1, "at");
     let placed = placed && head + 2 <= last && s.capitalized(head + 2);
-    // ("Sanders said": a name with a plural's ending, bare, is a person's.)
-    // ("Doctors Without Borders": a name with a function word in it is a body's, whether the
-    // phrase holds the word or was cut at it.)
+    // ("Sanders said": a bare name with a plural's ending is a person's; "Doctors Without
+    // Borders", with a function word in it or cut at one, a body's.)
     let surname = s.proper(head)
         && determiner.is_none()
         && (lead.saturating_sub(1)..head)

@@ -326,7 +326,9 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
 /// clause before it stands beside the subject of the clause it is part of, before it and set off
 /// by a comma or after the phrase's closing comma. `p` is the preposition.
 pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
-    let content = |end: usize| after(s, v).map(|(a, b)| (a, b.min(end)));
+    // (The phrase ends at the comma after the gerund, or with the sentence.)
+    let comma = (v + 1..s.len()).find(|&k| s.is(k, ","));
+    let content = after(s, v).map(|(a, b)| (a, b.min(comma.unwrap_or(s.len()) - 1)));
     let opens = |k: usize| (0..k).all(|o| !s.word(o) || matches!(s.lower(o), "and" | "but"));
     if p >= 1 && s.is(p - 1, ",") {
         // ("Now, after arguing …": an adverb is no subject.)
@@ -334,15 +336,13 @@ pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Foun
             opens(np.0)
                 && !(np.0 == np.1 && (adverbial(s, np.0) || s.has(np.0, Classes::VERB_FILLER)))
         })?;
-        let end = (v + 1..s.len()).find(|&k| s.is(k, ",")).unwrap_or(s.len());
-        return Some(Found::new(np, (v, v), Some(v), content(end - 1)));
+        return Some(Found::new(np, (v, v), Some(v), content));
     }
     if !opens(p) {
         return None;
     }
-    let comma = (v + 1..s.len()).find(|&k| s.is(k, ","))?;
-    let np = clause_subject(s, comma + 1, s.len())?;
-    Some(Found::new(np, (v, v), Some(v), content(comma - 1)))
+    let np = clause_subject(s, comma? + 1, s.len())?;
+    Some(Found::new(np, (v, v), Some(v), content))
 }
 
 /// "His office put out a statement saying …": a participle `v` right after a document that is
@@ -353,16 +353,16 @@ pub(super) fn document_subject(s: &Sent, v: usize) -> Option<Found> {
     if v == 0 || !s.has(v - 1, Classes::DATA_NOUN) {
         return None;
     }
-    // (The document's phrase opens at its determiner: "a press release", "its statement".)
-    let opens = (v.saturating_sub(5)..v - 1)
+    // (The document's phrase starts at its determiner: "a press release", "its statement".)
+    let start = (v.saturating_sub(5)..v - 1)
         .rev()
         .take_while(|&k| s.word(k))
         .find(|&k| is_article(s, k) || s.has(k, Classes::DETERMINER) || s.possessive(k))?;
-    let before = opens.checked_sub(1).filter(|&k| s.word(k))?;
+    let before = start.checked_sub(1).filter(|&k| s.word(k))?;
     if is_cue_verb(s, before) {
         return None;
     }
-    let np = clause_subject(s, 0, opens)?;
+    let np = clause_subject(s, 0, start)?;
     (np.1 < before).then(|| Found::new(np, (v, v), Some(v), after(s, v)))
 }
 
