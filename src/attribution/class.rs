@@ -151,7 +151,9 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         .clone()
         .rev()
         .find(|&j| s.has(j, Classes::DETERMINER) || s.possessive(j));
-    let definite = determiner.is_some_and(|d| s.has(d, Classes::DEFINITE) || s.possessive(d));
+    // ("both men", like "the two men", are a pair the text has named.)
+    let definite = determiner.is_some_and(|d| s.has(d, Classes::DEFINITE) || s.possessive(d))
+        || before.clone().any(|j| s.is(j, "both"));
     let owned = determiner.is_some_and(|d| s.possessive(d) || s.has(d, Classes::POSSESSIVE));
     let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
     let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
@@ -208,6 +210,8 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
     let people = lexicon::is(&lemma, Classes::VAGUE_HEAD)
         // "many European countries", "Western governments": states as a vague group.
         || plural && lexicon::is(&lemma, Classes::POLITY_NOUN)
+        // "witnesses", "women", "relatives"; not "figures", which are mostly numbers.
+        || plural && lexicon::is(&lemma, Classes::PERSON_NOUN) && !s.has(head, Classes::FIGURE_NOUN)
         || plural
             && (lexicon::has_person_ending(h) && (quantified || !placed) && !surname
                 || quantified && s.proper(head));
@@ -223,6 +227,11 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         }
         if definite {
             // "the observers", "these voters": a group the text has introduced.
+            return Class::Collective;
+        }
+        // ("Twenty-seven states are challenging the rule": states counted are a set the
+        // reader can check, "many states" are not.)
+        if lexicon::is(&lemma, Classes::POLITY_NOUN) && before.clone().any(|j| s.number(j)) {
             return Class::Collective;
         }
         if quantified {
@@ -380,8 +389,24 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
         && s.lower(j).ends_with("ing")
         && !s.capitalized(j)
         && !s.has(j - 1, Classes::DETERMINER);
+    // "a resident reached by telephone", "rebels backed by Ankara": a past participle after a
+    // noun and before a preposition ("three unnamed officials", "Republican elected officials":
+    // an adjective).
+    let past = j > 0
+        && s.lower(j).ends_with("ed")
+        && s.has(j + 1, Classes::FUNCTION_WORD)
+        && !s.capitalized(j + 1)
+        && !s.capitalized(j)
+        && matches!(
+            s.pos(j - 1),
+            Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
+        )
+        && s.pos(j) == Pos::NonFinite;
     // ("the Reuters/Ipsos poll": a slash joins two words of one name.)
-    s.has(j, Classes::POSTMODIFIER) || !s.word(j) && !super::phrase::joins(s, j) || participle
+    s.has(j, Classes::POSTMODIFIER)
+        || !s.word(j) && !super::phrase::joins(s, j)
+        || participle
+        || past
 }
 
 /// "Citizens for Tax Justice", "Doctors Without Borders", "Veterans Against the War": a

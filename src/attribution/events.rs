@@ -6,7 +6,7 @@
 
 use super::phrase::{is_filler, is_quote};
 use super::source::is_cue_verb;
-use super::speaker::{participle_after_document, reduced_relative};
+use super::speaker::{agent_participle, participle_after_document, reduced_relative};
 use super::tokens::Sent;
 use crate::lexicon::Classes;
 
@@ -29,6 +29,8 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
         || s.is(v + 1, "not") && s.is(v + 2, "to")
         || bare && names_a_thing(s, v)
         || bare && describes_a_document(s, v)
+        // "Rebels backed by Ankara said …": the participle tells which rebels.
+        || bare && agent_participle(s, v)
         // "a group known as", "an option seen by its backers as": never a past tense.
         || bare && matches!(w, "known" | "seen")
         || w == "back" && back_is_an_adverb(s, v)

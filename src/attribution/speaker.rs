@@ -180,7 +180,39 @@ pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
     (j.saturating_sub(8)..j)
         .rev()
         .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
-        .find(|&k| k + 1 < j && participle_after_document(s, k))
+        .find(|&k| {
+            k + 1 < j
+                && (participle_after_document(s, k)
+                    // (The agent's phrase runs to the cue: in "executed by the people they
+                    // refuse to name" the cue has a subject of its own.)
+                    || agent_participle(s, k)
+                        && (k + 2..j).all(|a| {
+                            s.word(a)
+                                && !s.is(a, "to")
+                                && !s.has(a, Classes::PRONOUN | Classes::CLAUSE_WORD)
+                        }))
+        })
+}
+
+/// Whether word `k` is a past participle with its agent after a noun ("rebels backed by
+/// Ankara", "a council led by the envoy"); not a gerund's "by" ("responded by saying") nor a
+/// means ("said by telephone").
+pub(super) fn agent_participle(s: &Sent, k: usize) -> bool {
+    let agent = k + 2;
+    s.is(k + 1, "by")
+        && k > 0
+        && s.word(k - 1)
+        && !s.has(
+            k - 1,
+            Classes::BE | Classes::VERB_FILLER | Classes::CLAUSE_WORD,
+        )
+        && (s.capitalized(agent)
+            || s.has(
+                agent,
+                Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER,
+            )
+            || s.lower(agent).ends_with('s'))
+        && s.pos(k) == Pos::NonFinite
 }
 
 /// Whether word `k` is a participle right after a document ("poll released").

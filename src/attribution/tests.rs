@@ -643,3 +643,27 @@ fn a_coordinated_verb_keeps_the_subject_of_its_clause() {
     // (No cue in the clause of "as", or a preposition's "because of": the sentence's subject
     // speaks, as `tests/corpus/attribution-shapes.tsv` has it.)
 }
+
+#[test]
+fn a_participle_and_its_agent_tell_which_group() {
+    // "backed" is no verb of the militias: the verb after its agent is.
+    assert_eq!(
+        relations("Militias backed by Tehran have denied the charge."),
+        vec![("Militias backed by Tehran".into(), "vague")]
+    );
+    // (Not after its own subject: "the people they refuse to name" speak in a clause of
+    // their own.)
+    assert_eq!(
+        relations("The raids were carried out by the very people they refuse to name."),
+        vec![("they".into(), "pronoun")]
+    );
+}
+
+#[test]
+fn a_common_plural_opening_a_sentence_is_a_name_only_if_written_so_inside_one() {
+    assert_eq!(first("Hostages said they were moved twice.").1, "vague");
+    assert_eq!(
+        first("Woods said the vote was fair. The council thanked Woods for the count.").1,
+        "named"
+    );
+}

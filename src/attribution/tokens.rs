@@ -142,17 +142,18 @@ impl<'a> Sent<'a> {
             return true;
         }
         let w = self.lower(i);
-        let known = lexicon::is(
-            &lexicon::singular(w),
-            Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD,
-        );
+        let one = lexicon::singular(w);
+        let known = lexicon::is(&one, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD);
         // The tagger takes any capitalised plural opening a sentence for a name: a plural with
-        // a person's ending ("Demonstrators", "Sanders") is a name only if the article writes
-        // it capitalised inside a sentence too, and a people or a party ("Americans",
+        // a person's ending ("Demonstrators", "Sanders") or one its lexicon holds as a common
+        // noun ("Women", "Rebels", "Woods") is a name only if the article writes it
+        // capitalised inside a sentence too, and a people or a party ("Americans",
         // "Democrats") always.
+        let people = lexicon::is(&one, Classes::NATIONALITY);
+        let may_be_common = lexicon::may_be_surname(w) || grammar::is_common_plural(w);
         !common
             && !known
-            && (!lexicon::may_be_surname(w) || capitalised_inside(self.whole, self.text(i)))
+            && (people || !may_be_common || capitalised_inside(self.whole, self.text(i)))
     }
 
     /// An adverb by its form: "-ly", lower case ("repeatedly"), but not "family" or "rally".
@@ -186,8 +187,14 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` is a number, in words or digits ("six", "30").
     pub fn number(&self, i: usize) -> bool {
+        let w = self.lower(i);
         self.has(i, Classes::NUMBER)
-            || self.word(i) && self.lower(i).bytes().all(|b| b.is_ascii_digit())
+            || self.word(i)
+                && (w.bytes().all(|b| b.is_ascii_digit())
+                    // ("twenty-seven")
+                    || w.split_once('-').is_some_and(|(tens, ones)| {
+                        lexicon::is(tens, Classes::NUMBER) && lexicon::is(ones, Classes::NUMBER)
+                    }))
     }
 
     /// Whether a quotation opens right after the sentence ("Haddad spoke at length. “…”"), where

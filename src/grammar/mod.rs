@@ -86,6 +86,14 @@ pub fn is_known_word(word: &str) -> bool {
     unigram::is_known(&unigram::normal(word))
 }
 
+/// Whether the tagger's lexicon holds `word` as a plural common noun first and never as a name
+/// ("women", "rebels", "witnesses"; not "sanders", which it does not hold at all).
+pub fn is_common_plural(word: &str) -> bool {
+    unigram::known(&unigram::normal(word)).is_some_and(|(first, all)| {
+        first == tagset::Tag::NNS && !all.has(tagset::Tag::NNP) && !all.has(tagset::Tag::NNPS)
+    })
+}
+
 /// The part of speech of one word read alone: whether a capital beside a name reads as a name
 /// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered for every thread:
 /// the same few words come back in every article, and tagging costs far more than the lookup.

@@ -37,6 +37,11 @@ pub fn is_known(normal: &str) -> bool {
     LEXICON.contains_key(normal)
 }
 
+/// The candidates the lexicon holds for the word whose normal form is `normal`, none guessed.
+pub fn known(normal: &str) -> Option<Candidates> {
+    LEXICON.get(normal).copied()
+}
+
 /// The candidates of `word`, whose normal form is `normal`.
 pub fn candidates(word: &str, normal: &str) -> Candidates {
     if is_number(word) {
