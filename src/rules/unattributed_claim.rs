@@ -127,6 +127,14 @@ mod tests {
             ["amid speculation that"]
         );
         assert_eq!(
+            phrases("There are fears that the truce will not hold."),
+            ["There are fears that"]
+        );
+        assert_eq!(
+            phrases("There’s a sense among some that the envoy has given up."),
+            ["There’s a sense among some that"]
+        );
+        assert_eq!(
             phrases("It seems that Ankara has changed course."),
             ["It seems that"]
         );
