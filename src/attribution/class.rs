@@ -156,7 +156,9 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         || before.clone().any(|j| s.is(j, "both"));
     let owned = determiner.is_some_and(|d| s.possessive(d) || s.has(d, Classes::POSSESSIVE));
     let indefinite = determiner.is_some_and(|d| s.has(d, Classes::INDEFINITE));
-    let named = (lead..=last).any(|j| j != head && s.proper(j)) || s.proper(head);
+    // (A day or a month is no name of the source's: "a poll released on Sunday".)
+    let name = |j: usize| s.proper(j) && !s.has(j, Classes::WEEKDAY | Classes::MONTH);
+    let named = (lead..=last).any(|j| j != head && name(j)) || s.proper(head);
 
     if lexicon::is(&lemma, Classes::MEMBER_NOUN) {
         return Class::Collective;
@@ -394,8 +396,7 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
     // an adjective).
     let past = j > 0
         && s.lower(j).ends_with("ed")
-        && s.has(j + 1, Classes::FUNCTION_WORD)
-        && !s.capitalized(j + 1)
+        && s.opens_postmodifier(j + 1)
         && !s.capitalized(j)
         && matches!(
             s.pos(j - 1),

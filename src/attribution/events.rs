@@ -28,7 +28,7 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
         || matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !spoke_of(s, v)
         || s.is(v + 1, "not") && s.is(v + 2, "to")
         || bare && names_a_thing(s, v)
-        || bare && describes_a_document(s, v)
+        || bare && describes_its_noun(s, v)
         // "Rebels backed by Ankara said …": the participle tells which rebels.
         || bare && agent_participle(s, v)
         // "a group known as", "an option seen by its backers as": never a past tense.
@@ -103,11 +103,12 @@ fn names_a_thing(s: &Sent, v: usize) -> bool {
         && (s.capitalized(v + 1) || is_quote(s.text(v + 1)))
 }
 
-/// "A poll released in August found that …": the participle at `v` says which poll; the verb
-/// after it is the cue.
-fn describes_a_document(s: &Sent, v: usize) -> bool {
-    // (The cue verbs after it are read only after a document: most participles have none.)
-    participle_after_document(s, v)
+/// "A poll released in August found that …", "a diplomat briefed on the talks said": the
+/// participle at `v` says which poll or diplomat; the verb after it is the cue.
+fn describes_its_noun(s: &Sent, v: usize) -> bool {
+    // (The cue verbs after it are read only after a document or before a preposition: most
+    // participles have none.)
+    (participle_after_document(s, v) || s.opens_postmodifier(v + 1))
         && (v + 2..(v + 9).min(s.len()))
             .take_while(|&k| s.word(k) && !s.has(k, Classes::CLAUSE_WORD))
             .any(|k| is_cue_verb(s, k) && reduced_relative(s, k) == Some(v))

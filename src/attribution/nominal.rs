@@ -150,7 +150,12 @@ pub(super) fn figure_source(s: &Sent, i: usize) -> Option<Found> {
         let prev = i - 1;
         let acronym = s.text(prev).len() >= 2 && s.text(prev).chars().all(|c| c.is_uppercase());
         let not_initial = i >= 2 || acronym || s.possessive(prev);
-        if s.capitalized(prev) && not_initial && !s.has(prev, Classes::DETERMINER) {
+        // ("a June poll": a month is no author.)
+        let owner = !s.has(
+            prev,
+            Classes::DETERMINER | Classes::WEEKDAY | Classes::MONTH,
+        );
+        if s.capitalized(prev) && not_initial && owner {
             return Some(Found::new((prev, prev), (i, i), None, after(s, i)));
         }
     }

@@ -5,7 +5,7 @@
 use super::phrase::{after, before, is_article, is_quote, is_when, np_after, np_before, trim_tail};
 use super::source::{is_cue_verb, Found};
 use super::tokens::Sent;
-use crate::grammar::Pos;
+use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
 
 /// The subject of the clause that opens at `from` and whose verb stands before `end`: the words
@@ -89,6 +89,14 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
 
 /// The subject ending right before token `j` of the cue `j..=v`.
 pub(super) fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
+    // "People briefed on the talks said", "a poll conducted by Gallup found": a participle's
+    // phrase is part of the noun phrase, and tells its class (insiders; a poll whose author is
+    // named).
+    // (Only a participle before a preposition: "a court document filed Thursday" is a document.)
+    if let Some(k) = reduced_relative(s, j).filter(|&k| s.opens_postmodifier(k + 1)) {
+        let np = np_before(s, k)?;
+        return Some(Found::new((np.0, j - 1), (j, v), Some(v), after(s, v)));
+    }
     if let Some((np, clause)) = restrictive_relative(s, j) {
         return Some(Found {
             apposition: Some(clause),
@@ -174,7 +182,8 @@ pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize)
 }
 
 /// "A poll released in late August found", "the report published by the ministry on Monday
-/// says": a participle right after a document, before the cue `j..`, says which document it is,
+/// says", "a diplomat briefed on the talks said": a participle right after a document, or after
+/// a noun and before a preposition, before the cue `j..`, says which document or diplomat it is,
 /// as a relative clause would. Where the participle is.
 pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
     (j.saturating_sub(8)..j)
@@ -183,9 +192,9 @@ pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
         .find(|&k| {
             k + 1 < j
                 && (participle_after_document(s, k)
-                    // (The agent's phrase runs to the cue: in "executed by the people they
-                    // refuse to name" the cue has a subject of its own.)
-                    || agent_participle(s, k)
+                    // (The participle's phrase runs to the cue: in "executed by the people
+                    // they refuse to name" the cue has a subject of its own.)
+                    || modifying_participle(s, k)
                         && (k + 2..j).all(|a| {
                             s.word(a)
                                 && !s.is(a, "to")
@@ -194,24 +203,40 @@ pub(super) fn reduced_relative(s: &Sent, j: usize) -> Option<usize> {
         })
 }
 
+/// Whether word `k` is a past participle after a noun and before a preposition, which it
+/// modifies ("a diplomat briefed on the talks", "rebels backed by Ankara"): with its agent
+/// ([`agent_participle`]) or another preposition.
+fn modifying_participle(s: &Sent, k: usize) -> bool {
+    s.opens_postmodifier(k + 1) && !s.is(k + 1, "by") && after_a_noun(s, k)
+        || agent_participle(s, k)
+}
+
 /// Whether word `k` is a past participle with its agent after a noun ("rebels backed by
-/// Ankara", "a council led by the envoy"); not a gerund's "by" ("responded by saying") nor a
-/// means ("said by telephone").
+/// Ankara", "a council led by the envoy"): never the noun's verb. Not a gerund's "by"
+/// ("responded by saying") nor a means ("said by telephone").
 pub(super) fn agent_participle(s: &Sent, k: usize) -> bool {
     let agent = k + 2;
     s.is(k + 1, "by")
-        && k > 0
-        && s.word(k - 1)
-        && !s.has(
-            k - 1,
-            Classes::BE | Classes::VERB_FILLER | Classes::CLAUSE_WORD,
-        )
         && (s.capitalized(agent)
             || s.has(
                 agent,
                 Classes::DETERMINER | Classes::QUANTIFIER | Classes::NUMBER,
             )
             || s.lower(agent).ends_with('s'))
+        && after_a_noun(s, k)
+}
+
+/// Whether word `k` is a past participle right after a word that no auxiliary, pronoun or clause
+/// word is.
+fn after_a_noun(s: &Sent, k: usize) -> bool {
+    k > 0
+        && s.word(k - 1)
+        && !s.has(
+            k - 1,
+            Classes::BE | Classes::VERB_FILLER | Classes::CLAUSE_WORD | Classes::PRONOUN,
+        )
+        && !s.has(k + 1, Classes::PRONOUN)
+        && grammar::may_be_past_participle(s.text(k))
         && s.pos(k) == Pos::NonFinite
 }
 

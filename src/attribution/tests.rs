@@ -651,6 +651,16 @@ fn a_participle_and_its_agent_tell_which_group() {
         relations("Militias backed by Tehran have denied the charge."),
         vec![("Militias backed by Tehran".into(), "vague")]
     );
+    // "briefed" tells which diplomat: one relation, not two.
+    assert_eq!(
+        relations("A diplomat briefed on the talks said Moscow would not budge."),
+        vec![("A diplomat briefed on the talks".into(), "anonymous")]
+    );
+    // "issued" is the council's verb: a statement is no preposition.
+    assert_eq!(
+        first("The council issued a statement calling the test a violation."),
+        ("The council".into(), "named")
+    );
     // (Not after its own subject: "the people they refuse to name" speak in a clause of
     // their own.)
     assert_eq!(

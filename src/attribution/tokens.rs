@@ -179,6 +179,13 @@ impl<'a> Sent<'a> {
             )
     }
 
+    /// Whether token `i` opens a phrase after a noun as a preposition does ("officials at the
+    /// ministry", "a diplomat briefed on the talks", "rebels backed by Ankara"): not an article
+    /// or a pronoun, as after a verb ("issued a statement").
+    pub fn opens_postmodifier(&self, i: usize) -> bool {
+        self.has(i, Classes::POSTMODIFIER) && !self.is(i, "who") && !self.capitalized(i)
+    }
+
     /// Whether token `i` is the article of "a few" or "a handful": it counts a group, and picks
     /// out nobody.
     pub fn counts_a_group(&self, i: usize) -> bool {

@@ -94,6 +94,12 @@ pub fn is_common_plural(word: &str) -> bool {
     })
 }
 
+/// Whether the tagger can read `word` as a past participle in some sentence ("backed", "led";
+/// not "mail", which is a verb only in its base form).
+pub fn may_be_past_participle(word: &str) -> bool {
+    brill::possible(ascii_quotes(word)).any(|t| t == tagset::Tag::VBN)
+}
+
 /// The part of speech of one word read alone: whether a capital beside a name reads as a name
 /// ("Keith", "Lamont") or as something else ("Syrian", "Yesterday"). Remembered for every thread:
 /// the same few words come back in every article, and tagging costs far more than the lookup.
