@@ -106,7 +106,9 @@ pub fn attributions_in(
     let explained = || {
         *explained.get_or_init(|| {
             REASON.is_match(&low[sentence.clone()])
-                || next.clone().is_some_and(|n| REASON.is_match(&low[n]))
+                || next
+                    .clone()
+                    .is_some_and(|n| refers_back(&low[n.clone()]) && REASON.is_match(&low[n]))
         })
     };
     let mut out = Vec::new();
@@ -290,6 +292,18 @@ static REASON: LazyLock<Pattern> = LazyLock::new(|| {
         r"|for +(?:his|her|their) +(?:own +)?(?:safety|protection)|under +(?:the +)?(?:ground +)?rules +of|because +of +the +sensitivity)",
     ))
 });
+
+/// Whether the lower-cased sentence `low` opens with a word that refers back ("He was not
+/// authorised to speak", "The official asked not to be named"), so that the reason it gives is
+/// the sentence before's source's, not a new source's ("Another aide, who asked …").
+fn refers_back(low: &str) -> bool {
+    let first = low
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    lexicon::is(first, Classes::SUBJECT_PRONOUN | Classes::DEFINITE)
+}
 
 /// Whether the lower-cased text `low` gives a reason for a source's anonymity.
 pub fn gives_reason(low: &str) -> bool {

@@ -677,3 +677,25 @@ fn a_common_plural_opening_a_sentence_is_a_name_only_if_written_so_inside_one() 
         "named"
     );
 }
+
+#[test]
+fn a_reason_in_the_next_sentence_is_the_sources_only_if_it_refers_back() {
+    let class_with = |next: &str| {
+        let text = format!("A security source said three fighters were arrested. {next}");
+        let first = text.find('.').unwrap() + 1;
+        let low = text.to_ascii_lowercase();
+        let mut words = Vec::new();
+        lexicon::reader::read(&text, &low, 0..first, &mut words);
+        attributions_in(&text, &low, &words, 0..first, Some(first + 1..text.len()))[0]
+            .class
+            .name()
+    };
+    assert_eq!(
+        class_with("He was not authorised to speak to the press."),
+        "anonymous-explained"
+    );
+    assert_eq!(
+        class_with("Another source, who asked not to be named, said the council had split."),
+        "anonymous"
+    );
+}
