@@ -36,10 +36,12 @@ static CLAIM: LazyLock<Pattern> = LazyLock::new(|| {
         r"|it +is +common +knowledge\b",
         // amid speculation that / there is talk that
         r"|amid +(?:growing +|mounting +|widespread +|increasing +|renewed +)?(?:speculation|rumou?rs|talk|suggestions) +(?:that|of)\b",
-        // there is talk that / there's a sense among some that / there are fears that: whose
+        // there is talk that / there is a sense among some that / there are fears that: whose
         // fears, the reader cannot tell. ("amid concerns that" is left out: the concerns are
-        // often the subject's own, "leaders weigh plans amid concerns that they …".)
-        r"|there(?:'s|’s| +is| +are| +was| +were| +has +been| +have +been) +(?:growing +|widespread +|increasing +|much +|mounting +|also +)?",
+        // often the subject's own, "leaders weigh plans amid concerns that they …". "there's"
+        // is left out too: spelled with either apostrophe, it made the rule's search a fifth
+        // dearer on every text.)
+        r"|there +(?:is|are|was|were|has +been|have +been) +(?:growing +|widespread +|increasing +|much +|mounting +|also +)?",
         r"(?:speculation|talk|rumou?rs|suggestions|fears|concerns|worries|suspicions|hopes|expectations|a +(?:belief|feeling|sense|perception))",
         r"(?: +among +[a-z]+(?: +[a-z]+)?)? +that\b",
         r"|word +(?:is|has +it) +that\b",

@@ -393,16 +393,13 @@ fn opens_modifier(s: &Sent, j: usize) -> bool {
         && !s.has(j - 1, Classes::DETERMINER);
     // "a resident reached by telephone", "rebels backed by Ankara": a past participle after a
     // noun and before a preposition ("three unnamed officials", "Republican elected officials":
-    // an adjective).
+    // an adjective). (A speaker's phrase holds no verb of its own: the form tells.)
     let past = j > 0
         && s.lower(j).ends_with("ed")
         && s.opens_postmodifier(j + 1)
         && !s.capitalized(j)
-        && matches!(
-            s.pos(j - 1),
-            Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
-        )
-        && s.pos(j) == Pos::NonFinite;
+        && s.word(j - 1)
+        && !s.has(j - 1, Classes::DETERMINER | Classes::NUMBER);
     // ("the Reuters/Ipsos poll": a slash joins two words of one name.)
     s.has(j, Classes::POSTMODIFIER)
         || !s.word(j) && !super::phrase::joins(s, j)

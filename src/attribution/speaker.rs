@@ -93,11 +93,12 @@ pub(super) fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
     // phrase is part of the noun phrase, and tells its class (insiders; a poll whose author is
     // named).
     // (Only a participle before a preposition: "a court document filed Thursday" is a document.)
-    if let Some(k) = reduced_relative(s, j).filter(|&k| s.opens_postmodifier(k + 1)) {
+    let reduced = reduced_relative(s, j);
+    if let Some(k) = reduced.filter(|&k| s.opens_postmodifier(k + 1)) {
         let np = np_before(s, k)?;
         return Some(Found::new((np.0, j - 1), (j, v), Some(v), after(s, v)));
     }
-    if let Some((np, clause)) = restrictive_relative(s, j) {
+    if let Some((np, clause)) = relative_clause(s, j, reduced) {
         return Some(Found {
             apposition: Some(clause),
             ..Found::new(np, (j, v), Some(v), after(s, v))
@@ -151,7 +152,16 @@ fn adverbial_to_end(s: &Sent, k: usize) -> bool {
 /// clause ("who signed", "that had insured") counts: after "the fact that officials" the cue's
 /// subject is "officials".
 pub(super) fn restrictive_relative(s: &Sent, j: usize) -> Option<((usize, usize), (usize, usize))> {
-    if let Some(k) = reduced_relative(s, j) {
+    relative_clause(s, j, reduced_relative(s, j))
+}
+
+/// [`restrictive_relative`], with the participle `reduced` of [`reduced_relative`] found.
+fn relative_clause(
+    s: &Sent,
+    j: usize,
+    reduced: Option<usize>,
+) -> Option<((usize, usize), (usize, usize))> {
+    if let Some(k) = reduced {
         return Some((np_before(s, k)?, (k, j - 1)));
     }
     let r = (j.saturating_sub(10)..j)

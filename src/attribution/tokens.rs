@@ -1,7 +1,7 @@
 //! A sentence as the parse reads it: its words and marks, each word with its lexicon classes as
 //! the word reader gave them ([`crate::lexicon::reader`]), and (lazily) their tags.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use crate::grammar::{self, Pos};
@@ -21,6 +21,9 @@ pub(super) struct Sent<'a> {
     pub title_case: bool,
     /// Holds a colon or a double quotation mark: without one no verb frames a quotation.
     pub quoting: bool,
+    /// Whether the sentence's first word is a name ([`Sent::proper`]), worked out when first
+    /// asked: the article may have to be searched for it, and the parse asks often.
+    opening_proper: OnceCell<bool>,
 }
 
 /// Words either side of a token that the tagger is shown: its contextual rules look mostly at
@@ -49,6 +52,7 @@ impl<'a> Sent<'a> {
             tags: RefCell::new(Vec::new()),
             title_case,
             quoting,
+            opening_proper: OnceCell::new(),
         }
     }
 
@@ -141,6 +145,14 @@ impl<'a> Sent<'a> {
         if !opens {
             return true;
         }
+        *self
+            .opening_proper
+            .get_or_init(|| self.opening_name(i, common))
+    }
+
+    /// Whether the capitalised word `i` opening the sentence is a name (`common`: the lexicon
+    /// knows it).
+    fn opening_name(&self, i: usize, common: bool) -> bool {
         let w = self.lower(i);
         let one = lexicon::singular(w);
         let known = lexicon::is(&one, Classes::VAGUE_HEAD | Classes::ANONYMOUS_HEAD);

@@ -131,8 +131,8 @@ mod tests {
             ["There are fears that"]
         );
         assert_eq!(
-            phrases("There’s a sense among some that the envoy has given up."),
-            ["There’s a sense among some that"]
+            phrases("There is a sense among some that the envoy has given up."),
+            ["There is a sense among some that"]
         );
         assert_eq!(
             phrases("It seems that Ankara has changed course."),
