@@ -399,6 +399,20 @@ pub(super) fn opens_time(s: &Sent, k: usize) -> bool {
         && crate::text::date::is_calendar_word(s.text(k + 1))
 }
 
+/// Whether a pronoun of no one in particular ends right before word `i`, alone or placed: "some",
+/// "many in Idlib", "some in the opposition" (a few words after "in" or "among", no clause's).
+pub(super) fn vague_group_before(s: &Sent, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    s.has(i - 1, Classes::VAGUE_PRONOUN)
+        || (i.saturating_sub(5)..i - 1)
+            .rev()
+            .take_while(|&p| s.word(p) && !s.has(p, Classes::CLAUSE_WORD | Classes::CUE_VERB))
+            .find(|&p| s.is(p, "in") || s.is(p, "among"))
+            .is_some_and(|p| p > 0 && s.has(p - 1, Classes::VAGUE_PRONOUN))
+}
+
 pub(super) fn is_article(s: &Sent, k: usize) -> bool {
     s.possessive(k)
         || s.has(k, Classes::DEFINITE | Classes::INDEFINITE)

@@ -1,6 +1,5 @@
 //! From a cue to its source and content: the noun phrase that speaks (before the verb, after it
-//! in an inversion, after "according to", across an apposition or a relative clause) and the
-//! words it is said to have said.
+//! in an inversion, after "according to", across an apposition or a relative clause) and its words.
 
 use super::class::classify;
 use super::events::states_nothing;
@@ -9,6 +8,7 @@ use super::nominal::{
 };
 use super::phrase::{
     after, before, counted_modifier, is_article, is_filler, is_quote, np_after, np_before,
+    vague_group_before,
 };
 use super::speaker::{
     apposed_subject, caused, clause_subject, dashed_subject, document_subject,
@@ -283,9 +283,9 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 _ => gerund && lead > 0 && is_gerund_preposition(s.lower(lead - 1)),
             }
     };
-    // "Some fear the worst", "no one forecast Assad's fall": a base form between a pronoun of
-    // no one in particular and its object's determiner is the group's verb, however the
-    // tagger reads a word that is a noun as often ("fear", "forecast", "view").
+    // "Some fear the worst", "many in Idlib fear a repeat", "no one forecast Assad's fall": a
+    // base form between a pronoun of no one in particular (placed or not) and its object's
+    // determiner is the group's verb, however the tagger reads a word that is a noun as often.
     // ("No one knows what …", "everybody agrees": after one of them standing for people one by
     // one, an "-s" form is the verb.)
     let after_vague = || {
@@ -294,7 +294,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         }
         let no_one = i > 1 && s.is(i - 1, "one") && s.is(i - 2, "no");
         let each = no_one || ["everyone", "everybody", "nobody"].contains(&s.lower(i - 1));
-        (s.has(i - 1, Classes::VAGUE_PRONOUN) || no_one)
+        (vague_group_before(s, i) || no_one)
             && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
                 || s.capitalized(i + 1)
                 || each && s.lower(i).ends_with('s'))

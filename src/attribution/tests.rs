@@ -661,8 +661,7 @@ fn a_participle_and_its_agent_tell_which_group() {
         first("The council issued a statement calling the test a violation."),
         ("The council".into(), "named")
     );
-    // (Not after its own subject: "the people they refuse to name" speak in a clause of
-    // their own.)
+    // ("the people they refuse to name": the cue has a subject of its own.)
     assert_eq!(
         relations("The raids were carried out by the very people they refuse to name."),
         vec![("they".into(), "pronoun")]
