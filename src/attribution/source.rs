@@ -568,12 +568,12 @@ fn addressee(s: &Sent, i: usize) -> bool {
 }
 
 /// The speaker of a participle or gerund `v` that hangs on the clause before `p`, its comma or
-/// preposition: who spoke just before ("“…,” the mayor said on Monday, adding that …"), else
-/// the clause's subject.
+/// preposition: who spoke just before ("“…,” the mayor said on Monday, adding that …", "“…,”
+/// the envoy continued, adding …"), else the clause's subject.
 fn participle_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
     let spoke = (p.saturating_sub(4)..p)
         .rev()
-        .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k))
+        .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k) || opens_quotation(s, k))
         .and_then(|k| verb(s, k));
     if let Some(f) = spoke {
         return Some(Found {

@@ -283,21 +283,20 @@ pub(super) fn caused(s: &Sent, to: usize) -> Option<(usize, usize)> {
 /// before them. `comma` is the comma right before the cue `j..=v`.
 pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Option<Found> {
     let mut close = comma;
+    // Where the speaker's own words end, before the phrases read back over that describe it
+    // with no clause of their own: where its place lies ("a doctor in Douma, near Damascus,"),
+    // what it is ("Vikram Amar, dean of the law school,").
+    let mut own_end = comma;
+    let mut described = true;
     for _ in 0..3 {
         let lookback = close.saturating_sub(40);
         let Some(open) = (lookback..close).rev().find(|&k| s.is(k, ",")) else {
             break;
         };
-        // "The minister, at a meeting in Homs, Syria, said": the state of the place before it.
-        // ("the governor of Hama, Ahmad Suleiman, said": a given name opens a person's name.)
-        let state = close - open <= 3
-            && (open + 1..close).all(|k| s.capitalized(k))
-            && !(close - open > 2 && s.has(open + 1, Classes::GIVEN_NAME))
-            && open >= 2
-            && s.capitalized(open - 1)
-            && (open.saturating_sub(4)..open - 1)
-                .any(|k| matches!(s.lower(k), "in" | "at" | "from" | "of"));
-        if state {
+        if locates_place(s, open, close) {
+            if described {
+                own_end = open;
+            }
             close = open;
             continue;
         }
@@ -341,12 +340,51 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
                 ..Found::new(np, (j, v), Some(v), said(s, np, v))
             });
         }
+        // (A figure is the speaker's share: "about two-thirds, 67 percent, say". A relative
+        // clause of a thing tells of the noun right before it, which may itself describe the
+        // speaker: "Murshed Zaheed, political director of CREDO Action, which organised the
+        // letter, said".)
+        let figure = s.has(open + 1, Classes::NUMBER)
+            || s.lower(open + 1).starts_with(|c: char| c.is_ascii_digit());
+        let of_a_thing = matches!(s.lower(open + 1), "which" | "where");
+        described &=
+            !figure && (of_a_thing || np_before(s, close).is_some_and(|np| np.0 == open + 1));
+        if described {
+            own_end = open;
+        }
         close = open;
     }
     // No opening comma: the words before this one are the speaker, unless they are a clause.
-    let np = np_before(s, comma)?;
+    let np = np_before(s, own_end)?;
+    let np = if own_end < comma {
+        (np.0, comma - 1)
+    } else {
+        np
+    };
     (!s.is(np.0, "who") && !s.is(np.0, "speaking"))
         .then(|| Found::new(np, (j, v), Some(v), after(s, v)))
+}
+
+/// Whether the words between the commas `open` and `close` say where the place before `open`
+/// lies: "a resident of Saraqeb, Idlib province, said", "a doctor in Douma, near Damascus,
+/// said", "the minister, at a meeting in Homs, Syria, said", "Haddad, of Qamishli, Hasakah,".
+fn locates_place(s: &Sent, open: usize, close: usize) -> bool {
+    let place_before = open >= 2
+        && s.capitalized(open - 1)
+        && (open.saturating_sub(4)..open - 1)
+            .any(|k| matches!(s.lower(k), "in" | "at" | "from" | "of"));
+    let words = || (open + 1..close).filter(|&k| s.word(k));
+    if !place_before || words().count() == 0 || words().count() > 3 {
+        return false;
+    }
+    let last = close - 1 - usize::from(!s.word(close - 1));
+    // ("the governor of Hama, Ahmad Suleiman, said": a given name opens a person's name.)
+    let named = words().all(|k| s.capitalized(k))
+        && words().count() <= 2
+        && !(words().count() == 2 && s.has(open + 1, Classes::GIVEN_NAME));
+    let region = s.capitalized(open + 1) && s.has(last, Classes::PLACE_NOUN);
+    let near = s.has(open + 1, Classes::LOCATIVE) && s.capitalized(open + 2);
+    named || region || near
 }
 
 /// "Rana Khatib — a teacher from Homs — says": the words between two dashes describe the
@@ -373,6 +411,9 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
     s.word(i)
         // ("Critics of the program, like Senator Grassley, see …", "…, such as …": examples.)
         && (matches!(w, "who" | "whose" | "himself" | "herself" | "like" | "such")
+            // "Lina Saleh, then a nurse in Aleppo, said": an adverb of time before it.
+            || matches!(w, "now" | "then" | "once" | "also" | "still")
+                && opens_apposition(s, i + 1)
             // "Rami Suleiman, 52, said": an age.
             || is_age(s, i)
             // "Samir Haddad, of the negotiating body, said", "Rana Khatib, from Aleppo, said":
@@ -452,6 +493,8 @@ fn adverbial(s: &Sent, i: usize) -> bool {
                 | "after"
                 | "before"
                 | "during"
+                | "when"
+                | "while"
                 | "despite"
                 | "amid"
                 | "among"
