@@ -253,7 +253,16 @@ pub(super) fn classify(s: &Sent, words: RangeInclusive<usize>) -> Class {
         return Class::Vague;
     }
     if lexicon::is(&lemma, Classes::DATA_NOUN) || s.has(head, Classes::FIGURE_NOUN) {
-        return if named { Class::Named } else { Class::Data };
+        // (A place after another noun says where, not whose: "video obtained by activists in
+        // Idlib", unlike "a report in The Washington Post".)
+        let placed = |j: usize| {
+            j >= lead + 2
+                && j - 2 != head
+                && s.has(j - 1, Classes::LOCATIVE)
+                && !s.capitalized(j - 2)
+        };
+        let authored = s.proper(head) || (lead..=last).any(|j| j != head && name(j) && !placed(j));
+        return if authored { Class::Named } else { Class::Data };
     }
     if quantified && plural && !named && !definite {
         return Class::Vague;

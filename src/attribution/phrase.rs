@@ -105,6 +105,11 @@ pub(super) fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     let start = share_start(s, first, core_start(s, first, end - 1));
+    let start = if in_participles_phrase(s, first, start, end) {
+        first
+    } else {
+        start
+    };
     // "At Monday's presidential debate": a preposition's phrase, no subject. ("In 2011 no one
     // could have": unless somebody stands after it.)
     let prepositional = s.has(start, Classes::POSTMODIFIER) && !s.is(start, "who");
@@ -162,6 +167,23 @@ pub(super) fn np_after(s: &Sent, start: usize, lists: bool) -> Option<(usize, us
         last += 1;
     }
     (last > start).then(|| (start, last - 1))
+}
+
+/// Whether the group the speaker's phrase would begin with at `start` is the object of a
+/// preposition after a participle, which modifies the noun before it: "Footage obtained by
+/// activists showed", "a video circulating on social media shows". The phrase is that noun's,
+/// from `first`. (Not before a relative pronoun `end`: "remarks made by an aide who said".)
+fn in_participles_phrase(s: &Sent, first: usize, start: usize, end: usize) -> bool {
+    if start < first + 3 || s.has(end, Classes::CLAUSE_WORD) {
+        return false;
+    }
+    let (p, participle) = (start - 1, start - 2);
+    let w = s.lower(participle);
+    s.has(p, Classes::POSTMODIFIER)
+        && !matches!(s.lower(p), "of" | "to")
+        && s.pos(p) == Pos::Other
+        && !s.capitalized(participle)
+        && (w.ends_with("ing") || w.ends_with("ed") && s.verb_pos(participle) == Pos::NonFinite)
 }
 
 /// Where the speaker's phrase begins among `first..=last`: at the determiner or quantifier before

@@ -93,6 +93,12 @@ pub(super) fn subject_of(s: &Sent, j: usize, v: usize) -> Option<Found> {
     // phrase is part of the noun phrase, and tells its class (insiders; a poll whose author is
     // named).
     // (Only a participle before a preposition: "a court document filed Thursday" is a document.)
+    // ("nothing that sets them apart from people we would welcome": a pronoun right before the
+    // verb is its subject, whatever clause stands before it.)
+    if j > 0 && s.has(j - 1, Classes::SUBJECT_PRONOUN) && !s.is(j - 1, "who") {
+        let np = (j - 1, j - 1);
+        return Some(Found::new(np, (j, v), Some(v), said(s, np, v)));
+    }
     let reduced = reduced_relative(s, j);
     if let Some(k) = reduced.filter(|&k| s.opens_postmodifier(k + 1)) {
         let np = np_before(s, k)?;

@@ -489,6 +489,21 @@ fn any_verb_before_a_comma_may_frame_a_quotation() {
 
 mod cue_words;
 
+proptest::proptest! {
+    /// A verb frames a quotation only where `Sent::quoting` says one may be framed.
+    #[test]
+    fn no_quotation_is_framed_where_none_may_be(
+        raw in "((he|She|continued|adds|said|went|on|[a-z]{1,6}|[“”\":,.]) ?){0,14}",
+    ) {
+        let (low, words) = super::tokens::read_alone(&raw);
+        let s = super::tokens::Sent::new(&raw, &low, 0..raw.len(), &words);
+        for i in 0..s.len() {
+            let framed = super::source::frames_quotation(&s, i);
+            proptest::prop_assert!(s.quoting || !framed, "{i} in {raw:?}");
+        }
+    }
+}
+
 #[test]
 fn a_participle_after_a_verb_framing_a_quotation_has_its_speaker() {
     let s = "“We will not leave,” the envoy continued, adding that the talks would resume.";
