@@ -116,8 +116,12 @@ pub fn attributions_in(
         let mut class = class::classify(&s, f.np.0..=f.np.1);
         if let Some((a, _)) = f.apposition {
             // "a spokesman, Ahmad Khalil, said": the apposition names the source.
-            if class != Class::Pronoun && s.proper(a) && !s.is(a, "who") {
+            if class != Class::Pronoun && s.proper(a) && !s.has(a, Classes::SUBJECT_PRONOUN) {
                 class = Class::Named;
+            }
+            // "Those who have returned say": people told by what they did, nobody to check.
+            if f.np == (f.np.0, f.np.0) && s.is(f.np.0, "those") && s.is(a, "who") {
+                class = Class::Vague;
             }
         }
         // "investors have shown interest": people show, they do not find; figures show.

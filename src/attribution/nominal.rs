@@ -143,6 +143,10 @@ pub(super) fn point_of_view(s: &Sent, i: usize) -> Option<Found> {
 
 /// "UN figures", "the UNHCR's estimate", "figures from the Syrian Observatory".
 pub(super) fn figure_source(s: &Sent, i: usize) -> Option<Found> {
+    // ("The World Bank estimates that …": a verb.)
+    if s.has(i, Classes::CUE_VERB) && s.is(i + 1, "that") {
+        return None;
+    }
     if let Some(f) = in_poll(s, i) {
         return Some(f);
     }

@@ -11,7 +11,7 @@ use super::phrase::{
     vague_group_before,
 };
 use super::speaker::{
-    apposed_subject, caused, clause_subject, dashed_subject, document_subject,
+    apposed_subject, caused, clause_subject, contact_relative, dashed_subject, document_subject,
     gerund_phrase_subject, inverted, restrictive_relative, subject_of,
 };
 use super::stance::{felt_by, stance_adjective};
@@ -197,8 +197,10 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
                 && s.lower(i).ends_with('s')
             || s.has(p, Classes::VERB_FILLER) && p > 0 && is_article(s, p - 1)
             || counted_modifier(s, p, i)
+            // ("people we interviewed said": after a participle, a verb.)
             || s.has(p, Classes::POSTMODIFIER)
                 && !matches!(s.lower(p), "who" | "to")
+                && !s.lower(p).ends_with("ed")
                 && (!gerund || !is_gerund_preposition(s.lower(p)))
     });
     // (Before adverbs in "-ly": "did not immediately respond", "after initially saying".)
@@ -363,6 +365,10 @@ fn comma_before(s: &Sent, i: usize) -> Option<usize> {
 
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
 fn verb(s: &Sent, v: usize) -> Option<Found> {
+    // ("Residents we spoke to said": a relative clause with no pronoun of its own.)
+    if let Some(f) = contact_relative(s, v) {
+        return Some(f);
+    }
     let w = s.lower(v);
     let mut j = v;
     // Auxiliaries and adverbs between the speaker and the verb ("has repeatedly said").

@@ -185,11 +185,13 @@ fn relative_clause(
                     Classes::DETERMINER | Classes::PRONOUN | Classes::QUANTIFIER,
                 ) && s.verb(r + 1))
     };
+    // ("Those who have returned say", "many who fled": a pronoun standing for people.)
     let after_noun = || {
         matches!(
             s.pos(r - 1),
             Pos::Noun | Pos::ProperNoun | Pos::ProperPlural
-        )
+        ) || s.is(r - 1, "those")
+            || s.has(r - 1, Classes::VAGUE_PRONOUN)
     };
     if !(after_word && verbal() && after_noun()) {
         return None;
@@ -391,6 +393,42 @@ fn locates_place(s: &Sent, open: usize, close: usize) -> bool {
     let region = s.capitalized(open + 1) && s.has(last, Classes::PLACE_NOUN);
     let near = s.has(open + 1, Classes::LOCATIVE) && s.capitalized(open + 2);
     named || region || near
+}
+
+/// "Residents we spoke to said", "everyone I interviewed says": a relative clause with no
+/// relative pronoun, whose subject is a pronoun, between the speaker and the cue verb `v`. The
+/// clause tells which residents; its pronoun (the reporter, mostly) speaks no word of it.
+pub(super) fn contact_relative(s: &Sent, v: usize) -> Option<Found> {
+    let mut j = v;
+    while j > 0 && s.has(j - 1, Classes::VERB_FILLER) {
+        j -= 1;
+    }
+    let mut k = j.checked_sub(1)?;
+    // (The clause may end on its preposition: "spoke to", "talked with".)
+    let w = s.lower(k);
+    let participle = w.ends_with("ed") || w.ends_with("ing");
+    if s.has(k, Classes::POSTMODIFIER) && !s.is(k, "who") && !participle {
+        k = k.checked_sub(1)?;
+    }
+    let pronoun = k.checked_sub(1).filter(|&p| p >= 1)?;
+    // (Asked in this order: the tagger last. "the editor I was talking to": an auxiliary and a
+    // participle are no clause of this kind; "a company he owns": the speaker is people.)
+    let people =
+        |n: usize| s.has(n, Classes::VAGUE_PRONOUN) || s.is(n, "people") || s.names_people(n);
+    let clause = s.has(pronoun, Classes::SUBJECT_PRONOUN)
+        && !s.is(pronoun, "who")
+        && !s.is(pronoun, "it")
+        && s.word(k)
+        && !s.capitalized(k)
+        && !s.has(k, Classes::BE | Classes::MODAL | Classes::VERB_FILLER)
+        && !s.lower(v).ends_with("ing")
+        && people(pronoun - 1)
+        && s.verb(k);
+    let np = clause.then(|| np_before(s, pronoun)).flatten()?;
+    Some(Found {
+        apposition: Some((pronoun, j - 1)),
+        ..Found::new(np, (j, v), Some(v), after(s, v))
+    })
 }
 
 /// "Rana Khatib — a teacher from Homs — says": the words between two dashes describe the
