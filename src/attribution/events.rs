@@ -27,6 +27,8 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
     w.starts_with("agree") && !views(v + 1)
         || matches!(w, "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !spoke_of(s, v)
         || s.is(v + 1, "not") && s.is(v + 2, "to")
+        // ("asked that their names be withheld": a reason for anonymity, like "asked not to".)
+        || s.is(v + 1, "that") && s.has(v + 2, Classes::POSSESSIVE) && withheld_name(s, v + 3)
         || bare && names_a_thing(s, v)
         || bare && describes_its_noun(s, v)
         // "Rebels backed by Ankara said …": the participle tells which rebels.
@@ -36,6 +38,18 @@ pub(super) fn states_nothing(s: &Sent, j: usize, v: usize) -> bool {
         || w == "back" && back_is_an_adverb(s, v)
         || (w.starts_with("find") || w == "found") && finds_no_fact(s, v)
         || w.starts_with("add") && adds_to_a_thing(s, v)
+}
+
+/// Whether the words from `k` are a name or an identity kept back: "names be withheld",
+/// "identity not be disclosed".
+fn withheld_name(s: &Sent, k: usize) -> bool {
+    matches!(s.lower(k), "name" | "names" | "identity" | "identities")
+        && (k + 1..(k + 4).min(s.len())).any(|j| {
+            matches!(
+                s.lower(j),
+                "withheld" | "disclosed" | "published" | "used" | "given"
+            )
+        })
 }
 
 /// "adding to his lead", "added to the uncertainty": adding to a thing is no statement, as adding

@@ -290,7 +290,7 @@ static VAGUE_PHRASES: LazyLock<Pattern> = LazyLock::new(|| {
 static REASON: LazyLock<Pattern> = LazyLock::new(|| {
     pattern(concat!(
         r"\b(?:condition +of +anonymity|on +condition +(?:that +)?(?:he|she|they|it) +(?:not +be|remain|were +not|was +not)",
-        r"|asked +not +to +be +(?:named|identified)|requested +anonymity|declined +to +be +(?:named|identified)",
+        r"|asked +not +to +be +(?:named|identified)|requested +anonymity|declined +to +be +(?:named|identified)|names? +be +withheld",
         r"|speaking +anonymously|(?:not|n't) +authori[sz]ed +to|anonymity +because|for +fear +of|for +(?:security|safety) +reasons",
         r"|(?:not|n't) +(?:allowed|permitted) +to +(?:speak|talk|brief|comment|discuss)|protect +(?:his|her|their) +identit",
         r"|for +(?:his|her|their) +(?:own +)?(?:safety|protection)|under +(?:the +)?(?:ground +)?rules +of|because +of +the +sensitivity)",

@@ -484,3 +484,13 @@ pub(super) fn before(s: &Sent, k: usize) -> Option<(usize, usize)> {
 pub(super) fn is_quote(t: &str) -> bool {
     matches!(t, "“" | "”" | "\"" | "‘" | "’" | "'")
 }
+
+/// Whether the word at `k` may be a verb's base form after "to": lower case, no article, no
+/// plural ("claims to control", not "claims to the land", "comments to co-workers").
+pub(super) fn base_form(s: &Sent, k: usize) -> bool {
+    let w = s.lower(k);
+    s.word(k)
+        && !s.capitalized(k)
+        && !s.has(k, Classes::DETERMINER | Classes::NUMBER)
+        && (!w.ends_with('s') || w.ends_with("ss"))
+}

@@ -7,8 +7,8 @@ use super::nominal::{
     according_to, citing, figure_source, point_of_view, speaker_colon, stance_noun,
 };
 use super::phrase::{
-    after, before, counted_modifier, is_article, is_filler, is_quote, np_after, np_before,
-    vague_group_before,
+    after, base_form, before, counted_modifier, is_article, is_filler, is_quote, np_after,
+    np_before, vague_group_before,
 };
 use super::speaker::{
     apposed_subject, caused, clause_subject, contact_relative, dashed_subject, document_subject,
@@ -258,14 +258,16 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // "…, calling for his dismissal": a participle opening its phrase after a comma speaks for
     // the clause before it.
     let participle_phrase = || comma_before(s, lead).is_some() && gerund;
-    // "The envoy claims his mandate …": an "-s" form between a singular subject and its
-    // object's determiner, as `between` is after a plural one.
+    // "The envoy claims his mandate …", "the group claims to control …": an "-s" form between a
+    // singular subject and its object's determiner or an infinitive, as `between` is after a
+    // plural one.
     let agrees = || {
         i > 0
             && s.lower(i).ends_with('s')
             && s.word(i - 1)
             && !s.lower(i - 1).ends_with('s')
-            && s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+            && (s.has(i + 1, Classes::DETERMINER | Classes::PRONOUN)
+                || s.is(i + 1, "to") && base_form(s, i + 2))
             && (subject(i - 1) || s.has(i - 1, Classes::ROLE_WORD))
     };
     // "…, calling them traitors and vowing to …", "says he respects her and calls her …",

@@ -505,6 +505,12 @@ proptest::proptest! {
 }
 
 #[test]
+fn asking_that_ones_name_be_withheld_is_no_attribution() {
+    let s = "Several of the families asked that their names be withheld for fear of reprisals.";
+    assert_eq!(relations(s), vec![]);
+}
+
+#[test]
 fn a_participle_after_a_verb_framing_a_quotation_has_its_speaker() {
     let s = "“We will not leave,” the envoy continued, adding that the talks would resume.";
     let envoy = ("the envoy".to_string(), "named");
