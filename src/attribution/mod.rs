@@ -120,7 +120,7 @@ pub fn attributions_in(
                 class = Class::Named;
             }
             // "Those who have returned say": people told by what they did, nobody to check.
-            if f.np == (f.np.0, f.np.0) && s.is(f.np.0, "those") && s.is(a, "who") {
+            if f.np.0 == f.np.1 && s.is(f.np.0, "those") && s.is(a, "who") {
                 class = Class::Vague;
             }
         }
