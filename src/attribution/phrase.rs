@@ -178,12 +178,12 @@ fn in_participles_phrase(s: &Sent, first: usize, start: usize, end: usize) -> bo
         return false;
     }
     let (p, participle) = (start - 1, start - 2);
-    let w = s.lower(participle);
     s.has(p, Classes::POSTMODIFIER)
         && !matches!(s.lower(p), "of" | "to")
         && s.pos(p) == Pos::Other
         && !s.capitalized(participle)
-        && (w.ends_with("ing") || w.ends_with("ed") && s.verb_pos(participle) == Pos::NonFinite)
+        && s.participle_form(participle)
+        && (s.lower(participle).ends_with("ing") || s.verb_pos(participle) == Pos::NonFinite)
 }
 
 /// Where the speaker's phrase begins among `first..=last`: at the determiner or quantifier before

@@ -39,10 +39,8 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
     }
     // ("Walking back from the bakery, Khoury …", "Asked about the vote, he …": a participle's
     // clause opens the sentence.)
-    let participle = |k: usize| {
-        let w = s.lower(k);
-        k == from && (w.ends_with("ing") || w.ends_with("ed")) && s.verb_pos(k) == Pos::NonFinite
-    };
+    let participle =
+        |k: usize| k == from && s.participle_form(k) && s.verb_pos(k) == Pos::NonFinite;
     loop {
         let comma = (first..end).find(|&k| s.is(k, ","));
         // "At a rally in Homs, Syria, on Friday, the minister …": a place's state or country
@@ -382,14 +380,15 @@ fn locates_place(s: &Sent, open: usize, close: usize) -> bool {
         && (open.saturating_sub(4)..open - 1)
             .any(|k| matches!(s.lower(k), "in" | "at" | "from" | "of"));
     let words = || (open + 1..close).filter(|&k| s.word(k));
-    if !place_before || words().count() == 0 || words().count() > 3 {
+    let n = words().count();
+    if !place_before || n == 0 || n > 3 {
         return false;
     }
     let last = close - 1 - usize::from(!s.word(close - 1));
     // ("the governor of Hama, Ahmad Suleiman, said": a given name opens a person's name.)
-    let named = words().all(|k| s.capitalized(k))
-        && words().count() <= 2
-        && !(words().count() == 2 && s.has(open + 1, Classes::GIVEN_NAME));
+    let named = n <= 2
+        && words().all(|k| s.capitalized(k))
+        && !(n == 2 && s.has(open + 1, Classes::GIVEN_NAME));
     let region = s.capitalized(open + 1) && s.has(last, Classes::PLACE_NOUN);
     let near = s.has(open + 1, Classes::LOCATIVE) && s.capitalized(open + 2);
     named || region || near
@@ -405,9 +404,7 @@ pub(super) fn contact_relative(s: &Sent, v: usize) -> Option<Found> {
     }
     let mut k = j.checked_sub(1)?;
     // (The clause may end on its preposition: "spoke to", "talked with".)
-    let w = s.lower(k);
-    let participle = w.ends_with("ed") || w.ends_with("ing");
-    if s.has(k, Classes::POSTMODIFIER) && !s.is(k, "who") && !participle {
+    if s.has(k, Classes::POSTMODIFIER) && !s.is(k, "who") && !s.participle_form(k) {
         k = k.checked_sub(1)?;
     }
     let pronoun = k.checked_sub(1).filter(|&p| p >= 1)?;
@@ -471,7 +468,7 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
                 s.word(k) && lexicon::is(&lexicon::singular(s.lower(k)), Classes::ROLE_WORD)
             })
             // "headed by Ahmad Toma", "speaking on condition of anonymity"
-            || !s.capitalized(i) && (w.ends_with("ed") || w.ends_with("ing")))
+            || !s.capitalized(i) && s.participle_form(i))
 }
 
 /// "After saying …, Haddad left", "Haddad, while insisting …, signed": a gerund's phrase with no

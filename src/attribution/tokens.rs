@@ -168,6 +168,12 @@ impl<'a> Sent<'a> {
             && (people || !may_be_common || capitalised_inside(self.whole, self.text(i)))
     }
 
+    /// Whether word `i` has a participle's ending, "-ed" or "-ing", whatever the word is.
+    pub fn participle_form(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.ends_with("ed") || w.ends_with("ing")
+    }
+
     /// An adverb by its form: "-ly", lower case ("repeatedly"), but not "family" or "rally".
     pub fn adverb(&self, i: usize) -> bool {
         let w = self.lower(i);
