@@ -12,6 +12,7 @@ pub mod agentless;
 mod class;
 mod events;
 mod nominal;
+mod participle;
 mod phrase;
 mod source;
 mod speaker;

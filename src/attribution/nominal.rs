@@ -1,6 +1,7 @@
 //! Cues that are no verb: "according to X", "in X's view", "UN figures", "WALLACE: …",
 //! "criticism from X" — each names its source in a fixed place beside it.
 
+use super::participle::participle_subject;
 use super::phrase::{after, before, is_quote, np_after};
 use super::source::Found;
 use super::speaker::clause_subject;
@@ -20,10 +21,14 @@ pub(super) fn according_to(s: &Sent, i: usize) -> Option<Found> {
 }
 
 /// "citing a senior official", "quoting internal documents": the object speaks when it can —
-/// people, a name, a document, figures. "The union backed her, citing her work", "Citing the
-/// attack, Ankara closed the crossing": a reason, which the clause's subject gives.
-pub(super) fn citing(s: &Sent, i: usize) -> Option<Found> {
-    let np = np_after(s, i + 1, true)?;
+/// people, a name, a document, figures — and so does whoever cites it, the clause's subject, for
+/// whom it is a reason or a ground ("The union backed her, citing her work", "Citing the attack,
+/// Ankara closed the crossing", "the paper reported, citing a senior official"): the cited
+/// first, then the citer.
+pub(super) fn citing(s: &Sent, i: usize) -> [Option<Found>; 2] {
+    let Some(np) = np_after(s, i + 1, true) else {
+        return [None, None];
+    };
     // The head: the last word before the phrase's modifiers ("data from the ministry",
     // "a poll conducted by …", "risks and the expenses …").
     let head = (np.0..=np.1)
@@ -36,22 +41,28 @@ pub(super) fn citing(s: &Sent, i: usize) -> Option<Found> {
                     || !s.capitalized(k) && s.has(k, Classes::PAST_FORM)
                     || !s.capitalized(k) && s.lower(k).ends_with("ed") && k > np.0 + 1)
         })
-        .last()?;
+        .last()
+        .unwrap_or(np.0);
     let speaks = s.capitalized(head) && !s.possessive(head)
         || s.has(
             head,
             Classes::PRONOUN | Classes::DATA_NOUN | Classes::REPORT_NOUN | Classes::FIGURE_NOUN,
         )
         || s.names_people(head);
-    if speaks {
-        return Some(Found::new(np, (i, i), None, before(s, i)));
-    }
-    let subject = if (0..i).any(|k| s.word(k)) {
-        clause_subject(s, 0, i)
+    let cited = speaks.then(|| Found::new(np, (i, i), None, before(s, i)));
+    // (Who cites is who spoke just before, as for any participle: "…,” McConnell said,
+    // citing …".)
+    let citer = if (0..i).any(|k| s.word(k)) {
+        participle_subject(s, i - 1, i)
     } else {
-        clause_subject(s, np.1 + 1, s.len())
-    }?;
-    Some(Found::new(subject, (i, i), None, Some(np)))
+        clause_subject(s, np.1 + 1, s.len()).map(|subject| Found::new(subject, (i, i), None, None))
+    };
+    let citer = citer.map(|f| Found {
+        verb: None,
+        content: Some(np),
+        ..f
+    });
+    [cited, citer]
 }
 
 /// "WALLACE: …", "Poll: …": a speaker's name opening the sentence before a colon.

@@ -334,20 +334,42 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
     let a = if a < b
         && matches!(
             s.lower(a),
-            "only" | "just" | "nearly" | "almost" | "once" | "a" | "an"
+            "only" | "just" | "nearly" | "almost" | "once" | "a" | "an" | "the" | "one"
         ) {
         a + 1
     } else {
         a
     };
+    // ("the two", "one in three": after "the" or "one" a count is people, not a time.)
+    let counted = a > 0 && matches!(s.lower(a - 1), "the" | "one");
     // ("a few days later", "a couple of years later": a count that measures a time, never
     // a time by itself: "many said".)
     let count = |k: usize| matches!(s.lower(k), "few" | "couple" | "several" | "many" | "of");
-    (a..=b).any(|k| !count(k))
+    // ("the day before", "one Sunday in late 2001", "later that month": words that place a
+    // time, never a time by themselves.)
+    let places = |k: usize| {
+        matches!(
+            s.lower(k),
+            "the"
+                | "one"
+                | "that"
+                | "before"
+                | "after"
+                | "late"
+                | "early"
+                | "same"
+                | "following"
+                | "on"
+                | "in"
+                | "at"
+        )
+    };
+    (a..=b).any(|k| !(count(k) || places(k) || counted && s.number(k)))
         && (a..=b).all(|k| {
             let w = s.lower(k);
             s.word(k)
                 && (count(k)
+                    || places(k)
                     || crate::text::date::is_calendar_word(s.text(k))
                     || s.number(k)
                     || matches!(
@@ -359,9 +381,6 @@ pub(super) fn is_when(s: &Sent, a: usize, b: usize) -> bool {
                             | "later"
                             | "again"
                             | "ago"
-                            | "on"
-                            | "in"
-                            | "at"
                             | "week"
                             | "weeks"
                             | "month"

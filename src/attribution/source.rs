@@ -6,13 +6,16 @@ use super::events::states_nothing;
 use super::nominal::{
     according_to, citing, figure_source, point_of_view, speaker_colon, stance_noun,
 };
+use super::participle::{
+    document_subject, gerund_phrase_subject, participle_subject, with_subject,
+};
 use super::phrase::{
     after, base_form, before, counted_modifier, is_article, is_filler, is_quote, np_after,
     np_before, vague_group_before,
 };
 use super::speaker::{
-    apposed_subject, caused, clause_subject, contact_relative, dashed_subject, document_subject,
-    gerund_phrase_subject, inverted, restrictive_relative, subject_of,
+    apposed_subject, caused, clause_subject, contact_relative, dashed_subject, inverted,
+    restrictive_relative, subject_of,
 };
 use super::stance::{felt_by, stance_adjective};
 use super::tokens::Sent;
@@ -88,9 +91,14 @@ pub(super) fn relations(s: &Sent) -> Vec<Found> {
         } else {
             None
         };
+        if matches!(s.lower(i), "citing" | "quoting") {
+            for f in citing(s, i).into_iter().flatten() {
+                push_unless_count(s, f, &mut out);
+            }
+            continue;
+        }
         let found = felt.or_else(|| match s.lower(i) {
             "according" if s.is(i + 1, "to") => according_to(s, i),
-            "citing" | "quoting" => citing(s, i),
             // ("Many Syrians view the plan as …": a verb, when no point of view is read.)
             "view" | "views" | "words" | "eyes" => point_of_view(s, i).or_else(|| {
                 (view_as(s, i) && is_cue_verb(s, i))
@@ -170,8 +178,11 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     // themselves, and tagging every sentence with a cue would cost more than the rest of the
     // analysis.
     // (In a headline every word is capitalised: "Former Aide Says …". A past form opening the
-    // sentence is an inversion: "Said Haddad: “…”".)
-    let opens = || (0..i).all(|k| !s.word(k)) && s.has(i, Classes::PAST_FORM);
+    // sentence is an inversion: "Said Haddad: “…”"; a participle opening it is said by the
+    // main clause's subject: "Noting that …, Saleh blamed …".)
+    let opens = || {
+        (0..i).all(|k| !s.word(k)) && (s.has(i, Classes::PAST_FORM) || s.lower(i).ends_with("ing"))
+    };
     if s.capitalized(i) && !s.title_case && !opens() {
         return false;
     }
@@ -366,7 +377,7 @@ fn comma_before(s: &Sent, i: usize) -> Option<usize> {
 }
 
 /// A cue verb at `v`: its subject before it, or after it in an inversion, or after "by".
-fn verb(s: &Sent, v: usize) -> Option<Found> {
+pub(super) fn verb(s: &Sent, v: usize) -> Option<Found> {
     // ("Residents we spoke to said": a relative clause with no pronoun of its own.)
     if let Some(f) = contact_relative(s, v) {
         return Some(f);
@@ -400,8 +411,13 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
         return with_subject(s, v).or_else(|| document_subject(s, v));
     }
     let Some(p) = j.checked_sub(1) else {
-        // "Said Haddad: …" — an inversion opening the sentence.
-        return inverted(s, v, v);
+        // "Said Haddad: …" — an inversion opening the sentence. "Noting that …, Saleh blamed
+        // …": a participle opening it is the main clause's subject's.
+        return inverted(s, v, v).or_else(|| {
+            (progressive && j == v)
+                .then(|| gerund_phrase_subject(s, v, v))
+                .flatten()
+        });
     };
     let p = if progressive {
         comma_before(s, j).unwrap_or(p)
@@ -543,56 +559,10 @@ fn verb(s: &Sent, v: usize) -> Option<Found> {
     }
 }
 
-/// "The talks stalled, with Moscow insisting on …": after "with", a noun phrase and a participle
-/// make a clause of their own (an absolute), whose subject the phrase is.
-fn with_subject(s: &Sent, v: usize) -> Option<Found> {
-    let with = (v.saturating_sub(8)..v)
-        .rev()
-        .take_while(|&k| s.word(k))
-        .find(|&k| s.is(k, "with"))?;
-    // ("with all precincts reporting, …": a participle with nothing after it is no one's
-    // statement. "with a key speaking slot": after a word that names nobody, a participle
-    // the tagger does not read as a verb modifies the noun after it.)
-    let says = |np: (usize, usize)| {
-        v + 1 < s.len()
-            && !matches!(s.text(v + 1), "," | "." | ";")
-            && (s.capitalized(np.1) || s.names_people(np.1) || s.verb(v))
-    };
-    // ("with Moscow again insisting": an adverb may stand before the participle. "met with
-    // reporters and made statements affirming …", "with savings to avoid adding …": a phrase
-    // with a verb of its own is no subject.)
-    let np = np_after(s, with + 1, true).filter(|np| {
-        np.1 < v
-            && (np.1 + 1..v).all(|k| is_filler(s, k))
-            && (np.0..=np.1).all(|k| s.capitalized(k) || !s.verb(k))
-    })?;
-    says(np).then(|| Found::new(np, (v, v), Some(v), after(s, v)))
-}
-
 /// Whether the word at `i` can be whom somebody speaks to: a name, a pronoun, people.
 fn addressee(s: &Sent, i: usize) -> bool {
     let i = if is_article(s, i) { i + 1 } else { i };
     s.capitalized(i) || s.has(i, Classes::PRONOUN) || s.names_people(i)
-}
-
-/// The speaker of a participle or gerund `v` that hangs on the clause before `p`, its comma or
-/// preposition: who spoke just before ("“…,” the mayor said on Monday, adding that …", "“…,”
-/// the envoy continued, adding …"), else the clause's subject.
-fn participle_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
-    let spoke = (p.saturating_sub(4)..p)
-        .rev()
-        .find(|&k| s.has(k, Classes::SPEECH_VERB) && is_cue_verb(s, k) || opens_quotation(s, k))
-        .and_then(|k| verb(s, k));
-    if let Some(f) = spoke {
-        return Some(Found {
-            cue: (v, v),
-            verb: Some(v),
-            content: after(s, v),
-            ..f
-        });
-    }
-    let np = clause_subject(s, 0, p)?;
-    Some(Found::new(np, (v, v), Some(v), after(s, v)))
 }
 
 /// Whether the word at `i` is a finite verb that frames a quotation: opening it after a colon or

@@ -3,7 +3,7 @@
 //! a coordinated verb), or after it in an inversion ("…,” said Haddad").
 
 use super::phrase::{after, before, is_article, is_quote, is_when, np_after, np_before, trim_tail};
-use super::source::{is_cue_verb, Found};
+use super::source::Found;
 use super::tokens::Sent;
 use crate::grammar::{self, Pos};
 use crate::lexicon::{self, Classes};
@@ -59,7 +59,25 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
                 .is_some_and(|k| is_when(s, first, k - 1));
             c > first && (is_when(s, first, c - 1) || from_event)
         };
-        if !(adverbial(s, first) || participle(first) || comma.is_some_and(|c| state(c) || when(c)))
+        // ("Ever since she took office, Haddad has …", "Because the talks failed, …": a
+        // subordinate clause opens the sentence.)
+        let subordinate = || {
+            let k = if matches!(s.lower(first), "even" | "ever") {
+                first + 1
+            } else {
+                first
+            };
+            lexicon::is_subordinator(s.lower(k))
+        };
+        if !(adverbial(s, first)
+            || participle(first)
+            || comma.is_some_and(|c| {
+                state(c)
+                    || when(c)
+                    // ("Later in Aspen, Colo., the graduate …": where the place lies.)
+                    || first > from && s.is(first - 1, ",") && locates_place(s, first - 1, c)
+            })
+            || subordinate())
         {
             break;
         }
@@ -471,50 +489,6 @@ fn opens_apposition(s: &Sent, i: usize) -> bool {
             || !s.capitalized(i) && s.participle_form(i))
 }
 
-/// "After saying …, Haddad left", "Haddad, while insisting …, signed": a gerund's phrase with no
-/// clause before it stands beside the subject of the clause it is part of, before it and set off
-/// by a comma or after the phrase's closing comma. `p` is the preposition.
-pub(super) fn gerund_phrase_subject(s: &Sent, p: usize, v: usize) -> Option<Found> {
-    // (The phrase ends at the comma after the gerund, or with the sentence.)
-    let comma = (v + 1..s.len()).find(|&k| s.is(k, ","));
-    let content = after(s, v).map(|(a, b)| (a, b.min(comma.unwrap_or(s.len()) - 1)));
-    let opens = |k: usize| (0..k).all(|o| !s.word(o) || matches!(s.lower(o), "and" | "but"));
-    if p >= 1 && s.is(p - 1, ",") {
-        // ("Now, after arguing …": an adverb is no subject.)
-        let np = np_before(s, p - 1).filter(|np| {
-            opens(np.0)
-                && !(np.0 == np.1 && (adverbial(s, np.0) || s.has(np.0, Classes::VERB_FILLER)))
-        })?;
-        return Some(Found::new(np, (v, v), Some(v), content));
-    }
-    if !opens(p) {
-        return None;
-    }
-    let np = clause_subject(s, comma? + 1, s.len())?;
-    Some(Found::new(np, (v, v), Some(v), content))
-}
-
-/// "His office put out a statement saying …": a participle `v` right after a document that is
-/// the clause's object says what the document says, and the clause's subject put it out. (A
-/// document that is the subject, "A letter calling for …", has no author here; a cue verb before
-/// it, "issued a statement saying", is the relation's cue already.)
-pub(super) fn document_subject(s: &Sent, v: usize) -> Option<Found> {
-    if v == 0 || !s.has(v - 1, Classes::DATA_NOUN) {
-        return None;
-    }
-    // (The document's phrase starts at its determiner: "a press release", "its statement".)
-    let start = (v.saturating_sub(5)..v - 1)
-        .rev()
-        .take_while(|&k| s.word(k))
-        .find(|&k| is_article(s, k) || s.has(k, Classes::DETERMINER) || s.possessive(k))?;
-    let before = start.checked_sub(1).filter(|&k| s.word(k))?;
-    if is_cue_verb(s, before) {
-        return None;
-    }
-    let np = clause_subject(s, 0, start)?;
-    (np.1 < before).then(|| Found::new(np, (v, v), Some(v), after(s, v)))
-}
-
 /// Whether the word at `i` is an age set off by commas ("Rami Suleiman, 52, said").
 fn is_age(s: &Sent, i: usize) -> bool {
     s.lower(i).bytes().all(|b| b.is_ascii_digit()) && s.is(i + 1, ",")
@@ -522,7 +496,7 @@ fn is_age(s: &Sent, i: usize) -> bool {
 
 /// Whether words from `i` are an adverbial: a preposition's phrase or an adverb ("in a
 /// statement", "however").
-fn adverbial(s: &Sent, i: usize) -> bool {
+pub(super) fn adverbial(s: &Sent, i: usize) -> bool {
     let w = s.lower(i);
     s.word(i)
         && (matches!(
@@ -539,6 +513,7 @@ fn adverbial(s: &Sent, i: usize) -> bool {
                 | "despite"
                 | "amid"
                 | "among"
+                | "according"
                 | "as"
                 | "however"
                 | "meanwhile"

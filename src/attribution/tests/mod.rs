@@ -401,6 +401,47 @@ fn citing_a_reason_is_the_subjects_word() {
         class("The agency cut its estimate, citing data from the UN refugee agency."),
         "named"
     );
+    // Whoever cites speaks too: the wire reported it, on the word of an unnamed official.
+    let both = relations("The wire reported, citing an unnamed official, that the road was shut.");
+    assert!(both.contains(&("an unnamed official".into(), "anonymous")));
+    assert!(both.contains(&("The wire".into(), "collective")));
+    // ("…,” the envoy said, citing …": who spoke just before cites.)
+    assert!(
+        relations("“It has changed,” the country's envoy said, citing the release of prisoners.")
+            .iter()
+            .filter(|(who, _)| who == "the country's envoy")
+            .count()
+            == 2
+    );
+}
+
+#[test]
+fn an_opening_participle_or_gerund() {
+    // A participle opening the sentence is said by the main clause's subject…
+    assert_eq!(
+        relations("Insisting that the border stay shut, the governor turned the trucks back."),
+        [("the governor".into(), "named")]
+    );
+    // …but a gerund that is the subject says nothing, whoever speaks after it.
+    assert!(!relations(
+        "Holding the crossing is beyond the army's means, said a handful of officers."
+    )
+    .iter()
+    .any(|(who, _)| who.starts_with("said")));
+    assert!(relations("Criticizing the police will alienate moderates.").is_empty());
+    // A time placed by "the" or "one" is no speaker; a count after them is people.
+    assert_eq!(
+        first("The day before, in Homs, the governor was blunt, saying the rebels had fled."),
+        ("the governor".into(), "named")
+    );
+    assert_eq!(
+        first("The two admit that the gap is wide."),
+        ("The two".into(), "collective")
+    );
+    assert_eq!(
+        first("One in three said the council does not care."),
+        ("One in three".into(), "anonymous")
+    );
 }
 
 #[test]
