@@ -116,7 +116,15 @@ pub fn attributions_in(
     for f in source::relations(&s) {
         let mut class = class::classify(&s, f.np.0..=f.np.1);
         if let Some((a, _)) = f.apposition {
-            // "a spokesman, Ahmad Khalil, said": the apposition names the source.
+            // "a spokesman, Ahmad Khalil, said": the apposition names the source. "Officials,
+            // including Haddad, said": it names one of them, whom a reader can ask. (A vague
+            // group stays one with an example: "some observers, including Tufekci", as
+            // PolNeAR's annotators read it.)
+            let a = if s.is(a, "including") && matches!(class, Class::Anonymous(_)) {
+                a + 1
+            } else {
+                a
+            };
             if class != Class::Pronoun && s.proper(a) && !s.has(a, Classes::SUBJECT_PRONOUN) {
                 class = Class::Named;
             }

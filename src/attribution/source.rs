@@ -501,7 +501,18 @@ pub(super) fn verb(s: &Sent, v: usize) -> Option<Found> {
                 // ("because of", "as of": a preposition, no clause; after a comma the clause
                 // is over.)
                 .filter(|&k| !s.has(k + 1, Classes::POSTMODIFIER) && !(k..p).any(|c| s.is(c, ",")))
-                .filter(|&k| (k + 1..p).any(|c| is_cue_verb(s, c)))
+                // (Any finite verb: "when Haddad spotted a banner and asked"; but "as" is a
+                // preposition as often, "positioned her as the most qualified …", and opens a
+                // clause of its own only with a cue.)
+                .filter(|&k| {
+                    (k + 1..p).any(|c| {
+                        is_cue_verb(s, c)
+                            || !s.is(k, "as")
+                                && s.word(c)
+                                && !s.capitalized(c)
+                                && s.verb_pos(c) == Pos::Finite
+                    })
+                })
                 .and_then(|k| {
                     // (A pronoun is a subject whatever the tagger makes of the verb after it.)
                     let pronoun = s

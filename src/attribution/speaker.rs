@@ -2,7 +2,9 @@
 //! relative clause set off by commas or not, or the subject of the clause before a participle or
 //! a coordinated verb), or after it in an inversion ("…,” said Haddad").
 
-use super::phrase::{after, before, is_article, is_quote, is_when, np_after, np_before, trim_tail};
+use super::phrase::{
+    after, before, is_article, is_filler, is_quote, is_when, np_after, np_before, trim_tail,
+};
 use super::source::Found;
 use super::tokens::Sent;
 use crate::grammar::{self, Pos};
@@ -69,6 +71,18 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
             };
             lexicon::is_subordinator(s.lower(k))
         };
+        // ("By Sunday afternoon she had canceled …, citing …": an adverbial with no comma
+        // after it runs up to its clause's subject pronoun.)
+        // (Not a clause's: "When asked whom she supported, …", "As they met, …".)
+        let pronoun = comma.and_then(|c| {
+            (first + 1..c.min(first + 5))
+                .find(|&k| s.has(k, Classes::SUBJECT_PRONOUN) && !s.is(k, "who"))
+        });
+        let preposition = || adverbial(s, first) && !lexicon::is_subordinator(s.lower(first));
+        if let Some(k) = pronoun.filter(|_| preposition()) {
+            first = k;
+            break;
+        }
         if !(adverbial(s, first)
             || participle(first)
             || comma.is_some_and(|c| {
@@ -514,6 +528,13 @@ pub(super) fn adverbial(s: &Sent, i: usize) -> bool {
                 | "amid"
                 | "among"
                 | "according"
+                | "by"
+                | "over"
+                | "from"
+                | "under"
+                | "without"
+                | "throughout"
+                | "within"
                 | "as"
                 | "however"
                 | "meanwhile"
@@ -563,6 +584,14 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
         && (s.capitalized(first)
             // "said former Deputy Mayor Samir Aziz": a title's modifier before a name.
             || s.has(first, Classes::TITLE_MODIFIER) && s.capitalized(first + 1)
+            // "said lobbyist and former minister Karim Haddad": a bare role before a name.
+            || (s.names_people(first)
+                || s.has(first, Classes::ROLE_WORD | Classes::PERSON_NOUN)
+                || lexicon::has_singular_person_ending(s.lower(first)))
+                && s.capitalized(np.1)
+                && (first + 1..=np.1).all(|k| {
+                    s.capitalized(k) || s.is(k, "and") || s.has(k, Classes::TITLE_MODIFIER)
+                })
             || s.has(
                 first,
                 Classes::PRONOUN | Classes::DETERMINER | Classes::VAGUE_PRONOUN,
@@ -609,8 +638,21 @@ pub(super) fn inverted(s: &Sent, j: usize, v: usize) -> Option<Found> {
             .unwrap_or(from);
         (from, end)
     });
+    // ("Haddad, by contrast, wrote an op-ed …": what is said stands before an inversion — a
+    // quotation, a clause with its verb — or after it, "The paradox, says Khoury, is …", unless
+    // the inversion opens the sentence; else the words before are its subject.)
+    let end = apposition.map_or(np.1, |a| a.1);
+    let opens = (0..j).all(|k| !s.word(k) || is_filler(s, k) || s.is(k, "and") || s.is(k, "but"));
+    let said_before = || {
+        (0..j).any(|k| {
+            is_quote(s.text(k)) || s.word(k) && !s.capitalized(k) && s.verb_pos(k) == Pos::Finite
+        })
+    };
+    if !opens && (end + 1..s.len()).all(|k| !s.word(k)) && !said_before() {
+        return None;
+    }
     let content = if j > 0 { before(s, j) } else { None };
-    let content = content.or_else(|| after(s, apposition.map_or(np.1, |a| a.1)));
+    let content = content.or_else(|| after(s, end));
     Some(Found {
         apposition,
         ..Found::new(np, (j, v), Some(v), content)

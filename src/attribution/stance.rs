@@ -78,6 +78,14 @@ pub(super) fn felt_by(s: &Sent, v: usize) -> Option<Found> {
     if let Some(that) = (np.0 + 1..=np.1).find(|&k| s.is(k, "that")) {
         np.1 = that - 1;
     }
+    // ("he worries the militias would fill the gap": a clause of its own follows, whose subject
+    // is no object; the verb's subject feels.)
+    // ("What worries them is …": "is" is the clause's own verb.)
+    if s.has(np.1 + 1, Classes::MODAL)
+        || s.has(np.1 + 1, Classes::BE) && s.has(v - 1, Classes::SUBJECT_PRONOUN)
+    {
+        return None;
+    }
     let feels = (np.0..=np.1).any(|k| {
         s.capitalized(k) || s.has(k, Classes::PRONOUN | Classes::QUANTIFIER) || s.names_people(k)
     });
