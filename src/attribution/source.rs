@@ -555,6 +555,12 @@ pub(super) fn verb(s: &Sent, v: usize) -> Option<Found> {
         {
             None
         }
+        // "Kasich offered the man a job, then says he'll …": a verb coordinated after a comma
+        // and "then" is said by whoever spoke just before or the clause's subject, as a
+        // participle there is.
+        "," if j < v && s.is(j, "then") => {
+            participle_subject(s, p, v).map(|f| Found { cue: (j, v), ..f })
+        }
         "," => {
             let after_quote = p >= 1 && matches!(s.text(p - 1), "”" | "\"" | "’" | "'");
             // "…, said a source" / "…, reports Enab Baladi." — the speaker follows the verb.

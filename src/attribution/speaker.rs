@@ -18,11 +18,13 @@ use crate::lexicon::{self, Classes};
 pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut first = (from..end).find(|&k| s.word(k))?;
     // "BEIRUT (Reuters) — The envoy …", "PARIS, Aug. 31 - …": a wire dateline, a place in
-    // capitals with its date and agency, opens the article's first sentence.
+    // capitals with its date or agency, opens the article's first sentence.
     let dash = |k: usize| matches!(s.text(k), "—" | "–" | "-" | "--");
     let upper =
         |k: usize| s.text(k).len() > 1 && !s.text(k).bytes().any(|b| b.is_ascii_lowercase());
-    if upper(first) {
+    // ("Beirut (AFP) – …": a place in title case has its agency beside it.)
+    let agency = || s.capitalized(first) && s.is(first + 1, "(");
+    if upper(first) || agency() {
         let dateline = (first + 1..end.min(first + 10))
             .take_while(|&k| {
                 !s.word(k) || s.capitalized(k) || s.lower(k).bytes().all(|b| b.is_ascii_digit())
