@@ -115,7 +115,16 @@ pub fn attributions_in(
     let mut out = Vec::new();
     for f in source::relations(&s) {
         let mut class = class::classify(&s, f.np.0..=f.np.1);
-        if let Some((a, _)) = f.apposition {
+        // (An apposition inside the phrase: "The other delegate, Deputy Foreign Minister Faisal
+        // Mekdad, drew …", read with its subject; not where a place lies, "a woman in
+        // Worcester, Massachusetts".)
+        let inside = || {
+            (f.np.0 + 1..f.np.1)
+                .find(|&k| s.is(k, ","))
+                .filter(|&k| !speaker::locates_place(&s, k, f.np.1 + 1))
+                .map(|k| (k + 1, f.np.1))
+        };
+        if let Some((a, _)) = f.apposition.or_else(inside) {
             // "a spokesman, Ahmad Khalil, said": the apposition names the source. "Officials,
             // including Haddad, said": it names one of them, whom a reader can ask. (A vague
             // group stays one with an example: "some observers, including Tufekci", as

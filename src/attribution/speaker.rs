@@ -116,7 +116,18 @@ pub(super) fn clause_subject(s: &Sent, from: usize, end: usize) -> Option<(usize
                     && !s.lower(k).ends_with("ing")
                     && s.verb(k))
     })?;
-    np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))
+    let np = np_after(s, first, false).map(|np| trim_tail(s, (np.0, np.1.min(verb - 1))))?;
+    // ("The other candidate, former Secretary of State Hillary Clinton, drew …": an apposition
+    // between the subject and its verb is part of who it is.)
+    let apposed = s.is(np.1 + 1, ",")
+        && np.1 + 3 < verb
+        && s.is(verb - 1, ",")
+        && (np.1 + 2..verb - 1).all(|k| !s.is(k, ","))
+        && opens_apposition(s, np.1 + 2)
+        // (Not what the subject was doing, "De Blasio, speaking on the radio,", nor an age.)
+        && (s.capitalized(np.1 + 2) || !s.participle_form(np.1 + 2))
+        && !is_age(s, np.1 + 2);
+    Some(if apposed { (np.0, verb - 2) } else { np })
 }
 
 /// The subject ending right before token `j` of the cue `j..=v`.
@@ -408,7 +419,7 @@ pub(super) fn apposed_subject(s: &Sent, comma: usize, j: usize, v: usize) -> Opt
 /// Whether the words between the commas `open` and `close` say where the place before `open`
 /// lies: "a resident of Saraqeb, Idlib province, said", "a doctor in Douma, near Damascus,
 /// said", "the minister, at a meeting in Homs, Syria, said", "Haddad, of Qamishli, Hasakah,".
-fn locates_place(s: &Sent, open: usize, close: usize) -> bool {
+pub(super) fn locates_place(s: &Sent, open: usize, close: usize) -> bool {
     let place_before = open >= 2
         && s.capitalized(open - 1)
         && (open.saturating_sub(4)..open - 1)
