@@ -70,9 +70,18 @@ pub(super) fn speaker_colon(s: &Sent, colon: usize) -> Option<Found> {
     // (A transcript's line may open with a quotation mark: "\"WALLACE: …".)
     let first = usize::from(is_quote(s.text(0)));
     // ("Editor's Note: …": a possessive's thing is a label, not whose words follow.)
+    // ("Contributing: …", "Breaking: …": a credit line's or a flash's participle is a label
+    // too; a transcript's speaker is in capitals, "FLEMING: …", or no word of the lexicon.)
+    let credit = || {
+        colon == first + 1
+            && s.lower(first).ends_with("ing")
+            && s.text(first).bytes().any(|b| b.is_ascii_lowercase())
+            && crate::grammar::is_known_word(s.text(first))
+    };
     let names = first < colon
         && colon <= first + 4
-        && (first..colon).all(|k| s.proper(k) && !s.possessive(k));
+        && (first..colon).all(|k| s.proper(k) && !s.possessive(k))
+        && !credit();
     // "Poll: …", "Report: …": a document speaks for its authors.
     let document = colon == first + 1 && s.has(first, Classes::DATA_NOUN);
     let speaker = if names || document {

@@ -491,6 +491,14 @@ fn a_headline_names_its_speaker_before_a_colon() {
     ] {
         assert_eq!(first(&format!("{headline}{body}")), None, "{headline}");
     }
+    // A credit line or a flash opens with a participle, a label; a transcript's speaker is
+    // a name, in capitals or not.
+    assert!(relations("Contributing: Rana Khatib in Beirut.").is_empty());
+    assert!(relations("Breaking: Talks Collapse in Geneva.").is_empty());
+    assert_eq!(
+        relations("Fleming: We will not go back to Geneva."),
+        [("Fleming".into(), "named")]
+    );
 }
 
 #[test]
