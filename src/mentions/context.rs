@@ -349,8 +349,9 @@ pub fn stands_for_state(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Is a capital at `start..end` the city rather than its government? True after a locative
-/// preposition ("in Damascus"), after "to"/"from" following a verb of movement ("flew to
-/// Moscow"), or before a place noun ("the Damascus countryside"). A possessive of a stance
+/// preposition or a verb whose object is a place ("in Damascus", "reached Beirut"), after
+/// "to"/"from" following a word of movement ("flew to Moscow", "the road to Beirut"), before a
+/// place noun ("the Damascus countryside"), and coordinated with a capital so placed. A possessive of a stance
 /// ("Washington's position") is always the government.
 pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
@@ -364,7 +365,21 @@ pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let mut before = words_before(text, start);
-    match before.next() {
+    let mut first = before.next();
+    // "in Moscow and Tehran", "to Ankara, Baku or Tbilisi": a capital coordinated with names
+    // that a preposition places is placed by it too.
+    if first.is_some_and(|w| w == "and" || w == "or") {
+        let mut names = 0;
+        first = before.next();
+        while names < 3 && first.is_some_and(|w| w.starts_with(char::is_uppercase)) {
+            names += 1;
+            first = before.next();
+        }
+        if names == 0 {
+            return false;
+        }
+    }
+    match first {
         Some(w) if is_one_of(w, Classes::LOCATIVE) => true,
         Some(w) if bare(w).eq_ignore_ascii_case("to") || bare(w).eq_ignore_ascii_case("from") => {
             before
@@ -457,6 +472,32 @@ mod tests {
         assert!(place("The envoy flew to Moscow on Monday.", "Moscow"));
         assert!(place("Shelling hit the Damascus countryside.", "Damascus"));
         assert!(place("Delegations arrived in Geneva.", "Geneva"));
+        // The object of a verb of place, the end of a road, a capital coordinated with one placed.
+        assert!(place(
+            "The column that reached Damascus met no one.",
+            "Damascus"
+        ));
+        assert!(place(
+            "Checkpoints along the road to Beirut collect fees.",
+            "Beirut"
+        ));
+        assert!(place(
+            "Officials in Moscow and Tehran have called it theft.",
+            "Tehran"
+        ));
+        assert!(!place("Moscow and Tehran have called it theft.", "Tehran"));
+    }
+
+    #[test]
+    fn a_nationality_stands_for_its_state_before_its_forces_territory_and_economy() {
+        let state = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            stands_for_state(text, start, start + word.len())
+        };
+        assert!(state("backed by Russian aircraft", "Russian"));
+        assert!(state("fled towards the Turkish border", "Turkish"));
+        assert!(state("she studies the Syrian economy", "Syrian"));
+        assert!(!state("a Syrian driver", "Syrian"));
     }
 
     #[test]
