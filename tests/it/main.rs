@@ -6,6 +6,7 @@
 mod checks;
 mod common;
 
+mod actors_corpus;
 mod annotations;
 mod architecture;
 mod attribution_corpus;
