@@ -9,11 +9,13 @@ use std::sync::LazyLock;
 use crate::lexicon::{pattern, reader, Pattern};
 
 use crate::attribution::{self, Attribution};
-use crate::text::quotes::{quotations, Quotation};
+use crate::text::quotes::{quotations, with_typewriter_quotes, Quotation};
 use crate::text::sentences::sentences;
 
 pub(crate) struct Context<'t> {
-    pub text: &'t str,
+    /// The text as the rules read it: typewriter quotation marks ('' … '') read as double
+    /// quotes, byte for byte ([`with_typewriter_quotes`]).
+    pub text: Cow<'t, str>,
     /// `text` as the rules' patterns read it, byte for byte: ASCII letters in lower case, and
     /// every byte of a white space character a space, so that a pattern spells a gap ` +`
     /// (a literal the regex engine's prefilter can use) rather than `\s+`.
@@ -31,14 +33,15 @@ pub(crate) struct Context<'t> {
 
 impl<'t> Context<'t> {
     pub fn new(text: &'t str) -> Self {
-        let sentences = sentences(text);
+        let text = with_typewriter_quotes(text);
+        let sentences = sentences(&text);
         let n = sentences.len();
-        let low = lowered(text);
+        let low = lowered(&text);
         Self {
+            quotations: quotations(&text),
             text,
             low,
             sentences,
-            quotations: quotations(text),
             words: OnceCell::new(),
             attributions: (0..n).map(|_| OnceCell::new()).collect(),
             disclaimers: (0..n).map(|_| OnceCell::new()).collect(),
@@ -79,7 +82,7 @@ impl<'t> Context<'t> {
             let next = self.sentences.get(i + 1).cloned();
             let words = self.words(i);
             let mut found =
-                attribution::attributions_in(self.text, &self.low, words, sentence, next);
+                attribution::attributions_in(&self.text, &self.low, words, sentence, next);
             found.retain(|a| {
                 // "\"WALLACE: …": a transcript's paragraphs may each open a quotation that
                 // closes only at the last one; the speaker right after the mark stays outside.
@@ -133,7 +136,7 @@ impl<'t> Context<'t> {
             let mut starts = Vec::with_capacity(self.sentences.len() + 1);
             for sentence in &self.sentences {
                 starts.push(words.len());
-                reader::read(self.text, &self.low, sentence.clone(), &mut words);
+                reader::read(&self.text, &self.low, sentence.clone(), &mut words);
             }
             starts.push(words.len());
             (words, starts)
@@ -167,13 +170,13 @@ impl<'t> Context<'t> {
         found
     }
 
-    pub fn sentence_text(&self, i: usize) -> &'t str {
+    pub fn sentence_text(&self, i: usize) -> &str {
         &self.text[self.sentences[i].clone()]
     }
 
     /// The words at `range` as a message quotes them: on one line, a phrase broken across
     /// lines ("In the eyes\nof many") with a space at the break.
-    pub fn quote(&self, range: Range<usize>) -> Cow<'t, str> {
+    pub fn quote(&self, range: Range<usize>) -> Cow<'_, str> {
         let words = &self.text[range];
         if !words.contains(['\n', '\r']) {
             return Cow::Borrowed(words);

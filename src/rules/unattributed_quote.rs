@@ -33,7 +33,7 @@ static TITLE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 
 fn check(cx: &Context, out: &mut Vec<Hit>) {
     for q in &cx.quotations {
-        if q.words(cx.text).nth(MIN_WORDS - 1).is_none() || is_title(cx, q) {
+        if q.words(&cx.text).nth(MIN_WORDS - 1).is_none() || is_title(cx, q) {
             continue;
         }
         let (Some(first), Some(last)) = (

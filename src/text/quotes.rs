@@ -3,8 +3,10 @@
 //! Double quotes (curly “ ” and straight ") mark quotations; a quotation may run over several
 //! sentences. Curly single quotes ‘ ’ mark a quotation only outside a double-quoted one and only
 //! when the closing ’ is not followed by a letter, so that Russia’s or Russia's stay apostrophes.
-//! Straight single quotes are never taken for quotation marks: they are apostrophes far more often.
+//! Straight single quotes are never taken for quotation marks: they are apostrophes far more often;
+//! two of them in a row are a double quotation mark ([`with_typewriter_quotes`]).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A quoted passage: `outer` includes the quotation marks, `inner` is what was quoted.
@@ -89,6 +91,35 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
         }
     }
     out
+}
+
+/// `text` with each pair of straight apostrophes that stands for a double quotation mark (the
+/// typewriter convention of some newspapers' archives: ''We will not leave,'' he said) written
+/// as a straight double quote, byte for byte: an opening pair becomes a space and the mark, a
+/// closing one the mark and a space, so that every offset still points at the same character.
+/// Borrowed, and found by one vectorised search, when the text holds no such pair.
+pub fn with_typewriter_quotes(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut pairs = memchr::memmem::find_iter(bytes, b"''").peekable();
+    if pairs.peek().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for at in pairs {
+        let opening = opens(super::char_before(text, at));
+        // Three in a row are a quotation inside another, opening or closing with it: the double
+        // mark is the outer one (after a word, the single closes first). The search steps past
+        // all three.
+        let at = if !opening && bytes.get(at + 2) == Some(&b'\'') {
+            at + 1
+        } else {
+            at
+        };
+        let opening = opening && super::char_at(text, at + 2).is_some_and(|c| !c.is_whitespace());
+        out[at..at + 2].copy_from_slice(if opening { b" \"" } else { b"\" " });
+    }
+    // Two ASCII bytes replaced two ASCII bytes: still UTF-8.
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_owned()))
 }
 
 /// The quote marks and line breaks of `text`, with their offsets. The curly marks are the only
@@ -219,6 +250,25 @@ mod tests {
         assert_eq!(inner(text), ["First part of it.", "Second part,"]);
         assert_eq!(inner("open \"forever"), ["forever"]);
         assert_eq!(inner("x “"), [""]);
+    }
+
+    #[test]
+    fn typewriter_quotes_are_double_quotes_byte_for_byte() {
+        let text = "''We will not leave,'' he said. ''They called it 'a sham,''' she added.";
+        let read = with_typewriter_quotes(text);
+        assert_eq!(read.len(), text.len());
+        assert_eq!(
+            inner(&read),
+            ["We will not leave,", "They called it 'a sham,'"]
+        );
+        // Elsewhere each byte is the text's own.
+        let kept = |(a, b): (char, char)| a == b || a == '\'' && matches!(b, '"' | ' ');
+        assert!(text.chars().zip(read.chars()).all(kept));
+        // No pair: the text itself, not a copy.
+        assert!(matches!(
+            with_typewriter_quotes("Russia's veto, the rebels' view"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

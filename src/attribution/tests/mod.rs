@@ -536,6 +536,18 @@ fn any_verb_before_a_comma_may_frame_a_quotation() {
     assert_eq!(found, ["The envoy", "He"]);
 }
 
+#[test]
+fn what_typewriter_quotation_marks_quote_is_no_attribution_of_the_article() {
+    // ('' … '' in some newspapers' archives; the words quoted inside are the speaker's.)
+    let s = "''They told us, 'Wait for the convoy,''' said Rami Khoury, a driver. ''Nobody has \
+             told us why.''";
+    let found: Vec<String> = crate::rules::attributions(s)
+        .into_iter()
+        .map(|a| s[a.speaker].to_string())
+        .collect();
+    assert_eq!(found, ["Rami Khoury, a driver"]);
+}
+
 mod cue_words;
 
 proptest::proptest! {
