@@ -337,7 +337,16 @@ pub fn stands_for_state(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    for word in words_after(text, end).take(3) {
+    let mut after = words_after(text, end).peekable();
+    // "Russian and Turkish troops": nationalities coordinated before one noun share it.
+    if after.next_if(|w| *w == "and" || *w == "or").is_some()
+        && after
+            .next()
+            .is_none_or(|w| !w.starts_with(char::is_uppercase))
+    {
+        return false;
+    }
+    for word in after.take(3) {
         if is_one_of(word, Classes::STATE_ORGAN) {
             return true;
         }
@@ -498,6 +507,11 @@ mod tests {
         assert!(state("fled towards the Turkish border", "Turkish"));
         assert!(state("she studies the Syrian economy", "Syrian"));
         assert!(!state("a Syrian driver", "Syrian"));
+        assert!(state(
+            "Russian and Turkish troops will patrol it",
+            "Russian"
+        ));
+        assert!(!state("Russian and other languages", "Russian"));
     }
 
     #[test]

@@ -318,6 +318,16 @@ fn reference<'t>(
     if before.is_empty() || after > 0 && mentions[after - 1].range.end > word.start {
         return None;
     }
+    // "the Syrian foreign minister, Faisal Mekdad": the role introduces the name set beside it,
+    // which is the mention, and names nobody named before.
+    let apposed = mentions.get(after).is_some_and(|m| {
+        text[word.end..m.range.start]
+            .strip_prefix(',')
+            .is_some_and(|gap| gap.bytes().all(|b| b == b' '))
+    });
+    if apposed {
+        return None;
+    }
     let next = next_word(text, word.end);
     if !stands_alone(text, word, next.clone()) {
         return None;

@@ -502,6 +502,7 @@ fn a_role_word_used_otherwise_is_no_reference() {
     assert!(by_role(&format!("{named} The president-elect was not there.")).is_empty());
     assert!(by_role(&format!("{named} The general election is near.")).is_empty());
     assert!(by_role(&format!("{named} Then the president Bashar al-Assad left.")).is_empty());
+    assert!(by_role("Ayman Safadi met the Syrian foreign minister, Faisal Mekdad.").is_empty());
     // No "the": a president, presidents in general.
     assert!(by_role(&format!("{named} A president must listen.")).is_empty());
     assert!(by_role(&format!("{named} No president would.")).is_empty());
