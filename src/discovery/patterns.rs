@@ -142,9 +142,11 @@ fn person<'a>(
         // search through the text asked last: the tagger's look-up costs less, and turns most
         // pairs of capitals away). (A given name is no adjective, verb or function word in lower
         // case: "Poor Mexico", "Fifth Amendment", "Islamic Holiday" are no names.)
-        None if named_in_full(words, start, name_end, capitals)
-            || given_name(words[start].core)
-                && (speaker(words, before, end) || surnames.referred_to(text, surname, &name)) =>
+        None if (!after_place_preposition(words, before) || last.possessive)
+            && (named_in_full(words, start, name_end, capitals)
+                || given_name(words[start].core)
+                    && (speaker(words, before, end)
+                        || surnames.referred_to(text, surname, &name))) =>
         {
             String::new()
         }
@@ -155,6 +157,16 @@ fn person<'a>(
         role,
         surname: surname.to_owned(),
     })
+}
+
+/// "a camp at Ain Issa", "near Tal Abyad": a preposition of place (a locative the tagger, on
+/// its own, reads as no verb: not "visited") right before a name that the text gives no role
+/// makes it a place's, unless the name is a possessive ("in Peter Burrows's book").
+fn after_place_preposition(words: &Words, at: usize) -> bool {
+    at > 0
+        && !boundary(words, at - 1)
+        && lexicon::is_any_case(words[at - 1].core, Classes::LOCATIVE)
+        && !crate::grammar::tag_word(words[at - 1].core).verb()
 }
 
 /// "Paul Ryan", "Mary J. Blige": a common given name and a surname, `capitals` words of

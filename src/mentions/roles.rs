@@ -25,11 +25,18 @@ struct Title {
 
 impl Title {
     fn of(role: &Role) -> Self {
-        let mut words: Vec<String> = std::iter::once(&role.title)
-            .chain(&role.organization)
-            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+        let split = |t: &'_ str| {
+            t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        // ("an Irish aid worker who is no relation of the American ambassador": a relative
+        // clause in a role the text gives says something else, and holds no role word of it.)
+        let relative = |w: &String| matches!(w.as_str(), "who" | "whose" | "which" | "that");
+        let title = split(&role.title).into_iter().take_while(|w| !relative(w));
+        let mut words: Vec<String> = title
+            .chain(role.organization.iter().flat_map(|o| split(o)))
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -320,10 +327,13 @@ fn reference<'t>(
     }
     // "the Syrian foreign minister, Faisal Mekdad": the role introduces the name set beside it,
     // which is the mention, and names nobody named before.
+    // ("Standing beside the minister, Kerry said": a name its verb follows is the clause's
+    // subject, no apposition.)
     let apposed = mentions.get(after).is_some_and(|m| {
         text[word.end..m.range.start]
             .strip_prefix(',')
             .is_some_and(|gap| gap.bytes().all(|b| b == b' '))
+            && text[m.range.end..].starts_with([',', '.', ';', ')'])
     });
     if apposed {
         return None;
@@ -413,6 +423,16 @@ fn stands_alone(text: &str, word: &Range<usize>, next: Option<Range<usize>>) -> 
     if text[next.clone()].starts_with(char::is_uppercase) {
         return false;
     }
+    // A determiner after the next word makes that word the role word's verb ("the envoy put
+    // their number at", "the minister told the council"), as the tagger may not.
+    let after = next_word(text, next.end);
+    let determined = after.clone().is_some_and(|a| {
+        only_spaces(&text[next.end..a.start])
+            && lexicon::is_any_case(&text[a], Classes::DETERMINER.union(Classes::POSSESSIVE))
+    });
+    if determined {
+        return true;
+    }
     let mut window = Vec::new();
     if let Some(before) = word_before(text, word.start) {
         window.extend(word_before(text, before.start).map(|w| &text[w]));
@@ -421,7 +441,7 @@ fn stands_alone(text: &str, word: &Range<usize>, next: Option<Range<usize>>) -> 
     let at = window.len() + 1;
     window.push(&text[word.clone()]);
     window.push(&text[next.clone()]);
-    window.extend(next_word(text, next.end).map(|w| &text[w]));
+    window.extend(after.map(|w| &text[w]));
     !matches!(
         grammar::tag_at(&window, at),
         Pos::Noun | Pos::ProperNoun | Pos::ProperPlural

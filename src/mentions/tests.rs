@@ -457,6 +457,12 @@ fn by_role(text: &str) -> Vec<(String, String)> {
 fn a_role_word_names_the_person_named_earlier_with_that_role() {
     let f = by_role("Geir Pedersen arrived in Damascus. The UN envoy met reporters.");
     assert_eq!(f, [("envoy".into(), "geir-pedersen".into())]);
+    // Its verb read as a verb where the tagger takes it for a noun; a name its verb follows
+    // is no apposition.
+    let f = by_role("Geir Pedersen arrived. The envoy put his case to the council.");
+    assert_eq!(f, [("envoy".into(), "geir-pedersen".into())]);
+    let f = by_role("Ayman Safadi spoke. Standing beside the minister, Mekdad said no.");
+    assert_eq!(f, [("minister".into(), "ayman-safadi".into())]);
     // Before the person is named, the role word is nobody yet.
     assert!(by_role("The envoy arrived. Geir Pedersen met reporters.").is_empty());
     // Nobody named with the role: no card rather than a guess from the catalog.

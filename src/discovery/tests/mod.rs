@@ -428,6 +428,12 @@ fn places_are_not_people() {
     none("The envoy walked down Beirut's Hamra Street at dusk.");
     none("Shelling hit the eastern province, Deir Ezzor, on Monday.");
     none("The minister’s hometown, Deir Ezzor, was shelled.");
+    // A pair of names with no role after a preposition of place; a possessive is a person's.
+    none("Hundreds of families fled a camp at Ain Issa; others stayed.");
+    assert_eq!(
+        one("It is told in Karim Haddad's book on the war.").0,
+        "Karim Haddad"
+    );
 }
 
 #[test]
