@@ -513,3 +513,20 @@ pub(super) fn base_form(s: &Sent, k: usize) -> bool {
         && !s.has(k, Classes::DETERMINER | Classes::NUMBER)
         && (!w.ends_with('s') || w.ends_with("ss"))
 }
+
+/// "Many Syrians in the north-west fear aid money will flow": a clause with no "that" after
+/// the base form at `i`, its modal a few words on past no verb, makes it a verb where the
+/// tagger, reading the words just before it ("the north-west fear"), takes it for a noun.
+pub(super) fn clause_after(s: &Sent, i: usize) -> bool {
+    let plain = |k: usize| {
+        s.word(k)
+            && !s.has(k, Classes::CUE_VERB | Classes::VERB_FILLER)
+            && !s.lower(k).ends_with("ed")
+    };
+    !s.lower(i).ends_with('s')
+        && plain(i + 1)
+        && (i + 2..(i + 5).min(s.len()))
+            .take_while(|&k| s.word(k))
+            .find(|&k| !plain(k) || s.has(k, Classes::MODAL))
+            .is_some_and(|k| s.has(k, Classes::MODAL))
+}

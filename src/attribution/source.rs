@@ -10,8 +10,8 @@ use super::participle::{
     document_subject, gerund_phrase_subject, participle_subject, with_subject,
 };
 use super::phrase::{
-    after, base_form, before, counted_modifier, is_article, is_filler, is_quote, np_after,
-    np_before, vague_group_before,
+    after, base_form, before, clause_after, counted_modifier, is_article, is_filler, is_quote,
+    np_after, np_before, vague_group_before,
 };
 use super::speaker::{
     apposed_subject, caused, clause_subject, contact_relative, dashed_subject, inverted,
@@ -324,6 +324,14 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     };
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
+    // "residents in the north-west fear …": the subject, then where they are.
+    let placed_subject = || {
+        clause().any(|p| {
+            p > 0
+                && matches!(s.lower(p), "in" | "of" | "from" | "at" | "among" | "across")
+                && subject(p - 1)
+        })
+    };
     let subject_right_before = || i > 0 && s.word(i - 1) && subject(i - 1);
     // "put out a statement saying …": what a document says, its author says.
     let document_says = || gerund && i > 0 && s.has(i - 1, Classes::DATA_NOUN);
@@ -348,7 +356,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
         || !s.lower(i).ends_with("ing")
             && subject_before()
             && (!s.word(i + 1) && s.lower(i).ends_with('s') && subject_right_before()
-                || s.verb(i))
+                || s.verb(i)
+                || placed_subject() && clause_after(s, i))
 }
 
 /// "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb at `i`
