@@ -20,9 +20,10 @@ use crate::common;
 use common::{editor_capabilities, uri, workspace, Client};
 use serde_json::{json, Value};
 
-/// The figures reached: every mark's card right but one, no card where none is wanted, and
-/// every actor's references exact but that one's ("the three Astana guarantors" is read as the
-/// city, not the talks). A change may make nothing here worse.
+/// The figures reached: every mark's card right but four, no card where none is wanted, and
+/// every actor's references exact but two's. Missed: "the three Astana guarantors" (read as the
+/// city, not the talks), "the Council" for the Security Council named before, and "the Russian
+/// text" (a draft). A change may make nothing here worse.
 const MIN_HOVER_RIGHT: f64 = 0.99;
 const MIN_NAVIGATION_RIGHT: f64 = 0.96;
 /// The corpus must stay big enough for the figures to mean something.
@@ -51,6 +52,8 @@ enum How {
 struct Card {
     names: Vec<String>,
     how: How,
+    /// The kind its heading gives ("person", "place"); none for a list of candidates.
+    kind: String,
 }
 
 struct Article {
@@ -132,6 +135,7 @@ fn card_actor(hover: &Value) -> Option<Card> {
         return Some(Card {
             names,
             how: How::OneOf,
+            kind: String::new(),
         });
     }
     let heading = card.lines().rfind(|l| {
@@ -146,6 +150,7 @@ fn card_actor(hover: &Value) -> Option<Card> {
     Some(Card {
         names: vec![bold(heading)?],
         how,
+        kind: heading.rsplit("** · ").next()?.to_string(),
     })
 }
 
@@ -163,7 +168,7 @@ fn fits(card: &Option<Card>, mark: &Mark) -> bool {
 fn describe(card: &Option<Card>) -> String {
     match card {
         None => "no card".into(),
-        Some(Card { names, how }) => match how {
+        Some(Card { names, how, .. }) => match how {
             How::Names => names.join(""),
             How::StandsFor => format!("~{}", names.join("")),
             How::OneOf => format!("one of {}", names.join(", ")),
@@ -227,7 +232,13 @@ fn hover_and_references_on_reporting_written_for_the_purpose() {
         }
         // Every other capitalised word: a sentence's first word, a month, a title, a place
         // the catalog does not hold. None may be taken for an actor.
-        let marked = |at: usize| article.marks.iter().any(|m| m.range.contains(&at));
+        // (The words of a name that must get no card are asked too: "The Hague" is no Hague.)
+        let marked = |at: usize, named: bool| {
+            article
+                .marks
+                .iter()
+                .any(|m| m.name.is_empty() != named && m.range.contains(&at))
+        };
         let joins = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
         let starts = article
             .text
@@ -238,11 +249,17 @@ fn hover_and_references_on_reporting_written_for_the_purpose() {
                 .chars()
                 .take_while(|&c| joins(c))
                 .collect();
-            if marked(start) {
+            if marked(start, true) {
                 continue;
             }
+            // The words of a name that must get no card are asked too, and none may be a
+            // person's: "The Hague" is no Hague, though "Syria" in a party's name is Syria.
+            let unnamed = marked(start, false);
             let found = card_actor(&hover(&mut client, &path, position(&article.text, start)));
-            if found.is_some() {
+            if found
+                .as_ref()
+                .is_some_and(|c| !unnamed || c.kind == "person")
+            {
                 unwanted += 1;
                 report.push(format!(
                     "{}: “{word}” is {}, not marked",
