@@ -360,8 +360,8 @@ pub fn stands_for_state(text: &str, start: usize, end: usize) -> bool {
 /// Is a capital at `start..end` the city rather than its government? True after a locative
 /// preposition or a verb whose object is a place ("in Damascus", "reached Beirut"), after
 /// "to"/"from" following a word of movement ("flew to Moscow", "the road to Beirut"), before a
-/// place noun ("the Damascus countryside"), and coordinated with a capital so placed. A possessive of a stance
-/// ("Washington's position") is always the government.
+/// place noun ("the Damascus countryside"), and coordinated with a capital so placed. A
+/// possessive of a stance ("Washington's position") is always the government.
 pub fn is_place_use(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     if after.starts_with("’s") || after.starts_with("'s") {
