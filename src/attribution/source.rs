@@ -324,7 +324,8 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
     };
     // (The subject is looked for last: a past form, most cue words, needs none.)
     let subject_before = || clause().any(subject);
-    // "residents in the north-west fear …": the subject, then where they are.
+    // "residents in the north-west fear …": the subject, then where they are. (Asked after
+    // the clause that follows, which needs no tagger.)
     let placed_subject = || {
         clause().any(|p| {
             p > 0
@@ -357,7 +358,7 @@ pub(super) fn is_cue_verb(s: &Sent, i: usize) -> bool {
             && subject_before()
             && (!s.word(i + 1) && s.lower(i).ends_with('s') && subject_right_before()
                 || s.verb(i)
-                || placed_subject() && clause_after(s, i))
+                || clause_after(s, i) && placed_subject())
 }
 
 /// "…, see reauthorization as an opportunity", "view the talks as a stunt": a view verb at `i`
